@@ -1,0 +1,14 @@
+package io.github.wxlogin;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Who WeChat says the user is after {@code code2Session}: the key under which a host finds or
+ * creates its user.
+ *
+ * @param appid the mini program's AppID
+ * @param openid the user's id within that mini program
+ * @param unionid the user's id across the Open Platform account, when the mini program is bound to one
+ */
+public record WxIdentity(String appid, String openid, @Nullable String unionid) {
+}

@@ -1,0 +1,178 @@
+package io.github.wxlogin.autoconfigure;
+
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Configuration of WeChat Mini Program login. Secrets never appear in {@link #toString()}.
+ *
+ * @param enabled whether to enable WeChat Mini Program login
+ * @param appid mini program's AppID, from the WeChat admin console (Development > Development Settings)
+ * @param secret mini program's AppSecret; never logged or returned
+ * @param apiBaseUrl root URL of WeChat's server API; tests and the demo point it at the fake WeChat
+ * server
+ * @param connectTimeout connect timeout of every WeChat call
+ * @param readTimeout read timeout of every WeChat call
+ * @param endpoints login endpoints
+ * @param jwt access and refresh tokens
+ * @param accessToken WeChat access token cache
+ * @param store where session keys, refresh tokens, revocations and the WeChat access token are kept
+ * @param userStore where users are kept
+ * @param security default security filter chain
+ * @param profile profile endpoint
+ */
+@ConfigurationProperties("wx.login")
+public record WxLoginProperties(@DefaultValue("true") boolean enabled, @Nullable String appid,
+		@Nullable String secret, @DefaultValue("https://api.weixin.qq.com") String apiBaseUrl,
+		@DefaultValue("2s") Duration connectTimeout, @DefaultValue("5s") Duration readTimeout,
+		@DefaultValue Endpoints endpoints, @DefaultValue Jwt jwt, @DefaultValue AccessToken accessToken,
+		@DefaultValue Store store, @DefaultValue UserStore userStore, @DefaultValue Security security,
+		@DefaultValue Profile profile) {
+
+	@Override
+	public String toString() {
+		return "WxLoginProperties[appid=" + this.appid + ", apiBaseUrl=" + this.apiBaseUrl + "]";
+	}
+
+	/**
+	 * Login endpoints.
+	 *
+	 * @param basePath path under which the login endpoints are mounted
+	 */
+	public record Endpoints(@DefaultValue("/wx") String basePath) {
+	}
+
+	/**
+	 * Access and refresh tokens.
+	 *
+	 * @param issuer "iss" of issued access tokens, checked on every request
+	 * @param audience "aud" of issued access tokens, checked on every request; defaults to the appid
+	 * @param accessTokenTtl lifetime of an access token
+	 * @param refreshTokenTtl lifetime of a refresh token
+	 * @param clockSkew tolerance on "exp", "nbf" and "iat"
+	 * @param hmacSecret HS256 signing key, at least 32 bytes; tokens then survive restarts and are
+	 * valid across instances
+	 * @param privateKeyLocation PKCS#8 PEM of an RSA or EC P-256 private key that signs RS256 or ES256
+	 * tokens and whose public key is published at the JWK set endpoint
+	 * @param keyId "kid" header of issued tokens; defaults to the key's JWK thumbprint
+	 */
+	public record Jwt(@DefaultValue("wxlogin") String issuer, @Nullable String audience,
+			@DefaultValue("2h") Duration accessTokenTtl, @DefaultValue("30d") Duration refreshTokenTtl,
+			@DefaultValue("30s") Duration clockSkew, @Nullable String hmacSecret,
+			@Nullable String privateKeyLocation, @Nullable String keyId) {
+
+		@Override
+		public String toString() {
+			return "Jwt[issuer=" + this.issuer + ", audience=" + this.audience + ", privateKeyLocation="
+					+ this.privateKeyLocation + "]";
+		}
+
+	}
+
+	/**
+	 * WeChat access token cache.
+	 *
+	 * @param refreshAhead how long before it expires the WeChat access token is fetched again
+	 */
+	public record AccessToken(@DefaultValue("5m") Duration refreshAhead) {
+	}
+
+	/**
+	 * Store of session keys, refresh tokens, revocations and the WeChat access token.
+	 *
+	 * @param type kind of store; "auto" uses Redis when a RedisConnectionFactory bean exists
+	 * @param redis Redis store
+	 */
+	public record Store(@DefaultValue("auto") StoreType type, @DefaultValue Redis redis) {
+
+		/**
+		 * Redis store.
+		 *
+		 * @param keyPrefix prefix of every Redis key the starter writes
+		 */
+		public record Redis(@DefaultValue("wxlogin:") String keyPrefix) {
+		}
+
+		/**
+		 * Kinds of state store.
+		 */
+		public enum StoreType {
+
+			/** Redis when a RedisConnectionFactory bean exists, otherwise memory. */
+			AUTO,
+
+			/** Caffeine caches in this instance's memory. */
+			MEMORY,
+
+			/** Redis, shared by every instance. */
+			REDIS
+
+		}
+
+	}
+
+	/**
+	 * Store of users.
+	 *
+	 * @param type kind of user store; "auto" uses JDBC when a DataSource bean exists
+	 * @param initializeSchema when to create the "wx_user" table
+	 */
+	public record UserStore(@DefaultValue("auto") UserStoreType type,
+			@DefaultValue("embedded") SchemaInitialization initializeSchema) {
+
+		/**
+		 * When to create the user table, as Spring Boot's own {@code initialize-schema} properties do.
+		 */
+		public enum SchemaInitialization {
+
+			/** Only on an embedded database such as H2. */
+			EMBEDDED,
+
+			/** On every database; the script only creates what is missing. */
+			ALWAYS,
+
+			/** Never; the table is managed elsewhere, for example by Flyway or Liquibase. */
+			NEVER
+
+		}
+
+		/**
+		 * Kinds of user store.
+		 */
+		public enum UserStoreType {
+
+			/** JDBC when a DataSource bean exists, otherwise memory. */
+			AUTO,
+
+			/** A map in this instance's memory; users are lost on restart. */
+			MEMORY,
+
+			/** The "wx_user" table. */
+			JDBC
+
+		}
+
+	}
+
+	/**
+	 * Default security filter chain.
+	 *
+	 * @param enabled whether to register the default security filter chain; it backs off anyway when the
+	 * host declares its own
+	 */
+	public record Security(@DefaultValue("true") boolean enabled) {
+	}
+
+	/**
+	 * Profile endpoint.
+	 *
+	 * @param contentCheck whether to check nicknames with WeChat's msgSecCheck before saving them
+	 */
+	public record Profile(@DefaultValue("false") boolean contentCheck) {
+	}
+
+}

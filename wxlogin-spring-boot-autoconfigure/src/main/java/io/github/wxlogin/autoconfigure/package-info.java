@@ -1,0 +1,7 @@
+/**
+ * Auto-configuration of wxlogin and its configuration properties.
+ */
+@NullMarked
+package io.github.wxlogin.autoconfigure;
+
+import org.jspecify.annotations.NullMarked;

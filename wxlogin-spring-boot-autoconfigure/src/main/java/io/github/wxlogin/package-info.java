@@ -1,0 +1,7 @@
+/**
+ * Public API of wxlogin: the caller ({@link io.github.wxlogin.WxPrincipal}), the user and the user service a host may replace.
+ */
+@NullMarked
+package io.github.wxlogin;
+
+import org.jspecify.annotations.NullMarked;
