@@ -1,0 +1,73 @@
+package io.github.wxlogin.security;
+
+import jakarta.servlet.DispatcherType;
+
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+
+/**
+ * Applies the starter's rules to a security filter chain: the login, refresh and JWK set endpoints are
+ * open, requests are authenticated with the Bearer access token, no session is kept, CSRF protection
+ * (which guards cookies, not Bearer tokens) is off, and refused requests get {@code problem+json}.
+ * <p>
+ * A host that declares its own chain applies it before its own authorization rules:
+ * <pre class="code">
+ * http.with(WxLoginConfigurer.wxLogin(), Customizer.withDefaults())
+ *     .authorizeHttpRequests((requests) -&gt; requests.anyRequest().authenticated());
+ * </pre>
+ * The open endpoints are registered as soon as the configurer is applied, so that they come before the
+ * host's {@code anyRequest()} rule.
+ */
+public final class WxLoginConfigurer extends AbstractHttpConfigurer<WxLoginConfigurer, HttpSecurity> {
+
+	private static final String BASE_PATH_PROPERTY = "wx.login.endpoints.base-path";
+
+	private static final String DEFAULT_BASE_PATH = "/wx";
+
+	private WxLoginConfigurer() {
+	}
+
+	/**
+	 * Return a configurer to apply with {@code http.with(wxLogin(), Customizer.withDefaults())}.
+	 * @return the configurer
+	 */
+	public static WxLoginConfigurer wxLogin() {
+		return new WxLoginConfigurer();
+	}
+
+	@Override
+	public void setBuilder(HttpSecurity http) {
+		super.setBuilder(http);
+		String basePath = basePath(http);
+		http.authorizeHttpRequests((requests) -> requests
+			.requestMatchers(HttpMethod.POST, basePath + "/login", basePath + "/token/refresh")
+			.permitAll()
+			.requestMatchers(HttpMethod.GET, basePath + "/jwks.json")
+			.permitAll()
+			.dispatcherTypeMatchers(DispatcherType.ERROR)
+			.permitAll());
+	}
+
+	@Override
+	public void init(HttpSecurity http) {
+		http.csrf((csrf) -> csrf.disable())
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(new WxProblemAuthenticationEntryPoint())
+				.accessDeniedHandler(new WxProblemAccessDeniedHandler()))
+			.oauth2ResourceServer((resourceServer) -> resourceServer
+				.jwt((jwt) -> jwt.jwtAuthenticationConverter(new WxJwtAuthenticationConverter()))
+				.authenticationEntryPoint(new WxProblemAuthenticationEntryPoint())
+				.accessDeniedHandler(new WxProblemAccessDeniedHandler()));
+	}
+
+	private static String basePath(HttpSecurity http) {
+		ApplicationContext context = http.getSharedObject(ApplicationContext.class);
+		String basePath = (context != null)
+				? context.getEnvironment().getProperty(BASE_PATH_PROPERTY, DEFAULT_BASE_PATH) : DEFAULT_BASE_PATH;
+		return basePath.endsWith("/") ? basePath.substring(0, basePath.length() - 1) : basePath;
+	}
+
+}

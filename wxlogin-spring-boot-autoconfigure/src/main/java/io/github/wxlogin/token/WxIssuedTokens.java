@@ -1,0 +1,25 @@
+package io.github.wxlogin.token;
+
+import java.time.Instant;
+
+import io.github.wxlogin.WxPrincipal;
+
+/**
+ * An access token and the refresh token issued with it. Neither appears in {@link #toString()}.
+ *
+ * @param subject the user the tokens are issued to
+ * @param accessToken the signed JWT
+ * @param accessTokenExpiresAt when the access token expires
+ * @param refreshToken the opaque refresh token
+ * @param refreshTokenExpiresAt when the refresh token expires
+ */
+public record WxIssuedTokens(WxPrincipal subject, String accessToken, Instant accessTokenExpiresAt, String refreshToken,
+		Instant refreshTokenExpiresAt) {
+
+	@Override
+	public String toString() {
+		return "WxIssuedTokens[subject=" + this.subject + ", accessTokenExpiresAt=" + this.accessTokenExpiresAt + ", refreshTokenExpiresAt="
+				+ this.refreshTokenExpiresAt + "]";
+	}
+
+}

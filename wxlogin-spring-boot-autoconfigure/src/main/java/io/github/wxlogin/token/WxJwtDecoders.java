@@ -1,0 +1,72 @@
+package io.github.wxlogin.token;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+
+/**
+ * Builds the decoder of the starter's access tokens from the same key that signs them: the algorithm is
+ * pinned to that key's, the key comes only from the starter's own key set (headers such as {@code jku},
+ * {@code x5u} or {@code jwk} are never followed), and {@code iss}, {@code aud}, {@code exp},
+ * {@code nbf}, {@code sub}, {@code jti} and revocation are checked.
+ */
+public final class WxJwtDecoders {
+
+	private WxJwtDecoders() {
+	}
+
+	/**
+	 * Create a decoder.
+	 * @param signingKey the key tokens are signed with
+	 * @param settings the expected issuer and audience, and the clock skew
+	 * @param revocations the revoked tokens
+	 * @param clock the clock that tells expiry
+	 * @return the decoder
+	 */
+	public static NimbusJwtDecoder create(WxSigningKey signingKey, WxTokenSettings settings,
+			TokenRevocationStore revocations, Clock clock) {
+		JWKSource<SecurityContext> keys = new ImmutableJWKSet<>(signingKey.jwkSet());
+		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys)
+			.jwtProcessorCustomizer((processor) -> processor
+				.setJWSKeySelector(new JWSVerificationKeySelector<>(signingKey.algorithm(), keys)))
+			.build();
+		decoder.setJwtValidator(validator(settings, revocations, clock));
+		return decoder;
+	}
+
+	private static OAuth2TokenValidator<Jwt> validator(WxTokenSettings settings, TokenRevocationStore revocations,
+			Clock clock) {
+		JwtTimestampValidator timestamps = new JwtTimestampValidator(settings.clockSkew());
+		timestamps.setClock(clock);
+		return new DelegatingOAuth2TokenValidator<>(List.of(timestamps,
+				new JwtClaimValidator<>(JwtClaimNames.EXP, Objects::nonNull),
+				new JwtClaimValidator<String>(JwtClaimNames.SUB, (sub) -> sub != null && !sub.isBlank()),
+				new JwtClaimValidator<String>(JwtClaimNames.JTI, (jti) -> jti != null && !jti.isBlank()),
+				new JwtIssuerValidator(settings.issuer()), new JwtAudienceValidator(settings.audience()),
+				notRevoked(revocations)));
+	}
+
+	private static OAuth2TokenValidator<Jwt> notRevoked(TokenRevocationStore revocations) {
+		OAuth2Error revoked = new OAuth2Error("invalid_token", "The token was revoked", null);
+		return (jwt) -> (jwt.getId() != null && revocations.isRevoked(jwt.getId()))
+				? OAuth2TokenValidatorResult.failure(revoked) : OAuth2TokenValidatorResult.success();
+	}
+
+}

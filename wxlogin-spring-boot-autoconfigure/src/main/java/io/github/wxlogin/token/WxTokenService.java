@@ -1,0 +1,150 @@
+package io.github.wxlogin.token;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.github.wxlogin.WxAccessTokenCustomizer;
+import io.github.wxlogin.WxPrincipal;
+
+import org.springframework.security.oauth2.jose.jws.JwsAlgorithm;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+
+/**
+ * Issues access tokens (signed JWTs) and rotating refresh tokens (opaque, stored as a hash), in the
+ * shape of Spring Authorization Server's {@code JwtGenerator}: an encoder over one key source, a clock,
+ * the claims, and a hook for the host's own claims.
+ */
+public class WxTokenService {
+
+	/** 256 random bits, as RFC 9700 asks of a refresh token that cannot be guessed. */
+	private static final int REFRESH_TOKEN_BYTES = 32;
+
+	private final JwtEncoder encoder;
+
+	private final JwsHeader header;
+
+	private final RefreshTokenStore refreshTokens;
+
+	private final WxTokenSettings settings;
+
+	private final Clock clock;
+
+	private final List<WxAccessTokenCustomizer> customizers;
+
+	private final SecureRandom random = new SecureRandom();
+
+	/**
+	 * Create a service.
+	 * @param encoder the encoder that signs access tokens
+	 * @param signingKey the key the encoder signs with, which names the algorithm and {@code kid}
+	 * @param refreshTokens the store of refresh tokens
+	 * @param settings the claims and lifetimes
+	 * @param clock the clock that dates tokens
+	 * @param customizers the host's claim customizers, in order
+	 */
+	public WxTokenService(JwtEncoder encoder, WxSigningKey signingKey, RefreshTokenStore refreshTokens,
+			WxTokenSettings settings, Clock clock, List<WxAccessTokenCustomizer> customizers) {
+		this.encoder = encoder;
+		this.header = JwsHeader.with(jwsAlgorithm(signingKey)).keyId(signingKey.jwk().getKeyID()).type("JWT").build();
+		this.refreshTokens = refreshTokens;
+		this.settings = settings;
+		this.clock = clock;
+		this.customizers = List.copyOf(customizers);
+	}
+
+	private static JwsAlgorithm jwsAlgorithm(WxSigningKey key) {
+		String name = key.algorithm().getName();
+		SignatureAlgorithm signature = SignatureAlgorithm.from(name);
+		return (signature != null) ? signature : MacAlgorithm.from(name);
+	}
+
+	/**
+	 * Issue the tokens of a new login: an access token and the first refresh token of a new family.
+	 * @param subject the user
+	 * @return the tokens
+	 */
+	public WxIssuedTokens issue(WxPrincipal subject) {
+		Instant now = this.clock.instant();
+		String refreshToken = newRefreshToken();
+		RefreshTokenGrant grant = new RefreshTokenGrant(UUID.randomUUID().toString(), subject,
+				now.plus(this.settings.refreshTokenTtl()));
+		this.refreshTokens.save(hash(refreshToken), grant);
+		return issued(subject, now, refreshToken, grant.expiresAt());
+	}
+
+	/**
+	 * Spend a refresh token and issue a new pair. A token presented a second time revokes its family.
+	 * @param refreshToken the refresh token the client holds
+	 * @return the new tokens, or empty when the refresh token is unknown, expired, revoked or spent
+	 */
+	public Optional<WxIssuedTokens> refresh(String refreshToken) {
+		Instant now = this.clock.instant();
+		String next = newRefreshToken();
+		Instant nextExpiresAt = now.plus(this.settings.refreshTokenTtl());
+		return this.refreshTokens
+			.rotate(hash(refreshToken), hash(next),
+					(spent) -> new RefreshTokenGrant(spent.familyId(), spent.subject(), nextExpiresAt))
+			.map((spent) -> issued(spent.subject(), now, next, nextExpiresAt));
+	}
+
+	/**
+	 * Revoke the family of a refresh token, when the token is known and belongs to the given user.
+	 * @param refreshToken the refresh token
+	 * @param userId the user who asks
+	 */
+	public void revokeRefreshToken(String refreshToken, String userId) {
+		this.refreshTokens.find(hash(refreshToken))
+			.filter((grant) -> grant.subject().userId().equals(userId))
+			.ifPresent((grant) -> this.refreshTokens.revokeFamily(grant.familyId()));
+	}
+
+	private WxIssuedTokens issued(WxPrincipal subject, Instant now, String refreshToken, Instant refreshExpiresAt) {
+		Instant expiresAt = now.plus(this.settings.accessTokenTtl());
+		JwtClaimsSet.Builder claims = JwtClaimsSet.builder();
+		// The host's claims first, so that none of them can replace the starter's own
+		this.customizers.forEach((customizer) -> customizer.customize(subject, claims));
+		claims.issuer(this.settings.issuer())
+			.audience(List.of(this.settings.audience()))
+			.subject(subject.userId())
+			.issuedAt(now)
+			.notBefore(now)
+			.expiresAt(expiresAt)
+			.id(UUID.randomUUID().toString())
+			.claim(WxClaims.OPENID, subject.openid())
+			.claim(WxClaims.APPID, subject.appid());
+		String accessToken = this.encoder.encode(JwtEncoderParameters.from(this.header, claims.build()))
+			.getTokenValue();
+		return new WxIssuedTokens(subject, accessToken, expiresAt, refreshToken, refreshExpiresAt);
+	}
+
+	private String newRefreshToken() {
+		byte[] bytes = new byte[REFRESH_TOKEN_BYTES];
+		this.random.nextBytes(bytes);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	}
+
+	static String hash(String refreshToken) {
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256")
+				.digest(refreshToken.getBytes(StandardCharsets.UTF_8));
+			return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is not available", ex);
+		}
+	}
+
+}

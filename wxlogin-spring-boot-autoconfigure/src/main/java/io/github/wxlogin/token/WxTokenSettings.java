@@ -1,0 +1,16 @@
+package io.github.wxlogin.token;
+
+import java.time.Duration;
+
+/**
+ * What issued access tokens say and how long tokens live.
+ *
+ * @param issuer the {@code iss} claim
+ * @param audience the {@code aud} claim
+ * @param accessTokenTtl lifetime of an access token
+ * @param refreshTokenTtl lifetime of a refresh token
+ * @param clockSkew tolerance on {@code exp}, {@code nbf} and {@code iat} when tokens are checked
+ */
+public record WxTokenSettings(String issuer, String audience, Duration accessTokenTtl, Duration refreshTokenTtl,
+		Duration clockSkew) {
+}

@@ -1,0 +1,36 @@
+package io.github.wxlogin.web;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import io.github.wxlogin.token.WxIssuedTokens;
+
+/**
+ * The reply of login and refresh: the new access and refresh tokens and the user they belong to.
+ *
+ * @param accessToken the access token, a JWT to send as {@code Authorization: Bearer}
+ * @param tokenType always {@code Bearer}
+ * @param expiresIn seconds until the access token expires
+ * @param refreshToken the refresh token, spent by its first use
+ * @param refreshExpiresIn seconds until the refresh token expires
+ * @param newUser whether this login created the user
+ * @param user the user
+ */
+public record TokenResponse(String accessToken, String tokenType, long expiresIn, String refreshToken,
+		long refreshExpiresIn, boolean newUser, UserResponse user) {
+
+	static TokenResponse of(WxIssuedTokens tokens, Instant now, boolean newUser, UserResponse user) {
+		return new TokenResponse(tokens.accessToken(), "Bearer", secondsUntil(now, tokens.accessTokenExpiresAt()),
+				tokens.refreshToken(), secondsUntil(now, tokens.refreshTokenExpiresAt()), newUser, user);
+	}
+
+	private static long secondsUntil(Instant now, Instant then) {
+		return Duration.between(now, then).toSeconds();
+	}
+
+	@Override
+	public String toString() {
+		return "TokenResponse[expiresIn=" + this.expiresIn + ", newUser=" + this.newUser + ", user=" + this.user + "]";
+	}
+
+}

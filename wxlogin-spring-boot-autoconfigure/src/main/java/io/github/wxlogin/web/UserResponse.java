@@ -1,0 +1,39 @@
+package io.github.wxlogin.web;
+
+import java.time.Instant;
+
+import io.github.wxlogin.WxUser;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The {@code User} of the contract: what a client may see of a user, with the phone number masked.
+ *
+ * @param id the user's id
+ * @param openid the user's openid
+ * @param unionid the user's unionid, when known
+ * @param nickname the nickname, when set
+ * @param avatarUrl the avatar URL, when set
+ * @param phoneNumber the bound phone number, masked as {@code 138****8000}
+ * @param createdAt when the user first logged in
+ */
+public record UserResponse(String id, String openid, @Nullable String unionid, @Nullable String nickname,
+		@Nullable String avatarUrl, @Nullable String phoneNumber, Instant createdAt) {
+
+	static UserResponse of(WxUser user) {
+		return new UserResponse(user.id(), user.openid(), user.unionid(), user.nickname(), user.avatarUrl(),
+				mask(user.phoneNumber()), user.createdAt());
+	}
+
+	/** Keeps the first three and last four characters, as WeChat's own pages show numbers. */
+	static @Nullable String mask(@Nullable String phoneNumber) {
+		if (phoneNumber == null) {
+			return null;
+		}
+		int keepStart = Math.min(3, phoneNumber.length() / 3);
+		int keepEnd = Math.min(4, phoneNumber.length() / 3);
+		return phoneNumber.substring(0, keepStart)
+				+ "*".repeat(phoneNumber.length() - keepStart - keepEnd)
+				+ phoneNumber.substring(phoneNumber.length() - keepEnd);
+	}
+
+}

@@ -1,0 +1,68 @@
+package io.github.wxlogin.web;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * The stable {@code code} member of every {@code problem+json} error of the login endpoints.
+ */
+public enum WxErrorCode {
+
+	/** A field is missing, blank, too long or malformed, or the body is unreadable. */
+	INVALID_REQUEST(HttpStatus.BAD_REQUEST),
+
+	/** WeChat rejected the one-time code. */
+	INVALID_CODE(HttpStatus.UNAUTHORIZED),
+
+	/** The Bearer token is missing or not valid, or its user is gone. */
+	UNAUTHORIZED(HttpStatus.UNAUTHORIZED),
+
+	/** The refresh token is unknown, expired, revoked or spent. */
+	INVALID_REFRESH_TOKEN(HttpStatus.UNAUTHORIZED),
+
+	/** No stored session key, or one that no longer decrypts or verifies: the client must log in again. */
+	SESSION_EXPIRED(HttpStatus.UNAUTHORIZED),
+
+	/** WeChat blocked a high-risk user. */
+	RISKY_USER(HttpStatus.FORBIDDEN),
+
+	/** The phone number is bound to another user. */
+	PHONE_CONFLICT(HttpStatus.CONFLICT),
+
+	/** The nickname failed WeChat's content check. */
+	CONTENT_REJECTED(HttpStatus.UNPROCESSABLE_CONTENT),
+
+	/** Too many requests, to WeChat or to the starter. */
+	RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS),
+
+	/** WeChat answered something unreadable. */
+	WECHAT_BAD_RESPONSE(HttpStatus.BAD_GATEWAY),
+
+	/** WeChat refused the application's own credentials or IP address. */
+	WECHAT_CONFIG_ERROR(HttpStatus.BAD_GATEWAY),
+
+	/** WeChat is busy, slow or unreachable. */
+	WECHAT_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE);
+
+	private final HttpStatus status;
+
+	WxErrorCode(HttpStatus status) {
+		this.status = status;
+	}
+
+	/**
+	 * Return the HTTP status of this error.
+	 * @return the status
+	 */
+	public HttpStatus status() {
+		return this.status;
+	}
+
+	/**
+	 * Return the code as it appears in the {@code code} member, such as {@code invalid_code}.
+	 * @return the code
+	 */
+	public String code() {
+		return name().toLowerCase(java.util.Locale.ROOT);
+	}
+
+}

@@ -1,0 +1,66 @@
+package io.github.wxlogin.web;
+
+import java.util.Map;
+
+import io.github.wxlogin.WxPhone;
+import io.github.wxlogin.wechat.WxLegacyCrypto;
+import io.github.wxlogin.wechat.WxLegacyCrypto.StaleSessionKeyException;
+
+import org.springframework.boot.json.JsonParser;
+import org.springframework.boot.json.JsonParserFactory;
+
+/**
+ * Opens the {@code encryptedData} of older clients and checks that WeChat made it for this mini program.
+ */
+final class WxLegacyData {
+
+	/** Encrypted profile or phone data is a few hundred bytes; this leaves ample room. */
+	static final int MAX_ENCRYPTED_LENGTH = 8192;
+
+	private static final JsonParser json = JsonParserFactory.getJsonParser();
+
+	private WxLegacyData() {
+	}
+
+	static Map<String, Object> decrypt(String sessionKey, String encryptedData, String iv, String appid) {
+		String plaintext;
+		try {
+			plaintext = WxLegacyCrypto.decrypt(sessionKey, encryptedData, iv);
+		}
+		catch (IllegalArgumentException ex) {
+			throw WxLoginException.invalidRequest(ex.getMessage() + ".");
+		}
+		catch (StaleSessionKeyException ex) {
+			throw WxLoginException.sessionExpired();
+		}
+		// A stale key can also decrypt to well-padded garbage: only JSON with our watermark counts
+		Map<String, Object> data = parseOrNull(plaintext);
+		if (data == null) {
+			throw WxLoginException.sessionExpired();
+		}
+		if (!(data.get("watermark") instanceof Map<?, ?> watermark) || !appid.equals(watermark.get("appid"))) {
+			throw WxLoginException.invalidRequest("The data was not made for this mini program.");
+		}
+		return data;
+	}
+
+	static WxPhone phone(Map<String, Object> data) {
+		Object phoneNumber = data.get("phoneNumber");
+		Object purePhoneNumber = data.get("purePhoneNumber");
+		Object countryCode = data.get("countryCode");
+		if (phoneNumber == null || purePhoneNumber == null || countryCode == null) {
+			throw WxLoginException.invalidRequest("The data holds no phone number.");
+		}
+		return new WxPhone(phoneNumber.toString(), purePhoneNumber.toString(), countryCode.toString());
+	}
+
+	static Map<String, Object> parseOrNull(String text) {
+		try {
+			return json.parseMap(text);
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+}

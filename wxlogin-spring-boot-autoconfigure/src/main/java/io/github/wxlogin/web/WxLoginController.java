@@ -1,0 +1,201 @@
+package io.github.wxlogin.web;
+
+import java.time.Clock;
+import java.util.Map;
+
+import io.github.wxlogin.PhoneConflictException;
+import io.github.wxlogin.WxIdentity;
+import io.github.wxlogin.WxPhone;
+import io.github.wxlogin.WxPrincipal;
+import io.github.wxlogin.WxUser;
+import io.github.wxlogin.WxUserService;
+import io.github.wxlogin.WxUserService.WxUserLogin;
+import io.github.wxlogin.session.WxSessionKeyStore;
+import io.github.wxlogin.token.TokenRevocationStore;
+import io.github.wxlogin.token.WxIssuedTokens;
+import io.github.wxlogin.token.WxTokenService;
+import io.github.wxlogin.wechat.WxAccessTokenProvider;
+import io.github.wxlogin.wechat.WxApiClient;
+import io.github.wxlogin.wechat.WxApp;
+import io.github.wxlogin.wechat.WxPhoneInfo;
+import io.github.wxlogin.wechat.WxSession;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.AbstractOAuth2TokenAuthenticationToken;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The login endpoints of the contract, mounted under {@code wx.login.endpoints.base-path}. Each reads as
+ * a straight line: request, WeChat, user store, tokens, reply.
+ */
+@RestController
+@RequestMapping(path = "${wx.login.endpoints.base-path:/wx}", produces = MediaType.APPLICATION_JSON_VALUE)
+public class WxLoginController {
+
+	private final WxApp app;
+
+	private final WxApiClient wechat;
+
+	private final WxAccessTokenProvider accessTokens;
+
+	private final WxSessionKeyStore sessionKeys;
+
+	private final WxUserService users;
+
+	private final WxTokenService tokens;
+
+	private final TokenRevocationStore revocations;
+
+	private final WxProfileEditor profiles;
+
+	private final Map<String, Object> publicKeys;
+
+	private final Clock clock;
+
+	/**
+	 * Create the controller.
+	 * @param app the mini program
+	 * @param wechat the WeChat client
+	 * @param accessTokens the WeChat access token
+	 * @param sessionKeys the store of session keys
+	 * @param users the host's users
+	 * @param tokens the token service
+	 * @param revocations the revoked access tokens
+	 * @param profiles the profile rules
+	 * @param publicKeys the public JWK set, empty when tokens are signed with a shared secret
+	 * @param clock the clock
+	 */
+	public WxLoginController(WxApp app, WxApiClient wechat, WxAccessTokenProvider accessTokens,
+			WxSessionKeyStore sessionKeys, WxUserService users, WxTokenService tokens, TokenRevocationStore revocations,
+			WxProfileEditor profiles, Map<String, Object> publicKeys, Clock clock) {
+		this.app = app;
+		this.wechat = wechat;
+		this.accessTokens = accessTokens;
+		this.sessionKeys = sessionKeys;
+		this.users = users;
+		this.tokens = tokens;
+		this.revocations = revocations;
+		this.profiles = profiles;
+		this.publicKeys = Map.copyOf(publicKeys);
+		this.clock = clock;
+	}
+
+	@PostMapping(path = "/login", consumes = MediaType.APPLICATION_JSON_VALUE)
+	public TokenResponse login(@RequestBody Map<String, Object> body) {
+		String code = RequestFields.required(body, "code");
+		WxSession session = this.wechat.code2Session(this.app, code);
+		this.sessionKeys.save(this.app.appid(), session.openid(), session.sessionKey());
+		WxUserLogin login = this.users.findOrCreate(new WxIdentity(this.app.appid(), session.openid(), session.unionid()));
+		WxIssuedTokens issued = this.tokens.issue(principalOf(login.user()));
+		return TokenResponse.of(issued, this.clock.instant(), login.created(), UserResponse.of(login.user()));
+	}
+
+	@PostMapping(path = "/token/refresh", consumes = MediaType.APPLICATION_JSON_VALUE)
+	public TokenResponse refresh(@RequestBody Map<String, Object> body) {
+		String refreshToken = RequestFields.required(body, "refreshToken");
+		WxIssuedTokens issued = this.tokens.refresh(refreshToken).orElseThrow(() -> new WxLoginException(
+				WxErrorCode.INVALID_REFRESH_TOKEN, "The refresh token is unknown, expired, revoked or spent."));
+		WxUser user = this.users.findById(issued.subject().userId()).orElseThrow(WxLoginController::userGone);
+		return TokenResponse.of(issued, this.clock.instant(), false, UserResponse.of(user));
+	}
+
+	@PostMapping("/logout")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	public void logout(@AuthenticationPrincipal WxPrincipal caller, Authentication authentication,
+			@RequestBody(required = false) @Nullable Map<String, Object> body) {
+		String refreshToken = (body != null) ? RequestFields.optional(body, "refreshToken", RequestFields.MAX_LENGTH)
+				: null;
+		if (refreshToken != null) {
+			this.tokens.revokeRefreshToken(refreshToken, caller.userId());
+		}
+		if (authentication instanceof AbstractOAuth2TokenAuthenticationToken<?> bearer
+				&& bearer.getToken() instanceof Jwt jwt && jwt.getId() != null && jwt.getExpiresAt() != null) {
+			this.revocations.revoke(jwt.getId(), jwt.getExpiresAt());
+		}
+	}
+
+	@GetMapping("/me")
+	public UserResponse me(@AuthenticationPrincipal WxPrincipal caller) {
+		return UserResponse.of(userOf(caller));
+	}
+
+	@PostMapping(path = "/phone", consumes = MediaType.APPLICATION_JSON_VALUE)
+	public PhoneResponse bindPhone(@AuthenticationPrincipal WxPrincipal caller, @RequestBody Map<String, Object> body) {
+		String code = RequestFields.required(body, "code");
+		WxPhoneInfo info = this.accessTokens.withAccessToken(this.app,
+				(accessToken) -> this.wechat.phoneNumber(accessToken, code, caller.openid()));
+		return bind(caller, new WxPhone(info.phoneNumber(), info.purePhoneNumber(), info.countryCode()));
+	}
+
+	@PostMapping(path = "/phone/decrypt", consumes = MediaType.APPLICATION_JSON_VALUE)
+	public PhoneResponse decryptPhone(@AuthenticationPrincipal WxPrincipal caller,
+			@RequestBody Map<String, Object> body) {
+		String encryptedData = RequestFields.required(body, "encryptedData", WxLegacyData.MAX_ENCRYPTED_LENGTH);
+		String iv = RequestFields.required(body, "iv");
+		Map<String, Object> data = WxLegacyData.decrypt(sessionKeyOf(caller), encryptedData, iv, this.app.appid());
+		return bind(caller, WxLegacyData.phone(data));
+	}
+
+	@PutMapping(path = "/profile", consumes = MediaType.APPLICATION_JSON_VALUE)
+	public UserResponse updateProfile(@AuthenticationPrincipal WxPrincipal caller,
+			@RequestBody Map<String, Object> body) {
+		userOf(caller);
+		return UserResponse.of(this.profiles.update(caller, WxProfileEditor.read(body)));
+	}
+
+	@PostMapping(path = "/profile/wechat", consumes = MediaType.APPLICATION_JSON_VALUE)
+	public UserResponse updateProfileFromWeChat(@AuthenticationPrincipal WxPrincipal caller,
+			@RequestBody Map<String, Object> body) {
+		WxUser user = userOf(caller);
+		WxLegacyProfile profile = WxLegacyProfile.verify(body, sessionKeyOf(caller), this.app.appid());
+		return UserResponse.of(this.profiles.updateFromWeChat(user, profile));
+	}
+
+	@GetMapping("/jwks.json")
+	public ResponseEntity<Map<String, Object>> jwkSet() {
+		if (this.publicKeys.isEmpty()) {
+			return ResponseEntity.notFound().build();
+		}
+		return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/jwk-set+json")).body(this.publicKeys);
+	}
+
+	private PhoneResponse bind(WxPrincipal caller, WxPhone phone) {
+		userOf(caller);
+		try {
+			this.users.bindPhone(caller.userId(), phone);
+		}
+		catch (PhoneConflictException ex) {
+			throw new WxLoginException(WxErrorCode.PHONE_CONFLICT, "The phone number is bound to another user.");
+		}
+		return PhoneResponse.of(phone);
+	}
+
+	private String sessionKeyOf(WxPrincipal caller) {
+		return this.sessionKeys.find(caller.appid(), caller.openid()).orElseThrow(WxLoginException::sessionExpired);
+	}
+
+	private WxUser userOf(WxPrincipal caller) {
+		return this.users.findById(caller.userId()).orElseThrow(WxLoginController::userGone);
+	}
+
+	private static WxPrincipal principalOf(WxUser user) {
+		return new WxPrincipal(user.id(), user.openid(), user.appid());
+	}
+
+	private static WxLoginException userGone() {
+		return new WxLoginException(WxErrorCode.UNAUTHORIZED, "The user of this token no longer exists.");
+	}
+
+}

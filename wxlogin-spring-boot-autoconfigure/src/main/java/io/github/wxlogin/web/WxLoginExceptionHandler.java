@@ -1,0 +1,114 @@
+package io.github.wxlogin.web;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import io.github.wxlogin.wechat.WxApiException;
+import io.github.wxlogin.wechat.WxBadResponseException;
+import io.github.wxlogin.wechat.WxBusyException;
+import io.github.wxlogin.wechat.WxConfigurationException;
+import io.github.wxlogin.wechat.WxInvalidCodeException;
+import io.github.wxlogin.wechat.WxRateLimitedException;
+import io.github.wxlogin.wechat.WxRiskyUserException;
+import io.github.wxlogin.wechat.WxTokenRejectedException;
+import io.github.wxlogin.wechat.WxUnavailableException;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * Answers every failure of the login endpoints with {@code problem+json} carrying the contract's
+ * {@code code} (and WeChat's {@code wxErrcode}). Scoped to {@link WxLoginController}, so the host's own
+ * error handling stays as it is.
+ */
+@RestControllerAdvice(assignableTypes = WxLoginController.class)
+public class WxLoginExceptionHandler {
+
+	private static final Log logger = LogFactory.getLog(WxLoginExceptionHandler.class);
+
+	/** WeChat's per-user quota is per minute. */
+	private static final String RATE_LIMIT_RETRY_AFTER = "60";
+
+	private static final String UNAVAILABLE_RETRY_AFTER = "5";
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> loginFailed(WxLoginException ex) {
+		return problem(ex.getErrorCode(), ex.getMessage(), null);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> wechatFailed(WxApiException ex) {
+		Integer errcode = (ex.getErrcode() != WxApiException.NO_ERRCODE) ? ex.getErrcode() : null;
+		if (ex instanceof WxInvalidCodeException) {
+			return problem(WxErrorCode.INVALID_CODE, "WeChat rejected the code: it is invalid, expired or used.", errcode);
+		}
+		if (ex instanceof WxRateLimitedException) {
+			return problem(WxErrorCode.RATE_LIMITED, "WeChat's quota for this user is spent; try again later.", errcode);
+		}
+		if (ex instanceof WxRiskyUserException) {
+			return problem(WxErrorCode.RISKY_USER, "WeChat blocked this login as high-risk.", errcode);
+		}
+		if (ex instanceof WxBusyException || ex instanceof WxUnavailableException) {
+			logger.warn("WeChat unavailable: " + ex.getMessage());
+			return problem(WxErrorCode.WECHAT_UNAVAILABLE, "WeChat is busy or unreachable; try again shortly.", errcode);
+		}
+		if (ex instanceof WxConfigurationException || ex instanceof WxTokenRejectedException) {
+			return problem(WxErrorCode.WECHAT_CONFIG_ERROR, "WeChat refused this server's configuration.", errcode);
+		}
+		if (!(ex instanceof WxBadResponseException)) {
+			logger.warn("WeChat refused a call: " + ex.getMessage());
+		}
+		else {
+			logger.warn("WeChat answered something unreadable: " + ex.getMessage());
+		}
+		return problem(WxErrorCode.WECHAT_BAD_RESPONSE, "WeChat answered something unexpected.", errcode);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException ex) {
+		return problem(WxErrorCode.INVALID_REQUEST, "The request body is not a readable JSON object.", null);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> unsupportedMediaType(HttpMediaTypeNotSupportedException ex) {
+		ResponseEntity<ProblemDetail> problem = problem(WxErrorCode.INVALID_REQUEST,
+				"The request body must be application/json.", null, HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+		return problem;
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> notAcceptable(HttpMediaTypeNotAcceptableException ex) {
+		return problem(WxErrorCode.INVALID_REQUEST, "The endpoints answer with JSON only.", null,
+				HttpStatus.NOT_ACCEPTABLE);
+	}
+
+	private static ResponseEntity<ProblemDetail> problem(WxErrorCode code, String detail, Integer errcode) {
+		return problem(code, detail, errcode, code.status());
+	}
+
+	private static ResponseEntity<ProblemDetail> problem(WxErrorCode code, String detail, Integer errcode,
+			HttpStatus status) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setProperty("code", code.code());
+		if (errcode != null) {
+			problem.setProperty("wxErrcode", errcode);
+		}
+		ResponseEntity.BodyBuilder response = ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON);
+		if (code == WxErrorCode.RATE_LIMITED) {
+			response.header(HttpHeaders.RETRY_AFTER, RATE_LIMIT_RETRY_AFTER);
+		}
+		if (code == WxErrorCode.WECHAT_UNAVAILABLE) {
+			response.header(HttpHeaders.RETRY_AFTER, UNAVAILABLE_RETRY_AFTER);
+		}
+		return response.body(problem);
+	}
+
+}

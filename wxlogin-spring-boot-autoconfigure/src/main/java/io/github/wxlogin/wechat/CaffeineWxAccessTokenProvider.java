@@ -1,0 +1,65 @@
+package io.github.wxlogin.wechat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+
+/**
+ * {@link WxAccessTokenProvider} that keeps one stable access token per appid in this instance's memory.
+ * A token is dropped {@code refreshAhead} before it expires, so the next caller fetches a fresh one;
+ * Caffeine runs one fetch per appid at a time while the other callers wait for its result.
+ */
+public class CaffeineWxAccessTokenProvider implements WxAccessTokenProvider {
+
+	private final WxApiClient client;
+
+	private final Cache<String, WxAccessToken> tokens;
+
+	/** The token WeChat last rejected, per appid, to tell when normal mode hands it back again. */
+	private final Map<String, String> rejectedTokens = new ConcurrentHashMap<>();
+
+	/**
+	 * Create a provider.
+	 * @param client the WeChat client that fetches tokens
+	 * @param refreshAhead how long before its expiry a token is fetched again
+	 * @param clock the clock that the client dates tokens with
+	 */
+	public CaffeineWxAccessTokenProvider(WxApiClient client, Duration refreshAhead, Clock clock) {
+		this.client = client;
+		this.tokens = Caffeine.newBuilder()
+			.expireAfter(Expiry.creating((String appid, WxAccessToken token) -> usableFor(token, refreshAhead, clock)))
+			.build();
+	}
+
+	private static Duration usableFor(WxAccessToken token, Duration refreshAhead, Clock clock) {
+		Duration left = Duration.between(clock.instant(), token.expiresAt().minus(refreshAhead));
+		return left.isNegative() ? Duration.ZERO : left;
+	}
+
+	@Override
+	public String accessToken(WxApp app) {
+		return this.tokens.get(app.appid(), (appid) -> fetch(app)).token();
+	}
+
+	@Override
+	public void invalidate(WxApp app, String rejectedToken) {
+		this.rejectedTokens.put(app.appid(), rejectedToken);
+		this.tokens.asMap().computeIfPresent(app.appid(), (appid, cached) -> cached.token().equals(rejectedToken) ? null : cached);
+	}
+
+	private WxAccessToken fetch(WxApp app) {
+		WxAccessToken token = this.client.stableAccessToken(app, false);
+		String rejected = this.rejectedTokens.remove(app.appid());
+		if (token.token().equals(rejected)) {
+			// Normal mode still hands out the token WeChat refused: only a forced refresh replaces it
+			token = this.client.stableAccessToken(app, true);
+		}
+		return token;
+	}
+
+}
