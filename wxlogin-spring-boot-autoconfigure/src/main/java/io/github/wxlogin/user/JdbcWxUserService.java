@@ -28,7 +28,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * <p>
  * Uniqueness is left to the table's unique keys rather than to read-then-write checks, so it holds
  * across threads and instances: concurrent first logins of one openid insert one row, and a phone
- * number already bound to another user of the same mini program is refused by the database.
+ * number already bound to another user of the same mini program is refused by the database. Each
+ * call is meant to run in its own transaction: on PostgreSQL a refused insert or update aborts a
+ * surrounding transaction.
  */
 public class JdbcWxUserService implements WxUserService {
 
