@@ -3,6 +3,7 @@ package io.github.wxlogin.autoconfigure;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -150,8 +151,8 @@ class WxUserStoreConfigurationTests {
 				}
 
 				@Override
-				public java.util.Optional<WxUser> findById(String userId) {
-					return java.util.Optional.empty();
+				public Optional<WxUser> findById(String userId) {
+					return Optional.empty();
 				}
 
 				@Override
