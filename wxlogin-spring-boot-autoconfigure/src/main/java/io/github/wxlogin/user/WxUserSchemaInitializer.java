@@ -1,0 +1,55 @@
+package io.github.wxlogin.user;
+
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.springframework.boot.jdbc.DatabaseDriver;
+import org.springframework.boot.jdbc.EmbeddedDatabaseConnection;
+import org.springframework.boot.jdbc.init.DataSourceScriptDatabaseInitializer;
+import org.springframework.boot.jdbc.init.PlatformPlaceholderDatabaseDriverResolver;
+import org.springframework.boot.sql.init.DatabaseInitializationMode;
+import org.springframework.boot.sql.init.DatabaseInitializationSettings;
+
+/**
+ * Creates the {@code wx_user} table of {@link JdbcWxUserService} when the application starts, as
+ * Spring Boot's own {@code initialize-schema} properties do. The script matching the database is
+ * chosen from {@code schema-h2.sql}, {@code schema-postgresql.sql} and {@code schema-mysql.sql} (also
+ * used for MariaDB); each creates only what is missing, so running it again is harmless.
+ */
+public class WxUserSchemaInitializer extends DataSourceScriptDatabaseInitializer {
+
+	private static final String SCHEMA_LOCATION = "classpath:io/github/wxlogin/user/schema-@@platform@@.sql";
+
+	/**
+	 * Create a new initializer of the user table.
+	 * @param dataSource the database that holds the {@code wx_user} table
+	 * @param mode when to create the table: only on an embedded database, always, or never
+	 */
+	public WxUserSchemaInitializer(DataSource dataSource, DatabaseInitializationMode mode) {
+		super(dataSource, settings(dataSource, mode));
+	}
+
+	private static DatabaseInitializationSettings settings(DataSource dataSource, DatabaseInitializationMode mode) {
+		DatabaseInitializationSettings settings = new DatabaseInitializationSettings();
+		settings.setMode(mode);
+		settings.setSchemaLocations(schemaLocations(dataSource, mode));
+		return settings;
+	}
+
+	// Resolved only when the scripts will run, so that a database without a script of ours (or
+	// unreachable at start-up) does not fail an application that never asked for the table
+	private static List<String> schemaLocations(DataSource dataSource, DatabaseInitializationMode mode) {
+		boolean willRun = switch (mode) {
+			case ALWAYS -> true;
+			case EMBEDDED -> EmbeddedDatabaseConnection.isEmbedded(dataSource);
+			case NEVER -> false;
+		};
+		if (!willRun) {
+			return List.of();
+		}
+		return new PlatformPlaceholderDatabaseDriverResolver().withDriverPlatform(DatabaseDriver.MARIADB, "mysql")
+			.resolveAll(dataSource, SCHEMA_LOCATION);
+	}
+
+}

@@ -1,0 +1,19 @@
+package io.github.wxlogin.user;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+
+/**
+ * Tests for {@link JdbcWxUserService} on the MariaDB server at {@code 127.0.0.1:3306}, database
+ * {@code test}, user {@code root} without password. Uses the MySQL script.
+ */
+class MariadbJdbcWxUserServiceTests extends JdbcWxUserServiceTests {
+
+	@Override
+	protected DataSource createDataSource() {
+		return new SimpleDriverDataSource(new org.mariadb.jdbc.Driver(),
+				"jdbc:mariadb://127.0.0.1:3306/test?connectTimeout=5000", "root", "");
+	}
+
+}

@@ -1,0 +1,19 @@
+package io.github.wxlogin.user;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+
+/**
+ * Tests for {@link JdbcWxUserService} on the PostgreSQL server at {@code 127.0.0.1:5432}, database
+ * {@code test}, user {@code postgres} without password.
+ */
+class PostgresqlJdbcWxUserServiceTests extends JdbcWxUserServiceTests {
+
+	@Override
+	protected DataSource createDataSource() {
+		return new SimpleDriverDataSource(new org.postgresql.Driver(),
+				"jdbc:postgresql://127.0.0.1:5432/test?connectTimeout=5", "postgres", "");
+	}
+
+}
