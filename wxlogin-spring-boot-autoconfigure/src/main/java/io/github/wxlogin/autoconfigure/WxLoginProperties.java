@@ -33,6 +33,18 @@ public record WxLoginProperties(@DefaultValue("true") boolean enabled, @Nullable
 		@DefaultValue Store store, @DefaultValue UserStore userStore, @DefaultValue Security security,
 		@DefaultValue Profile profile) {
 
+	public WxLoginProperties {
+		requirePositive("wx.login.connect-timeout", connectTimeout);
+		requirePositive("wx.login.read-timeout", readTimeout);
+	}
+
+	static void requirePositive(String property, Duration duration) {
+		if (duration.isNegative() || duration.isZero()) {
+			throw new WxLoginPropertyException(property, "must be a positive duration",
+					"Set '" + property + "' to a positive duration such as 5s, 2h or 30d.");
+		}
+	}
+
 	@Override
 	public String toString() {
 		return "WxLoginProperties[appid=" + this.appid + ", apiBaseUrl=" + this.apiBaseUrl + "]";
@@ -65,6 +77,15 @@ public record WxLoginProperties(@DefaultValue("true") boolean enabled, @Nullable
 			@DefaultValue("30s") Duration clockSkew, @Nullable String hmacSecret,
 			@Nullable String privateKeyLocation, @Nullable String keyId) {
 
+		public Jwt {
+			requirePositive("wx.login.jwt.access-token-ttl", accessTokenTtl);
+			requirePositive("wx.login.jwt.refresh-token-ttl", refreshTokenTtl);
+			if (clockSkew.isNegative()) {
+				throw new WxLoginPropertyException("wx.login.jwt.clock-skew", "must not be negative",
+						"Set 'wx.login.jwt.clock-skew' to a duration of zero or more, such as 30s.");
+			}
+		}
+
 		@Override
 		public String toString() {
 			return "Jwt[issuer=" + this.issuer + ", audience=" + this.audience + ", privateKeyLocation="
@@ -79,6 +100,14 @@ public record WxLoginProperties(@DefaultValue("true") boolean enabled, @Nullable
 	 * @param refreshAhead how long before it expires the WeChat access token is fetched again
 	 */
 	public record AccessToken(@DefaultValue("5m") Duration refreshAhead) {
+
+		public AccessToken {
+			if (refreshAhead.isNegative()) {
+				throw new WxLoginPropertyException("wx.login.access-token.refresh-ahead", "must not be negative",
+						"Set 'wx.login.access-token.refresh-ahead' to a duration of zero or more, such as 5m.");
+			}
+		}
+
 	}
 
 	/**

@@ -1,0 +1,132 @@
+package io.github.wxlogin.autoconfigure;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import io.github.wxlogin.WxAccessTokenCustomizer;
+import io.github.wxlogin.token.RefreshTokenStore;
+import io.github.wxlogin.token.TokenRevocationStore;
+import io.github.wxlogin.token.WxJwtDecoders;
+import io.github.wxlogin.token.WxSigningKey;
+import io.github.wxlogin.token.WxTokenService;
+import io.github.wxlogin.token.WxTokenSettings;
+import io.github.wxlogin.wechat.WxApp;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.util.StreamUtils;
+import org.springframework.util.StringUtils;
+
+/**
+ * One signing key, the encoder and decoder built on it, and the token service.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnClass({ JwtEncoder.class, JwtDecoder.class })
+class WxTokenConfiguration {
+
+	private static final Log logger = LogFactory.getLog(WxTokenConfiguration.class);
+
+	@Bean
+	@ConditionalOnMissingBean
+	WxSigningKey wxSigningKey(WxLoginProperties properties, ResourceLoader resourceLoader) {
+		WxLoginProperties.Jwt jwt = properties.jwt();
+		boolean hmac = StringUtils.hasText(jwt.hmacSecret());
+		boolean pem = StringUtils.hasText(jwt.privateKeyLocation());
+		if (hmac && pem) {
+			throw new WxLoginPropertyException("wx.login.jwt.hmac-secret",
+					"and 'wx.login.jwt.private-key-location' are both set",
+					"Set only one: 'wx.login.jwt.hmac-secret' for HS256, or 'wx.login.jwt.private-key-location' for "
+							+ "RS256/ES256 with a published JWK set.");
+		}
+		if (hmac) {
+			return hmacKey(jwt);
+		}
+		if (pem) {
+			return pemKey(jwt, resourceLoader);
+		}
+		logger.warn("No wx.login.jwt.hmac-secret or wx.login.jwt.private-key-location is set: access tokens are "
+				+ "signed with an EC key generated at start-up, so they do not survive a restart and are not valid "
+				+ "on other instances.");
+		return WxSigningKey.generateEc();
+	}
+
+	private static WxSigningKey hmacKey(WxLoginProperties.Jwt jwt) {
+		try {
+			return WxSigningKey.hmac(jwt.hmacSecret(), jwt.keyId());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new WxLoginPropertyException("wx.login.jwt.hmac-secret",
+					"is too short: HS256 needs at least " + WxSigningKey.MIN_HMAC_SECRET_BYTES + " bytes",
+					"Set 'wx.login.jwt.hmac-secret' to a random value of at least "
+							+ WxSigningKey.MIN_HMAC_SECRET_BYTES + " bytes, for example the output of "
+							+ "'openssl rand -base64 48'.");
+		}
+	}
+
+	private static WxSigningKey pemKey(WxLoginProperties.Jwt jwt, ResourceLoader resourceLoader) {
+		String location = jwt.privateKeyLocation();
+		String action = "Point 'wx.login.jwt.private-key-location' at a readable PKCS#8 PEM of an RSA or EC P-256 "
+				+ "private key, for example one made with 'openssl genpkey -algorithm EC -pkeyopt "
+				+ "ec_paramgen_curve:P-256 -out key.pem'.";
+		Resource resource = resourceLoader.getResource(location);
+		String text;
+		try (InputStream in = resource.getInputStream()) {
+			text = StreamUtils.copyToString(in, StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new WxLoginPropertyException("wx.login.jwt.private-key-location",
+					"names '" + location + "', which cannot be read", action);
+		}
+		try {
+			return WxSigningKey.fromPkcs8Pem(text, jwt.keyId());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new WxLoginPropertyException("wx.login.jwt.private-key-location",
+					"names '" + location + "', which is not usable: " + ex.getMessage(), action);
+		}
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	WxTokenSettings wxTokenSettings(WxLoginProperties properties, WxApp app) {
+		WxLoginProperties.Jwt jwt = properties.jwt();
+		String audience = StringUtils.hasText(jwt.audience()) ? jwt.audience() : app.appid();
+		return new WxTokenSettings(jwt.issuer(), audience, jwt.accessTokenTtl(), jwt.refreshTokenTtl(),
+				jwt.clockSkew());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	JwtEncoder wxJwtEncoder(WxSigningKey signingKey) {
+		return new NimbusJwtEncoder(new ImmutableJWKSet<>(signingKey.jwkSet()));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	JwtDecoder jwtDecoder(WxSigningKey signingKey, WxTokenSettings settings, TokenRevocationStore revocations,
+			ObjectProvider<Clock> clock) {
+		return WxJwtDecoders.create(signingKey, settings, revocations, clock.getIfAvailable(Clock::systemUTC));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	WxTokenService wxTokenService(JwtEncoder encoder, WxSigningKey signingKey, RefreshTokenStore refreshTokens,
+			WxTokenSettings settings, ObjectProvider<Clock> clock, ObjectProvider<WxAccessTokenCustomizer> customizers) {
+		return new WxTokenService(encoder, signingKey, refreshTokens, settings, clock.getIfAvailable(Clock::systemUTC),
+				customizers.orderedStream().toList());
+	}
+
+}
