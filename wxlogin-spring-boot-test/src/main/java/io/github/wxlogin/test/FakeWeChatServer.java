@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpServer;
@@ -69,6 +70,8 @@ public final class FakeWeChatServer implements AutoCloseable {
 
 	private final ExecutorService executor;
 
+	private final AtomicBoolean closed = new AtomicBoolean();
+
 	private FakeWeChatServer(AppCredentials credentials) throws IOException {
 		this.credentials = credentials;
 		this.userData = new UserDataFactory(credentials.appid(), this.clock);
@@ -111,12 +114,14 @@ public final class FakeWeChatServer implements AutoCloseable {
 	}
 
 	/**
-	 * Stop the server and its threads.
+	 * Stop the server and its threads. Closing twice does nothing.
 	 */
 	@Override
 	public void close() {
-		this.server.stop(0);
-		this.executor.shutdownNow();
+		if (this.closed.compareAndSet(false, true)) {
+			this.server.stop(0);
+			this.executor.shutdownNow();
+		}
 	}
 
 	/**
