@@ -1,0 +1,48 @@
+package io.github.wxlogin.test;
+
+/**
+ * The WeChat server APIs that {@link FakeWeChatServer} answers, used to count calls and to
+ * inject faults.
+ */
+public enum Api {
+
+	/**
+	 * {@code GET /sns/jscode2session}: exchanges a login code for the openid and session key.
+	 */
+	CODE2SESSION("/sns/jscode2session"),
+
+	/**
+	 * {@code POST /cgi-bin/stable_token}: the stable access token.
+	 */
+	STABLE_TOKEN("/cgi-bin/stable_token"),
+
+	/**
+	 * {@code POST /wxa/business/getuserphonenumber}: the phone number behind a phone code.
+	 */
+	PHONE_NUMBER("/wxa/business/getuserphonenumber"),
+
+	/**
+	 * {@code POST /wxa/msg_sec_check}: the content check (version 2).
+	 */
+	MSG_SEC_CHECK("/wxa/msg_sec_check"),
+
+	/**
+	 * {@code GET /wxa/checksession}: whether a session key is still the user's current one.
+	 */
+	CHECK_SESSION("/wxa/checksession");
+
+	private final String path;
+
+	Api(String path) {
+		this.path = path;
+	}
+
+	/**
+	 * Return the path of this API, relative to {@link FakeWeChatServer#baseUrl()}.
+	 * @return the path, starting with {@code /}
+	 */
+	public String path() {
+		return this.path;
+	}
+
+}

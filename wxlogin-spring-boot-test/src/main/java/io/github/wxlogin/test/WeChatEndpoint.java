@@ -1,0 +1,17 @@
+package io.github.wxlogin.test;
+
+/**
+ * One API of the fake server.
+ */
+@FunctionalInterface
+interface WeChatEndpoint {
+
+	/**
+	 * Answer a call.
+	 * @param request the call
+	 * @return the reply
+	 * @throws WeChatApiError for a business error, answered inside HTTP 200
+	 */
+	WeChatReply answer(WeChatRequest request);
+
+}

@@ -1,0 +1,105 @@
+package io.github.wxlogin.test;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Routes each call to its endpoint, after counting it, applying the latency and any
+ * scheduled fault.
+ */
+final class WeChatRouter implements HttpHandler {
+
+	private final Map<Api, WeChatEndpoint> endpoints;
+
+	private final FaultSchedule faults = new FaultSchedule();
+
+	private final AtomicIntegerArray callCounts = new AtomicIntegerArray(Api.values().length);
+
+	private volatile Duration latency = Duration.ZERO;
+
+	WeChatRouter(Map<Api, WeChatEndpoint> endpoints) {
+		this.endpoints = new EnumMap<>(endpoints);
+	}
+
+	FaultSchedule faults() {
+		return this.faults;
+	}
+
+	void latency(Duration latency) {
+		if (latency.isNegative()) {
+			throw new IllegalArgumentException("latency must not be negative: " + latency);
+		}
+		this.latency = latency;
+	}
+
+	int callCount(Api api) {
+		return this.callCounts.get(api.ordinal());
+	}
+
+	void resetCounts() {
+		for (Api api : Api.values()) {
+			this.callCounts.set(api.ordinal(), 0);
+		}
+	}
+
+	@Override
+	public void handle(HttpExchange exchange) throws IOException {
+		try (exchange) {
+			send(exchange, reply(exchange));
+		}
+		catch (InterruptedException ex) {
+			// the server is closing
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private WeChatReply reply(HttpExchange exchange) throws IOException, InterruptedException {
+		Api api = find(exchange.getRequestURI().getPath());
+		WeChatRequest request = WeChatRequest.read(exchange);
+		if (api == null) {
+			return WeChatReply.notFound();
+		}
+		this.callCounts.incrementAndGet(api.ordinal());
+		Thread.sleep(this.latency.toMillis());
+		WeChatEndpoint endpoint = this.endpoints.get(api);
+		Fault fault = this.faults.next(api);
+		return (fault != null) ? fault.reply(() -> answer(endpoint, request)) : answer(endpoint, request);
+	}
+
+	private static WeChatReply answer(WeChatEndpoint endpoint, WeChatRequest request) {
+		try {
+			return endpoint.answer(request);
+		}
+		catch (WeChatApiError ex) {
+			return WeChatReply.error(ex.errcode());
+		}
+	}
+
+	private static @Nullable Api find(String path) {
+		for (Api api : Api.values()) {
+			if (api.path().equals(path)) {
+				return api;
+			}
+		}
+		return null;
+	}
+
+	private static void send(HttpExchange exchange, WeChatReply reply) throws IOException {
+		byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
+		exchange.getResponseHeaders().set("Content-Type", reply.contentType());
+		exchange.sendResponseHeaders(reply.status(), (body.length > 0) ? body.length : -1);
+		try (OutputStream out = exchange.getResponseBody()) {
+			out.write(body);
+		}
+	}
+
+}

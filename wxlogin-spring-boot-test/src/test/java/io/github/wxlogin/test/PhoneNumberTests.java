@@ -1,0 +1,93 @@
+package io.github.wxlogin.test;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@code POST /wxa/business/getuserphonenumber} of {@link FakeWeChatServer}.
+ */
+class PhoneNumberTests {
+
+	@RegisterExtension
+	static FakeWeChatServerExtension wechat = new FakeWeChatServerExtension();
+
+	private final WeChatHttp http = new WeChatHttp(wechat.server());
+
+	private String token = "";
+
+	@BeforeEach
+	void obtainToken() {
+		this.token = this.http.accessToken();
+	}
+
+	@Test
+	void phoneCodeAnswersPhoneInfoWithStringCountryCodeAndWatermark() {
+		String code = wechat.server().issuePhoneCode("13800138000");
+		long before = System.currentTimeMillis() / 1000;
+		WeChatHttp.Reply reply = this.http.phoneNumber(this.token, Map.of("code", code));
+		assertThat(reply.errcode()).isZero();
+		assertThat(reply.json().get("errmsg").asString()).isEqualTo("ok");
+		JsonNode phoneInfo = reply.json().get("phone_info");
+		assertThat(phoneInfo.get("phoneNumber").asString()).isEqualTo("13800138000");
+		assertThat(phoneInfo.get("purePhoneNumber").asString()).isEqualTo("13800138000");
+		assertThat(phoneInfo.get("countryCode").isString()).isTrue();
+		assertThat(phoneInfo.get("countryCode").asString()).isEqualTo("86");
+		assertThat(phoneInfo.get("watermark").get("appid").asString()).isEqualTo(wechat.server().appid());
+		assertThat(phoneInfo.get("watermark").get("timestamp").asLong()).isBetween(before, before + 5);
+	}
+
+	@Test
+	void numberOutsideChinaKeepsItsCountryCode() {
+		String code = wechat.server().issuePhoneCode("+85261234567");
+		JsonNode phoneInfo = this.http.phoneNumber(this.token, Map.of("code", code)).json().get("phone_info");
+		assertThat(phoneInfo.get("phoneNumber").asString()).isEqualTo("+85261234567");
+		assertThat(phoneInfo.get("purePhoneNumber").asString()).isEqualTo("61234567");
+		assertThat(phoneInfo.get("countryCode").asString()).isEqualTo("852");
+	}
+
+	@Test
+	void phoneCodeWorksOnce() {
+		String code = wechat.server().issuePhoneCode("13800138000");
+		assertThat(this.http.phoneNumber(this.token, Map.of("code", code)).errcode()).isZero();
+		assertThat(this.http.phoneNumber(this.token, Map.of("code", code)).errcode()).isEqualTo(40029);
+	}
+
+	@Test
+	void expiredPhoneCodeAnswers40029() throws InterruptedException {
+		wechat.server().codeLifetime(Duration.ofMillis(50));
+		String code = wechat.server().issuePhoneCode("13800138000");
+		Thread.sleep(100);
+		assertThat(this.http.phoneNumber(this.token, Map.of("code", code)).errcode()).isEqualTo(40029);
+	}
+
+	@Test
+	void loginCodeIsNotAPhoneCode() {
+		String loginCode = wechat.server().issueLoginCode("openid-1");
+		assertThat(this.http.phoneNumber(this.token, Map.of("code", loginCode)).errcode()).isEqualTo(40029);
+	}
+
+	@Test
+	void phoneCodeOfOneUserIsRefusedToAnother() {
+		String code = wechat.server().issuePhoneCode("13800138000", "openid-1");
+		assertThat(this.http.phoneNumber(this.token, Map.of("code", code, "openid", "openid-2")).errcode())
+			.isEqualTo(40029);
+		assertThat(this.http.phoneNumber(this.token, Map.of("code", code, "openid", "openid-1")).errcode()).isZero();
+	}
+
+	@Test
+	void callWithoutValidTokenIsRefused() {
+		String code = wechat.server().issuePhoneCode("13800138000");
+		assertThat(this.http.post("/wxa/business/getuserphonenumber", Map.of(), Map.of("code", code)).errcode())
+			.isEqualTo(41001);
+		assertThat(this.http.phoneNumber("unknown", Map.of("code", code)).errcode()).isEqualTo(40001);
+		assertThat(this.http.phoneNumber(this.token, Map.of("code", code)).errcode()).isZero();
+	}
+
+}

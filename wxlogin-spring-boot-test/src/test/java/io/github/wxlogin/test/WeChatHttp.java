@@ -1,0 +1,128 @@
+package io.github.wxlogin.test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Calls a {@link FakeWeChatServer} over real HTTP, as the starter's client would.
+ */
+final class WeChatHttp {
+
+	private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+	private final HttpClient client = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
+		.connectTimeout(Duration.ofSeconds(5))
+		.build();
+
+	private final FakeWeChatServer server;
+
+	WeChatHttp(FakeWeChatServer server) {
+		this.server = server;
+	}
+
+	Reply get(String path, Map<String, String> query) {
+		return send(HttpRequest.newBuilder(uri(path, query)).GET());
+	}
+
+	Reply post(String path, Map<String, String> query, Object body) {
+		String json = (body instanceof String text) ? text : MAPPER.writeValueAsString(body);
+		return send(HttpRequest.newBuilder(uri(path, query))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json)));
+	}
+
+	Reply code2Session(String code) {
+		return get("/sns/jscode2session", params("appid", this.server.appid(), "secret", this.server.secret(), "js_code",
+				code, "grant_type", "authorization_code"));
+	}
+
+	Reply stableToken(boolean forceRefresh) {
+		return post("/cgi-bin/stable_token", Map.of(), Map.of("grant_type", "client_credential", "appid",
+				this.server.appid(), "secret", this.server.secret(), "force_refresh", forceRefresh));
+	}
+
+	String accessToken() {
+		return stableToken(false).json().get("access_token").asString();
+	}
+
+	Reply phoneNumber(String token, Map<String, String> body) {
+		return post("/wxa/business/getuserphonenumber", Map.of("access_token", token), body);
+	}
+
+	Reply msgSecCheck(String token, String openid, String content) {
+		return post("/wxa/msg_sec_check", Map.of("access_token", token),
+				Map.of("content", content, "version", 2, "scene", 1, "openid", openid));
+	}
+
+	Reply checkSession(String token, String openid, String signature) {
+		return get("/wxa/checksession", params("access_token", token, "openid", openid, "signature", signature,
+				"sig_method", "hmac_sha256"));
+	}
+
+	static Map<String, String> params(String... namesAndValues) {
+		Map<String, String> params = new LinkedHashMap<>();
+		for (int i = 0; i < namesAndValues.length; i += 2) {
+			params.put(namesAndValues[i], namesAndValues[i + 1]);
+		}
+		return params;
+	}
+
+	private URI uri(String path, Map<String, String> query) {
+		String queryString = query.entrySet()
+			.stream()
+			.map((entry) -> entry.getKey() + "=" + URLEncoder.encode(entry.getValue(), StandardCharsets.UTF_8))
+			.collect(Collectors.joining("&"));
+		return URI.create(this.server.baseUrl() + path + (queryString.isEmpty() ? "" : "?" + queryString));
+	}
+
+	private Reply send(HttpRequest.Builder request) {
+		try {
+			HttpResponse<String> response = this.client.send(request.timeout(Duration.ofSeconds(30)).build(),
+					HttpResponse.BodyHandlers.ofString());
+			return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+					response.body());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * A reply of the fake server.
+	 *
+	 * @param status the HTTP status
+	 * @param contentType the content type
+	 * @param body the body text
+	 */
+	record Reply(int status, String contentType, String body) {
+
+		JsonNode json() {
+			return MAPPER.readTree(this.body);
+		}
+
+		int errcode() {
+			JsonNode errcode = json().get("errcode");
+			return (errcode != null) ? errcode.asInt() : 0;
+		}
+
+	}
+
+}
