@@ -38,13 +38,11 @@ public class RestClientWxApiClient implements WxApiClient {
 
 	private static final String STABLE_TOKEN = "stable_token";
 
-	private static final String PHONE_NUMBER = "getuserphonenumber";
+	private static final String PHONE_NUMBER = WxErrcodes.PHONE_NUMBER;
 
 	private static final String MSG_SEC_CHECK = "msg_sec_check";
 
 	private static final String CHECK_SESSION = "checksession";
-
-	private static final int CODE_OF_ANOTHER_APP = 40013;
 
 	private final RestClient restClient;
 
@@ -100,18 +98,8 @@ public class RestClientWxApiClient implements WxApiClient {
 
 	@Override
 	public WxPhoneInfo phoneNumber(String accessToken, String code, String openid) {
-		JsonNode reply;
-		try {
-			reply = call(PHONE_NUMBER, () -> post(withToken("/wxa/business/getuserphonenumber", accessToken),
-					Map.of("code", code, "openid", openid)));
-		}
-		catch (WxConfigurationException ex) {
-			// On this API 40013 means the phone code was made for another mini program
-			if (ex.getErrcode() == CODE_OF_ANOTHER_APP) {
-				throw new WxInvalidCodeException(PHONE_NUMBER, CODE_OF_ANOTHER_APP, "phone code of another appid");
-			}
-			throw ex;
-		}
+		JsonNode reply = call(PHONE_NUMBER, () -> post(withToken("/wxa/business/getuserphonenumber", accessToken),
+				Map.of("code", code, "openid", openid)));
 		JsonNode info = reply.path("phone_info");
 		String phoneNumber = required(PHONE_NUMBER, info, "phoneNumber");
 		String purePhoneNumber = required(PHONE_NUMBER, info, "purePhoneNumber");

@@ -11,6 +11,8 @@ final class WxErrcodes {
 
 	static final int BUSY = -1;
 
+	static final String PHONE_NUMBER = "getuserphonenumber";
+
 	private static final Log logger = LogFactory.getLog(WxErrcodes.class);
 
 	private WxErrcodes() {
@@ -18,6 +20,10 @@ final class WxErrcodes {
 
 	static WxApiException toException(String api, int errcode, String errmsg) {
 		String message = "WeChat refused the call: " + withoutRid(errmsg);
+		if (PHONE_NUMBER.equals(api) && errcode == 40013) {
+			// Here 40013 means the phone code was made for another mini program, not a wrong AppID
+			return new WxInvalidCodeException(api, errcode, message);
+		}
 		return switch (errcode) {
 			case 40029, 40163, 41008 -> new WxInvalidCodeException(api, errcode, message);
 			case 45011 -> new WxRateLimitedException(api, errcode, message);

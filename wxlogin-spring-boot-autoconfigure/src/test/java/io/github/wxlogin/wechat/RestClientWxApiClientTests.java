@@ -1,0 +1,243 @@
+package io.github.wxlogin.wechat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.Supplier;
+
+import io.github.wxlogin.test.Api;
+import io.github.wxlogin.test.FakeWeChatServer;
+import io.github.wxlogin.test.FakeWeChatServerExtension;
+import io.github.wxlogin.test.Fault;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.web.client.RestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+class RestClientWxApiClientTests {
+
+	@RegisterExtension
+	static final FakeWeChatServerExtension wechat = new FakeWeChatServerExtension();
+
+	private static final Duration READ_TIMEOUT = Duration.ofMillis(500);
+
+	private FakeWeChatServer fake() {
+		return wechat.server();
+	}
+
+	private WxApp app() {
+		return new WxApp(fake().appid(), fake().secret());
+	}
+
+	private RestClientWxApiClient client() {
+		return WxApiClients.create(fake().baseUrl(), READ_TIMEOUT);
+	}
+
+	@Test
+	void code2SessionReadsTheTextPlainReplyWithoutErrcode() {
+		String code = fake().issueLoginCode("openid-1", "unionid-1");
+		WxSession session = client().code2Session(app(), code);
+		assertThat(session.openid()).isEqualTo("openid-1");
+		assertThat(session.unionid()).isEqualTo("unionid-1");
+		assertThat(session.sessionKey()).isEqualTo(fake().sessionKeyOf("openid-1"));
+		assertThat(session.toString()).doesNotContain(session.sessionKey());
+	}
+
+	@Test
+	void code2SessionWithoutUnionidGivesNone() {
+		WxSession session = client().code2Session(app(), fake().issueLoginCode("openid-2"));
+		assertThat(session.unionid()).isNull();
+	}
+
+	@Test
+	void unknownCodeIsInvalid() {
+		assertThatExceptionOfType(WxInvalidCodeException.class)
+			.isThrownBy(() -> client().code2Session(app(), "no-such-code"))
+			.satisfies((ex) -> assertThat(ex.getErrcode()).isEqualTo(40029));
+	}
+
+	@Test
+	void replayedCodeIsInvalid() {
+		String code = fake().issueLoginCode("openid-3");
+		client().code2Session(app(), code);
+		assertThatExceptionOfType(WxInvalidCodeException.class).isThrownBy(() -> client().code2Session(app(), code))
+			.satisfies((ex) -> assertThat(ex.getErrcode()).isEqualTo(40163));
+	}
+
+	@Test
+	void codeWithCharactersToEncodeIsSentEncoded() {
+		assertThatExceptionOfType(WxInvalidCodeException.class)
+			.isThrownBy(() -> client().code2Session(app(), "a&secret=x#y z+"));
+	}
+
+	@Test
+	void wrongSecretIsAConfigurationErrorThatNeverShowsTheSecret() {
+		WxApp wrong = new WxApp(fake().appid(), "0123456789abcdef0123456789abcdef");
+		Throwable thrown = catchThrowable(() -> client().code2Session(wrong, fake().issueLoginCode("openid-4")));
+		assertThat(thrown).isInstanceOf(WxConfigurationException.class);
+		assertThat(((WxApiException) thrown).getErrcode()).isEqualTo(40125);
+		assertThat(thrown.getMessage()).doesNotContain(wrong.secret());
+	}
+
+	@Test
+	void busyOnceIsRetried() {
+		fake().failNext(Api.CODE2SESSION, Fault.busy(), 1);
+		WxSession session = client().code2Session(app(), fake().issueLoginCode("openid-5"));
+		assertThat(session.openid()).isEqualTo("openid-5");
+		assertThat(fake().callCount(Api.CODE2SESSION)).isEqualTo(2);
+	}
+
+	@Test
+	void busyThroughEveryRetryIsBusy() {
+		fake().failNext(Api.CODE2SESSION, Fault.busy(), 10);
+		assertThatExceptionOfType(WxBusyException.class)
+			.isThrownBy(() -> client().code2Session(app(), fake().issueLoginCode("openid-6")));
+		assertThat(fake().callCount(Api.CODE2SESSION)).isEqualTo(3);
+	}
+
+	@Test
+	void errcodesMapToTheirExceptions() {
+		assertFault(Api.CODE2SESSION, 45011, WxRateLimitedException.class);
+		assertFault(Api.CODE2SESSION, 40226, WxRiskyUserException.class);
+		assertFault(Api.CODE2SESSION, 40013, WxConfigurationException.class);
+		assertFault(Api.CODE2SESSION, 40164, WxConfigurationException.class);
+		assertFault(Api.STABLE_TOKEN, 40243, WxConfigurationException.class);
+		assertFault(Api.STABLE_TOKEN, 45009, WxConfigurationException.class);
+		assertFault(Api.STABLE_TOKEN, 89503, WxConfigurationException.class);
+		assertFault(Api.PHONE_NUMBER, 40001, WxTokenRejectedException.class);
+		assertFault(Api.PHONE_NUMBER, 42001, WxTokenRejectedException.class);
+		assertFault(Api.PHONE_NUMBER, 40013, WxInvalidCodeException.class);
+		assertFault(Api.MSG_SEC_CHECK, 61010, WxApiException.class);
+	}
+
+	private void assertFault(Api api, int errcode, Class<? extends WxApiException> type) {
+		fake().failNext(api, Fault.errcode(errcode), 1);
+		Throwable thrown = catchThrowable(() -> call(api).get());
+		assertThat(thrown).as("errcode %d of %s", errcode, api).isExactlyInstanceOf(type);
+		assertThat(((WxApiException) thrown).getErrcode()).isEqualTo(errcode);
+		assertThat(thrown.getMessage()).doesNotContain(fake().secret()).doesNotContain("rid:");
+	}
+
+	private Supplier<Object> call(Api api) {
+		return switch (api) {
+			case CODE2SESSION -> () -> client().code2Session(app(), fake().issueLoginCode("openid-f"));
+			case STABLE_TOKEN -> () -> client().stableAccessToken(app(), false);
+			case PHONE_NUMBER -> () -> client().phoneNumber(token(), fake().issuePhoneCode("13800138000"), "openid-f");
+			case MSG_SEC_CHECK -> () -> client().msgSecCheck(token(), "openid-f", "hello");
+			case CHECK_SESSION -> () -> client().checkSession(token(), "openid-f", "key");
+		};
+	}
+
+	private String token() {
+		return client().stableAccessToken(app(), false).token();
+	}
+
+	@Test
+	void garbageBodyIsABadResponse() {
+		fake().failNext(Api.CODE2SESSION, Fault.garbage(), 1);
+		assertThatExceptionOfType(WxBadResponseException.class)
+			.isThrownBy(() -> client().code2Session(app(), fake().issueLoginCode("openid-7")));
+	}
+
+	@Test
+	void htmlErrorPageIsABadResponse() {
+		fake().failNext(Api.CODE2SESSION, Fault.htmlPage(), 1);
+		assertThatExceptionOfType(WxBadResponseException.class)
+			.isThrownBy(() -> client().code2Session(app(), fake().issueLoginCode("openid-8")));
+	}
+
+	@Test
+	void http500IsABadResponse() {
+		fake().failNext(Api.STABLE_TOKEN, Fault.httpStatus(500), 1);
+		assertThatExceptionOfType(WxBadResponseException.class)
+			.isThrownBy(() -> client().stableAccessToken(app(), false));
+	}
+
+	@Test
+	void replySlowerThanTheReadTimeoutIsUnavailable() {
+		fake().failNext(Api.CODE2SESSION, Fault.delay(READ_TIMEOUT.multipliedBy(4)), 1);
+		Throwable thrown = catchThrowable(() -> client().code2Session(app(), fake().issueLoginCode("openid-9")));
+		assertThat(thrown).isInstanceOf(WxUnavailableException.class);
+		assertThat(thrown.getMessage()).doesNotContain(fake().secret());
+	}
+
+	@Test
+	void refusedConnectionIsUnavailable() {
+		RestClientWxApiClient closed = WxApiClients.create("http://127.0.0.1:1", READ_TIMEOUT);
+		Throwable thrown = catchThrowable(() -> closed.code2Session(app(), "code"));
+		assertThat(thrown).isInstanceOf(WxUnavailableException.class);
+		assertThat(thrown.getMessage()).doesNotContain(fake().secret());
+	}
+
+	@Test
+	void stableAccessTokenIsTheSameWhileValid() {
+		WxAccessToken first = client().stableAccessToken(app(), false);
+		WxAccessToken second = client().stableAccessToken(app(), false);
+		assertThat(second.token()).isEqualTo(first.token());
+		assertThat(first.expiresAt()).isAfter(Clock.systemUTC().instant().plusSeconds(7000));
+		assertThat(first.toString()).doesNotContain(first.token());
+		assertThat(client().stableAccessToken(app(), true).token()).isNotEqualTo(first.token());
+	}
+
+	@Test
+	void phoneNumberReadsTheStringCountryCode() {
+		String token = token();
+		WxPhoneInfo phone = client().phoneNumber(token, fake().issuePhoneCode("13800138000", "openid-p"), "openid-p");
+		assertThat(phone.phoneNumber()).isEqualTo("13800138000");
+		assertThat(phone.purePhoneNumber()).isEqualTo("13800138000");
+		assertThat(phone.countryCode()).isEqualTo("86");
+		assertThat(phone.watermark().appid()).isEqualTo(fake().appid());
+	}
+
+	@Test
+	void phoneCodeOfAnotherUserIsInvalid() {
+		String code = fake().issuePhoneCode("13800138000", "openid-a");
+		assertThatExceptionOfType(WxInvalidCodeException.class)
+			.isThrownBy(() -> client().phoneNumber(token(), code, "openid-b"));
+	}
+
+	@Test
+	void msgSecCheckReturnsTheVerdict() {
+		fake().issueLoginCode("openid-m");
+		fake().contentVerdict("spam", "risky");
+		fake().contentVerdict("maybe", "review");
+		String token = token();
+		assertThat(client().msgSecCheck(token, "openid-m", "hello")).isEqualTo(WxContentVerdict.PASS);
+		assertThat(client().msgSecCheck(token, "openid-m", "buy spam")).isEqualTo(WxContentVerdict.RISKY);
+		assertThat(client().msgSecCheck(token, "openid-m", "maybe so")).isEqualTo(WxContentVerdict.REVIEW);
+	}
+
+	@Test
+	void checkSessionAcceptsOnlyTheCurrentSessionKey() {
+		String code = fake().issueLoginCode("openid-c");
+		String sessionKey = client().code2Session(app(), code).sessionKey();
+		assertThat(client().checkSession(token(), "openid-c", sessionKey)).isTrue();
+		fake().issueLoginCode("openid-c");
+		assertThat(client().checkSession(token(), "openid-c", sessionKey)).isFalse();
+	}
+
+	@Test
+	void checkSessionSignatureMatchesWeChatsVector() {
+		assertThat(RestClientWxApiClient.sessionSignature("tiihtNczf5v6AKRyjwEUhQ=="))
+			.isEqualTo("7154f9f8b4b76b92f541cbf0e37d48840fa06e5e42da92a6f80168a1516a4735");
+	}
+
+	static final class WxApiClients {
+
+		static RestClientWxApiClient create(String baseUrl, Duration readTimeout) {
+			java.net.http.HttpClient httpClient = java.net.http.HttpClient.newBuilder()
+				.connectTimeout(Duration.ofSeconds(1))
+				.build();
+			org.springframework.http.client.JdkClientHttpRequestFactory factory = new org.springframework.http.client.JdkClientHttpRequestFactory(
+					httpClient);
+			factory.setReadTimeout(readTimeout);
+			RestClient restClient = RestClient.builder().baseUrl(baseUrl).requestFactory(factory).build();
+			return new RestClientWxApiClient(restClient, Clock.systemUTC(), Duration.ofMillis(10), Duration.ofMillis(20));
+		}
+
+	}
+
+}
