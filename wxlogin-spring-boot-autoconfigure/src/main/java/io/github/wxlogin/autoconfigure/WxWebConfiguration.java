@@ -1,7 +1,5 @@
 package io.github.wxlogin.autoconfigure;
 
-import java.time.Clock;
-
 import io.github.wxlogin.WxUserService;
 import io.github.wxlogin.session.WxSessionKeyStore;
 import io.github.wxlogin.token.TokenRevocationStore;
@@ -43,11 +41,10 @@ class WxWebConfiguration {
 	@ConditionalOnMissingBean
 	WxLoginController wxLoginController(WxApp app, WxApiClient wechat, WxAccessTokenProvider accessTokens,
 			WxSessionKeyStore sessionKeys, WxUserService users, WxTokenService tokens, TokenRevocationStore revocations,
-			WxProfileEditor profiles, ObjectProvider<WxSigningKey> signingKey, ObjectProvider<Clock> clock) {
+			WxProfileEditor profiles, ObjectProvider<WxSigningKey> signingKey) {
 		WxSigningKey key = signingKey.getIfAvailable();
 		return new WxLoginController(app, wechat, accessTokens, sessionKeys, users, tokens, revocations, profiles,
-				(key != null) ? key.publicJwkSet().toJSONObject() : java.util.Map.of(),
-				clock.getIfAvailable(Clock::systemUTC));
+				(key != null) ? key.publicJwkSet().toJSONObject() : java.util.Map.of());
 	}
 
 	@Bean

@@ -8,12 +8,13 @@ import io.github.wxlogin.WxPrincipal;
  * An access token and the refresh token issued with it. Neither appears in {@link #toString()}.
  *
  * @param subject the user the tokens are issued to
+ * @param issuedAt when the tokens were issued
  * @param accessToken the signed JWT
  * @param accessTokenExpiresAt when the access token expires
  * @param refreshToken the opaque refresh token
  * @param refreshTokenExpiresAt when the refresh token expires
  */
-public record WxIssuedTokens(WxPrincipal subject, String accessToken, Instant accessTokenExpiresAt, String refreshToken,
+public record WxIssuedTokens(WxPrincipal subject, Instant issuedAt, String accessToken, Instant accessTokenExpiresAt, String refreshToken,
 		Instant refreshTokenExpiresAt) {
 
 	@Override

@@ -127,7 +127,7 @@ public class WxTokenService {
 			.claim(WxClaims.APPID, subject.appid());
 		String accessToken = this.encoder.encode(JwtEncoderParameters.from(this.header, claims.build()))
 			.getTokenValue();
-		return new WxIssuedTokens(subject, accessToken, expiresAt, refreshToken, refreshExpiresAt);
+		return new WxIssuedTokens(subject, now, accessToken, expiresAt, refreshToken, refreshExpiresAt);
 	}
 
 	private String newRefreshToken() {

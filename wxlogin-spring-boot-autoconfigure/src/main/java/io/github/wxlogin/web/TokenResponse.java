@@ -19,9 +19,10 @@ import io.github.wxlogin.token.WxIssuedTokens;
 public record TokenResponse(String accessToken, String tokenType, long expiresIn, String refreshToken,
 		long refreshExpiresIn, boolean newUser, UserResponse user) {
 
-	static TokenResponse of(WxIssuedTokens tokens, Instant now, boolean newUser, UserResponse user) {
-		return new TokenResponse(tokens.accessToken(), "Bearer", secondsUntil(now, tokens.accessTokenExpiresAt()),
-				tokens.refreshToken(), secondsUntil(now, tokens.refreshTokenExpiresAt()), newUser, user);
+	static TokenResponse of(WxIssuedTokens tokens, boolean newUser, UserResponse user) {
+		Instant issuedAt = tokens.issuedAt();
+		return new TokenResponse(tokens.accessToken(), "Bearer", secondsUntil(issuedAt, tokens.accessTokenExpiresAt()),
+				tokens.refreshToken(), secondsUntil(issuedAt, tokens.refreshTokenExpiresAt()), newUser, user);
 	}
 
 	private static long secondsUntil(Instant now, Instant then) {

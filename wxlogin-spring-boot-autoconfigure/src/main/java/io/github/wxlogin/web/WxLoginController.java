@@ -1,6 +1,5 @@
 package io.github.wxlogin.web;
 
-import java.time.Clock;
 import java.util.Map;
 
 import io.github.wxlogin.PhoneConflictException;
@@ -41,7 +40,7 @@ import org.springframework.web.bind.annotation.RestController;
  * a straight line: request, WeChat, user store, tokens, reply.
  */
 @RestController
-@RequestMapping(path = "${wx.login.endpoints.base-path:/wx}", produces = MediaType.APPLICATION_JSON_VALUE)
+@RequestMapping("${wx.login.endpoints.base-path:/wx}")
 public class WxLoginController {
 
 	private final WxApp app;
@@ -62,8 +61,6 @@ public class WxLoginController {
 
 	private final Map<String, Object> publicKeys;
 
-	private final Clock clock;
-
 	/**
 	 * Create the controller.
 	 * @param app the mini program
@@ -75,11 +72,10 @@ public class WxLoginController {
 	 * @param revocations the revoked access tokens
 	 * @param profiles the profile rules
 	 * @param publicKeys the public JWK set, empty when tokens are signed with a shared secret
-	 * @param clock the clock
 	 */
 	public WxLoginController(WxApp app, WxApiClient wechat, WxAccessTokenProvider accessTokens,
 			WxSessionKeyStore sessionKeys, WxUserService users, WxTokenService tokens, TokenRevocationStore revocations,
-			WxProfileEditor profiles, Map<String, Object> publicKeys, Clock clock) {
+			WxProfileEditor profiles, Map<String, Object> publicKeys) {
 		this.app = app;
 		this.wechat = wechat;
 		this.accessTokens = accessTokens;
@@ -89,7 +85,6 @@ public class WxLoginController {
 		this.revocations = revocations;
 		this.profiles = profiles;
 		this.publicKeys = Map.copyOf(publicKeys);
-		this.clock = clock;
 	}
 
 	@PostMapping(path = "/login", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -99,7 +94,7 @@ public class WxLoginController {
 		this.sessionKeys.save(this.app.appid(), session.openid(), session.sessionKey());
 		WxUserLogin login = this.users.findOrCreate(new WxIdentity(this.app.appid(), session.openid(), session.unionid()));
 		WxIssuedTokens issued = this.tokens.issue(principalOf(login.user()));
-		return TokenResponse.of(issued, this.clock.instant(), login.created(), UserResponse.of(login.user()));
+		return TokenResponse.of(issued, login.created(), UserResponse.of(login.user()));
 	}
 
 	@PostMapping(path = "/token/refresh", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -108,7 +103,7 @@ public class WxLoginController {
 		WxIssuedTokens issued = this.tokens.refresh(refreshToken).orElseThrow(() -> new WxLoginException(
 				WxErrorCode.INVALID_REFRESH_TOKEN, "The refresh token is unknown, expired, revoked or spent."));
 		WxUser user = this.users.findById(issued.subject().userId()).orElseThrow(WxLoginController::userGone);
-		return TokenResponse.of(issued, this.clock.instant(), false, UserResponse.of(user));
+		return TokenResponse.of(issued, false, UserResponse.of(user));
 	}
 
 	@PostMapping("/logout")
