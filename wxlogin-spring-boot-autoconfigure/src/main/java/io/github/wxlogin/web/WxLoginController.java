@@ -87,7 +87,7 @@ public class WxLoginController {
 		this.publicKeys = Map.copyOf(publicKeys);
 	}
 
-	@PostMapping(path = "/login", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@PostMapping("/login")
 	public TokenResponse login(@RequestBody Map<String, Object> body) {
 		String code = RequestFields.required(body, "code");
 		WxSession session = this.wechat.code2Session(this.app, code);
@@ -97,7 +97,7 @@ public class WxLoginController {
 		return TokenResponse.of(issued, login.created(), UserResponse.of(login.user()));
 	}
 
-	@PostMapping(path = "/token/refresh", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@PostMapping("/token/refresh")
 	public TokenResponse refresh(@RequestBody Map<String, Object> body) {
 		String refreshToken = RequestFields.required(body, "refreshToken");
 		WxIssuedTokens issued = this.tokens.refresh(refreshToken).orElseThrow(() -> new WxLoginException(
@@ -126,7 +126,7 @@ public class WxLoginController {
 		return UserResponse.of(userOf(caller));
 	}
 
-	@PostMapping(path = "/phone", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@PostMapping("/phone")
 	public PhoneResponse bindPhone(@AuthenticationPrincipal WxPrincipal caller, @RequestBody Map<String, Object> body) {
 		String code = RequestFields.required(body, "code");
 		WxPhoneInfo info = this.accessTokens.withAccessToken(this.app,
@@ -134,7 +134,7 @@ public class WxLoginController {
 		return bind(caller, new WxPhone(info.phoneNumber(), info.purePhoneNumber(), info.countryCode()));
 	}
 
-	@PostMapping(path = "/phone/decrypt", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@PostMapping("/phone/decrypt")
 	public PhoneResponse decryptPhone(@AuthenticationPrincipal WxPrincipal caller,
 			@RequestBody Map<String, Object> body) {
 		String encryptedData = RequestFields.required(body, "encryptedData", WxLegacyData.MAX_ENCRYPTED_LENGTH);
@@ -143,14 +143,14 @@ public class WxLoginController {
 		return bind(caller, WxLegacyData.phone(data));
 	}
 
-	@PutMapping(path = "/profile", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@PutMapping("/profile")
 	public UserResponse updateProfile(@AuthenticationPrincipal WxPrincipal caller,
 			@RequestBody Map<String, Object> body) {
 		userOf(caller);
 		return UserResponse.of(this.profiles.update(caller, WxProfileEditor.read(body)));
 	}
 
-	@PostMapping(path = "/profile/wechat", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@PostMapping("/profile/wechat")
 	public UserResponse updateProfileFromWeChat(@AuthenticationPrincipal WxPrincipal caller,
 			@RequestBody Map<String, Object> body) {
 		WxUser user = userOf(caller);
