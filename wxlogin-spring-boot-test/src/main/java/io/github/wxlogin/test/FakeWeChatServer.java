@@ -61,7 +61,8 @@ public final class FakeWeChatServer implements AutoCloseable {
 		this.router = new WeChatRouter(Map.of(
 				Api.CODE2SESSION, new Code2SessionEndpoint(credentials, this.loginCodes),
 				Api.STABLE_TOKEN, new StableTokenEndpoint(credentials, this.tokens),
-				Api.PHONE_NUMBER, new PhoneNumberEndpoint(credentials.appid(), this.tokens, this.phoneCodes, this.clock),
+				Api.PHONE_NUMBER,
+				new PhoneNumberEndpoint(credentials.appid(), this.tokens, this.phoneCodes, this.clock),
 				Api.MSG_SEC_CHECK, new MsgSecCheckEndpoint(this.tokens, this.users, this.verdicts),
 				Api.CHECK_SESSION, new CheckSessionEndpoint(this.tokens, this.users)));
 		this.server = LoopbackHttpServer.start(this.router);
