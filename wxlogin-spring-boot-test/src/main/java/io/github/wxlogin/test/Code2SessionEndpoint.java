@@ -5,7 +5,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * {@code GET /sns/jscode2session}: a login code for the user's openid and session key.
- * Answers {@code text/plain}, and with no {@code errcode} on success, as WeChat does.
+ * Answers {@code text/plain}, errors included, and with no {@code errcode} on success, as
+ * WeChat does.
  */
 final class Code2SessionEndpoint implements WeChatEndpoint {
 
@@ -31,8 +32,12 @@ final class Code2SessionEndpoint implements WeChatEndpoint {
 			throw new WeChatApiError(
 					(redemption.outcome() == OneTimeCodes.Outcome.ALREADY_USED) ? 40163 : 40029);
 		}
-		return WeChatReply.json(new Session(grant.openid(), grant.sessionKey(), grant.unionid()))
-			.withContentType(WeChatReply.TEXT);
+		return WeChatReply.json(new Session(grant.openid(), grant.sessionKey(), grant.unionid()));
+	}
+
+	@Override
+	public String contentType() {
+		return WeChatReply.TEXT;
 	}
 
 	record Session(String openid, @JsonProperty("session_key") String sessionKey, @Nullable String unionid) {

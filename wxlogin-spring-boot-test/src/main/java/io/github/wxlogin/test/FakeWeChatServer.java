@@ -1,21 +1,10 @@
 package io.github.wxlogin.test;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import com.sun.net.httpserver.HttpServer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -44,8 +33,6 @@ public final class FakeWeChatServer implements AutoCloseable {
 	 */
 	public static final String DEFAULT_APPID = "wxfake0000000001";
 
-	private static final int MAX_THREADS = 200;
-
 	private final AppCredentials credentials;
 
 	private final Clock clock = Clock.systemUTC();
@@ -66,26 +53,19 @@ public final class FakeWeChatServer implements AutoCloseable {
 
 	private final WeChatRouter router;
 
-	private final HttpServer server;
+	private final LoopbackHttpServer server;
 
-	private final ExecutorService executor;
-
-	private final AtomicBoolean closed = new AtomicBoolean();
-
-	private FakeWeChatServer(AppCredentials credentials) throws IOException {
+	private FakeWeChatServer(AppCredentials credentials) {
 		this.credentials = credentials;
 		this.userData = new UserDataFactory(credentials.appid(), this.clock);
 		this.router = new WeChatRouter(Map.of(
 				Api.CODE2SESSION, new Code2SessionEndpoint(credentials, this.loginCodes),
 				Api.STABLE_TOKEN, new StableTokenEndpoint(credentials, this.tokens),
-				Api.PHONE_NUMBER, new PhoneNumberEndpoint(credentials.appid(), this.tokens, this.phoneCodes, this.clock),
+				Api.PHONE_NUMBER,
+				new PhoneNumberEndpoint(credentials.appid(), this.tokens, this.phoneCodes, this.clock),
 				Api.MSG_SEC_CHECK, new MsgSecCheckEndpoint(this.tokens, this.users, this.verdicts),
 				Api.CHECK_SESSION, new CheckSessionEndpoint(this.tokens, this.users)));
-		this.executor = newExecutor();
-		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
-		this.server.createContext("/", this.router);
-		this.server.setExecutor(this.executor);
-		this.server.start();
+		this.server = LoopbackHttpServer.start(this.router);
 	}
 
 	/**
@@ -105,12 +85,7 @@ public final class FakeWeChatServer implements AutoCloseable {
 	public static FakeWeChatServer start(String appid, String secret) {
 		Objects.requireNonNull(appid, "appid");
 		Objects.requireNonNull(secret, "secret");
-		try {
-			return new FakeWeChatServer(new AppCredentials(appid, secret));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Could not start the fake WeChat server", ex);
-		}
+		return new FakeWeChatServer(new AppCredentials(appid, secret));
 	}
 
 	/**
@@ -118,10 +93,7 @@ public final class FakeWeChatServer implements AutoCloseable {
 	 */
 	@Override
 	public void close() {
-		if (this.closed.compareAndSet(false, true)) {
-			this.server.stop(0);
-			this.executor.shutdownNow();
-		}
+		this.server.close();
 	}
 
 	/**
@@ -129,8 +101,7 @@ public final class FakeWeChatServer implements AutoCloseable {
 	 * @return the URL, such as {@code http://127.0.0.1:54321}, with no trailing slash
 	 */
 	public String baseUrl() {
-		InetSocketAddress address = this.server.getAddress();
-		return "http://" + address.getAddress().getHostAddress() + ":" + address.getPort();
+		return this.server.baseUrl();
 	}
 
 	/**
@@ -350,19 +321,6 @@ public final class FakeWeChatServer implements AutoCloseable {
 			throw new IllegalStateException("User " + openid + " never logged in: issue a login code first");
 		}
 		return user;
-	}
-
-	private static ExecutorService newExecutor() {
-		AtomicInteger threadNumber = new AtomicInteger();
-		ThreadPoolExecutor executor = new ThreadPoolExecutor(MAX_THREADS, MAX_THREADS, 30, TimeUnit.SECONDS,
-				new LinkedBlockingQueue<>(), (task) -> {
-					Thread thread = new Thread(task, "fake-wechat-" + threadNumber.incrementAndGet());
-					thread.setDaemon(true);
-					return thread;
-				});
-		// idle threads end, so a server kept for a whole test run costs nothing between calls
-		executor.allowCoreThreadTimeOut(true);
-		return executor;
 	}
 
 }

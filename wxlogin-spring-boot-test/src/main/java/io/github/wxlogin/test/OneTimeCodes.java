@@ -37,6 +37,9 @@ final class OneTimeCodes<T> {
 	}
 
 	void lifetime(Duration lifetime) {
+		if (lifetime.isNegative() || lifetime.isZero()) {
+			throw new IllegalArgumentException("Code lifetime must be positive: " + lifetime);
+		}
 		this.lifetime = lifetime;
 	}
 

@@ -14,4 +14,12 @@ interface WeChatEndpoint {
 	 */
 	WeChatReply answer(WeChatRequest request);
 
+	/**
+	 * Return the content type of this API's answers, errors included.
+	 * @return the content type
+	 */
+	default String contentType() {
+		return WeChatReply.JSON;
+	}
+
 }

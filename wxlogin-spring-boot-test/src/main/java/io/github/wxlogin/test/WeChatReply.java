@@ -26,7 +26,8 @@ record WeChatReply(int status, String contentType, String body) {
 	 * @return the reply
 	 */
 	static WeChatReply error(int errcode) {
-		return new WeChatReply(200, JSON, Json.write(new ErrcodeBody(errcode, ErrorMessages.of(errcode) + ", rid: " + rid())));
+		String errmsg = ErrorMessages.of(errcode) + ", rid: " + rid();
+		return new WeChatReply(200, JSON, Json.write(new ErrcodeBody(errcode, errmsg)));
 	}
 
 	static WeChatReply notFound() {

@@ -77,10 +77,14 @@ final class WeChatRouter implements HttpHandler {
 
 	private static WeChatReply answer(WeChatEndpoint endpoint, WeChatRequest request) {
 		try {
-			return endpoint.answer(request);
+			return endpoint.answer(request).withContentType(endpoint.contentType());
 		}
 		catch (WeChatApiError ex) {
-			return WeChatReply.error(ex.errcode());
+			return WeChatReply.error(ex.errcode()).withContentType(endpoint.contentType());
+		}
+		catch (RuntimeException ex) {
+			// a bug of the fake must show in the test that hit it, not as a dropped connection
+			return new WeChatReply(500, WeChatReply.TEXT, "fake WeChat server failed: " + ex);
 		}
 	}
 

@@ -58,6 +58,7 @@ class Code2SessionTests {
 		assertThat(this.http.code2Session(code).errcode()).isZero();
 		WeChatHttp.Reply replay = this.http.code2Session(code);
 		assertThat(replay.status()).isEqualTo(200);
+		assertThat(replay.contentType()).isEqualTo("text/plain");
 		assertThat(replay.errcode()).isEqualTo(40163);
 		assertThat(replay.json().get("errmsg").asString()).startsWith("code been used, rid: ");
 	}

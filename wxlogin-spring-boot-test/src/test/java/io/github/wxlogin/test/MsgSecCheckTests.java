@@ -65,7 +65,8 @@ class MsgSecCheckTests {
 	@Test
 	void missingVersionOrSceneAnswers47001() {
 		Map<String, String> query = Map.of("access_token", this.token);
-		assertThat(this.http.post("/wxa/msg_sec_check", query, Map.of("content", "hi", "scene", 1, "openid", "openid-1"))
+		assertThat(this.http
+			.post("/wxa/msg_sec_check", query, Map.of("content", "hi", "scene", 1, "openid", "openid-1"))
 			.errcode()).isEqualTo(47001);
 		assertThat(this.http
 			.post("/wxa/msg_sec_check", query, Map.of("content", "hi", "version", 2, "openid", "openid-1"))

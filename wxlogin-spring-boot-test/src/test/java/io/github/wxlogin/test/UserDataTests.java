@@ -81,7 +81,8 @@ class UserDataTests {
 	@Test
 	void userDataOfAUserWhoNeverLoggedInIsRefused() {
 		assertThat(wechat.server().sessionKeyOf("stranger")).isNull();
-		assertThatIllegalStateException().isThrownBy(() -> wechat.server().encryptedPhoneData("stranger", "13800138000"))
+		assertThatIllegalStateException()
+			.isThrownBy(() -> wechat.server().encryptedPhoneData("stranger", "13800138000"))
 			.withMessageContaining("never logged in");
 	}
 

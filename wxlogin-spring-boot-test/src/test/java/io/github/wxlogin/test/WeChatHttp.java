@@ -46,8 +46,8 @@ final class WeChatHttp {
 	}
 
 	Reply code2Session(String code) {
-		return get("/sns/jscode2session", params("appid", this.server.appid(), "secret", this.server.secret(), "js_code",
-				code, "grant_type", "authorization_code"));
+		return get("/sns/jscode2session", params("appid", this.server.appid(), "secret", this.server.secret(),
+				"js_code", code, "grant_type", "authorization_code"));
 	}
 
 	Reply stableToken(boolean forceRefresh) {
