@@ -4,40 +4,15 @@ import java.time.Duration;
 import java.util.Map;
 
 import io.github.wxlogin.test.Api;
-import io.github.wxlogin.test.AutoConfigureFakeWeChat;
-import io.github.wxlogin.test.FakeWeChatServer;
 import io.github.wxlogin.test.Fault;
 import io.github.wxlogin.it.WxLoginClient.Reply;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(classes = HostApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "wx.login.read-timeout=1s" })
-@AutoConfigureFakeWeChat
-class LoginIntegrationTests {
+class LoginIntegrationTests extends HostIntegrationTest {
 
-	@Autowired
-	FakeWeChatServer fake;
-
-	@LocalServerPort
-	int port;
-
-	WxLoginClient client;
-
-	@BeforeEach
-	void setUp() {
-		this.client = new WxLoginClient(this.port);
-		this.fake.reset();
-	}
-
-	private Reply login(String openid) {
+	private Reply loginWithFault(String openid) {
 		return this.client.post("/wx/login", Map.of("code", this.fake.issueLoginCode(openid)));
 	}
 
@@ -107,7 +82,7 @@ class LoginIntegrationTests {
 	@Test
 	void weChatBusyThroughoutIs503WithRetryAfter() {
 		this.fake.failNext(Api.CODE2SESSION, Fault.busy(), 10);
-		Reply reply = login("openid-login-5");
+		Reply reply = loginWithFault("openid-login-5");
 		assertThat(reply.status().value()).isEqualTo(503);
 		assertThat(reply.code()).isEqualTo("wechat_unavailable");
 		assertThat(reply.headers().getFirst("Retry-After")).isNotBlank();
@@ -116,7 +91,7 @@ class LoginIntegrationTests {
 	@Test
 	void weChatQuotaIs429WithRetryAfter() {
 		this.fake.failNext(Api.CODE2SESSION, Fault.errcode(45011), 1);
-		Reply reply = login("openid-login-6");
+		Reply reply = loginWithFault("openid-login-6");
 		assertThat(reply.status().value()).isEqualTo(429);
 		assertThat(reply.code()).isEqualTo("rate_limited");
 		assertThat(reply.json().path("wxErrcode").asInt()).isEqualTo(45011);
@@ -126,7 +101,7 @@ class LoginIntegrationTests {
 	@Test
 	void riskyUserIs403() {
 		this.fake.failNext(Api.CODE2SESSION, Fault.errcode(40226), 1);
-		Reply reply = login("openid-login-7");
+		Reply reply = loginWithFault("openid-login-7");
 		assertThat(reply.status().value()).isEqualTo(403);
 		assertThat(reply.code()).isEqualTo("risky_user");
 	}
@@ -134,7 +109,7 @@ class LoginIntegrationTests {
 	@Test
 	void garbageFromWeChatIs502() {
 		this.fake.failNext(Api.CODE2SESSION, Fault.garbage(), 1);
-		Reply reply = login("openid-login-8");
+		Reply reply = loginWithFault("openid-login-8");
 		assertThat(reply.status().value()).isEqualTo(502);
 		assertThat(reply.code()).isEqualTo("wechat_bad_response");
 	}
@@ -142,7 +117,7 @@ class LoginIntegrationTests {
 	@Test
 	void wrongCredentialsAre502ConfigError() {
 		this.fake.failNext(Api.CODE2SESSION, Fault.errcode(40125), 1);
-		Reply reply = login("openid-login-9");
+		Reply reply = loginWithFault("openid-login-9");
 		assertThat(reply.status().value()).isEqualTo(502);
 		assertThat(reply.code()).isEqualTo("wechat_config_error");
 		assertThat(reply.body()).doesNotContain(this.fake.secret());
@@ -152,7 +127,7 @@ class LoginIntegrationTests {
 	void slowWeChatIs503WithinTheReadTimeout() {
 		this.fake.failNext(Api.CODE2SESSION, Fault.delay(Duration.ofSeconds(5)), 1);
 		long start = System.nanoTime();
-		Reply reply = login("openid-login-10");
+		Reply reply = loginWithFault("openid-login-10");
 		assertThat(reply.status().value()).isEqualTo(503);
 		assertThat(reply.code()).isEqualTo("wechat_unavailable");
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
@@ -175,10 +150,7 @@ class LoginIntegrationTests {
 	}
 
 	private static void assertInvalid(Reply reply, int status) {
-		assertThat(reply.status().value()).as(reply.body()).isEqualTo(status);
-		assertThat(reply.contentType()).startsWith("application/problem+json");
-		assertThat(reply.code()).isEqualTo("invalid_request");
-		assertThat(reply.body()).doesNotContain("Exception").doesNotContain("at io.github");
+		assertProblem(reply, status, "invalid_request");
 	}
 
 }

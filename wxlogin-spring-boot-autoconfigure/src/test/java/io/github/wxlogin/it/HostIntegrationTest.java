@@ -1,0 +1,57 @@
+package io.github.wxlogin.it;
+
+import java.util.Map;
+
+import io.github.wxlogin.test.AutoConfigureFakeWeChat;
+import io.github.wxlogin.test.FakeWeChatServer;
+import io.github.wxlogin.it.WxLoginClient.Reply;
+import org.junit.jupiter.api.BeforeEach;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The host application on a random port with the fake WeChat server, and a client that plays the mini
+ * program. Subclasses share one application context.
+ */
+@SpringBootTest(classes = HostApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "wx.login.read-timeout=1s" })
+@AutoConfigureFakeWeChat
+abstract class HostIntegrationTest {
+
+	@Autowired
+	FakeWeChatServer fake;
+
+	@LocalServerPort
+	int port;
+
+	WxLoginClient client;
+
+	@BeforeEach
+	void startClient() {
+		this.client = new WxLoginClient(this.port);
+		this.fake.reset();
+	}
+
+	Reply login(String openid) {
+		Reply reply = this.client.post("/wx/login", Map.of("code", this.fake.issueLoginCode(openid)));
+		assertThat(reply.status().value()).as(reply.body()).isEqualTo(200);
+		return reply;
+	}
+
+	String accessToken(String openid) {
+		return login(openid).text("accessToken");
+	}
+
+	static void assertProblem(Reply reply, int status, String code) {
+		assertThat(reply.status().value()).as(reply.body()).isEqualTo(status);
+		assertThat(reply.contentType()).startsWith("application/problem+json");
+		assertThat(reply.code()).isEqualTo(code);
+		assertThat(reply.body()).doesNotContain("Exception").doesNotContain("at io.github");
+	}
+
+}
