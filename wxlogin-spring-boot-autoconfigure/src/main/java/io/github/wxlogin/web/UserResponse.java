@@ -29,8 +29,10 @@ public record UserResponse(String id, String openid, @Nullable String unionid, @
 		if (phoneNumber == null) {
 			return null;
 		}
-		int keepStart = Math.min(3, phoneNumber.length() / 3);
-		int keepEnd = Math.min(4, phoneNumber.length() / 3);
+		// Short numbers keep less, so that most of the number stays hidden
+		boolean longEnough = phoneNumber.length() >= 8;
+		int keepStart = longEnough ? 3 : Math.min(1, phoneNumber.length() / 3);
+		int keepEnd = longEnough ? 4 : Math.min(1, phoneNumber.length() / 3);
 		return phoneNumber.substring(0, keepStart)
 				+ "*".repeat(phoneNumber.length() - keepStart - keepEnd)
 				+ phoneNumber.substring(phoneNumber.length() - keepEnd);
