@@ -1,5 +1,8 @@
 package io.github.wxlogin.autoconfigure;
 
+import java.util.Map;
+
+import com.nimbusds.jose.jwk.JWKSet;
 import io.github.wxlogin.WxUserService;
 import io.github.wxlogin.session.WxSessionKeyStore;
 import io.github.wxlogin.token.TokenRevocationStore;
@@ -42,9 +45,9 @@ class WxWebConfiguration {
 	WxLoginController wxLoginController(WxApp app, WxApiClient wechat, WxAccessTokenProvider accessTokens,
 			WxSessionKeyStore sessionKeys, WxUserService users, WxTokenService tokens, TokenRevocationStore revocations,
 			WxProfileEditor profiles, ObjectProvider<WxSigningKey> signingKey) {
-		WxSigningKey key = signingKey.getIfAvailable();
+		JWKSet publicKeys = signingKey.stream().map(WxSigningKey::publicJwkSet).findFirst().orElseGet(JWKSet::new);
 		return new WxLoginController(app, wechat, accessTokens, sessionKeys, users, tokens, revocations, profiles,
-				(key != null) ? key.publicJwkSet().toJSONObject() : java.util.Map.of());
+				publicKeys.getKeys().isEmpty() ? Map.of() : publicKeys.toJSONObject());
 	}
 
 	@Bean
