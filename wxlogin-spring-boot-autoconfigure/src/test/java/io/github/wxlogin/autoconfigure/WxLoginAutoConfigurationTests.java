@@ -1,0 +1,305 @@
+package io.github.wxlogin.autoconfigure;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPairGenerator;
+import java.security.spec.ECGenParameterSpec;
+import java.util.Base64;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import io.github.wxlogin.WxIdentity;
+import io.github.wxlogin.WxPhone;
+import io.github.wxlogin.WxProfile;
+import io.github.wxlogin.WxUser;
+import io.github.wxlogin.WxUserService;
+import io.github.wxlogin.session.CaffeineWxSessionKeyStore;
+import io.github.wxlogin.session.WxSessionKeyStore;
+import io.github.wxlogin.token.RefreshTokenStore;
+import io.github.wxlogin.token.TokenRevocationStore;
+import io.github.wxlogin.token.WxSigningKey;
+import io.github.wxlogin.token.WxTokenService;
+import io.github.wxlogin.wechat.WxAccessTokenProvider;
+import io.github.wxlogin.wechat.WxApiClient;
+import io.github.wxlogin.wechat.WxApp;
+import io.github.wxlogin.web.WxLoginController;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+
+/**
+ * Tests for {@link WxLoginAutoConfiguration}.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class WxLoginAutoConfigurationTests {
+
+	private static final String SECRET = "9f86d081884c7d659a2feaa0c55ad015";
+
+	private static final String HMAC_SECRET = "an-hmac-secret-that-is-long-enough-for-hs256";
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(WxLoginAutoConfiguration.class))
+		.withPropertyValues("wx.login.appid=wx0123456789abcdef", "wx.login.secret=" + SECRET);
+
+	@Test
+	void whenAppidAndSecretAreSetThenTheStarterRegistersItsBeans() {
+		this.contextRunner.run((context) -> {
+			assertThat(context).hasSingleBean(WxApp.class)
+				.hasSingleBean(WxApiClient.class)
+				.hasSingleBean(WxAccessTokenProvider.class)
+				.hasSingleBean(WxSessionKeyStore.class)
+				.hasSingleBean(RefreshTokenStore.class)
+				.hasSingleBean(TokenRevocationStore.class)
+				.hasSingleBean(WxUserService.class)
+				.hasSingleBean(WxTokenService.class)
+				.hasSingleBean(JwtDecoder.class);
+			assertThat(context.getBean(WxSessionKeyStore.class)).isInstanceOf(CaffeineWxSessionKeyStore.class);
+			assertThat(context).doesNotHaveBean(WxLoginController.class);
+		});
+	}
+
+	@Test
+	void whenInAServletWebApplicationThenTheEndpointsAreRegistered() {
+		new WebApplicationContextRunner().withConfiguration(AutoConfigurations.of(WxLoginAutoConfiguration.class))
+			.withPropertyValues("wx.login.appid=wx0123456789abcdef", "wx.login.secret=" + SECRET)
+			.run((context) -> assertThat(context).hasSingleBean(WxLoginController.class));
+	}
+
+	@Test
+	void propertiesHaveTheContractsDefaults() {
+		this.contextRunner.run((context) -> {
+			WxLoginProperties properties = context.getBean(WxLoginProperties.class);
+			assertThat(properties.enabled()).isTrue();
+			assertThat(properties.apiBaseUrl()).isEqualTo("https://api.weixin.qq.com");
+			assertThat(properties.connectTimeout()).hasSeconds(2);
+			assertThat(properties.readTimeout()).hasSeconds(5);
+			assertThat(properties.endpoints().basePath()).isEqualTo("/wx");
+			assertThat(properties.jwt().issuer()).isEqualTo("wxlogin");
+			assertThat(properties.jwt().accessTokenTtl()).hasHours(2);
+			assertThat(properties.jwt().refreshTokenTtl()).hasDays(30);
+			assertThat(properties.jwt().clockSkew()).hasSeconds(30);
+			assertThat(properties.accessToken().refreshAhead()).hasMinutes(5);
+			assertThat(properties.store().type()).isEqualTo(WxLoginProperties.Store.StoreType.AUTO);
+			assertThat(properties.store().redis().keyPrefix()).isEqualTo("wxlogin:");
+			assertThat(properties.userStore().type()).isEqualTo(WxLoginProperties.UserStore.UserStoreType.AUTO);
+			assertThat(properties.security().enabled()).isTrue();
+			assertThat(properties.profile().contentCheck()).isFalse();
+		});
+	}
+
+	@Test
+	void audienceDefaultsToTheAppid() {
+		this.contextRunner.run((context) -> assertThat(
+				context.getBean(io.github.wxlogin.token.WxTokenSettings.class).audience())
+			.isEqualTo("wx0123456789abcdef"));
+	}
+
+	@Test
+	void secretsNeverAppearInToString() {
+		this.contextRunner.withPropertyValues("wx.login.jwt.hmac-secret=" + HMAC_SECRET).run((context) -> {
+			assertThat(context.getBean(WxLoginProperties.class).toString()).doesNotContain(SECRET)
+				.doesNotContain(HMAC_SECRET);
+			assertThat(context.getBean(WxApp.class).toString()).doesNotContain(SECRET);
+		});
+	}
+
+	@Test
+	void whenDisabledThenNothingIsRegistered() {
+		this.contextRunner.withPropertyValues("wx.login.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(WxApp.class).doesNotHaveBean(WxTokenService.class));
+	}
+
+	@Test
+	void whenAppidIsMissingThenStartUpFailsNamingTheProperty() {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(WxLoginAutoConfiguration.class))
+			.withPropertyValues("wx.login.secret=" + SECRET)
+			.run((context) -> assertFailure(context, "wx.login.appid", "is not set"));
+	}
+
+	@Test
+	void whenSecretIsBlankThenStartUpFailsNamingTheProperty() {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(WxLoginAutoConfiguration.class))
+			.withPropertyValues("wx.login.appid=wx0123456789abcdef", "wx.login.secret=  ")
+			.run((context) -> assertFailure(context, "wx.login.secret", "is not set"));
+	}
+
+	@Test
+	void whenHmacSecretIsShortThenStartUpFailsWithoutShowingIt() {
+		this.contextRunner.withPropertyValues("wx.login.jwt.hmac-secret=short-secret-1234").run((context) -> {
+			assertFailure(context, "wx.login.jwt.hmac-secret", "too short");
+			assertThat(context.getStartupFailure()).hasStackTraceContaining("at least 32 bytes");
+			assertThat(analysis(context).getDescription()).doesNotContain("short-secret-1234");
+		});
+	}
+
+	@Test
+	void whenBothKeysAreSetThenStartUpFails() {
+		this.contextRunner
+			.withPropertyValues("wx.login.jwt.hmac-secret=" + HMAC_SECRET,
+					"wx.login.jwt.private-key-location=classpath:nothing.pem")
+			.run((context) -> assertFailure(context, "wx.login.jwt.hmac-secret", "both set"));
+	}
+
+	@Test
+	void whenPrivateKeyIsUnreadableThenStartUpFails() {
+		this.contextRunner.withPropertyValues("wx.login.jwt.private-key-location=file:/no/such/key.pem")
+			.run((context) -> assertFailure(context, "wx.login.jwt.private-key-location", "cannot be read"));
+	}
+
+	@Test
+	void whenPrivateKeyIsNotPkcs8ThenStartUpFails(@TempDir Path dir) throws IOException {
+		Path pem = Files.writeString(dir.resolve("key.pem"),
+				"-----BEGIN RSA PRIVATE KEY-----\nMIIBOgIBAAJBAKj34GkxFhD90vcNLYLInFEX6Ppy1tPf9Cnzj4p4WGeKLs1Pt8Qu\n-----END RSA PRIVATE KEY-----\n");
+		this.contextRunner.withPropertyValues("wx.login.jwt.private-key-location=file:" + pem)
+			.run((context) -> assertFailure(context, "wx.login.jwt.private-key-location", "not usable"));
+	}
+
+	@Test
+	void whenDurationIsNegativeThenStartUpFailsNamingTheProperty() {
+		this.contextRunner.withPropertyValues("wx.login.jwt.access-token-ttl=-5m")
+			.run((context) -> assertFailure(context, "wx.login.jwt.access-token-ttl", "positive"));
+		this.contextRunner.withPropertyValues("wx.login.read-timeout=0s")
+			.run((context) -> assertFailure(context, "wx.login.read-timeout", "positive"));
+	}
+
+	@Test
+	void whenNoKeyIsSetThenAnEcKeyIsGeneratedWithOneWarning(CapturedOutput output) {
+		this.contextRunner.run((context) -> {
+			assertThat(context.getBean(WxSigningKey.class).algorithm()).isEqualTo(JWSAlgorithm.ES256);
+			assertThat(output.getOut().split("do not survive a restart", -1)).hasSize(2);
+		});
+	}
+
+	@Test
+	void whenHmacSecretIsSetThenTokensAreHs256() {
+		this.contextRunner.withPropertyValues("wx.login.jwt.hmac-secret=" + HMAC_SECRET)
+			.run((context) -> assertThat(context.getBean(WxSigningKey.class).algorithm()).isEqualTo(JWSAlgorithm.HS256));
+	}
+
+	@Test
+	void whenRsaPemIsSetThenTokensAreRs256(@TempDir Path dir) throws Exception {
+		Path pem = pkcs8Pem(dir, "RSA");
+		this.contextRunner
+			.withPropertyValues("wx.login.jwt.private-key-location=file:" + pem, "wx.login.jwt.key-id=key-2026")
+			.run((context) -> {
+				WxSigningKey key = context.getBean(WxSigningKey.class);
+				assertThat(key.algorithm()).isEqualTo(JWSAlgorithm.RS256);
+				assertThat(key.jwk().getKeyID()).isEqualTo("key-2026");
+				assertThat(key.publicJwkSet().getKeys()).singleElement().matches((jwk) -> !jwk.isPrivate());
+			});
+	}
+
+	@Test
+	void whenEcPemIsSetThenTokensAreEs256WithTheDerivedPublicKey(@TempDir Path dir) throws Exception {
+		Path pem = pkcs8Pem(dir, "EC");
+		this.contextRunner.withPropertyValues("wx.login.jwt.private-key-location=file:" + pem).run((context) -> {
+			WxSigningKey key = context.getBean(WxSigningKey.class);
+			assertThat(key.algorithm()).isEqualTo(JWSAlgorithm.ES256);
+			WxTokenService tokens = context.getBean(WxTokenService.class);
+			String token = tokens.issue(new io.github.wxlogin.WxPrincipal("u1", "o1", "wx0123456789abcdef"))
+				.accessToken();
+			assertThat(context.getBean(JwtDecoder.class).decode(token).getSubject()).isEqualTo("u1");
+		});
+	}
+
+	@Test
+	void whenHostDefinesItsBeansThenTheStarterBacksOff() {
+		this.contextRunner.withUserConfiguration(HostBeans.class).run((context) -> {
+			assertThat(context.getBean(WxUserService.class)).isSameAs(context.getBean(HostBeans.class).users);
+			assertThat(context.getBean(JwtDecoder.class)).isSameAs(context.getBean(HostBeans.class).decoder);
+			assertThat(context.getBean(WxApiClient.class)).isSameAs(context.getBean(HostBeans.class).client);
+		});
+	}
+
+	private static void assertFailure(AssertableApplicationContext context, String property, String problem) {
+		assertThat(context).hasFailed();
+		FailureAnalysis analysis = analysis(context);
+		assertThat(analysis).as("failure analysis").isNotNull();
+		assertThat(analysis.getDescription()).contains(property).contains(problem);
+		assertThat(analysis.getAction()).contains(property);
+		assertThat(analysis.getDescription() + analysis.getAction()).doesNotContain(SECRET);
+	}
+
+	private static FailureAnalysis analysis(AssertableApplicationContext context) {
+		return new WxLoginFailureAnalyzer().analyze(context.getStartupFailure());
+	}
+
+	private static Path pkcs8Pem(Path dir, String algorithm) throws Exception {
+		KeyPairGenerator generator = KeyPairGenerator.getInstance(algorithm);
+		if (algorithm.equals("EC")) {
+			generator.initialize(new ECGenParameterSpec("secp256r1"));
+		}
+		else {
+			generator.initialize(2048);
+		}
+		byte[] der = generator.generateKeyPair().getPrivate().getEncoded();
+		String pem = "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
+				+ "\n-----END PRIVATE KEY-----\n";
+		return Files.writeString(dir.resolve(algorithm + ".pem"), pem);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class HostBeans {
+
+		final WxUserService users = new HostUsers();
+
+		final JwtDecoder decoder = mock(JwtDecoder.class);
+
+		final WxApiClient client = mock(WxApiClient.class);
+
+		@Bean
+		WxUserService hostUsers() {
+			return this.users;
+		}
+
+		@Bean
+		JwtDecoder hostDecoder() {
+			return this.decoder;
+		}
+
+		@Bean
+		WxApiClient hostClient() {
+			return this.client;
+		}
+
+	}
+
+	static class HostUsers implements WxUserService {
+
+		@Override
+		public WxUserLogin findOrCreate(WxIdentity identity) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public java.util.Optional<WxUser> findById(String userId) {
+			return java.util.Optional.empty();
+		}
+
+		@Override
+		public WxUser bindPhone(String userId, WxPhone phone) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public WxUser updateProfile(String userId, WxProfile profile) {
+			throw new UnsupportedOperationException();
+		}
+
+	}
+
+}
