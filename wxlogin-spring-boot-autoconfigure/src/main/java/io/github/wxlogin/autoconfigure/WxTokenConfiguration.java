@@ -9,6 +9,7 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import io.github.wxlogin.WxAccessTokenCustomizer;
 import io.github.wxlogin.token.RefreshTokenStore;
 import io.github.wxlogin.token.TokenRevocationStore;
+import io.github.wxlogin.token.VerifiedTokenCache;
 import io.github.wxlogin.token.WxJwtDecoders;
 import io.github.wxlogin.token.WxSigningKey;
 import io.github.wxlogin.token.WxTokenService;
@@ -38,6 +39,9 @@ import org.springframework.util.StringUtils;
 class WxTokenConfiguration {
 
 	private static final Log logger = LogFactory.getLog(WxTokenConfiguration.class);
+
+	/** Enough for the tokens in use on one busy instance; a token evicted early is verified again. */
+	private static final long VERIFIED_TOKENS = 100_000;
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -118,7 +122,9 @@ class WxTokenConfiguration {
 	@ConditionalOnMissingBean
 	JwtDecoder jwtDecoder(WxSigningKey signingKey, WxTokenSettings settings, TokenRevocationStore revocations,
 			ObjectProvider<Clock> clock) {
-		return WxJwtDecoders.create(signingKey, settings, revocations, clock.getIfAvailable(Clock::systemUTC));
+		Clock now = clock.getIfAvailable(Clock::systemUTC);
+		return new VerifiedTokenCache(WxJwtDecoders.create(signingKey, settings, revocations, now), revocations, now,
+				settings.clockSkew(), VERIFIED_TOKENS);
 	}
 
 	@Bean

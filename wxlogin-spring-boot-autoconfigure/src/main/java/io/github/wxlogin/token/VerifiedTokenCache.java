@@ -1,0 +1,102 @@
+package io.github.wxlogin.token;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.JwtValidationException;
+
+/**
+ * A {@link JwtDecoder} that verifies each access token's signature once and then serves it from a
+ * bounded cache keyed by the token's SHA-256, so that an ECDSA or RSA verification does not run on every
+ * request. A cached token is still checked on every use for what can change after it was verified: its
+ * expiry and its revocation. It leaves the cache when it expires.
+ */
+public class VerifiedTokenCache implements JwtDecoder {
+
+	private static final OAuth2Error REVOKED = new OAuth2Error("invalid_token", "The token was revoked", null);
+
+	private final JwtDecoder delegate;
+
+	private final TokenRevocationStore revocations;
+
+	private final Clock clock;
+
+	private final Duration clockSkew;
+
+	private final Cache<String, Jwt> verified;
+
+	/**
+	 * Create a caching decoder.
+	 * @param delegate the decoder that verifies signatures and claims
+	 * @param revocations the revoked tokens
+	 * @param clock the clock that tells expiry
+	 * @param clockSkew the tolerance on {@code exp}
+	 * @param maximumSize how many verified tokens are kept at most
+	 */
+	public VerifiedTokenCache(JwtDecoder delegate, TokenRevocationStore revocations, Clock clock, Duration clockSkew,
+			long maximumSize) {
+		this.delegate = delegate;
+		this.revocations = revocations;
+		this.clock = clock;
+		this.clockSkew = clockSkew;
+		this.verified = Caffeine.newBuilder()
+			.maximumSize(maximumSize)
+			.expireAfter(Expiry.creating((String hash, Jwt jwt) -> remainingLife(jwt)))
+			.build();
+	}
+
+	@Override
+	public Jwt decode(String token) throws JwtException {
+		String hash = sha256(token);
+		Jwt jwt = this.verified.getIfPresent(hash);
+		if (jwt == null) {
+			jwt = this.delegate.decode(token);
+			this.verified.put(hash, jwt);
+			return jwt;
+		}
+		if (remainingLife(jwt).isZero()) {
+			this.verified.invalidate(hash);
+			throw new BadJwtException("Jwt expired at " + jwt.getExpiresAt());
+		}
+		if (jwt.getId() != null && this.revocations.isRevoked(jwt.getId())) {
+			this.verified.invalidate(hash);
+			throw new JwtValidationException("The token was revoked", List.of(REVOKED));
+		}
+		return jwt;
+	}
+
+	private Duration remainingLife(Jwt jwt) {
+		Instant expiresAt = jwt.getExpiresAt();
+		if (expiresAt == null) {
+			return Duration.ZERO;
+		}
+		Duration left = Duration.between(this.clock.instant(), expiresAt.plus(this.clockSkew));
+		return left.isNegative() ? Duration.ZERO : left;
+	}
+
+	private static String sha256(String token) {
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
+			return HexFormat.of().formatHex(digest);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is not available", ex);
+		}
+	}
+
+}

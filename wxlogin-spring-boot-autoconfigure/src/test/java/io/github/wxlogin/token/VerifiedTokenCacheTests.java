@@ -1,0 +1,106 @@
+package io.github.wxlogin.token;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class VerifiedTokenCacheTests {
+
+	private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
+
+	private final AtomicInteger verifications = new AtomicInteger();
+
+	private final CaffeineTokenRevocationStore revocations = new CaffeineTokenRevocationStore(Clock.systemUTC(),
+			Duration.ZERO);
+
+	private JwtDecoder verifier(Instant expiresAt) {
+		return (token) -> {
+			this.verifications.incrementAndGet();
+			return Jwt.withTokenValue(token).header("alg", "ES256").jti("jti-" + token).expiresAt(expiresAt)
+				.subject("u1").build();
+		};
+	}
+
+	private VerifiedTokenCache cache(Instant expiresAt, Instant now) {
+		return new VerifiedTokenCache(verifier(expiresAt), this.revocations, Clock.fixed(now, ZoneOffset.UTC),
+				Duration.ofSeconds(30), 100);
+	}
+
+	@Test
+	void tokenIsVerifiedOnceThenServedFromTheCache() {
+		VerifiedTokenCache cache = cache(NOW.plusSeconds(600), NOW);
+		assertThat(cache.decode("a").getSubject()).isEqualTo("u1");
+		assertThat(cache.decode("a").getSubject()).isEqualTo("u1");
+		assertThat(cache.decode("b").getSubject()).isEqualTo("u1");
+		assertThat(this.verifications).hasValue(2);
+	}
+
+	@Test
+	void revokedTokenIsRefusedEvenWhenCached() {
+		VerifiedTokenCache cache = cache(NOW.plusSeconds(600), NOW);
+		cache.decode("a");
+		this.revocations.revoke("jti-a", Instant.now().plusSeconds(600));
+		assertThatExceptionOfType(JwtException.class).isThrownBy(() -> cache.decode("a"));
+	}
+
+	@Test
+	void tokenPastItsExpiryAndSkewIsRefusedEvenWhenCached() {
+		MutableClock clock = new MutableClock(NOW);
+		VerifiedTokenCache cache = new VerifiedTokenCache(verifier(NOW.plusSeconds(60)), this.revocations, clock,
+				Duration.ofSeconds(30), 100);
+		cache.decode("a");
+		clock.now = NOW.plusSeconds(89);
+		assertThat(cache.decode("a")).isNotNull();
+		clock.now = NOW.plusSeconds(91);
+		assertThatExceptionOfType(JwtException.class).isThrownBy(() -> cache.decode("a"));
+	}
+
+	@Test
+	void failedVerificationIsNotCached() {
+		AtomicInteger calls = new AtomicInteger();
+		VerifiedTokenCache cache = new VerifiedTokenCache((token) -> {
+			calls.incrementAndGet();
+			throw new JwtException("bad");
+		}, this.revocations, Clock.systemUTC(), Duration.ZERO, 100);
+		assertThatExceptionOfType(JwtException.class).isThrownBy(() -> cache.decode("a"));
+		assertThatExceptionOfType(JwtException.class).isThrownBy(() -> cache.decode("a"));
+		assertThat(calls).hasValue(2);
+	}
+
+	static final class MutableClock extends Clock {
+
+		Instant now;
+
+		MutableClock(Instant now) {
+			this.now = now;
+		}
+
+		@Override
+		public ZoneOffset getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(java.time.ZoneId zone) {
+			return this;
+		}
+
+		@Override
+		public Instant instant() {
+			return this.now;
+		}
+
+	}
+
+}
