@@ -24,6 +24,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param userStore where users are kept
  * @param security default security filter chain
  * @param profile profile endpoint
+ * @param rateLimit limits on the login endpoints
  */
 @ConfigurationProperties("wx.login")
 public record WxLoginProperties(@DefaultValue("true") boolean enabled, @Nullable String appid,
@@ -31,7 +32,7 @@ public record WxLoginProperties(@DefaultValue("true") boolean enabled, @Nullable
 		@DefaultValue("2s") Duration connectTimeout, @DefaultValue("5s") Duration readTimeout,
 		@DefaultValue Endpoints endpoints, @DefaultValue Jwt jwt, @DefaultValue AccessToken accessToken,
 		@DefaultValue Store store, @DefaultValue UserStore userStore, @DefaultValue Security security,
-		@DefaultValue Profile profile) {
+		@DefaultValue Profile profile, @DefaultValue RateLimit rateLimit) {
 
 	public WxLoginProperties {
 		requirePositive("wx.login.connect-timeout", connectTimeout);
@@ -202,6 +203,30 @@ public record WxLoginProperties(@DefaultValue("true") boolean enabled, @Nullable
 	 * @param contentCheck whether to check nicknames with WeChat's msgSecCheck before saving them
 	 */
 	public record Profile(@DefaultValue("false") boolean contentCheck) {
+	}
+
+	/**
+	 * Limits on the login endpoints, per client IP address (login, refresh) and per user (phone).
+	 *
+	 * @param enabled whether to limit the rate of login, refresh and phone requests
+	 * @param loginPerIp logins allowed per client IP address in each period
+	 * @param refreshPerIp token refreshes allowed per client IP address in each period
+	 * @param phonePerUser phone bindings allowed per user in each period
+	 * @param period length of the period the limits count over
+	 */
+	public record RateLimit(@DefaultValue("true") boolean enabled, @DefaultValue("60") int loginPerIp,
+			@DefaultValue("60") int refreshPerIp, @DefaultValue("10") int phonePerUser,
+			@DefaultValue("1m") Duration period) {
+
+		public RateLimit {
+			requirePositive("wx.login.rate-limit.period", period);
+			if (loginPerIp < 1 || refreshPerIp < 1 || phonePerUser < 1) {
+				throw new WxLoginPropertyException("wx.login.rate-limit", "has a limit below 1",
+						"Set each of 'wx.login.rate-limit.login-per-ip', 'refresh-per-ip' and 'phone-per-user' to 1 "
+								+ "or more, or turn the limits off with 'wx.login.rate-limit.enabled=false'.");
+			}
+		}
+
 	}
 
 }

@@ -3,6 +3,7 @@ package io.github.wxlogin.autoconfigure;
 import java.util.Map;
 
 import com.nimbusds.jose.jwk.JWKSet;
+import io.github.bucket4j.Bucket;
 import io.github.wxlogin.WxUserService;
 import io.github.wxlogin.session.WxSessionKeyStore;
 import io.github.wxlogin.token.TokenRevocationStore;
@@ -13,16 +14,24 @@ import io.github.wxlogin.wechat.WxApiClient;
 import io.github.wxlogin.wechat.WxApp;
 import io.github.wxlogin.web.WxLoginController;
 import io.github.wxlogin.web.WxLoginExceptionHandler;
+import io.github.wxlogin.web.RequestBodyLimitFilter;
 import io.github.wxlogin.web.WxProfileEditor;
+import io.github.wxlogin.web.WxRateLimitInterceptor;
+import io.github.wxlogin.web.WxRateLimiter;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.web.servlet.DispatcherServlet;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * The login endpoints and their {@code problem+json} errors.
@@ -32,6 +41,9 @@ import org.springframework.web.servlet.DispatcherServlet;
 @ConditionalOnClass(DispatcherServlet.class)
 @ConditionalOnBean(WxTokenService.class)
 class WxWebConfiguration {
+
+	/** The endpoints' bodies are a few hundred bytes; encrypted legacy data stays well under this. */
+	private static final int MAX_BODY_BYTES = 16 * 1024;
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -54,6 +66,46 @@ class WxWebConfiguration {
 	@ConditionalOnMissingBean
 	WxLoginExceptionHandler wxLoginExceptionHandler() {
 		return new WxLoginExceptionHandler();
+	}
+
+	@Bean
+	FilterRegistrationBean<RequestBodyLimitFilter> wxLoginRequestBodyLimitFilter(WxLoginProperties properties) {
+		FilterRegistrationBean<RequestBodyLimitFilter> registration = new FilterRegistrationBean<>(
+				new RequestBodyLimitFilter(MAX_BODY_BYTES));
+		registration.addUrlPatterns(basePath(properties) + "/*");
+		// Before the security filters, so that an oversized body is refused before any work is done
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+		return registration;
+	}
+
+	private static String basePath(WxLoginProperties properties) {
+		String basePath = properties.endpoints().basePath();
+		return basePath.endsWith("/") ? basePath.substring(0, basePath.length() - 1) : basePath;
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(Bucket.class)
+	@ConditionalOnBooleanProperty(name = "wx.login.rate-limit.enabled", matchIfMissing = true)
+	static class WxRateLimitConfiguration implements WebMvcConfigurer {
+
+		private final WxLoginProperties properties;
+
+		WxRateLimitConfiguration(WxLoginProperties properties) {
+			this.properties = properties;
+		}
+
+		@Override
+		public void addInterceptors(InterceptorRegistry registry) {
+			WxLoginProperties.RateLimit limits = this.properties.rateLimit();
+			String basePath = basePath(this.properties);
+			registry
+				.addInterceptor(new WxRateLimitInterceptor(new WxRateLimiter(limits.loginPerIp(), limits.period()),
+						new WxRateLimiter(limits.refreshPerIp(), limits.period()),
+						new WxRateLimiter(limits.phonePerUser(), limits.period())))
+				.addPathPatterns(basePath + "/login", basePath + "/token/refresh", basePath + "/phone",
+						basePath + "/phone/decrypt");
+		}
+
 	}
 
 }

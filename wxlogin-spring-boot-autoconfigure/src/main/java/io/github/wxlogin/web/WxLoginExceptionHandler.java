@@ -1,8 +1,5 @@
 package io.github.wxlogin.web;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
-
 import io.github.wxlogin.wechat.WxApiException;
 import io.github.wxlogin.wechat.WxBadResponseException;
 import io.github.wxlogin.wechat.WxBusyException;
@@ -12,6 +9,9 @@ import io.github.wxlogin.wechat.WxRateLimitedException;
 import io.github.wxlogin.wechat.WxRiskyUserException;
 import io.github.wxlogin.wechat.WxTokenRejectedException;
 import io.github.wxlogin.wechat.WxUnavailableException;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -42,6 +42,12 @@ public class WxLoginExceptionHandler {
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> loginFailed(WxLoginException ex) {
 		return problem(ex.getErrorCode(), ex.getMessage(), null);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> rateLimited(WxRateLimitInterceptor.WxRateLimitExceededException ex) {
+		return problem(ex.getErrorCode(), ex.getMessage(), null, ex.getErrorCode().status(),
+				Long.toString(ex.retryAfterSeconds()));
 	}
 
 	@ExceptionHandler
@@ -79,9 +85,8 @@ public class WxLoginExceptionHandler {
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> unsupportedMediaType(HttpMediaTypeNotSupportedException ex) {
-		ResponseEntity<ProblemDetail> problem = problem(WxErrorCode.INVALID_REQUEST,
-				"The request body must be application/json.", null, HttpStatus.UNSUPPORTED_MEDIA_TYPE);
-		return problem;
+		return problem(WxErrorCode.INVALID_REQUEST, "The request body must be application/json.", null,
+				HttpStatus.UNSUPPORTED_MEDIA_TYPE);
 	}
 
 	@ExceptionHandler
@@ -90,23 +95,31 @@ public class WxLoginExceptionHandler {
 				HttpStatus.NOT_ACCEPTABLE);
 	}
 
-	private static ResponseEntity<ProblemDetail> problem(WxErrorCode code, String detail, Integer errcode) {
+	private static ResponseEntity<ProblemDetail> problem(WxErrorCode code, String detail, @Nullable Integer errcode) {
 		return problem(code, detail, errcode, code.status());
 	}
 
-	private static ResponseEntity<ProblemDetail> problem(WxErrorCode code, String detail, Integer errcode,
+	private static ResponseEntity<ProblemDetail> problem(WxErrorCode code, String detail, @Nullable Integer errcode,
 			HttpStatus status) {
+		String retryAfter = switch (code) {
+			case RATE_LIMITED -> RATE_LIMIT_RETRY_AFTER;
+			case WECHAT_UNAVAILABLE -> UNAVAILABLE_RETRY_AFTER;
+			default -> null;
+		};
+		return problem(code, detail, errcode, status, retryAfter);
+	}
+
+	private static ResponseEntity<ProblemDetail> problem(WxErrorCode code, String detail, @Nullable Integer errcode,
+			HttpStatus status, @Nullable String retryAfter) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setProperty("code", code.code());
 		if (errcode != null) {
 			problem.setProperty("wxErrcode", errcode);
 		}
-		ResponseEntity.BodyBuilder response = ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON);
-		if (code == WxErrorCode.RATE_LIMITED) {
-			response.header(HttpHeaders.RETRY_AFTER, RATE_LIMIT_RETRY_AFTER);
-		}
-		if (code == WxErrorCode.WECHAT_UNAVAILABLE) {
-			response.header(HttpHeaders.RETRY_AFTER, UNAVAILABLE_RETRY_AFTER);
+		ResponseEntity.BodyBuilder response = ResponseEntity.status(status)
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+		if (retryAfter != null) {
+			response.header(HttpHeaders.RETRY_AFTER, retryAfter);
 		}
 		return response.body(problem);
 	}

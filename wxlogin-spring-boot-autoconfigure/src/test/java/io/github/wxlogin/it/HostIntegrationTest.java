@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * program. Subclasses share one application context.
  */
 @SpringBootTest(classes = HostApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "wx.login.read-timeout=1s" })
+		properties = { "wx.login.read-timeout=1s", "wx.login.rate-limit.enabled=false" })
 @AutoConfigureFakeWeChat
 abstract class HostIntegrationTest {
 

@@ -144,7 +144,7 @@ class LoginIntegrationTests extends HostIntegrationTest {
 		assertInvalid(this.client.post("/wx/login", "{\"code\": "), 400);
 		assertInvalid(this.client.post("/wx/login", "[1, 2]"), 400);
 		assertInvalid(this.client.post("/wx/login", ""), 400);
-		assertInvalid(this.client.post("/wx/login", "{\"code\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}"), 400);
+		assertInvalid(this.client.post("/wx/login", "{\"code\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}"), 413);
 		assertInvalid(this.client.raw("POST", "/wx/login", null, "application/x-www-form-urlencoded",
 				"code=abc".getBytes()), 415);
 	}
