@@ -14,7 +14,7 @@ import io.github.wxlogin.wechat.WxApiClient;
 import io.github.wxlogin.wechat.WxApp;
 import io.github.wxlogin.web.WxLoginController;
 import io.github.wxlogin.web.WxLoginExceptionHandler;
-import io.github.wxlogin.web.RequestBodyLimitFilter;
+import io.github.wxlogin.web.WxRequestBodyFilter;
 import io.github.wxlogin.web.WxProfileEditor;
 import io.github.wxlogin.web.WxRateLimitInterceptor;
 import io.github.wxlogin.web.WxRateLimiter;
@@ -69,9 +69,9 @@ class WxWebConfiguration {
 	}
 
 	@Bean
-	FilterRegistrationBean<RequestBodyLimitFilter> wxLoginRequestBodyLimitFilter(WxLoginProperties properties) {
-		FilterRegistrationBean<RequestBodyLimitFilter> registration = new FilterRegistrationBean<>(
-				new RequestBodyLimitFilter(MAX_BODY_BYTES));
+	FilterRegistrationBean<WxRequestBodyFilter> wxLoginWxRequestBodyFilter(WxLoginProperties properties) {
+		FilterRegistrationBean<WxRequestBodyFilter> registration = new FilterRegistrationBean<>(
+				new WxRequestBodyFilter(MAX_BODY_BYTES));
 		registration.addUrlPatterns(basePath(properties) + "/*");
 		// Before the security filters, so that an oversized body is refused before any work is done
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);

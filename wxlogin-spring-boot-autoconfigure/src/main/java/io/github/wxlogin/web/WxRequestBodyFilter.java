@@ -2,6 +2,7 @@ package io.github.wxlogin.web;
 
 import java.io.IOException;
 
+
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -10,14 +11,19 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Caps the request bodies of the login endpoints, which are a few hundred bytes: a declared length over
- * the cap is refused with 413 before anything is read, and a body without a declared length stops being
- * read at the cap (the endpoint then answers 400).
+ * Refuses request bodies the login endpoints never accept, before any filter or Spring MVC parses them:
+ * a declared length over the cap (413), and any content type but JSON (415) — form and multipart bodies
+ * would otherwise be parsed, and could fail, outside the endpoints' own error handling. A body without a
+ * declared length stops being read at the cap (the endpoint then answers 400).
  */
-public class RequestBodyLimitFilter extends OncePerRequestFilter {
+public class WxRequestBodyFilter extends OncePerRequestFilter {
 
 	private final int maxBytes;
 
@@ -25,7 +31,7 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
 	 * Create a filter.
 	 * @param maxBytes the largest body accepted
 	 */
-	public RequestBodyLimitFilter(int maxBytes) {
+	public WxRequestBodyFilter(int maxBytes) {
 		this.maxBytes = maxBytes;
 	}
 
@@ -33,15 +39,39 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		if (request.getContentLengthLong() > this.maxBytes) {
-			response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
-			response.setContentType("application/problem+json");
-			response.getWriter()
-				.write("{\"type\":\"about:blank\",\"title\":\"Content Too Large\",\"status\":413,"
-						+ "\"detail\":\"The request body is larger than " + this.maxBytes
-						+ " bytes.\",\"code\":\"invalid_request\"}");
+			refuse(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "Content Too Large",
+					"The request body is larger than " + this.maxBytes + " bytes.");
+			return;
+		}
+		if (!isJsonOrAbsent(request.getContentType())) {
+			refuse(response, HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE, "Unsupported Media Type",
+					"The request body must be application/json.");
 			return;
 		}
 		chain.doFilter(new LimitedRequest(request, this.maxBytes), response);
+	}
+
+	private static boolean isJsonOrAbsent(@Nullable String contentType) {
+		if (contentType == null) {
+			return true;
+		}
+		try {
+			MediaType type = MediaType.parseMediaType(contentType);
+			return MediaType.APPLICATION_JSON.isCompatibleWith(type) || type.getSubtype().endsWith("+json");
+		}
+		catch (InvalidMediaTypeException ex) {
+			return false;
+		}
+	}
+
+	private static void refuse(HttpServletResponse response, int status, String title, String detail)
+			throws IOException {
+		response.setStatus(status);
+		response.setContentType("application/problem+json");
+		response.setCharacterEncoding("UTF-8");
+		response.getWriter()
+			.write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
+					+ ",\"detail\":\"" + detail + "\",\"code\":\"invalid_request\"}");
 	}
 
 	private static final class LimitedRequest extends HttpServletRequestWrapper {
