@@ -22,8 +22,8 @@ import org.springframework.data.redis.core.script.RedisScript;
  * Keys, under a configurable prefix:
  * <ul>
  * <li>{@code access-token:{appid}}: {@code {expiresAtEpochMillis}|{token}}, expiring
- * {@code refreshAhead} before the token does (the expiry comes first, so the token may hold any
- * character);</li>
+ * {@code refreshAhead} before the token does, or after a few seconds when WeChat handed out a token
+ * already that close to its expiry (the expiry comes first, so the token may hold any character);</li>
  * <li>{@code access-token-lock:{appid}}: a random owner id, held by the one instance that fetches, for
  * at most {@code fetchTimeout};</li>
  * <li>{@code access-token-rejected:{appid}}: the token WeChat last rejected, for a few minutes, so that
@@ -42,10 +42,16 @@ public class RedisWxAccessTokenProvider implements WxAccessTokenProvider {
 
 	private static final Duration POLL_INTERVAL = Duration.ofMillis(20);
 
+	/**
+	 * How long a token fetched inside its refresh-ahead window is kept: WeChat hands out the same token
+	 * until its last minutes, so asking again on every call would not help.
+	 */
+	private static final Duration RENEWAL_RETRY_INTERVAL = Duration.ofSeconds(5);
+
 	/** Long enough for the next fetch to see it, short enough not to force a refresh days later. */
 	private static final Duration REJECTED_TOKEN_TTL = Duration.ofMinutes(10);
 
-	private static final char SEPARATOR = '|';
+	private static final String SEPARATOR = "|";
 
 	/** KEYS: a key. ARGV: the value it must hold. Deletes the key only when it holds that value. */
 	private static final RedisScript<Long> DELETE_IF_HOLDS = new DefaultRedisScript<>("""
@@ -178,8 +184,13 @@ public class RedisWxAccessTokenProvider implements WxAccessTokenProvider {
 	}
 
 	private Duration usableFor(WxAccessToken token) {
-		Duration left = Duration.between(this.clock.instant(), token.expiresAt().minus(this.refreshAhead));
-		return left.isNegative() ? Duration.ZERO : left;
+		Instant now = this.clock.instant();
+		Duration beforeRefresh = Duration.between(now, token.expiresAt().minus(this.refreshAhead));
+		if (beforeRefresh.isNegative() || beforeRefresh.isZero()) {
+			Duration left = Duration.between(now, token.expiresAt());
+			beforeRefresh = (left.compareTo(RENEWAL_RETRY_INTERVAL) < 0) ? left : RENEWAL_RETRY_INTERVAL;
+		}
+		return beforeRefresh.isNegative() ? Duration.ZERO : beforeRefresh;
 	}
 
 	private static void pause() {
