@@ -19,7 +19,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(classes = HostApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "wx.login.read-timeout=1s" })
+		properties = { "wx.login.read-timeout=1s", "wx.login.store.type=memory" })
 @AutoConfigureFakeWeChat
 class LoginIntegrationTests {
 
