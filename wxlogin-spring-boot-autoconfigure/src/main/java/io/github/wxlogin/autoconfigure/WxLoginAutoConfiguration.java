@@ -22,8 +22,8 @@ import org.springframework.web.client.RestClient;
 @ConditionalOnClass({ RestClient.class, Caffeine.class })
 @ConditionalOnBooleanProperty(name = "wx.login.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(WxLoginProperties.class)
-@Import({ WxApiConfiguration.class, WxStateStoreConfiguration.class, WxUserStoreConfiguration.class,
-		WxTokenConfiguration.class, WxWebConfiguration.class })
+@Import({ WxRedisStoreConfiguration.class, WxApiConfiguration.class, WxStateStoreConfiguration.class,
+		WxUserStoreConfiguration.class, WxTokenConfiguration.class, WxWebConfiguration.class })
 public final class WxLoginAutoConfiguration {
 
 }

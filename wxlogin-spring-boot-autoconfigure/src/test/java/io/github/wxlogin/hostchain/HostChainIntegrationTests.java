@@ -20,7 +20,8 @@ import org.springframework.security.web.SecurityFilterChain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(classes = HostChainApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = HostChainApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = "wx.login.store.type=memory")
 @AutoConfigureFakeWeChat
 class HostChainIntegrationTests {
 

@@ -16,10 +16,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The host application on a random port with the fake WeChat server, and a client that plays the mini
- * program. Subclasses share one application context.
+ * program. Subclasses share one application context. State stays in memory here; the cluster tests cover
+ * Redis.
  */
 @SpringBootTest(classes = HostApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "wx.login.read-timeout=1s", "wx.login.rate-limit.enabled=false" })
+		properties = { "wx.login.read-timeout=1s", "wx.login.rate-limit.enabled=false", "wx.login.store.type=memory" })
 @AutoConfigureFakeWeChat
 abstract class HostIntegrationTest {
 

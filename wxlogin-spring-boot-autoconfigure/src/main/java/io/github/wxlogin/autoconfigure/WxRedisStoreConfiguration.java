@@ -1,0 +1,150 @@
+package io.github.wxlogin.autoconfigure;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import io.github.wxlogin.session.RedisWxSessionKeyStore;
+import io.github.wxlogin.session.WxSessionKeyStore;
+import io.github.wxlogin.token.RedisRefreshTokenStore;
+import io.github.wxlogin.token.RedisTokenRevocationStore;
+import io.github.wxlogin.token.RefreshTokenStore;
+import io.github.wxlogin.token.TokenRevocationStore;
+import io.github.wxlogin.wechat.RedisWxAccessTokenProvider;
+import io.github.wxlogin.wechat.WxAccessTokenProvider;
+import io.github.wxlogin.wechat.WxApiClient;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+/**
+ * Session keys, refresh tokens, revocations and the WeChat access token in Redis, shared by every
+ * instance, when {@code wx.login.store.type} is {@code redis}, or {@code auto} with a
+ * {@link RedisConnectionFactory} bean. Imported before the in-memory stores, which then back off.
+ * <p>
+ * Every key starts with {@code wx.login.store.redis.key-prefix} ({@code wxlogin:} by default):
+ * <table>
+ * <caption>Redis keys</caption>
+ * <tr><th>key</th><th>value</th><th>expires</th></tr>
+ * <tr><td>{@code access-token:{appid}}</td><td>string {@code {expiresAtEpochMillis}|{token}}</td>
+ * <td>refresh-ahead before the token</td></tr>
+ * <tr><td>{@code access-token-lock:{appid}}</td><td>random owner id</td><td>after one fetch's
+ * timeout</td></tr>
+ * <tr><td>{@code access-token-rejected:{appid}}</td><td>the token WeChat last rejected</td><td>after
+ * 10 minutes, or at the next fetch</td></tr>
+ * <tr><td>{@code session-key:{appid}:{openid}}</td><td>the session key, Base64</td><td>after
+ * {@code jwt.refresh-token-ttl}</td></tr>
+ * <tr><td>{@code refresh-token:{sha256}}</td><td>hash: {@code family}, {@code user}, {@code openid},
+ * {@code appid}, {@code expires} (epoch ms), {@code spent} (0/1)</td><td>with the token</td></tr>
+ * <tr><td>{@code refresh-family:{familyId}:revoked}</td><td>{@code 1}</td><td>after
+ * {@code jwt.refresh-token-ttl}</td></tr>
+ * <tr><td>{@code revoked-jti:{jti}}</td><td>the token's expiry, epoch ms</td><td>with the token, plus
+ * {@code jwt.clock-skew}</td></tr>
+ * </table>
+ */
+@Configuration(proxyBeanMethods = false)
+class WxRedisStoreConfiguration {
+
+	/** How long this instance uses the WeChat access token before it looks in Redis again. */
+	private static final Duration ACCESS_TOKEN_NEAR_CACHE_TTL = Duration.ofSeconds(5);
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ RedisConnectionFactory.class, StringRedisTemplate.class })
+	@ConditionalOnBean(RedisConnectionFactory.class)
+	@Conditional(RedisStoreCondition.class)
+	static class RedisStoreConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(WxSessionKeyStore.class)
+		RedisWxSessionKeyStore redisWxSessionKeyStore(RedisConnectionFactory connectionFactory,
+				WxLoginProperties properties) {
+			// The session key is useful as long as the login it came with
+			return new RedisWxSessionKeyStore(redis(connectionFactory), keyPrefix(properties),
+					properties.jwt().refreshTokenTtl());
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(RefreshTokenStore.class)
+		RedisRefreshTokenStore redisRefreshTokenStore(RedisConnectionFactory connectionFactory,
+				WxLoginProperties properties, ObjectProvider<Clock> clock) {
+			return new RedisRefreshTokenStore(redis(connectionFactory), keyPrefix(properties),
+					clock.getIfAvailable(Clock::systemUTC), properties.jwt().refreshTokenTtl());
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(TokenRevocationStore.class)
+		RedisTokenRevocationStore redisTokenRevocationStore(RedisConnectionFactory connectionFactory,
+				WxLoginProperties properties, ObjectProvider<Clock> clock) {
+			return new RedisTokenRevocationStore(redis(connectionFactory), keyPrefix(properties),
+					clock.getIfAvailable(Clock::systemUTC), properties.jwt().clockSkew());
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(WxAccessTokenProvider.class)
+		RedisWxAccessTokenProvider redisWxAccessTokenProvider(RedisConnectionFactory connectionFactory, WxApiClient client,
+				WxLoginProperties properties, ObjectProvider<Clock> clock) {
+			// A fetch is a normal call and at most one forced refresh
+			Duration fetchTimeout = properties.connectTimeout().plus(properties.readTimeout()).multipliedBy(2);
+			return new RedisWxAccessTokenProvider(client, redis(connectionFactory), keyPrefix(properties),
+					properties.accessToken().refreshAhead(), ACCESS_TOKEN_NEAR_CACHE_TTL, fetchTimeout,
+					clock.getIfAvailable(Clock::systemUTC));
+		}
+
+		private static StringRedisTemplate redis(RedisConnectionFactory connectionFactory) {
+			return new StringRedisTemplate(connectionFactory);
+		}
+
+		private static String keyPrefix(WxLoginProperties properties) {
+			return properties.store().redis().keyPrefix();
+		}
+
+	}
+
+	/**
+	 * Fails start-up when Redis is asked for but there is none, rather than falling back to memory, which
+	 * would break a cluster in ways that are hard to trace.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(name = "wx.login.store.type", havingValue = "redis")
+	@ConditionalOnMissingBean(type = "org.springframework.data.redis.connection.RedisConnectionFactory")
+	static class RedisStoreMissingConfiguration {
+
+		RedisStoreMissingConfiguration() {
+			throw new WxLoginPropertyException("wx.login.store.type",
+					"is 'redis' but there is no RedisConnectionFactory bean",
+					"Add spring-boot-starter-data-redis and point spring.data.redis.* at your Redis server, or set "
+							+ "'wx.login.store.type' to 'memory' (one instance only) or 'auto'.");
+		}
+
+	}
+
+	/**
+	 * Matches when the store is explicitly Redis, or left to {@code auto}.
+	 */
+	static class RedisStoreCondition extends AnyNestedCondition {
+
+		RedisStoreCondition() {
+			super(ConfigurationPhase.REGISTER_BEAN);
+		}
+
+		@ConditionalOnProperty(name = "wx.login.store.type", havingValue = "redis")
+		static class Explicit {
+
+		}
+
+		@ConditionalOnProperty(name = "wx.login.store.type", havingValue = "auto", matchIfMissing = true)
+		static class Auto {
+
+		}
+
+	}
+
+}

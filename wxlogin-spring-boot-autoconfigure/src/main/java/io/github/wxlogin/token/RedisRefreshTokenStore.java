@@ -1,0 +1,177 @@
+package io.github.wxlogin.token;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+import io.github.wxlogin.WxPrincipal;
+
+import org.springframework.data.redis.core.HashOperations;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.DefaultRedisScript;
+import org.springframework.data.redis.core.script.RedisScript;
+
+/**
+ * {@link RefreshTokenStore} in Redis, shared by every instance.
+ * <p>
+ * A token is the hash {@code {prefix}refresh-token:{tokenHash}} with the fields {@code family},
+ * {@code user}, {@code openid}, {@code appid}, {@code expires} (epoch milliseconds) and {@code spent}
+ * ({@code 0} or {@code 1}); it expires with the token, so a spent token stays until then and its reuse
+ * is recognised. A revoked family is the key {@code {prefix}refresh-family:{familyId}:revoked}, kept
+ * for one refresh-token lifetime, as long as any token of the family can live.
+ * <p>
+ * Rotation is one Lua script, so of two instances that spend one token at the same time only one
+ * succeeds and the other revokes the family, as reuse of a spent token does.
+ */
+public class RedisRefreshTokenStore implements RefreshTokenStore {
+
+	private static final String FAMILY = "family";
+
+	private static final String USER = "user";
+
+	private static final String OPENID = "openid";
+
+	private static final String APPID = "appid";
+
+	private static final String EXPIRES = "expires";
+
+	private static final String SPENT = "spent";
+
+	private static final long ROTATED = 1;
+
+	/** KEYS: the token. ARGV: its time to live (ms), then its fields and values. */
+	private static final RedisScript<Long> SAVE = new DefaultRedisScript<>("""
+			redis.call('HSET', KEYS[1], unpack(ARGV, 2))
+			redis.call('PEXPIRE', KEYS[1], ARGV[1])
+			return 1
+			""", Long.class);
+
+	/**
+	 * KEYS: the presented token, its successor, the presented token's family revocation. ARGV: now (epoch
+	 * ms), the family revocation's time to live (ms), the successor's time to live (ms), then the
+	 * successor's fields and values. Returns 1 when rotated, 0 when refused, -1 when the token was spent
+	 * before and its family is now revoked.
+	 */
+	private static final RedisScript<Long> ROTATE = new DefaultRedisScript<>("""
+			local stored = redis.call('HMGET', KEYS[1], 'expires', 'spent')
+			if not stored[1] then
+				return 0
+			end
+			if stored[2] == '1' then
+				redis.call('SET', KEYS[3], '1', 'PX', ARGV[2])
+				return -1
+			end
+			if tonumber(stored[1]) <= tonumber(ARGV[1]) or redis.call('EXISTS', KEYS[3]) == 1 then
+				return 0
+			end
+			redis.call('HSET', KEYS[1], 'spent', '1')
+			redis.call('HSET', KEYS[2], unpack(ARGV, 4))
+			redis.call('PEXPIRE', KEYS[2], ARGV[3])
+			return 1
+			""", Long.class);
+
+	private final StringRedisTemplate redis;
+
+	private final String keyPrefix;
+
+	private final Clock clock;
+
+	private final Duration refreshTokenTtl;
+
+	/**
+	 * Create a store.
+	 * @param redis the Redis client
+	 * @param keyPrefix the prefix of every key, such as {@code wxlogin:}
+	 * @param clock the clock that tells when a token expired
+	 * @param refreshTokenTtl lifetime of a refresh token, and so how long a revoked family is remembered
+	 */
+	public RedisRefreshTokenStore(StringRedisTemplate redis, String keyPrefix, Clock clock,
+			Duration refreshTokenTtl) {
+		this.redis = redis;
+		this.keyPrefix = keyPrefix;
+		this.clock = clock;
+		this.refreshTokenTtl = refreshTokenTtl;
+	}
+
+	@Override
+	public void save(String tokenHash, RefreshTokenGrant grant) {
+		long timeToLive = millisLeft(grant);
+		if (timeToLive > 0) {
+			List<String> args = new ArrayList<>();
+			args.add(Long.toString(timeToLive));
+			args.addAll(fields(grant));
+			this.redis.execute(SAVE, List.of(tokenKey(tokenHash)), args.toArray());
+		}
+	}
+
+	@Override
+	public Optional<RefreshTokenGrant> rotate(String tokenHash, String nextTokenHash,
+			UnaryOperator<RefreshTokenGrant> next) {
+		// The grant is read first because the successor is made from it; the script then checks again
+		Optional<StoredToken> stored = read(tokenHash);
+		if (stored.isEmpty()) {
+			return Optional.empty();
+		}
+		RefreshTokenGrant grant = stored.get().grant();
+		RefreshTokenGrant successor = next.apply(grant);
+		List<String> args = new ArrayList<>();
+		args.add(Long.toString(this.clock.millis()));
+		args.add(Long.toString(this.refreshTokenTtl.toMillis()));
+		args.add(Long.toString(millisLeft(successor)));
+		args.addAll(fields(successor));
+		Long outcome = this.redis.execute(ROTATE,
+				List.of(tokenKey(tokenHash), tokenKey(nextTokenHash), familyKey(grant.familyId())), args.toArray());
+		return (outcome != null && outcome == ROTATED) ? Optional.of(grant) : Optional.empty();
+	}
+
+	@Override
+	public Optional<RefreshTokenGrant> find(String tokenHash) {
+		return read(tokenHash).filter((stored) -> !stored.spent())
+			.map(StoredToken::grant)
+			.filter((grant) -> grant.expiresAt().isAfter(this.clock.instant()))
+			.filter((grant) -> !Boolean.TRUE.equals(this.redis.hasKey(familyKey(grant.familyId()))));
+	}
+
+	@Override
+	public void revokeFamily(String familyId) {
+		this.redis.opsForValue().set(familyKey(familyId), "1", this.refreshTokenTtl);
+	}
+
+	private Optional<StoredToken> read(String tokenHash) {
+		HashOperations<String, String, String> hashes = this.redis.opsForHash();
+		Map<String, String> fields = hashes.entries(tokenKey(tokenHash));
+		if (fields.isEmpty()) {
+			return Optional.empty();
+		}
+		WxPrincipal subject = new WxPrincipal(fields.get(USER), fields.get(OPENID), fields.get(APPID));
+		RefreshTokenGrant grant = new RefreshTokenGrant(fields.get(FAMILY), subject,
+				Instant.ofEpochMilli(Long.parseLong(fields.get(EXPIRES))));
+		return Optional.of(new StoredToken(grant, "1".equals(fields.get(SPENT))));
+	}
+
+	private static List<String> fields(RefreshTokenGrant grant) {
+		return List.of(FAMILY, grant.familyId(), USER, grant.subject().userId(), OPENID, grant.subject().openid(),
+				APPID, grant.subject().appid(), EXPIRES, Long.toString(grant.expiresAt().toEpochMilli()), SPENT, "0");
+	}
+
+	private long millisLeft(RefreshTokenGrant grant) {
+		return grant.expiresAt().toEpochMilli() - this.clock.millis();
+	}
+
+	private String tokenKey(String tokenHash) {
+		return this.keyPrefix + "refresh-token:" + tokenHash;
+	}
+
+	private String familyKey(String familyId) {
+		return this.keyPrefix + "refresh-family:" + familyId + ":revoked";
+	}
+
+	private record StoredToken(RefreshTokenGrant grant, boolean spent) {
+	}
+
+}

@@ -1,0 +1,218 @@
+package io.github.wxlogin.wechat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.DefaultRedisScript;
+import org.springframework.data.redis.core.script.RedisScript;
+
+/**
+ * {@link WxAccessTokenProvider} that shares one stable access token per appid between every instance
+ * through Redis, so that a cluster fetches it from WeChat once.
+ * <p>
+ * Keys, under a configurable prefix:
+ * <ul>
+ * <li>{@code access-token:{appid}}: {@code {expiresAtEpochMillis}|{token}}, expiring
+ * {@code refreshAhead} before the token does, or after a few seconds when WeChat handed out a token
+ * already that close to its expiry (the expiry comes first, so the token may hold any character);</li>
+ * <li>{@code access-token-lock:{appid}}: a random owner id, held by the one instance that fetches, for
+ * at most {@code fetchTimeout};</li>
+ * <li>{@code access-token-rejected:{appid}}: the token WeChat last rejected, for a few minutes, so that
+ * whichever instance fetches next knows to force a refresh if normal mode still hands it out.</li>
+ * </ul>
+ * An instance that finds no token and cannot take the lock polls Redis every few milliseconds until the
+ * token appears; when the lock frees up without a token (the fetch failed, or its instance died and the
+ * lock expired) the waiter takes the lock and fetches itself. After twice {@code fetchTimeout} it gives
+ * up with a {@link WxUnavailableException}, as a WeChat timeout would.
+ * <p>
+ * Each instance keeps the token in a near cache for at most {@code nearCacheTtl}, which saves a Redis
+ * round trip per call and still sees an invalidation by another instance soon; callers of one instance
+ * share one Redis lookup per appid.
+ */
+public class RedisWxAccessTokenProvider implements WxAccessTokenProvider {
+
+	private static final Duration POLL_INTERVAL = Duration.ofMillis(20);
+
+	/**
+	 * How long a token fetched inside its refresh-ahead window is kept: WeChat hands out the same token
+	 * until its last minutes, so asking again on every call would not help.
+	 */
+	private static final Duration RENEWAL_RETRY_INTERVAL = Duration.ofSeconds(5);
+
+	/** Long enough for the next fetch to see it, short enough not to force a refresh days later. */
+	private static final Duration REJECTED_TOKEN_TTL = Duration.ofMinutes(10);
+
+	private static final String SEPARATOR = "|";
+
+	/** KEYS: a key. ARGV: the value it must hold. Deletes the key only when it holds that value. */
+	private static final RedisScript<Long> DELETE_IF_HOLDS = new DefaultRedisScript<>("""
+			if redis.call('GET', KEYS[1]) == ARGV[1] then
+				return redis.call('DEL', KEYS[1])
+			end
+			return 0
+			""", Long.class);
+
+	/**
+	 * KEYS: the stored token, the rejected token. ARGV: the rejected token, how long to remember it (ms).
+	 * Deletes the stored token only when it is the rejected one.
+	 */
+	private static final RedisScript<Long> INVALIDATE = new DefaultRedisScript<>("""
+			redis.call('SET', KEYS[2], ARGV[1], 'PX', ARGV[2])
+			local stored = redis.call('GET', KEYS[1])
+			if stored then
+				local separator = string.find(stored, '|', 1, true)
+				if separator and string.sub(stored, separator + 1) == ARGV[1] then
+					return redis.call('DEL', KEYS[1])
+				end
+			end
+			return 0
+			""", Long.class);
+
+	private final WxApiClient client;
+
+	private final StringRedisTemplate redis;
+
+	private final String keyPrefix;
+
+	private final Duration refreshAhead;
+
+	private final Duration fetchTimeout;
+
+	private final Clock clock;
+
+	private final Cache<String, WxAccessToken> nearCache;
+
+	/**
+	 * Create a provider.
+	 * @param client the WeChat client that fetches tokens
+	 * @param redis the Redis client
+	 * @param keyPrefix the prefix of every key, such as {@code wxlogin:}
+	 * @param refreshAhead how long before its expiry a token is fetched again
+	 * @param nearCacheTtl how long this instance uses a token before it looks in Redis again
+	 * @param fetchTimeout how long one fetch from WeChat may take: the lock's lifetime
+	 * @param clock the clock that the client dates tokens with
+	 */
+	public RedisWxAccessTokenProvider(WxApiClient client, StringRedisTemplate redis, String keyPrefix,
+			Duration refreshAhead, Duration nearCacheTtl, Duration fetchTimeout, Clock clock) {
+		this.client = client;
+		this.redis = redis;
+		this.keyPrefix = keyPrefix;
+		this.refreshAhead = refreshAhead;
+		this.fetchTimeout = fetchTimeout;
+		this.clock = clock;
+		this.nearCache = Caffeine.newBuilder().expireAfter(Expiry.creating((String appid, WxAccessToken token) -> {
+			Duration usable = usableFor(token);
+			return (usable.compareTo(nearCacheTtl) < 0) ? usable : nearCacheTtl;
+		})).build();
+	}
+
+	@Override
+	public String accessToken(WxApp app) {
+		return this.nearCache.get(app.appid(), (appid) -> sharedToken(app)).token();
+	}
+
+	@Override
+	public void invalidate(WxApp app, String rejectedToken) {
+		this.redis.execute(INVALIDATE, List.of(tokenKey(app), rejectedKey(app)), rejectedToken,
+				Long.toString(REJECTED_TOKEN_TTL.toMillis()));
+		this.nearCache.asMap()
+			.computeIfPresent(app.appid(), (appid, cached) -> cached.token().equals(rejectedToken) ? null : cached);
+	}
+
+	private WxAccessToken sharedToken(WxApp app) {
+		long deadline = System.nanoTime() + this.fetchTimeout.multipliedBy(2).toNanos();
+		while (true) {
+			WxAccessToken stored = storedToken(app);
+			if (stored != null) {
+				return stored;
+			}
+			String owner = UUID.randomUUID().toString();
+			if (Boolean.TRUE.equals(this.redis.opsForValue().setIfAbsent(lockKey(app), owner, this.fetchTimeout))) {
+				try {
+					// Another instance may have stored it between the look-up and the lock
+					stored = storedToken(app);
+					return (stored != null) ? stored : fetchAndStore(app);
+				}
+				finally {
+					this.redis.execute(DELETE_IF_HOLDS, List.of(lockKey(app)), owner);
+				}
+			}
+			if (System.nanoTime() - deadline > 0) {
+				throw new WxUnavailableException("stable_token",
+						"no access token from the instance fetching it within " + this.fetchTimeout.multipliedBy(2),
+						null);
+			}
+			pause();
+		}
+	}
+
+	private WxAccessToken fetchAndStore(WxApp app) {
+		WxAccessToken token = this.client.stableAccessToken(app, false);
+		String rejected = this.redis.opsForValue().get(rejectedKey(app));
+		if (rejected != null) {
+			if (token.token().equals(rejected)) {
+				// Normal mode still hands out the token WeChat refused: only a forced refresh replaces it
+				token = this.client.stableAccessToken(app, true);
+			}
+			this.redis.execute(DELETE_IF_HOLDS, List.of(rejectedKey(app)), rejected);
+		}
+		Duration usable = usableFor(token);
+		if (usable.toMillis() > 0) {
+			this.redis.opsForValue().set(tokenKey(app), token.expiresAt().toEpochMilli() + SEPARATOR + token.token(),
+					usable);
+		}
+		return token;
+	}
+
+	private @Nullable WxAccessToken storedToken(WxApp app) {
+		String stored = this.redis.opsForValue().get(tokenKey(app));
+		int separator = (stored != null) ? stored.indexOf(SEPARATOR) : -1;
+		if (stored == null || separator < 0) {
+			return null;
+		}
+		Instant expiresAt = Instant.ofEpochMilli(Long.parseLong(stored.substring(0, separator)));
+		return new WxAccessToken(stored.substring(separator + 1), expiresAt);
+	}
+
+	private Duration usableFor(WxAccessToken token) {
+		Instant now = this.clock.instant();
+		Duration beforeRefresh = Duration.between(now, token.expiresAt().minus(this.refreshAhead));
+		if (beforeRefresh.isNegative() || beforeRefresh.isZero()) {
+			Duration left = Duration.between(now, token.expiresAt());
+			beforeRefresh = (left.compareTo(RENEWAL_RETRY_INTERVAL) < 0) ? left : RENEWAL_RETRY_INTERVAL;
+		}
+		return beforeRefresh.isNegative() ? Duration.ZERO : beforeRefresh;
+	}
+
+	private static void pause() {
+		try {
+			Thread.sleep(POLL_INTERVAL.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new WxUnavailableException("stable_token", "interrupted while waiting for the access token", ex);
+		}
+	}
+
+	private String tokenKey(WxApp app) {
+		return this.keyPrefix + "access-token:" + app.appid();
+	}
+
+	private String lockKey(WxApp app) {
+		return this.keyPrefix + "access-token-lock:" + app.appid();
+	}
+
+	private String rejectedKey(WxApp app) {
+		return this.keyPrefix + "access-token-rejected:" + app.appid();
+	}
+
+}

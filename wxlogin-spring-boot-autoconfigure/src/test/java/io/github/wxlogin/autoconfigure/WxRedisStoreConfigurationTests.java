@@ -1,0 +1,156 @@
+package io.github.wxlogin.autoconfigure;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import io.github.wxlogin.redis.LocalRedis;
+import io.github.wxlogin.session.CaffeineWxSessionKeyStore;
+import io.github.wxlogin.session.RedisWxSessionKeyStore;
+import io.github.wxlogin.session.WxSessionKeyStore;
+import io.github.wxlogin.token.CaffeineRefreshTokenStore;
+import io.github.wxlogin.token.CaffeineTokenRevocationStore;
+import io.github.wxlogin.token.RedisRefreshTokenStore;
+import io.github.wxlogin.token.RedisTokenRevocationStore;
+import io.github.wxlogin.token.RefreshTokenStore;
+import io.github.wxlogin.token.TokenRevocationStore;
+import io.github.wxlogin.wechat.CaffeineWxAccessTokenProvider;
+import io.github.wxlogin.wechat.RedisWxAccessTokenProvider;
+import io.github.wxlogin.wechat.WxAccessTokenProvider;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link WxRedisStoreConfiguration}.
+ */
+class WxRedisStoreConfigurationTests {
+
+	private static final String KEY_PREFIX = LocalRedis.uniqueKeyPrefix(WxRedisStoreConfigurationTests.class);
+
+	private static LettuceConnectionFactory connectionFactory;
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(WxLoginAutoConfiguration.class))
+		.withPropertyValues("wx.login.appid=wx1", "wx.login.secret=s1", "wx.login.store.redis.key-prefix=" + KEY_PREFIX);
+
+	private final ApplicationContextRunner contextRunnerWithRedis = this.contextRunner
+		.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class))
+		.withPropertyValues("spring.data.redis.host=" + LocalRedis.HOST, "spring.data.redis.port=" + LocalRedis.PORT);
+
+	@BeforeAll
+	static void connect() {
+		connectionFactory = LocalRedis.connect();
+	}
+
+	@AfterAll
+	static void disconnect() {
+		LocalRedis.deleteKeys(new StringRedisTemplate(connectionFactory), KEY_PREFIX);
+		connectionFactory.destroy();
+	}
+
+	@Test
+	void whenRedisConnectionFactoryExistsThenStateIsKeptInRedis() {
+		this.contextRunnerWithRedis.run((context) -> {
+			assertThat(context).hasSingleBean(WxSessionKeyStore.class)
+				.hasSingleBean(RedisWxSessionKeyStore.class)
+				.hasSingleBean(RefreshTokenStore.class)
+				.hasSingleBean(RedisRefreshTokenStore.class)
+				.hasSingleBean(TokenRevocationStore.class)
+				.hasSingleBean(RedisTokenRevocationStore.class)
+				.hasSingleBean(WxAccessTokenProvider.class)
+				.hasSingleBean(RedisWxAccessTokenProvider.class);
+			context.getBean(WxSessionKeyStore.class).save("wx1", "openid-1", "key-1==");
+			assertThat(new StringRedisTemplate(connectionFactory).opsForValue()
+				.get(KEY_PREFIX + "session-key:wx1:openid-1")).isEqualTo("key-1==");
+		});
+	}
+
+	@Test
+	void whenStoreTypeIsRedisThenStateIsKeptInRedis() {
+		this.contextRunnerWithRedis.withPropertyValues("wx.login.store.type=redis")
+			.run((context) -> assertThat(context).hasSingleBean(RedisWxSessionKeyStore.class)
+				.hasSingleBean(RedisRefreshTokenStore.class)
+				.hasSingleBean(RedisTokenRevocationStore.class)
+				.hasSingleBean(RedisWxAccessTokenProvider.class));
+	}
+
+	@Test
+	void whenStoreTypeIsMemoryThenRedisIsIgnored() {
+		this.contextRunnerWithRedis.withPropertyValues("wx.login.store.type=memory").run((context) -> {
+			assertThat(context).hasSingleBean(CaffeineWxSessionKeyStore.class)
+				.hasSingleBean(CaffeineRefreshTokenStore.class)
+				.hasSingleBean(CaffeineTokenRevocationStore.class)
+				.hasSingleBean(CaffeineWxAccessTokenProvider.class);
+			assertThat(context).getBeans(WxSessionKeyStore.class).hasSize(1);
+		});
+	}
+
+	@Test
+	void whenNoRedisConnectionFactoryThenStateIsKeptInMemory() {
+		this.contextRunner.run((context) -> assertThat(context).hasSingleBean(CaffeineWxSessionKeyStore.class)
+			.hasSingleBean(CaffeineRefreshTokenStore.class)
+			.hasSingleBean(CaffeineTokenRevocationStore.class)
+			.hasSingleBean(CaffeineWxAccessTokenProvider.class));
+	}
+
+	@Test
+	void whenSpringDataRedisIsMissingThenStateIsKeptInMemory() {
+		this.contextRunnerWithRedis.withClassLoader(new FilteredClassLoader(RedisConnectionFactory.class))
+			.run((context) -> assertThat(context).hasSingleBean(CaffeineWxSessionKeyStore.class)
+				.hasSingleBean(CaffeineWxAccessTokenProvider.class));
+	}
+
+	@Test
+	void whenStoreTypeIsRedisWithoutRedisThenStartupFailsNamingTheProperty() {
+		this.contextRunner.withPropertyValues("wx.login.store.type=redis")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.isInstanceOf(WxLoginPropertyException.class)
+				.hasMessageContaining("wx.login.store.type"));
+	}
+
+	@Test
+	void whenStoreTypeIsRedisWithoutSpringDataRedisThenStartupFails() {
+		this.contextRunnerWithRedis.withClassLoader(new FilteredClassLoader(RedisConnectionFactory.class))
+			.withPropertyValues("wx.login.store.type=redis")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.isInstanceOf(WxLoginPropertyException.class)
+				.hasMessageContaining("wx.login.store.type"));
+	}
+
+	@Test
+	void whenHostDefinesRefreshTokenStoreThenOnlyThatStoreBacksOff() {
+		this.contextRunnerWithRedis.withUserConfiguration(HostRefreshTokenStoreConfiguration.class)
+			.run((context) -> assertThat(context).hasSingleBean(RefreshTokenStore.class)
+				.hasBean("hostRefreshTokenStore")
+				.doesNotHaveBean(RedisRefreshTokenStore.class)
+				.hasSingleBean(RedisWxSessionKeyStore.class)
+				.hasSingleBean(RedisWxAccessTokenProvider.class));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class HostRefreshTokenStoreConfiguration {
+
+		@Bean
+		RefreshTokenStore hostRefreshTokenStore() {
+			return new CaffeineRefreshTokenStore(Clock.systemUTC(), Duration.ofDays(1));
+		}
+
+	}
+
+}

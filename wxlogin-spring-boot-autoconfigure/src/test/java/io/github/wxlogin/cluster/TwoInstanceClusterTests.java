@@ -1,0 +1,257 @@
+package io.github.wxlogin.cluster;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+
+import io.github.wxlogin.redis.LocalRedis;
+import io.github.wxlogin.test.Api;
+import io.github.wxlogin.test.FakeWeChatServer;
+import io.github.wxlogin.test.FakeWeChatServerExtension;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.postgresql.Driver;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+import org.springframework.web.client.RestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two instances of a host application behind a load balancer: users in one PostgreSQL database, state
+ * in one Redis, the same signing key and the same WeChat mini program.
+ */
+class TwoInstanceClusterTests {
+
+	@RegisterExtension
+	static final FakeWeChatServerExtension wechat = new FakeWeChatServerExtension();
+
+	private static final String DATABASE_URL = "jdbc:postgresql://127.0.0.1:5432/test?connectTimeout=5";
+
+	private static final String KEY_PREFIX = LocalRedis.uniqueKeyPrefix(TwoInstanceClusterTests.class);
+
+	/** Users of this run, so that it cleans up only after itself. */
+	private static final String OPENID_PREFIX = "cluster-" + UUID.randomUUID() + "-";
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	private static ConfigurableApplicationContext instanceA;
+
+	private static ConfigurableApplicationContext instanceB;
+
+	private static Client a;
+
+	private static Client b;
+
+	@BeforeAll
+	static void startTwoInstances() {
+		// fails the class when Redis is down, rather than letting the instances start without it
+		LocalRedis.connect().destroy();
+		instanceA = start();
+		instanceB = start();
+		a = new Client(instanceA);
+		b = new Client(instanceB);
+	}
+
+	@AfterAll
+	static void stopTwoInstances() {
+		if (instanceA != null) {
+			instanceA.close();
+		}
+		if (instanceB != null) {
+			instanceB.close();
+		}
+		JdbcClient.create(dataSource())
+			.sql("DELETE FROM wx_user WHERE openid LIKE ?")
+			.param(OPENID_PREFIX + "%")
+			.update();
+		LettuceConnectionFactory connectionFactory = LocalRedis.connect();
+		LocalRedis.deleteKeys(new StringRedisTemplate(connectionFactory), KEY_PREFIX);
+		connectionFactory.destroy();
+	}
+
+	private static ConfigurableApplicationContext start() {
+		return new SpringApplicationBuilder(ClusterApplication.class).web(WebApplicationType.SERVLET)
+			.run("--server.port=0", "--server.address=127.0.0.1",
+					// bounds the database connections of the unpooled data source below
+					"--server.tomcat.threads.max=16", "--spring.datasource.url=" + DATABASE_URL,
+					"--spring.datasource.username=postgres", "--spring.datasource.password=",
+					"--spring.datasource.type=" + SimpleDriverDataSource.class.getName(),
+					"--spring.data.redis.host=" + LocalRedis.HOST, "--spring.data.redis.port=" + LocalRedis.PORT,
+					"--wx.login.store.type=redis", "--wx.login.store.redis.key-prefix=" + KEY_PREFIX,
+					"--wx.login.user-store.initialize-schema=always",
+					"--wx.login.jwt.hmac-secret=a-secret-both-instances-share-of-32-bytes-or-more",
+					"--wx.login.api-base-url=" + fake().baseUrl(), "--wx.login.appid=" + fake().appid(),
+					"--wx.login.secret=" + fake().secret());
+	}
+
+	private static SimpleDriverDataSource dataSource() {
+		return new SimpleDriverDataSource(new Driver(), DATABASE_URL, "postgres", "");
+	}
+
+	private static FakeWeChatServer fake() {
+		return wechat.server();
+	}
+
+	private static String newOpenid() {
+		return OPENID_PREFIX + UUID.randomUUID();
+	}
+
+	private static Reply login(Client instance, String openid) {
+		Reply reply = instance.post("/wx/login", null, Map.of("code", fake().issueLoginCode(openid)));
+		assertThat(reply.status()).isEqualTo(200);
+		return reply;
+	}
+
+	@Test
+	void sessionStartedOnOneInstanceIsHonouredAndEndedOnTheOther() {
+		String openid = newOpenid();
+		Reply login = login(a, openid);
+		Reply hello = b.get("/api/hello", login.text("accessToken"));
+		assertThat(hello.status()).isEqualTo(200);
+		assertThat(hello.text("openid")).isEqualTo(openid);
+		assertThat(hello.text("userId")).isEqualTo(login.json().path("user").path("id").asString());
+
+		Reply refreshed = b.post("/wx/token/refresh", null, Map.of("refreshToken", login.text("refreshToken")));
+		assertThat(refreshed.status()).isEqualTo(200);
+		String accessToken = refreshed.text("accessToken");
+		String refreshToken = refreshed.text("refreshToken");
+		assertThat(a.get("/api/hello", accessToken).status()).isEqualTo(200);
+
+		Reply logout = a.post("/wx/logout", accessToken, Map.of("refreshToken", refreshToken));
+		assertThat(logout.status()).isEqualTo(204);
+		assertThat(b.get("/api/hello", accessToken).status()).isEqualTo(401);
+		Reply refusedRefresh = b.post("/wx/token/refresh", null, Map.of("refreshToken", refreshToken));
+		assertThat(refusedRefresh.status()).isEqualTo(401);
+		assertThat(refusedRefresh.code()).isEqualTo("invalid_refresh_token");
+	}
+
+	@Test
+	void refreshTokenSpentOnOneInstanceIsRefusedOnTheOtherAndRevokesItsFamily() {
+		Reply login = login(b, newOpenid());
+		Reply refreshed = a.post("/wx/token/refresh", null, Map.of("refreshToken", login.text("refreshToken")));
+		assertThat(refreshed.status()).isEqualTo(200);
+		Reply reused = b.post("/wx/token/refresh", null, Map.of("refreshToken", login.text("refreshToken")));
+		assertThat(reused.status()).isEqualTo(401);
+		Reply successor = a.post("/wx/token/refresh", null, Map.of("refreshToken", refreshed.text("refreshToken")));
+		assertThat(successor.status()).isEqualTo(401);
+	}
+
+	@Test
+	void twoHundredConcurrentPhoneBindingsOverBothColdInstancesFetchOneAccessToken() throws Exception {
+		int users = 200;
+		List<String> openids = new ArrayList<>();
+		List<String> accessTokens = new ArrayList<>();
+		for (int i = 0; i < users; i++) {
+			String openid = newOpenid();
+			openids.add(openid);
+			accessTokens.add(login((i % 2 == 0) ? a : b, openid).text("accessToken"));
+		}
+		long firstPhone = 13_000_000_000L + ThreadLocalRandom.current().nextLong(900_000_000L);
+		fake().resetCounts();
+		// a slow stable_token widens the window in which both instances find no token
+		fake().latency(Duration.ofMillis(100));
+		ExecutorService pool = Executors.newFixedThreadPool(users);
+		try {
+			CountDownLatch start = new CountDownLatch(1);
+			List<Future<Reply>> replies = new ArrayList<>();
+			for (int i = 0; i < users; i++) {
+				Client instance = (i % 2 == 0) ? b : a;
+				String phone = Long.toString(firstPhone + i);
+				String code = fake().issuePhoneCode(phone, openids.get(i));
+				String accessToken = accessTokens.get(i);
+				replies.add(pool.submit(() -> {
+					start.await();
+					return instance.post("/wx/phone", accessToken, Map.of("code", code));
+				}));
+			}
+			start.countDown();
+			for (int i = 0; i < users; i++) {
+				Reply reply = replies.get(i).get();
+				assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+				assertThat(reply.text("phoneNumber")).isEqualTo(Long.toString(firstPhone + i));
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(fake().callCount(Api.STABLE_TOKEN)).isEqualTo(1);
+		assertThat(fake().callCount(Api.PHONE_NUMBER)).isEqualTo(users);
+	}
+
+	/**
+	 * What a mini program sends to one instance.
+	 */
+	private static final class Client {
+
+		private final RestClient http;
+
+		Client(ConfigurableApplicationContext instance) {
+			int port = ((WebServerApplicationContext) instance).getWebServer().getPort();
+			this.http = RestClient.builder().baseUrl("http://127.0.0.1:" + port).build();
+		}
+
+		Reply get(String path, @Nullable String bearer) {
+			return exchange(this.http.get().uri(path).headers((headers) -> bearer(headers, bearer)));
+		}
+
+		Reply post(String path, @Nullable String bearer, Object body) {
+			return exchange(this.http.post()
+				.uri(path)
+				.headers((headers) -> bearer(headers, bearer))
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(json.writeValueAsString(body)));
+		}
+
+		private static void bearer(HttpHeaders headers, @Nullable String token) {
+			if (token != null) {
+				headers.setBearerAuth(token);
+			}
+		}
+
+		private static Reply exchange(RestClient.RequestHeadersSpec<?> request) {
+			return request.exchange((req, res) -> new Reply(res.getStatusCode().value(),
+					new String(res.getBody().readAllBytes(), StandardCharsets.UTF_8)));
+		}
+
+	}
+
+	private record Reply(int status, String body) {
+
+		JsonNode json() {
+			return json.readTree(this.body);
+		}
+
+		String text(String field) {
+			return json().path(field).asString();
+		}
+
+		String code() {
+			return text("code");
+		}
+
+	}
+
+}

@@ -1,0 +1,230 @@
+package io.github.wxlogin.wechat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import io.github.wxlogin.redis.LocalRedis;
+import io.github.wxlogin.test.Api;
+import io.github.wxlogin.test.FakeWeChatServer;
+import io.github.wxlogin.test.FakeWeChatServerExtension;
+import io.github.wxlogin.test.Fault;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class RedisWxAccessTokenProviderTests {
+
+	@RegisterExtension
+	static final FakeWeChatServerExtension wechat = new FakeWeChatServerExtension();
+
+	private static LettuceConnectionFactory connectionFactory;
+
+	private static StringRedisTemplate redis;
+
+	/** A prefix per test: the fake server starts every test with new tokens. */
+	private final String keyPrefix = LocalRedis.uniqueKeyPrefix(RedisWxAccessTokenProviderTests.class);
+
+	private final RestClientWxApiClient client = RestClientWxApiClientTests.WxApiClients
+		.create(fake().baseUrl(), Duration.ofSeconds(5));
+
+	@BeforeAll
+	static void connect() {
+		connectionFactory = LocalRedis.connect();
+		redis = new StringRedisTemplate(connectionFactory);
+	}
+
+	@AfterAll
+	static void disconnect() {
+		connectionFactory.destroy();
+	}
+
+	@AfterEach
+	void deleteKeys() {
+		LocalRedis.deleteKeys(redis, this.keyPrefix);
+	}
+
+	private static FakeWeChatServer fake() {
+		return wechat.server();
+	}
+
+	private static WxApp app() {
+		return new WxApp(fake().appid(), fake().secret());
+	}
+
+	/** One provider per application instance; instances share Redis. */
+	private RedisWxAccessTokenProvider instance(Duration refreshAhead, Duration fetchTimeout) {
+		return new RedisWxAccessTokenProvider(this.client, redis, this.keyPrefix, refreshAhead, Duration.ofSeconds(5),
+				fetchTimeout, Clock.systemUTC());
+	}
+
+	private RedisWxAccessTokenProvider instance() {
+		return instance(Duration.ofMinutes(5), Duration.ofSeconds(10));
+	}
+
+	private String phoneNumber(WxAccessTokenProvider provider) {
+		return provider.withAccessToken(app(),
+				(token) -> this.client.phoneNumber(token, fake().issuePhoneCode("13800138000"), "openid-1")
+					.phoneNumber());
+	}
+
+	@Test
+	void twoHundredConcurrentCallersOnTwoColdInstancesCauseOneFetch() throws Exception {
+		List<RedisWxAccessTokenProvider> instances = List.of(instance(), instance());
+		fake().latency(Duration.ofMillis(200));
+		ExecutorService pool = Executors.newFixedThreadPool(200);
+		try {
+			CountDownLatch start = new CountDownLatch(1);
+			List<Future<String>> tokens = new ArrayList<>();
+			for (int i = 0; i < 200; i++) {
+				RedisWxAccessTokenProvider instance = instances.get(i % 2);
+				tokens.add(pool.submit(() -> {
+					start.await();
+					return instance.accessToken(app());
+				}));
+			}
+			start.countDown();
+			String first = tokens.get(0).get();
+			for (Future<String> token : tokens) {
+				assertThat(token.get()).isEqualTo(first);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(fake().callCount(Api.STABLE_TOKEN)).isEqualTo(1);
+	}
+
+	@Test
+	void tokenIsStoredWithItsExpiryUntilRefreshAhead() {
+		String token = instance().accessToken(app());
+		String key = this.keyPrefix + "access-token:" + fake().appid();
+		String stored = redis.opsForValue().get(key);
+		assertThat(stored).endsWith("|" + token);
+		long expiresAt = Long.parseLong(stored.substring(0, stored.indexOf('|')));
+		assertThat(expiresAt - System.currentTimeMillis()).isBetween(7190_000L, 7200_000L);
+		assertThat(redis.getExpire(key)).isBetween(7200L - 300 - 10, 7200L - 300);
+	}
+
+	@Test
+	void tokenIsFetchedAgainRefreshAheadOfItsExpiry() throws Exception {
+		fake().accessTokenLifetime(Duration.ofSeconds(302));
+		fake().invalidateAccessToken();
+		RedisWxAccessTokenProvider first = instance();
+		RedisWxAccessTokenProvider second = instance();
+		first.accessToken(app());
+		second.accessToken(app());
+		assertThat(fake().callCount(Api.STABLE_TOKEN)).isEqualTo(1);
+		Thread.sleep(2500);
+		first.accessToken(app());
+		second.accessToken(app());
+		assertThat(fake().callCount(Api.STABLE_TOKEN)).isEqualTo(2);
+	}
+
+	@Test
+	void rejectedTokenIsReplacedAndTheCallRetriedOnce() {
+		RedisWxAccessTokenProvider provider = instance();
+		String before = provider.accessToken(app());
+		fake().invalidateAccessToken();
+		assertThat(phoneNumber(provider)).isEqualTo("13800138000");
+		String after = provider.accessToken(app());
+		assertThat(after).isNotEqualTo(before);
+		assertThat(instance().accessToken(app())).isEqualTo(after);
+		assertThat(fake().callCount(Api.PHONE_NUMBER)).isEqualTo(2);
+		assertThat(fake().callCount(Api.STABLE_TOKEN)).isEqualTo(2);
+	}
+
+	@Test
+	void staleTokenThatNormalModeStillReturnsIsForceRefreshedOnce() {
+		RedisWxAccessTokenProvider provider = instance();
+		String before = provider.accessToken(app());
+		fake().staleAccessToken();
+		assertThat(phoneNumber(provider)).isEqualTo("13800138000");
+		assertThat(provider.accessToken(app())).isNotEqualTo(before);
+		assertThat(phoneNumber(instance())).isEqualTo("13800138000");
+		// the first fetch, a normal one that returns the stale token, then one forced refresh
+		assertThat(fake().callCount(Api.STABLE_TOKEN)).isEqualTo(3);
+	}
+
+	@Test
+	void staleTokenRejectedOnOneInstanceIsForceRefreshedByTheInstanceThatFetches() {
+		RedisWxAccessTokenProvider first = instance();
+		RedisWxAccessTokenProvider second = instance();
+		String before = first.accessToken(app());
+		fake().staleAccessToken();
+		first.invalidate(app(), before);
+		String after = second.accessToken(app());
+		assertThat(after).isNotEqualTo(before);
+		assertThat(phoneNumber(first)).isEqualTo("13800138000");
+		assertThat(fake().callCount(Api.STABLE_TOKEN)).isEqualTo(3);
+		assertThat(fake().callCount(Api.PHONE_NUMBER)).isEqualTo(1);
+	}
+
+	@Test
+	void invalidatingATokenThatWasAlreadyReplacedKeepsTheNewOne() {
+		RedisWxAccessTokenProvider provider = instance();
+		String current = provider.accessToken(app());
+		provider.invalidate(app(), "an-older-token");
+		assertThat(provider.accessToken(app())).isEqualTo(current);
+		assertThat(instance().accessToken(app())).isEqualTo(current);
+		assertThat(fake().callCount(Api.STABLE_TOKEN)).isEqualTo(1);
+	}
+
+	@Test
+	void invalidationOnOneInstanceIsSeenByAnotherOnceItsNearCacheExpires() {
+		RedisWxAccessTokenProvider first = instance();
+		String before = first.accessToken(app());
+		fake().invalidateAccessToken();
+		RedisWxAccessTokenProvider second = instance();
+		assertThat(second.accessToken(app())).isEqualTo(before);
+		second.invalidate(app(), before);
+		assertThat(second.accessToken(app())).isNotEqualTo(before);
+		assertThat(redis.opsForValue().get(this.keyPrefix + "access-token:" + fake().appid()))
+			.endsWith("|" + second.accessToken(app()));
+		assertThat(fake().callCount(Api.STABLE_TOKEN)).isEqualTo(2);
+	}
+
+	@Test
+	void waiterTakesOverWhenTheFetchingInstanceDiedHoldingTheLock() {
+		String lockKey = this.keyPrefix + "access-token-lock:" + fake().appid();
+		redis.opsForValue().set(lockKey, "an-instance-that-died", Duration.ofMillis(300));
+		RedisWxAccessTokenProvider provider = instance(Duration.ofMinutes(5), Duration.ofSeconds(1));
+		assertThat(provider.accessToken(app())).isNotEmpty();
+		assertThat(fake().callCount(Api.STABLE_TOKEN)).isEqualTo(1);
+		assertThat(redis.hasKey(lockKey)).isFalse();
+	}
+
+	@Test
+	void waiterGivesUpWhenNoTokenAppearsInTime() {
+		String lockKey = this.keyPrefix + "access-token-lock:" + fake().appid();
+		redis.opsForValue().set(lockKey, "a-slow-instance", Duration.ofSeconds(10));
+		RedisWxAccessTokenProvider provider = instance(Duration.ofMinutes(5), Duration.ofMillis(200));
+		assertThatExceptionOfType(WxUnavailableException.class).isThrownBy(() -> provider.accessToken(app()));
+		assertThat(fake().callCount(Api.STABLE_TOKEN)).isZero();
+	}
+
+	@Test
+	void failedFetchReleasesTheLockAndIsNotRetriedInALoop() {
+		RedisWxAccessTokenProvider provider = instance();
+		fake().failNext(Api.STABLE_TOKEN, Fault.errcode(40164), 100);
+		for (int i = 0; i < 3; i++) {
+			assertThatExceptionOfType(WxConfigurationException.class).isThrownBy(() -> provider.accessToken(app()));
+		}
+		assertThat(fake().callCount(Api.STABLE_TOKEN)).isEqualTo(3);
+		assertThat(redis.hasKey(this.keyPrefix + "access-token-lock:" + fake().appid())).isFalse();
+	}
+
+}
