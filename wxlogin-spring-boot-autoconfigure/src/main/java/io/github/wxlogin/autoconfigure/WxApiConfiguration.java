@@ -5,10 +5,13 @@ import java.time.Clock;
 import java.time.Duration;
 
 import io.github.wxlogin.wechat.CaffeineWxAccessTokenProvider;
+import io.github.wxlogin.wechat.ObservedWxApiClient;
 import io.github.wxlogin.wechat.RestClientWxApiClient;
 import io.github.wxlogin.wechat.WxAccessTokenProvider;
 import io.github.wxlogin.wechat.WxApiClient;
+import io.github.wxlogin.wechat.WxApiOutcomes;
 import io.github.wxlogin.wechat.WxApp;
+import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -46,8 +49,14 @@ class WxApiConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	WxApiOutcomes wxApiOutcomes() {
+		return new WxApiOutcomes();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	WxApiClient wxApiClient(WxLoginProperties properties, ObjectProvider<RestClient.Builder> restClientBuilder,
-			ObjectProvider<Clock> clock) {
+			WxApiOutcomes outcomes, ObjectProvider<ObservationRegistry> observations, ObjectProvider<Clock> clock) {
 		HttpClient httpClient = HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).build();
 		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(httpClient);
 		requestFactory.setReadTimeout(properties.readTimeout());
@@ -56,7 +65,9 @@ class WxApiConfiguration {
 			.baseUrl(properties.apiBaseUrl())
 			.requestFactory(requestFactory)
 			.build();
-		return new RestClientWxApiClient(restClient, clock.getIfAvailable(Clock::systemUTC), BUSY_BACKOFF);
+		Clock now = clock.getIfAvailable(Clock::systemUTC);
+		return new ObservedWxApiClient(new RestClientWxApiClient(restClient, now, BUSY_BACKOFF),
+				observations.getIfAvailable(() -> ObservationRegistry.NOOP), outcomes, now);
 	}
 
 	@Bean

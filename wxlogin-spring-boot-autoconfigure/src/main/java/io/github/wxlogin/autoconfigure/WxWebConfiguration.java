@@ -14,6 +14,7 @@ import io.github.wxlogin.wechat.WxApiClient;
 import io.github.wxlogin.wechat.WxApp;
 import io.github.wxlogin.web.WxLoginController;
 import io.github.wxlogin.web.WxLoginExceptionHandler;
+import io.github.wxlogin.web.WxLoginMetrics;
 import io.github.wxlogin.web.WxRequestBodyFilter;
 import io.github.wxlogin.web.WxProfileEditor;
 import io.github.wxlogin.web.WxRateLimitInterceptor;
@@ -56,16 +57,17 @@ class WxWebConfiguration {
 	@ConditionalOnMissingBean
 	WxLoginController wxLoginController(WxApp app, WxApiClient wechat, WxAccessTokenProvider accessTokens,
 			WxSessionKeyStore sessionKeys, WxUserService users, WxTokenService tokens, TokenRevocationStore revocations,
-			WxProfileEditor profiles, ObjectProvider<WxSigningKey> signingKey) {
+			WxProfileEditor profiles, ObjectProvider<WxSigningKey> signingKey, ObjectProvider<WxLoginMetrics> metrics) {
 		JWKSet publicKeys = signingKey.stream().map(WxSigningKey::publicJwkSet).findFirst().orElseGet(JWKSet::new);
 		return new WxLoginController(app, wechat, accessTokens, sessionKeys, users, tokens, revocations, profiles,
-				publicKeys.getKeys().isEmpty() ? Map.of() : publicKeys.toJSONObject());
+				publicKeys.getKeys().isEmpty() ? Map.of() : publicKeys.toJSONObject(),
+				metrics.getIfAvailable(() -> WxLoginMetrics.NONE));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	WxLoginExceptionHandler wxLoginExceptionHandler() {
-		return new WxLoginExceptionHandler();
+	WxLoginExceptionHandler wxLoginExceptionHandler(ObjectProvider<WxLoginMetrics> metrics) {
+		return new WxLoginExceptionHandler(metrics.getIfAvailable(() -> WxLoginMetrics.NONE));
 	}
 
 	@Bean

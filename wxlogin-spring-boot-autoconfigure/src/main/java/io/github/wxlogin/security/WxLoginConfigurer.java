@@ -18,8 +18,8 @@ import org.springframework.security.config.http.SessionCreationPolicy;
  * http.with(WxLoginConfigurer.wxLogin(), Customizer.withDefaults())
  *     .authorizeHttpRequests((requests) -&gt; requests.anyRequest().authenticated());
  * </pre>
- * The open endpoints are registered as soon as the configurer is applied, so that they come before the
- * host's {@code anyRequest()} rule.
+ * The rules are registered as soon as the configurer is applied, so that the open endpoints come before
+ * the host's {@code anyRequest()} rule.
  */
 public final class WxLoginConfigurer extends AbstractHttpConfigurer<WxLoginConfigurer, HttpSecurity> {
 
@@ -38,21 +38,15 @@ public final class WxLoginConfigurer extends AbstractHttpConfigurer<WxLoginConfi
 		return new WxLoginConfigurer();
 	}
 
+	/**
+	 * Apply the rules as soon as the configurer is applied: the open endpoints must come before the host's
+	 * own rules, and the stateless session policy before anything sets up session-backed storage of the
+	 * security context.
+	 */
 	@Override
 	public void setBuilder(HttpSecurity http) {
 		super.setBuilder(http);
 		String basePath = basePath(http);
-		http.authorizeHttpRequests((requests) -> requests
-			.requestMatchers(HttpMethod.POST, basePath + "/login", basePath + "/token/refresh")
-			.permitAll()
-			.requestMatchers(HttpMethod.GET, basePath + "/jwks.json")
-			.permitAll()
-			.dispatcherTypeMatchers(DispatcherType.ERROR)
-			.permitAll());
-	}
-
-	@Override
-	public void init(HttpSecurity http) {
 		http.csrf((csrf) -> csrf.disable())
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(new WxProblemAuthenticationEntryPoint())
@@ -61,6 +55,13 @@ public final class WxLoginConfigurer extends AbstractHttpConfigurer<WxLoginConfi
 				.jwt((jwt) -> jwt.jwtAuthenticationConverter(new WxJwtAuthenticationConverter()))
 				.authenticationEntryPoint(new WxProblemAuthenticationEntryPoint())
 				.accessDeniedHandler(new WxProblemAccessDeniedHandler()));
+		http.authorizeHttpRequests((requests) -> requests
+			.requestMatchers(HttpMethod.POST, basePath + "/login", basePath + "/token/refresh")
+			.permitAll()
+			.requestMatchers(HttpMethod.GET, basePath + "/jwks.json")
+			.permitAll()
+			.dispatcherTypeMatchers(DispatcherType.ERROR)
+			.permitAll());
 	}
 
 	private static String basePath(HttpSecurity http) {

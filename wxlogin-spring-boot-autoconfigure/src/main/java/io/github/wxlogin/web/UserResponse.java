@@ -2,6 +2,7 @@ package io.github.wxlogin.web;
 
 import java.time.Instant;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.github.wxlogin.WxUser;
 import org.jspecify.annotations.Nullable;
 
@@ -16,6 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param phoneNumber the bound phone number, masked as {@code 138****8000}
  * @param createdAt when the user first logged in
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record UserResponse(String id, String openid, @Nullable String unionid, @Nullable String nickname,
 		@Nullable String avatarUrl, @Nullable String phoneNumber, Instant createdAt) {
 

@@ -61,6 +61,8 @@ public class WxLoginController {
 
 	private final Map<String, Object> publicKeys;
 
+	private final WxLoginMetrics metrics;
+
 	/**
 	 * Create the controller.
 	 * @param app the mini program
@@ -72,10 +74,12 @@ public class WxLoginController {
 	 * @param revocations the revoked access tokens
 	 * @param profiles the profile rules
 	 * @param publicKeys the public JWK set, empty when tokens are signed with a shared secret
+	 * @param metrics where logins and refreshes are counted
 	 */
 	public WxLoginController(WxApp app, WxApiClient wechat, WxAccessTokenProvider accessTokens,
 			WxSessionKeyStore sessionKeys, WxUserService users, WxTokenService tokens, TokenRevocationStore revocations,
-			WxProfileEditor profiles, Map<String, Object> publicKeys) {
+			WxProfileEditor profiles, Map<String, Object> publicKeys,
+			WxLoginMetrics metrics) {
 		this.app = app;
 		this.wechat = wechat;
 		this.accessTokens = accessTokens;
@@ -85,6 +89,7 @@ public class WxLoginController {
 		this.revocations = revocations;
 		this.profiles = profiles;
 		this.publicKeys = Map.copyOf(publicKeys);
+		this.metrics = metrics;
 	}
 
 	@PostMapping("/login")
@@ -94,6 +99,7 @@ public class WxLoginController {
 		this.sessionKeys.save(this.app.appid(), session.openid(), session.sessionKey());
 		WxUserLogin login = this.users.findOrCreate(new WxIdentity(this.app.appid(), session.openid(), session.unionid()));
 		WxIssuedTokens issued = this.tokens.issue(principalOf(login.user()));
+		this.metrics.login(login.created() ? "new_user" : "returning");
 		return TokenResponse.of(issued, login.created(), UserResponse.of(login.user()));
 	}
 
@@ -103,6 +109,7 @@ public class WxLoginController {
 		WxIssuedTokens issued = this.tokens.refresh(refreshToken).orElseThrow(() -> new WxLoginException(
 				WxErrorCode.INVALID_REFRESH_TOKEN, "The refresh token is unknown, expired, revoked or spent."));
 		WxUser user = this.users.findById(issued.subject().userId()).orElseThrow(WxLoginController::userGone);
+		this.metrics.refresh("success");
 		return TokenResponse.of(issued, false, UserResponse.of(user));
 	}
 

@@ -1,7 +1,6 @@
 package io.github.wxlogin.web;
 
 import io.github.wxlogin.wechat.WxApiException;
-import io.github.wxlogin.wechat.WxBadResponseException;
 import io.github.wxlogin.wechat.WxBusyException;
 import io.github.wxlogin.wechat.WxConfigurationException;
 import io.github.wxlogin.wechat.WxInvalidCodeException;
@@ -9,8 +8,6 @@ import io.github.wxlogin.wechat.WxRateLimitedException;
 import io.github.wxlogin.wechat.WxRiskyUserException;
 import io.github.wxlogin.wechat.WxTokenRejectedException;
 import io.github.wxlogin.wechat.WxUnavailableException;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
@@ -23,6 +20,8 @@ import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Answers every failure of the login endpoints with {@code problem+json} carrying the contract's
@@ -32,12 +31,20 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @RestControllerAdvice(assignableTypes = WxLoginController.class)
 public class WxLoginExceptionHandler {
 
-	private static final Log logger = LogFactory.getLog(WxLoginExceptionHandler.class);
-
 	/** WeChat's per-user quota is per minute. */
 	private static final String RATE_LIMIT_RETRY_AFTER = "60";
 
 	private static final String UNAVAILABLE_RETRY_AFTER = "5";
+
+	private final WxLoginMetrics metrics;
+
+	/**
+	 * Create a handler.
+	 * @param metrics where refused logins and refreshes are counted
+	 */
+	public WxLoginExceptionHandler(WxLoginMetrics metrics) {
+		this.metrics = metrics;
+	}
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> loginFailed(WxLoginException ex) {
@@ -63,17 +70,10 @@ public class WxLoginExceptionHandler {
 			return problem(WxErrorCode.RISKY_USER, "WeChat blocked this login as high-risk.", errcode);
 		}
 		if (ex instanceof WxBusyException || ex instanceof WxUnavailableException) {
-			logger.warn("WeChat unavailable: " + ex.getMessage());
 			return problem(WxErrorCode.WECHAT_UNAVAILABLE, "WeChat is busy or unreachable; try again shortly.", errcode);
 		}
 		if (ex instanceof WxConfigurationException || ex instanceof WxTokenRejectedException) {
 			return problem(WxErrorCode.WECHAT_CONFIG_ERROR, "WeChat refused this server's configuration.", errcode);
-		}
-		if (!(ex instanceof WxBadResponseException)) {
-			logger.warn("WeChat refused a call: " + ex.getMessage());
-		}
-		else {
-			logger.warn("WeChat answered something unreadable: " + ex.getMessage());
 		}
 		return problem(WxErrorCode.WECHAT_BAD_RESPONSE, "WeChat answered something unexpected.", errcode);
 	}
@@ -95,11 +95,11 @@ public class WxLoginExceptionHandler {
 				HttpStatus.NOT_ACCEPTABLE);
 	}
 
-	private static ResponseEntity<ProblemDetail> problem(WxErrorCode code, String detail, @Nullable Integer errcode) {
+	private ResponseEntity<ProblemDetail> problem(WxErrorCode code, String detail, @Nullable Integer errcode) {
 		return problem(code, detail, errcode, code.status());
 	}
 
-	private static ResponseEntity<ProblemDetail> problem(WxErrorCode code, String detail, @Nullable Integer errcode,
+	private ResponseEntity<ProblemDetail> problem(WxErrorCode code, String detail, @Nullable Integer errcode,
 			HttpStatus status) {
 		String retryAfter = switch (code) {
 			case RATE_LIMITED -> RATE_LIMIT_RETRY_AFTER;
@@ -109,8 +109,9 @@ public class WxLoginExceptionHandler {
 		return problem(code, detail, errcode, status, retryAfter);
 	}
 
-	private static ResponseEntity<ProblemDetail> problem(WxErrorCode code, String detail, @Nullable Integer errcode,
+	private ResponseEntity<ProblemDetail> problem(WxErrorCode code, String detail, @Nullable Integer errcode,
 			HttpStatus status, @Nullable String retryAfter) {
+		countRefusal(code);
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setProperty("code", code.code());
 		if (errcode != null) {
@@ -122,6 +123,18 @@ public class WxLoginExceptionHandler {
 			response.header(HttpHeaders.RETRY_AFTER, retryAfter);
 		}
 		return response.body(problem);
+	}
+
+	private void countRefusal(WxErrorCode code) {
+		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+			String path = attributes.getRequest().getRequestURI();
+			if (path.endsWith("/login")) {
+				this.metrics.login(code.code());
+			}
+			else if (path.endsWith("/token/refresh")) {
+				this.metrics.refresh(code.code());
+			}
+		}
 	}
 
 }

@@ -181,7 +181,6 @@ public class RestClientWxApiClient implements WxApiClient {
 				pause(api, this.busyBackoff[retry]);
 				continue;
 			}
-			logger.debug("WeChat " + api + " failed with errcode " + errcode + ": " + errmsg);
 			throw WxErrcodes.toException(api, errcode, errmsg);
 		}
 	}

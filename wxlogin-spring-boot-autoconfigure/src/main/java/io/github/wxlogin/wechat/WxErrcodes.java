@@ -19,7 +19,8 @@ final class WxErrcodes {
 	}
 
 	static WxApiException toException(String api, int errcode, String errmsg) {
-		String message = "WeChat refused the call: " + withoutRid(errmsg);
+		// errmsg ends with WeChat's request id ("rid: ..."), which WeChat's support asks for
+		String message = "WeChat refused the call: " + errmsg;
 		if (PHONE_NUMBER.equals(api) && errcode == 40013) {
 			// Here 40013 means the phone code was made for another mini program, not a wrong AppID
 			return new WxInvalidCodeException(api, errcode, message);
@@ -37,7 +38,7 @@ final class WxErrcodes {
 
 	private static WxConfigurationException configurationError(String api, int errcode, String message) {
 		logger.error("WeChat refused the mini program's configuration on " + api + " (errcode " + errcode + "): "
-				+ remedy(errcode));
+				+ remedy(errcode) + ". " + message);
 		return new WxConfigurationException(api, errcode, message);
 	}
 
@@ -53,12 +54,6 @@ final class WxErrcodes {
 			case 41002, 41004 -> "wx.login.appid or wx.login.secret is empty";
 			default -> "see WeChat's documentation of this errcode";
 		};
-	}
-
-	/** WeChat appends "rid: ..." to every errmsg; the rid is logged by the caller, not repeated here. */
-	private static String withoutRid(String errmsg) {
-		int rid = errmsg.indexOf(", rid:");
-		return (rid >= 0) ? errmsg.substring(0, rid) : errmsg;
 	}
 
 }

@@ -22,7 +22,10 @@ import io.github.wxlogin.token.WxTokenService;
 import io.github.wxlogin.wechat.WxAccessTokenProvider;
 import io.github.wxlogin.wechat.WxApiClient;
 import io.github.wxlogin.wechat.WxApp;
+import io.github.wxlogin.observability.MicrometerWxLoginMetrics;
 import io.github.wxlogin.web.WxLoginController;
+import io.github.wxlogin.web.WxLoginMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -214,6 +217,15 @@ class WxLoginAutoConfigurationTests {
 				.accessToken();
 			assertThat(context.getBean(JwtDecoder.class).decode(token).getSubject()).isEqualTo("u1");
 		});
+	}
+
+	@Test
+	void whenAMeterRegistryExistsThenLoginsAreCountedAndHealthIsReported() {
+		this.contextRunner.withBean(SimpleMeterRegistry.class).run((context) -> {
+			assertThat(context.getBean(WxLoginMetrics.class)).isInstanceOf(MicrometerWxLoginMetrics.class);
+			assertThat(context).hasBean("wxloginHealthIndicator");
+		});
+		this.contextRunner.run((context) -> assertThat(context.getBean(WxLoginMetrics.class)).isSameAs(WxLoginMetrics.NONE));
 	}
 
 	@Test

@@ -56,7 +56,9 @@ class HostChainIntegrationTests {
 			.POST(BodyPublishers.ofString(body)));
 		assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
 		String token = login.body().replaceAll(".*\"accessToken\":\"([^\"]+)\".*", "$1");
-		assertThat(send(request("/api/hello").header("Authorization", "Bearer " + token)).statusCode()).isEqualTo(200);
+		HttpResponse<String> hello = send(request("/api/hello").header("Authorization", "Bearer " + token));
+		assertThat(hello.statusCode()).isEqualTo(200);
+		assertThat(hello.headers().firstValue("Set-Cookie")).isEmpty();
 		assertThat(send(request("/api/hello")).statusCode()).isEqualTo(401);
 		assertThat(send(request("/api/public/hello")).statusCode()).isEqualTo(200);
 		assertThat(send(request("/wx/jwks.json")).statusCode()).isEqualTo(200);

@@ -46,6 +46,15 @@ class LoginIntegrationTests extends HostIntegrationTest {
 	}
 
 	@Test
+	void bearerCallsKeepNoSession() {
+		String token = login("openid-login-session").text("accessToken");
+		Reply hello = this.client.get("/api/hello", token);
+		assertThat(hello.status().value()).isEqualTo(200);
+		assertThat(hello.headers().get("Set-Cookie")).isNull();
+		assertThat(this.client.get("/wx/me", token).headers().get("Set-Cookie")).isNull();
+	}
+
+	@Test
 	void guardedEndpointWithoutTokenIs401ProblemWithWwwAuthenticate() {
 		Reply reply = this.client.get("/api/hello", null);
 		assertThat(reply.status().value()).isEqualTo(401);

@@ -1,0 +1,74 @@
+package io.github.wxlogin.wechat;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The last outcome of each WeChat API and the age of the last access token fetched, kept so that a
+ * health probe can report them without calling WeChat.
+ */
+public class WxApiOutcomes {
+
+	private final Map<String, Outcome> lastOutcomes = new ConcurrentHashMap<>();
+
+	private volatile @Nullable FetchedToken lastToken;
+
+	void record(String api, Outcome outcome) {
+		this.lastOutcomes.put(api, outcome);
+	}
+
+	void tokenFetched(WxAccessToken token, Instant fetchedAt) {
+		this.lastToken = new FetchedToken(fetchedAt, token.expiresAt());
+	}
+
+	/**
+	 * Return the last outcome of each API called so far, by API name.
+	 * @return the outcomes
+	 */
+	public Map<String, Outcome> lastOutcomes() {
+		return new TreeMap<>(this.lastOutcomes);
+	}
+
+	/**
+	 * Return when the last access token was fetched and when it expires.
+	 * @return the token's dates, or empty before the first fetch
+	 */
+	public Optional<FetchedToken> lastToken() {
+		return Optional.ofNullable(this.lastToken);
+	}
+
+	/**
+	 * How a call to WeChat ended.
+	 *
+	 * @param outcome {@code success}, or the kind of failure such as {@code invalid_code} or
+	 * {@code config_error}
+	 * @param errcode WeChat's errcode, 0 for success or a failure without one
+	 * @param at when the call ended
+	 */
+	public record Outcome(String outcome, int errcode, Instant at) {
+
+		/**
+		 * Return whether this outcome means the mini program's own configuration is wrong.
+		 * @return whether an operator must act
+		 */
+		public boolean isConfigurationError() {
+			return ObservedWxApiClient.CONFIG_ERROR.equals(this.outcome);
+		}
+
+	}
+
+	/**
+	 * The dates of an access token, never the token itself.
+	 *
+	 * @param fetchedAt when it was fetched
+	 * @param expiresAt when WeChat stops accepting it
+	 */
+	public record FetchedToken(Instant fetchedAt, Instant expiresAt) {
+	}
+
+}

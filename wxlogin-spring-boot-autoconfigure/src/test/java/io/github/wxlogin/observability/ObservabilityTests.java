@@ -1,0 +1,104 @@
+package io.github.wxlogin.observability;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import io.github.wxlogin.test.Api;
+import io.github.wxlogin.test.FakeWeChatServer;
+import io.github.wxlogin.test.FakeWeChatServerExtension;
+import io.github.wxlogin.test.Fault;
+import io.github.wxlogin.wechat.ObservedWxApiClient;
+import io.github.wxlogin.wechat.RestClientWxApiClient;
+import io.github.wxlogin.wechat.WxApiException;
+import io.github.wxlogin.wechat.WxApiOutcomes;
+import io.github.wxlogin.wechat.WxApp;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.web.client.RestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class ObservabilityTests {
+
+	@RegisterExtension
+	static final FakeWeChatServerExtension wechat = new FakeWeChatServerExtension();
+
+	private final MeterRegistry meters = new SimpleMeterRegistry();
+
+	private final WxApiOutcomes outcomes = new WxApiOutcomes();
+
+	private final ObservedWxApiClient client = observedClient();
+
+	private ObservedWxApiClient observedClient() {
+		ObservationRegistry observations = ObservationRegistry.create();
+		observations.observationConfig().observationHandler(new DefaultMeterObservationHandler(this.meters));
+		RestClient restClient = RestClient.builder().baseUrl(fake().baseUrl()).build();
+		return new ObservedWxApiClient(new RestClientWxApiClient(restClient, Clock.systemUTC(), Duration.ofMillis(1)),
+				observations, this.outcomes, Clock.systemUTC());
+	}
+
+	private static FakeWeChatServer fake() {
+		return wechat.server();
+	}
+
+	private static WxApp app() {
+		return new WxApp(fake().appid(), fake().secret());
+	}
+
+	@Test
+	void everyCallIsTimedWithItsApiOutcomeAndErrcode() {
+		this.client.code2Session(app(), fake().issueLoginCode("openid-metrics-1"));
+		assertThatExceptionOfType(WxApiException.class).isThrownBy(() -> this.client.code2Session(app(), "bad-code"));
+		assertThat(this.meters.get("wxlogin.wechat.requests")
+			.tags("api", "jscode2session", "outcome", "success", "errcode", "0")
+			.timer()
+			.count()).isEqualTo(1);
+		assertThat(this.meters.get("wxlogin.wechat.requests")
+			.tags("api", "jscode2session", "outcome", "invalid_code", "errcode", "40029")
+			.timer()
+			.count()).isEqualTo(1);
+	}
+
+	@Test
+	void healthIsUpWithTheLastOutcomesAndTheTokensAge() {
+		this.client.stableAccessToken(app(), false);
+		Health health = new WxLoginHealthIndicator(this.outcomes, Clock.systemUTC()).health(true);
+		assertThat(health.getStatus()).isEqualTo(Status.UP);
+		assertThat(health.getDetails()).containsKeys("lastOutcomes", "accessToken");
+		assertThat(health.toString()).doesNotContain(fake().secret());
+	}
+
+	@Test
+	void healthIsDownAfterWeChatRefusedTheConfiguration() {
+		fake().failNext(Api.STABLE_TOKEN, Fault.errcode(40164), 1);
+		assertThatExceptionOfType(WxApiException.class).isThrownBy(() -> this.client.stableAccessToken(app(), false));
+		Health health = new WxLoginHealthIndicator(this.outcomes, Clock.systemUTC()).health(true);
+		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+		this.client.stableAccessToken(app(), false);
+		assertThat(new WxLoginHealthIndicator(this.outcomes, Clock.systemUTC()).health(true).getStatus())
+			.isEqualTo(Status.UP);
+	}
+
+	@Test
+	void loginAndRefreshCountersAndTheTokenGauge() {
+		MicrometerWxLoginMetrics metrics = new MicrometerWxLoginMetrics(this.meters, this.outcomes, Clock.systemUTC());
+		metrics.login("new_user");
+		metrics.login("new_user");
+		metrics.login("invalid_code");
+		metrics.refresh("success");
+		this.client.stableAccessToken(app(), false);
+		assertThat(this.meters.get("wxlogin.logins").tag("outcome", "new_user").counter().count()).isEqualTo(2);
+		assertThat(this.meters.get("wxlogin.logins").tag("outcome", "invalid_code").counter().count()).isEqualTo(1);
+		assertThat(this.meters.get("wxlogin.token.refreshes").tag("outcome", "success").counter().count()).isEqualTo(1);
+		assertThat(this.meters.get("wxlogin.wechat.access.token.remaining").gauge().value()).isGreaterThan(60);
+	}
+
+}
