@@ -1,0 +1,33 @@
+package io.github.wxlogin.sample;
+
+import io.github.wxlogin.security.WxLoginConfigurer;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * The application's own security filter chain: the starter's rules, then the demo page, its static
+ * files, the public API and the demo endpoints open to everyone, and everything else behind a Bearer
+ * token.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	@Bean
+	SecurityFilterChain securityFilterChain(HttpSecurity http) {
+		// Applied first: it registers the login endpoints as open before anyRequest() below
+		http.with(WxLoginConfigurer.wxLogin(), Customizer.withDefaults());
+		http.authorizeHttpRequests((requests) -> requests
+			.requestMatchers("/", "/index.html", "/css/**", "/js/**", "/favicon.ico")
+			.permitAll()
+			.requestMatchers("/api/public/**", "/demo/**")
+			.permitAll()
+			.anyRequest()
+			.authenticated());
+		return http.build();
+	}
+
+}
