@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -18,7 +19,10 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http) {
-		// Applied first: it registers the login endpoints as open before anyRequest() below
+		// WxLoginConfigurer asks for STATELESS only in its init(), after Spring Security has already set
+		// up session storage, so a Bearer call would leave a session cookie that authenticates by itself
+		http.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+		// Applied before the rules below: it registers the login endpoints as open ahead of anyRequest()
 		http.with(WxLoginConfigurer.wxLogin(), Customizer.withDefaults());
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/", "/index.html", "/css/**", "/js/**", "/favicon.ico")

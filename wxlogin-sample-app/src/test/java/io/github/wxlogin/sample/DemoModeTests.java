@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,6 +55,15 @@ class DemoModeTests {
 		assertThat(hello.text("userId")).isEqualTo(userId);
 		assertThat(hello.text("openid")).isEqualTo("demo-smoke-1");
 		assertThat(hello.text("message")).contains(userId);
+	}
+
+	@Test
+	void aBearerCallLeavesNoSessionCookieBehind() {
+		Reply code = this.http.post("/demo/wx-login", null, Map.of("openid", "demo-smoke-3"));
+		String accessToken = this.http.post("/wx/login", null, Map.of("code", code.text("code"))).text("accessToken");
+		Reply hello = this.http.get("/api/hello", accessToken);
+		assertThat(hello.status()).isEqualTo(200);
+		assertThat(hello.headers().get(HttpHeaders.SET_COOKIE)).isNull();
 	}
 
 	@Test

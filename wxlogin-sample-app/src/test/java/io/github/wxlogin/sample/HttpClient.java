@@ -42,18 +42,22 @@ final class HttpClient {
 	}
 
 	private static Reply exchange(RestClient.RequestHeadersSpec<?> request) {
-		return request.exchange((req, res) -> new Reply(res.getStatusCode().value(),
-				res.getHeaders().getContentType(), new String(res.getBody().readAllBytes(), StandardCharsets.UTF_8)));
+		return request.exchange((req, res) -> new Reply(res.getStatusCode().value(), res.getHeaders(),
+				new String(res.getBody().readAllBytes(), StandardCharsets.UTF_8)));
 	}
 
 	/**
 	 * A reply.
 	 *
 	 * @param status the HTTP status
-	 * @param contentType the content type, if any
+	 * @param headers the response headers
 	 * @param body the body as text
 	 */
-	record Reply(int status, @Nullable MediaType contentType, String body) {
+	record Reply(int status, HttpHeaders headers, String body) {
+
+		@Nullable MediaType contentType() {
+			return this.headers.getContentType();
+		}
 
 		JsonNode json() {
 			return json.readTree(this.body);
