@@ -97,11 +97,12 @@ class DemoModeTests {
 		Reply code = this.http.post("/demo/wx-login", null, Map.of("openid", "demo-smoke-2"));
 		String accessToken = this.http.post("/wx/login", null, Map.of("code", code.text("code"))).text("accessToken");
 
+		String phoneNumber = PhoneNumbers.unique();
 		Reply phoneCode = this.http.post("/demo/phone-code", null,
-				Map.of("openid", "demo-smoke-2", "phoneNumber", "13900139000"));
+				Map.of("openid", "demo-smoke-2", "phoneNumber", phoneNumber));
 		Reply phone = this.http.post("/wx/phone", accessToken, Map.of("code", phoneCode.text("code")));
 		assertThat(phone.status()).isEqualTo(200);
-		assertThat(phone.text("phoneNumber")).isEqualTo("13900139000");
+		assertThat(phone.text("phoneNumber")).isEqualTo(phoneNumber);
 
 		Reply profile = this.http.post("/demo/user-profile", null,
 				Map.of("openid", "demo-smoke-2", "nickname", "Xiao Hong", "avatarUrl", "https://example.com/a.png"));

@@ -88,15 +88,17 @@ class DemoPageBrowserTests {
 		assertThat(text("user-openid")).isEqualTo(openid);
 		assertThat(text("user-id")).isNotEqualTo("–");
 
-		type("phone-number", "13800138000");
+		String phoneNumber = PhoneNumbers.unique();
+		type("phone-number", phoneNumber);
 		click("btn-phone");
 		assertLatestReply("/wx/phone", 200);
-		assertThat(text("user-phone")).isEqualTo("13800138000");
+		assertThat(text("user-phone")).isEqualTo(phoneNumber);
 
-		type("phone-number", "13700137000");
+		String olderClientsPhoneNumber = PhoneNumbers.unique();
+		type("phone-number", olderClientsPhoneNumber);
 		click("btn-phone-legacy");
 		assertLatestReply("/wx/phone/decrypt", 200);
-		assertThat(text("user-phone")).isEqualTo("13700137000");
+		assertThat(text("user-phone")).isEqualTo(olderClientsPhoneNumber);
 
 		type("nickname", "Old Way");
 		click("btn-legacy-profile");
