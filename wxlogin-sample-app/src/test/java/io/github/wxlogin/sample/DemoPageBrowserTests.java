@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -69,7 +71,7 @@ class DemoPageBrowserTests {
 		}
 		if (profileDirectory != null) {
 			try (var files = Files.walk(profileDirectory)) {
-				files.sorted(java.util.Comparator.reverseOrder()).forEach((file) -> file.toFile().delete());
+				files.sorted(Comparator.reverseOrder()).forEach((file) -> file.toFile().delete());
 			}
 		}
 	}
@@ -157,11 +159,14 @@ class DemoPageBrowserTests {
 		return browser.findElement(By.id(id)).getText();
 	}
 
-	private static void waitFor(java.util.function.BooleanSupplier condition) {
+	private static void waitFor(BooleanSupplier condition) {
 		new WebDriverWait(browser, Duration.ofSeconds(10)).until((driver) -> condition.getAsBoolean());
 	}
 
 	private static void saveScreenshot() throws IOException {
+		// The newest card slides in; caught halfway it would look faded
+		waitFor(() -> Boolean.TRUE.equals(((ChromeDriver) browser)
+			.executeScript("return document.getAnimations().every((a) => a.playState === 'finished');")));
 		Path screenshot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE).toPath();
 		Files.createDirectories(SCREENSHOT.getParent());
 		Files.copy(screenshot, SCREENSHOT, StandardCopyOption.REPLACE_EXISTING);
