@@ -59,7 +59,8 @@ function installWx(openid, profile = { nickname: 'Old Way', avatarUrl: 'https://
 		uploadFile({ filePath, success }) {
 			// The host's upload endpoint is not part of the sample app: answer as one would
 			wx.calls.push('UPLOAD ' + filePath);
-			success({ statusCode: 200, data: JSON.stringify({ url: 'https://cdn.example.com/avatars/' + openid + '.png' }) });
+			const url = 'https://cdn.example.com/avatars/' + openid + '.png';
+			success({ statusCode: 200, data: JSON.stringify({ url }) });
 		},
 
 		getUserProfile({ success, fail }) {

@@ -57,7 +57,11 @@ async function refresh() {
 	if (!session || !session.refreshToken) {
 		return null;
 	}
-	const reply = await send({ path: '/wx/token/refresh', method: 'POST', data: { refreshToken: session.refreshToken } });
+	const reply = await send({
+		path: '/wx/token/refresh',
+		method: 'POST',
+		data: { refreshToken: session.refreshToken },
+	});
 	if (reply.statusCode === 401) {
 		return null;
 	}

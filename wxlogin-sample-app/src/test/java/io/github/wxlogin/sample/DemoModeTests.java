@@ -70,7 +70,8 @@ class DemoModeTests {
 	void theProtectedApiRefusesACallerWithoutAToken() {
 		Reply hello = this.http.get("/api/hello", null);
 		assertThat(hello.status()).isEqualTo(401);
-		assertThat(hello.contentType()).matches((type) -> type != null && type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+		assertThat(hello.contentType())
+			.matches((type) -> type != null && type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
 		assertThat(hello.text("code")).isEqualTo("unauthorized");
 	}
 

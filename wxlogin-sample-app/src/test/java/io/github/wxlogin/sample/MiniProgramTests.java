@@ -49,7 +49,10 @@ class MiniProgramTests {
 
 	private static List<String> testFiles() throws IOException {
 		try (Stream<Path> files = Files.list(TESTS)) {
-			List<String> tests = files.map(Path::toString).filter((name) -> name.endsWith(".test.js")).sorted().toList();
+			List<String> tests = files.map(Path::toString)
+				.filter((name) -> name.endsWith(".test.js"))
+				.sorted()
+				.toList();
 			assertThat(tests).as("tests in %s", TESTS.toAbsolutePath()).isNotEmpty();
 			return tests.stream().map((name) -> name.replace(File.separatorChar, '/')).toList();
 		}

@@ -83,7 +83,8 @@ public class DemoModeEnvironmentPostProcessor implements EnvironmentPostProcesso
 		FakeWeChatServer server = FakeWeChatServer.start(environment.getProperty(APPID, DEMO_APPID),
 				environment.getProperty(SECRET, DEMO_SECRET));
 		environment.getPropertySources().addLast(new MapPropertySource(BEAN_NAME, demoProperties(server)));
-		this.bootstrapContext.addCloseListener((event) -> registerBean(event.getApplicationContext().getBeanFactory(), server));
+		this.bootstrapContext
+			.addCloseListener((event) -> registerBean(event.getApplicationContext().getBeanFactory(), server));
 		this.logger.info("Demo mode: no wx.login.api-base-url, so a fake WeChat server runs at " + server.baseUrl()
 				+ " for AppID " + server.appid());
 	}
