@@ -1,0 +1,11 @@
+// The one place that says where the back end is.
+module.exports = {
+	// The sample app. In WeChat DevTools tick "Does not verify valid domain names" (不校验合法域名) to call
+	// http://localhost; a published mini program may only call https domains listed in its settings.
+	baseUrl: 'http://localhost:8080',
+
+	// The host's own upload endpoint for avatars: receives the image as the multipart field "file" with
+	// the Bearer token and answers {"url": "https://..."}. The starter stores URLs, not images, so
+	// without such an endpoint only the nickname is saved.
+	avatarUploadUrl: '',
+};

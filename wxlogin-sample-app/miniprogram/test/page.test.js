@@ -1,0 +1,103 @@
+const { test } = require('node:test');
+const assert = require('node:assert/strict');
+const { installWx, phoneButtonEvent, loadMiniProgram, uniqueOpenid, uniquePhoneNumber } = require('./wx-stand-in');
+const config = require('../config');
+const session = require('../utils/session');
+
+const miniProgram = loadMiniProgram();
+
+async function openPage(openid) {
+	const wx = installWx(openid);
+	miniProgram.app.onLaunch();
+	const page = miniProgram.newPage();
+	await page.onLoad();
+	return { wx, page };
+}
+
+test('the page shows the user logged in at launch', async () => {
+	const openid = uniqueOpenid('page');
+	const { page } = await openPage(openid);
+	assert.equal(page.data.user.openid, openid);
+});
+
+test('the phone button binds the number the user shared', async () => {
+	const openid = uniqueOpenid('phone');
+	const { wx, page } = await openPage(openid);
+
+	const phoneNumber = uniquePhoneNumber();
+	await page.onGetPhoneNumber(await phoneButtonEvent(openid, phoneNumber));
+
+	assert.equal(page.data.user.phoneNumber, phoneNumber);
+	assert.ok(wx.calls.includes('POST /wx/phone'));
+	assert.equal(page.data.message, 'Phone number saved');
+});
+
+test('a user who declines to share the phone number is told so', async () => {
+	const { wx, page } = await openPage(uniqueOpenid('decline'));
+
+	await page.onGetPhoneNumber({ detail: { errMsg: 'getPhoneNumber:fail user deny' } });
+
+	assert.equal(page.data.message, 'The phone number was not shared');
+	assert.ok(!wx.calls.includes('POST /wx/phone'));
+});
+
+test('the nickname form saves the nickname', async () => {
+	const { page } = await openPage(uniqueOpenid('nickname'));
+
+	await page.onSaveProfile({ detail: { value: { nickname: 'Xiao Ming' } } });
+
+	assert.equal(page.data.user.nickname, 'Xiao Ming');
+	assert.equal(session.current().user.nickname, 'Xiao Ming');
+});
+
+test('a chosen avatar is uploaded and its URL saved with the nickname', async () => {
+	const openid = uniqueOpenid('avatar');
+	const { wx, page } = await openPage(openid);
+	config.avatarUploadUrl = 'https://uploads.example.com/avatar';
+	try {
+		page.onChooseAvatar({ detail: { avatarUrl: 'wxfile://tmp_avatar.png' } });
+		await page.onSaveProfile({ detail: { value: { nickname: 'Xiao Hong' } } });
+	}
+	finally {
+		config.avatarUploadUrl = '';
+	}
+
+	assert.ok(wx.calls.includes('UPLOAD wxfile://tmp_avatar.png'));
+	assert.equal(page.data.user.avatarUrl, 'https://cdn.example.com/avatars/' + openid + '.png');
+	assert.equal(page.data.user.nickname, 'Xiao Hong');
+});
+
+test('without an upload endpoint only the nickname is saved, and the page says why', async () => {
+	const { page } = await openPage(uniqueOpenid('no-upload'));
+
+	page.onChooseAvatar({ detail: { avatarUrl: 'wxfile://tmp_avatar.png' } });
+	await page.onSaveProfile({ detail: { value: { nickname: 'Xiao Li' } } });
+
+	assert.equal(page.data.user.nickname, 'Xiao Li');
+	assert.equal(page.data.user.avatarUrl, null);
+	assert.match(page.data.message, /avatarUploadUrl/);
+});
+
+test('the older getUserProfile way saves the verified profile', async () => {
+	const { wx, page } = await openPage(uniqueOpenid('legacy'));
+
+	await new Promise((resolve) => {
+		page.say = function say(message) {
+			this.setData({ message });
+			resolve();
+		};
+		page.onUseWeChatProfile();
+	});
+
+	assert.equal(page.data.message, 'Profile saved');
+	assert.equal(page.data.user.nickname, 'Old Way');
+	assert.ok(wx.calls.includes('POST /wx/profile/wechat'));
+});
+
+test('the protected API greets the user', async () => {
+	const { page } = await openPage(uniqueOpenid('api'));
+
+	await page.onCallApi();
+
+	assert.match(page.data.message, /^Hello, /);
+});

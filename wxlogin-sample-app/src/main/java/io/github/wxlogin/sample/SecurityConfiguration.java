@@ -1,0 +1,37 @@
+package io.github.wxlogin.sample;
+
+import io.github.wxlogin.security.WxLoginConfigurer;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * The application's own security filter chain: the starter's rules, then the demo page, its static
+ * files, the public API and the demo endpoints open to everyone, and everything else behind a Bearer
+ * token.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	@Bean
+	SecurityFilterChain securityFilterChain(HttpSecurity http) {
+		// WxLoginConfigurer asks for STATELESS only in its init(), after Spring Security has already set
+		// up session storage, so a Bearer call would leave a session cookie that authenticates by itself
+		http.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+		// Applied before the rules below: it registers the login endpoints as open ahead of anyRequest()
+		http.with(WxLoginConfigurer.wxLogin(), Customizer.withDefaults());
+		http.authorizeHttpRequests((requests) -> requests
+			.requestMatchers("/", "/index.html", "/css/**", "/js/**", "/favicon.ico")
+			.permitAll()
+			.requestMatchers("/api/public/**", "/demo/**")
+			.permitAll()
+			.anyRequest()
+			.authenticated());
+		return http.build();
+	}
+
+}

@@ -1,0 +1,305 @@
+// The demo page plays a mini program: the "WeChat client" calls go to /demo/** (the fake WeChat
+// server hands out codes there), and every other call is what a real mini program sends its back end.
+'use strict';
+
+const session = {
+	accessToken: null,
+	refreshToken: null,
+	user: null,
+};
+
+const $ = (id) => document.getElementById(id);
+
+// Long values (tokens, ciphertexts) are cut in the log so that a reply fits on screen
+const SHOWN_VALUE_LENGTH = 60;
+
+let exchangeCount = 0;
+
+function openid() {
+	return $('openid').value.trim();
+}
+
+function bearer() {
+	return session.accessToken ? { Authorization: 'Bearer ' + session.accessToken } : {};
+}
+
+async function call(title, method, path, body, options = {}) {
+	const headers = { ...(options.headers || {}) };
+	if (body !== undefined) {
+		headers['Content-Type'] = 'application/json';
+	}
+	const response = await fetch(path, {
+		method,
+		headers,
+		body: body === undefined ? undefined : JSON.stringify(body),
+	});
+	const text = await response.text();
+	let data = null;
+	if (text) {
+		try {
+			data = JSON.parse(text);
+		}
+		catch (e) {
+			data = text;
+		}
+	}
+	showExchange({ title, method, path, headers, body, status: response.status, data, client: options.client });
+	return { status: response.status, ok: response.ok, data };
+}
+
+// What the WeChat client hands the mini program, asked of the demo endpoints
+function wechatClient(title, path, body) {
+	return call('WeChat client · ' + title, 'POST', path, body, { client: true });
+}
+
+const actions = {
+	async login() {
+		const wx = await wechatClient('wx.login()', '/demo/wx-login', { openid: openid() });
+		if (!wx.ok) {
+			return;
+		}
+		const reply = await call('Log in with the code', 'POST', '/wx/login', { code: wx.data.code });
+		if (reply.ok) {
+			keepTokens(reply.data);
+		}
+	},
+
+	async phone() {
+		const wx = await wechatClient('<button open-type="getPhoneNumber">', '/demo/phone-code',
+			{ openid: openid(), phoneNumber: $('phone-number').value.trim() });
+		if (!wx.ok) {
+			return;
+		}
+		const reply = await call('Bind the phone number', 'POST', '/wx/phone', { code: wx.data.code },
+			{ headers: bearer() });
+		if (reply.ok && session.user) {
+			session.user.phoneNumber = reply.data.phoneNumber;
+		}
+	},
+
+	async phoneLegacy() {
+		const wx = await wechatClient('getPhoneNumber, older clients (encrypted data)', '/demo/encrypted-phone',
+			{ openid: openid(), phoneNumber: $('phone-number').value.trim() });
+		if (!wx.ok) {
+			return;
+		}
+		const reply = await call('Decrypt and bind the phone number', 'POST', '/wx/phone/decrypt', wx.data,
+			{ headers: bearer() });
+		if (reply.ok && session.user) {
+			session.user.phoneNumber = reply.data.phoneNumber;
+		}
+	},
+
+	async profile() {
+		const reply = await call('Save nickname and avatar', 'PUT', '/wx/profile',
+			{ nickname: $('nickname').value, avatarUrl: $('avatar-url').value.trim() }, { headers: bearer() });
+		if (reply.ok) {
+			session.user = reply.data;
+		}
+	},
+
+	async legacyProfile() {
+		const wx = await wechatClient('wx.getUserProfile(), older clients', '/demo/user-profile',
+			{ openid: openid(), nickname: $('nickname').value, avatarUrl: $('avatar-url').value.trim() });
+		if (!wx.ok) {
+			return;
+		}
+		const reply = await call('Save the signed profile', 'POST', '/wx/profile/wechat', wx.data,
+			{ headers: bearer() });
+		if (reply.ok) {
+			session.user = reply.data;
+		}
+	},
+
+	async hello() {
+		await call('Call your own protected API', 'GET', '/api/hello', undefined, { headers: bearer() });
+	},
+
+	async refresh() {
+		const reply = await call('Refresh the tokens', 'POST', '/wx/token/refresh',
+			{ refreshToken: session.refreshToken || '' });
+		if (reply.ok) {
+			keepTokens(reply.data);
+		}
+	},
+
+	async logout() {
+		const reply = await call('Log out', 'POST', '/wx/logout',
+			session.refreshToken ? { refreshToken: session.refreshToken } : {}, { headers: bearer() });
+		if (reply.ok) {
+			session.accessToken = null;
+			session.refreshToken = null;
+			session.user = null;
+		}
+	},
+};
+
+function keepTokens(tokens) {
+	session.accessToken = tokens.accessToken;
+	session.refreshToken = tokens.refreshToken;
+	session.user = tokens.user;
+}
+
+// Rendering
+
+function showUser() {
+	const user = session.user;
+	const signedIn = Boolean(session.accessToken);
+	const name = user ? (user.nickname || 'WeChat user ' + user.openid) : 'Not logged in';
+	$('user-nickname').textContent = name;
+	$('session-state').textContent = signedIn ? 'Logged in' : 'Logged out';
+	$('session-state').classList.toggle('signed-in', signedIn);
+	$('user-id').textContent = user ? user.id : '–';
+	$('user-openid').textContent = user ? user.openid : '–';
+	$('user-phone').textContent = (user && user.phoneNumber) ? user.phoneNumber : '–';
+	showAvatar(user, name, signedIn);
+}
+
+function showAvatar(user, name, signedIn) {
+	const avatar = $('user-avatar');
+	avatar.classList.toggle('signed-in', signedIn);
+	avatar.replaceChildren(user ? name.trim().charAt(0).toUpperCase() : '?');
+	if (user && user.avatarUrl) {
+		const image = new Image();
+		image.alt = '';
+		// Until the image loads, and for ever when it does not, the initial stands in
+		image.onload = () => avatar.replaceChildren(image);
+		image.src = user.avatarUrl;
+	}
+}
+
+function showExchange(exchange) {
+	exchangeCount++;
+	const failed = exchange.status >= 400;
+	const card = document.createElement('li');
+	card.className = 'exchange' + (failed ? ' failed' : '') + (exchange.client ? ' client' : '');
+	card.dataset.path = exchange.path;
+	card.dataset.status = String(exchange.status);
+
+	const title = element('div', 'exchange-title');
+	title.append(element('span', '', exchangeCount + '. ' + exchange.title));
+	title.append(element('span', '', exchange.client ? 'played by the demo' : 'your back end'));
+	card.append(title);
+
+	const line = element('div', 'exchange-line');
+	line.append(element('span', 'method', exchange.method), element('span', 'path', exchange.path));
+	card.append(line);
+
+	const shownHeaders = Object.entries(exchange.headers)
+		.map(([name, value]) => name + ': ' + shorten(value))
+		.join('\n');
+	if (shownHeaders) {
+		card.append(element('pre', 'headers', shownHeaders));
+	}
+	if (exchange.body !== undefined) {
+		card.append(element('div', 'part', 'request'), element('pre', 'request-body', pretty(exchange.body)));
+	}
+
+	const reply = element('div', 'part', 'reply ');
+	reply.append(element('span', 'status', String(exchange.status)));
+	card.append(reply);
+	if (exchange.data !== null) {
+		card.append(element('pre', 'reply-body', pretty(exchange.data)));
+	}
+
+	$('log').prepend(card);
+	$('log-empty').hidden = true;
+}
+
+function element(tag, className, text) {
+	const node = document.createElement(tag);
+	if (className) {
+		node.className = className;
+	}
+	if (text !== undefined) {
+		node.textContent = text;
+	}
+	return node;
+}
+
+function pretty(value) {
+	if (typeof value === 'string') {
+		return value;
+	}
+	return JSON.stringify(value, (key, field) => (typeof field === 'string' ? shorten(field) : field), 2);
+}
+
+function shorten(text) {
+	return text.length > SHOWN_VALUE_LENGTH
+		? text.slice(0, SHOWN_VALUE_LENGTH) + '… (' + text.length + ' characters)'
+		: text;
+}
+
+// Wiring
+
+function bind(buttonId, action) {
+	const button = $(buttonId);
+	button.addEventListener('click', async () => {
+		const buttons = document.querySelectorAll('.phone button');
+		buttons.forEach((each) => { each.disabled = true; });
+		try {
+			await action();
+		}
+		catch (error) {
+			showExchange({ title: 'The request did not complete', method: '', path: String(error), headers: {},
+				status: 0, data: null });
+		}
+		finally {
+			buttons.forEach((each) => { each.disabled = false; });
+			showUser();
+		}
+	});
+}
+
+async function showDemoInfo() {
+	const info = $('demo-info');
+	try {
+		const response = await fetch('/demo/info');
+		if (!response.ok) {
+			throw new Error(String(response.status));
+		}
+		const demo = await response.json();
+		info.replaceChildren('Demo mode: a fake WeChat server runs in the application at ',
+			element('code', '', demo.wechatBaseUrl), ' for AppID ', element('code', '', demo.appid), '.');
+	}
+	catch (error) {
+		info.textContent = 'Demo mode is off (wx.login.api-base-url is set): the WeChat client steps need '
+			+ 'the in-process fake WeChat server, so only the back-end calls work here.';
+	}
+}
+
+function randomOpenid() {
+	const letters = 'abcdefghijklmnopqrstuvwxyz0123456789';
+	let suffix = '';
+	for (let i = 0; i < 8; i++) {
+		suffix += letters.charAt(Math.floor(Math.random() * letters.length));
+	}
+	return 'demo-user-' + suffix;
+}
+
+function start() {
+	// One WeChat user per browser, so that logging in again finds the same user
+	const savedOpenid = localStorage.getItem('wxlogin-demo.openid') || randomOpenid();
+	localStorage.setItem('wxlogin-demo.openid', savedOpenid);
+	$('openid').value = savedOpenid;
+	$('openid').addEventListener('change', () => localStorage.setItem('wxlogin-demo.openid', openid()));
+
+	bind('btn-login', actions.login);
+	bind('btn-phone', actions.phone);
+	bind('btn-phone-legacy', actions.phoneLegacy);
+	bind('btn-profile', actions.profile);
+	bind('btn-legacy-profile', actions.legacyProfile);
+	bind('btn-hello', actions.hello);
+	bind('btn-refresh', actions.refresh);
+	bind('btn-logout', actions.logout);
+	$('btn-clear').addEventListener('click', () => {
+		$('log').replaceChildren();
+		$('log-empty').hidden = false;
+		exchangeCount = 0;
+	});
+
+	showUser();
+	showDemoInfo();
+}
+
+start();

@@ -1,0 +1,126 @@
+package io.github.wxlogin.sample;
+
+import java.util.Map;
+
+import io.github.wxlogin.sample.HttpClient.Reply;
+import io.github.wxlogin.sample.demo.DemoModeEnvironmentPostProcessor;
+import io.github.wxlogin.test.FakeWeChatServer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@DemoApplicationTest
+class DemoModeTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	FakeWeChatServer wechat;
+
+	@Value("${wx.login.api-base-url}")
+	String apiBaseUrl;
+
+	HttpClient http;
+
+	@BeforeEach
+	void setUp() {
+		this.http = new HttpClient(this.port);
+	}
+
+	@Test
+	void withoutApiBaseUrlTheStarterTalksToTheInProcessFakeWithTheDemoAppid() {
+		assertThat(this.apiBaseUrl).isEqualTo(this.wechat.baseUrl());
+		assertThat(this.wechat.appid()).isEqualTo(DemoModeEnvironmentPostProcessor.DEMO_APPID);
+	}
+
+	@Test
+	void aCodeFromTheDemoEndpointLogsInAndItsTokenOpensTheProtectedApi() {
+		Reply code = this.http.post("/demo/wx-login", null, Map.of("openid", "demo-smoke-1"));
+		assertThat(code.status()).isEqualTo(200);
+		Reply login = this.http.post("/wx/login", null, Map.of("code", code.text("code")));
+		assertThat(login.status()).isEqualTo(200);
+		assertThat(login.json().path("user").path("openid").asString()).isEqualTo("demo-smoke-1");
+		String userId = login.json().path("user").path("id").asString();
+
+		Reply hello = this.http.get("/api/hello", login.text("accessToken"));
+		assertThat(hello.status()).isEqualTo(200);
+		assertThat(hello.text("userId")).isEqualTo(userId);
+		assertThat(hello.text("openid")).isEqualTo("demo-smoke-1");
+		assertThat(hello.text("message")).contains(userId);
+	}
+
+	@Test
+	void aBearerCallLeavesNoSessionCookieBehind() {
+		Reply code = this.http.post("/demo/wx-login", null, Map.of("openid", "demo-smoke-3"));
+		String accessToken = this.http.post("/wx/login", null, Map.of("code", code.text("code"))).text("accessToken");
+		Reply hello = this.http.get("/api/hello", accessToken);
+		assertThat(hello.status()).isEqualTo(200);
+		assertThat(hello.headers().get(HttpHeaders.SET_COOKIE)).isNull();
+	}
+
+	@Test
+	void theProtectedApiRefusesACallerWithoutAToken() {
+		Reply hello = this.http.get("/api/hello", null);
+		assertThat(hello.status()).isEqualTo(401);
+		assertThat(hello.contentType())
+			.matches((type) -> type != null && type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+		assertThat(hello.text("code")).isEqualTo("unauthorized");
+	}
+
+	@Test
+	void thePublicTwinAnswersTheSameShapeWithoutAToken() {
+		Reply hello = this.http.get("/api/public/hello", null);
+		assertThat(hello.status()).isEqualTo(200);
+		assertThat(hello.json().propertyNames()).containsExactlyInAnyOrder("message", "userId", "openid");
+		assertThat(hello.text("userId")).isEqualTo("anonymous");
+		assertThat(hello.text("openid")).isEqualTo("anonymous");
+	}
+
+	@Test
+	void theDemoPageAndItsFilesAreServedWithoutAToken() {
+		Reply page = this.http.get("/", null);
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.body()).contains("id=\"btn-login\"").contains("js/demo.js");
+		assertThat(this.http.get("/js/demo.js", null).status()).isEqualTo(200);
+		assertThat(this.http.get("/css/demo.css", null).status()).isEqualTo(200);
+	}
+
+	@Test
+	void theDemoEndpointsPlayTheWeChatClientForALoggedInUser() {
+		Reply code = this.http.post("/demo/wx-login", null, Map.of("openid", "demo-smoke-2"));
+		String accessToken = this.http.post("/wx/login", null, Map.of("code", code.text("code"))).text("accessToken");
+
+		String phoneNumber = PhoneNumbers.unique();
+		Reply phoneCode = this.http.post("/demo/phone-code", null,
+				Map.of("openid", "demo-smoke-2", "phoneNumber", phoneNumber));
+		Reply phone = this.http.post("/wx/phone", accessToken, Map.of("code", phoneCode.text("code")));
+		assertThat(phone.status()).isEqualTo(200);
+		assertThat(phone.text("phoneNumber")).isEqualTo(phoneNumber);
+
+		Reply profile = this.http.post("/demo/user-profile", null,
+				Map.of("openid", "demo-smoke-2", "nickname", "Xiao Hong", "avatarUrl", "https://example.com/a.png"));
+		Reply saved = this.http.post("/wx/profile/wechat", accessToken, profile.json());
+		assertThat(saved.status()).isEqualTo(200);
+		assertThat(saved.text("nickname")).isEqualTo("Xiao Hong");
+	}
+
+	@Test
+	void theDemoEndpointsExplainWhatIsWrongWithARequest() {
+		Reply missing = this.http.post("/demo/wx-login", null, Map.of());
+		assertThat(missing.status()).isEqualTo(400);
+		assertThat(missing.text("code")).isEqualTo("invalid_request");
+		Reply stranger = this.http.post("/demo/user-profile", null,
+				Map.of("openid", "demo-never-logged-in", "nickname", "x", "avatarUrl", "https://example.com/a.png"));
+		assertThat(stranger.status()).isEqualTo(409);
+		assertThat(stranger.text("code")).isEqualTo("not_logged_in");
+	}
+
+}
