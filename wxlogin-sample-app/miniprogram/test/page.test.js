@@ -74,7 +74,7 @@ test('without an upload endpoint only the nickname is saved, and the page says w
 	await page.onSaveProfile({ detail: { value: { nickname: 'Xiao Li' } } });
 
 	assert.equal(page.data.user.nickname, 'Xiao Li');
-	assert.equal(page.data.user.avatarUrl, null);
+	assert.equal(page.data.user.avatarUrl, undefined, 'no avatar was saved');
 	assert.match(page.data.message, /avatarUploadUrl/);
 });
 
