@@ -10,21 +10,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Configuration of WeChat Mini Program login. Secrets never appear in {@link #toString()}.
  *
- * @param enabled whether to enable WeChat Mini Program login
- * @param appid mini program's AppID, from the WeChat admin console (Development > Development Settings)
- * @param secret mini program's AppSecret; never logged or returned
- * @param apiBaseUrl root URL of WeChat's server API; tests and the demo point it at the fake WeChat
+ * @param enabled Whether to enable WeChat Mini Program login
+ * @param appid Mini program's AppID, from the WeChat admin console (Development > Development Settings)
+ * @param secret Mini program's AppSecret; never logged or returned
+ * @param apiBaseUrl Root URL of WeChat's server API; tests and the demo point it at the fake WeChat
  * server
- * @param connectTimeout connect timeout of every WeChat call
- * @param readTimeout read timeout of every WeChat call
- * @param endpoints login endpoints
- * @param jwt access and refresh tokens
+ * @param connectTimeout Connect timeout of every WeChat call
+ * @param readTimeout Read timeout of every WeChat call
+ * @param endpoints Login endpoints
+ * @param jwt Access and refresh tokens
  * @param accessToken WeChat access token cache
- * @param store where session keys, refresh tokens, revocations and the WeChat access token are kept
- * @param userStore where users are kept
- * @param security default security filter chain
- * @param profile profile endpoint
- * @param rateLimit limits on the login endpoints
+ * @param store Where session keys, refresh tokens, revocations and the WeChat access token are kept
+ * @param userStore Where users are kept
+ * @param security Default security filter chain
+ * @param profile Profile endpoint
+ * @param rateLimit Limits on the login endpoints
  */
 @ConfigurationProperties("wx.login")
 public record WxLoginProperties(@DefaultValue("true") boolean enabled, @Nullable String appid,
@@ -54,7 +54,7 @@ public record WxLoginProperties(@DefaultValue("true") boolean enabled, @Nullable
 	/**
 	 * Login endpoints.
 	 *
-	 * @param basePath path under which the login endpoints are mounted
+	 * @param basePath Path under which the login endpoints are mounted
 	 */
 	public record Endpoints(@DefaultValue("/wx") String basePath) {
 	}
@@ -64,9 +64,9 @@ public record WxLoginProperties(@DefaultValue("true") boolean enabled, @Nullable
 	 *
 	 * @param issuer "iss" of issued access tokens, checked on every request
 	 * @param audience "aud" of issued access tokens, checked on every request; defaults to the appid
-	 * @param accessTokenTtl lifetime of an access token
-	 * @param refreshTokenTtl lifetime of a refresh token
-	 * @param clockSkew tolerance on "exp", "nbf" and "iat"
+	 * @param accessTokenTtl Lifetime of an access token
+	 * @param refreshTokenTtl Lifetime of a refresh token
+	 * @param clockSkew Tolerance on "exp", "nbf" and "iat"
 	 * @param hmacSecret HS256 signing key, at least 32 bytes; tokens then survive restarts and are
 	 * valid across instances
 	 * @param privateKeyLocation PKCS#8 PEM of an RSA or EC P-256 private key that signs RS256 or ES256
@@ -98,7 +98,7 @@ public record WxLoginProperties(@DefaultValue("true") boolean enabled, @Nullable
 	/**
 	 * WeChat access token cache.
 	 *
-	 * @param refreshAhead how long before it expires the WeChat access token is fetched again
+	 * @param refreshAhead How long before it expires the WeChat access token is fetched again
 	 */
 	public record AccessToken(@DefaultValue("5m") Duration refreshAhead) {
 
@@ -114,7 +114,7 @@ public record WxLoginProperties(@DefaultValue("true") boolean enabled, @Nullable
 	/**
 	 * Store of session keys, refresh tokens, revocations and the WeChat access token.
 	 *
-	 * @param type kind of store; "auto" uses Redis when a RedisConnectionFactory bean exists
+	 * @param type Kind of store; "auto" uses Redis when a RedisConnectionFactory bean exists
 	 * @param redis Redis store
 	 */
 	public record Store(@DefaultValue("auto") StoreType type, @DefaultValue Redis redis) {
@@ -122,7 +122,7 @@ public record WxLoginProperties(@DefaultValue("true") boolean enabled, @Nullable
 		/**
 		 * Redis store.
 		 *
-		 * @param keyPrefix prefix of every Redis key the starter writes
+		 * @param keyPrefix Prefix of every Redis key the starter writes
 		 */
 		public record Redis(@DefaultValue("wxlogin:") String keyPrefix) {
 		}
@@ -148,8 +148,8 @@ public record WxLoginProperties(@DefaultValue("true") boolean enabled, @Nullable
 	/**
 	 * Store of users.
 	 *
-	 * @param type kind of user store; "auto" uses JDBC when a DataSource bean exists
-	 * @param initializeSchema when to create the "wx_user" table
+	 * @param type Kind of user store; "auto" uses JDBC when a DataSource bean exists
+	 * @param initializeSchema When to create the "wx_user" table
 	 */
 	public record UserStore(@DefaultValue("auto") UserStoreType type,
 			@DefaultValue("embedded") SchemaInitialization initializeSchema) {
@@ -191,7 +191,7 @@ public record WxLoginProperties(@DefaultValue("true") boolean enabled, @Nullable
 	/**
 	 * Default security filter chain.
 	 *
-	 * @param enabled whether to register the default security filter chain; it backs off anyway when the
+	 * @param enabled Whether to register the default security filter chain; it backs off anyway when the
 	 * host declares its own
 	 */
 	public record Security(@DefaultValue("true") boolean enabled) {
@@ -200,7 +200,7 @@ public record WxLoginProperties(@DefaultValue("true") boolean enabled, @Nullable
 	/**
 	 * Profile endpoint.
 	 *
-	 * @param contentCheck whether to check nicknames with WeChat's msgSecCheck before saving them
+	 * @param contentCheck Whether to check nicknames with WeChat's msgSecCheck before saving them
 	 */
 	public record Profile(@DefaultValue("false") boolean contentCheck) {
 	}
@@ -208,11 +208,11 @@ public record WxLoginProperties(@DefaultValue("true") boolean enabled, @Nullable
 	/**
 	 * Limits on the login endpoints, per client IP address (login, refresh) and per user (phone).
 	 *
-	 * @param enabled whether to limit the rate of login, refresh and phone requests
-	 * @param loginPerIp logins allowed per client IP address in each period
-	 * @param refreshPerIp token refreshes allowed per client IP address in each period
-	 * @param phonePerUser phone bindings allowed per user in each period
-	 * @param period length of the period the limits count over
+	 * @param enabled Whether to limit the rate of login, refresh and phone requests
+	 * @param loginPerIp Logins allowed per client IP address in each period
+	 * @param refreshPerIp Token refreshes allowed per client IP address in each period
+	 * @param phonePerUser Phone bindings allowed per user in each period
+	 * @param period Length of the period the limits count over
 	 */
 	public record RateLimit(@DefaultValue("true") boolean enabled, @DefaultValue("60") int loginPerIp,
 			@DefaultValue("60") int refreshPerIp, @DefaultValue("10") int phonePerUser,
