@@ -3,6 +3,8 @@ package io.github.wxlogin.autoconfigure;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import io.github.wxlogin.wechat.CaffeineWxAccessTokenProvider;
 import io.github.wxlogin.wechat.ObservedWxApiClient;
@@ -11,7 +13,9 @@ import io.github.wxlogin.wechat.WxAccessTokenProvider;
 import io.github.wxlogin.wechat.WxApiClient;
 import io.github.wxlogin.wechat.WxApiOutcomes;
 import io.github.wxlogin.wechat.WxApp;
+import io.github.wxlogin.wechat.WxApps;
 import io.micrometer.observation.ObservationRegistry;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -28,16 +32,45 @@ import org.springframework.web.client.RestClient;
 class WxApiConfiguration {
 
 	/** Pauses before the retries of a call WeChat answered with "busy" (-1). */
+	/** The app that "wx.login.appid" and "wx.login.secret" configure, which serves logins naming none. */
+	private static final String DEFAULT_APP = "default";
+
 	private static final Duration[] BUSY_BACKOFF = { Duration.ofMillis(100), Duration.ofMillis(300) };
 
 	@Bean
 	@ConditionalOnMissingBean
-	WxApp wxApp(WxLoginProperties properties) {
-		return new WxApp(required("wx.login.appid", properties.appid(), "the mini program's AppID"),
-				required("wx.login.secret", properties.secret(), "the mini program's AppSecret"));
+	WxApps wxApps(WxLoginProperties properties) {
+		Map<String, WxLoginProperties.App> configured = (properties.apps() != null) ? properties.apps() : Map.of();
+		boolean shortForm = StringUtils.hasText(properties.appid()) || StringUtils.hasText(properties.secret())
+				|| configured.isEmpty();
+		if (shortForm && configured.containsKey(DEFAULT_APP)) {
+			throw new WxLoginPropertyException("wx.login.appid", "and 'wx.login.apps.default' are both set",
+					"Set the default mini program once: either 'wx.login.appid' and 'wx.login.secret', or "
+							+ "'wx.login.apps.default.appid' and 'wx.login.apps.default.secret'.");
+		}
+		Map<String, WxLoginProperties.App> named = new LinkedHashMap<>();
+		if (shortForm) {
+			named.put(DEFAULT_APP, new WxLoginProperties.App(properties.appid(), properties.secret()));
+		}
+		named.putAll(configured);
+		Map<String, WxApp> apps = new LinkedHashMap<>();
+		named.forEach((name, app) -> {
+			String prefix = (shortForm && DEFAULT_APP.equals(name)) ? "wx.login" : "wx.login.apps." + name;
+			apps.put(name, new WxApp(required(prefix + ".appid", app.appid(), "the mini program's AppID"),
+					required(prefix + ".secret", app.secret(), "the mini program's AppSecret")));
+		});
+		WxApp defaultApp = apps.containsKey(DEFAULT_APP) ? apps.get(DEFAULT_APP)
+				: (apps.size() == 1) ? apps.values().iterator().next() : null;
+		try {
+			return new WxApps(apps.values(), defaultApp);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new WxLoginPropertyException("wx.login.apps", "is wrong: " + ex.getMessage(),
+					"Give each mini program under 'wx.login.apps' its own AppID.");
+		}
 	}
 
-	private static String required(String property, String value, String what) {
+	private static String required(String property, @Nullable String value, String what) {
 		if (!StringUtils.hasText(value)) {
 			throw new WxLoginPropertyException(property, "is not set", "Set '" + property + "' to " + what
 					+ " (WeChat admin console > Development > Development Settings), for example in application.yml "

@@ -1,6 +1,7 @@
 package io.github.wxlogin.autoconfigure;
 
 import java.time.Duration;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -13,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param enabled Whether to enable WeChat Mini Program login
  * @param appid Mini program's AppID, from the WeChat admin console (Development > Development Settings)
  * @param secret Mini program's AppSecret; never logged or returned
+ * @param apps Mini programs served by this back end, by name; "appid" and "secret" above are the short
+ * form of the one named "default", which serves logins that name no AppID
  * @param apiBaseUrl Root URL of WeChat's server API; tests and the demo point it at the fake WeChat
  * server
  * @param connectTimeout Connect timeout of every WeChat call
@@ -28,7 +31,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("wx.login")
 public record WxLoginProperties(@DefaultValue("true") boolean enabled, @Nullable String appid,
-		@Nullable String secret, @DefaultValue("https://api.weixin.qq.com") String apiBaseUrl,
+		@Nullable String secret, @Nullable Map<String, App> apps, @DefaultValue("https://api.weixin.qq.com") String apiBaseUrl,
 		@DefaultValue("2s") Duration connectTimeout, @DefaultValue("5s") Duration readTimeout,
 		@DefaultValue Endpoints endpoints, @DefaultValue Jwt jwt, @DefaultValue AccessToken accessToken,
 		@DefaultValue Store store, @DefaultValue UserStore userStore, @DefaultValue Security security,
@@ -49,6 +52,21 @@ public record WxLoginProperties(@DefaultValue("true") boolean enabled, @Nullable
 	@Override
 	public String toString() {
 		return "WxLoginProperties[appid=" + this.appid + ", apiBaseUrl=" + this.apiBaseUrl + "]";
+	}
+
+	/**
+	 * A mini program. The secret never appears in {@link #toString()}.
+	 *
+	 * @param appid Mini program's AppID
+	 * @param secret Mini program's AppSecret; never logged or returned
+	 */
+	public record App(@Nullable String appid, @Nullable String secret) {
+
+		@Override
+		public String toString() {
+			return "App[appid=" + this.appid + "]";
+		}
+
 	}
 
 	/**

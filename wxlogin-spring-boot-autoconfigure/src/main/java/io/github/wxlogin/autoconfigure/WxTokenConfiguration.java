@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import io.github.wxlogin.WxAccessTokenCustomizer;
@@ -15,6 +16,7 @@ import io.github.wxlogin.token.WxSigningKey;
 import io.github.wxlogin.token.WxTokenService;
 import io.github.wxlogin.token.WxTokenSettings;
 import io.github.wxlogin.wechat.WxApp;
+import io.github.wxlogin.wechat.WxApps;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -105,9 +107,9 @@ class WxTokenConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	WxTokenSettings wxTokenSettings(WxLoginProperties properties, WxApp app) {
+	WxTokenSettings wxTokenSettings(WxLoginProperties properties) {
 		WxLoginProperties.Jwt jwt = properties.jwt();
-		String audience = StringUtils.hasText(jwt.audience()) ? jwt.audience() : app.appid();
+		String audience = StringUtils.hasText(jwt.audience()) ? jwt.audience() : null;
 		return new WxTokenSettings(jwt.issuer(), audience, jwt.accessTokenTtl(), jwt.refreshTokenTtl(),
 				jwt.clockSkew());
 	}
@@ -120,11 +122,12 @@ class WxTokenConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	JwtDecoder jwtDecoder(WxSigningKey signingKey, WxTokenSettings settings, TokenRevocationStore revocations,
-			ObjectProvider<Clock> clock) {
+	JwtDecoder jwtDecoder(WxSigningKey signingKey, WxTokenSettings settings, WxApps apps,
+			TokenRevocationStore revocations, ObjectProvider<Clock> clock) {
 		Clock now = clock.getIfAvailable(Clock::systemUTC);
-		return new VerifiedTokenCache(WxJwtDecoders.create(signingKey, settings, revocations, now), revocations, now,
-				settings.clockSkew(), VERIFIED_TOKENS);
+		List<String> appids = apps.all().stream().map(WxApp::appid).toList();
+		return new VerifiedTokenCache(WxJwtDecoders.create(signingKey, settings, appids, revocations, now),
+				revocations, now, settings.clockSkew(), VERIFIED_TOKENS);
 	}
 
 	@Bean

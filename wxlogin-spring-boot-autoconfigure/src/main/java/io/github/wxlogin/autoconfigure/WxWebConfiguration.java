@@ -11,7 +11,7 @@ import io.github.wxlogin.token.WxSigningKey;
 import io.github.wxlogin.token.WxTokenService;
 import io.github.wxlogin.wechat.WxAccessTokenProvider;
 import io.github.wxlogin.wechat.WxApiClient;
-import io.github.wxlogin.wechat.WxApp;
+import io.github.wxlogin.wechat.WxApps;
 import io.github.wxlogin.web.WxLoginController;
 import io.github.wxlogin.web.WxLoginExceptionHandler;
 import io.github.wxlogin.web.WxLoginMetrics;
@@ -48,18 +48,18 @@ class WxWebConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	WxProfileEditor wxProfileEditor(WxApp app, WxApiClient wechat, WxAccessTokenProvider accessTokens,
+	WxProfileEditor wxProfileEditor(WxApiClient wechat, WxAccessTokenProvider accessTokens,
 			WxUserService users, WxLoginProperties properties) {
-		return new WxProfileEditor(app, wechat, accessTokens, users, properties.profile().contentCheck());
+		return new WxProfileEditor(wechat, accessTokens, users, properties.profile().contentCheck());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	WxLoginController wxLoginController(WxApp app, WxApiClient wechat, WxAccessTokenProvider accessTokens,
+	WxLoginController wxLoginController(WxApps apps, WxApiClient wechat, WxAccessTokenProvider accessTokens,
 			WxSessionKeyStore sessionKeys, WxUserService users, WxTokenService tokens, TokenRevocationStore revocations,
 			WxProfileEditor profiles, ObjectProvider<WxSigningKey> signingKey, ObjectProvider<WxLoginMetrics> metrics) {
 		JWKSet publicKeys = signingKey.stream().map(WxSigningKey::publicJwkSet).findFirst().orElseGet(JWKSet::new);
-		return new WxLoginController(app, wechat, accessTokens, sessionKeys, users, tokens, revocations, profiles,
+		return new WxLoginController(apps, wechat, accessTokens, sessionKeys, users, tokens, revocations, profiles,
 				publicKeys.getKeys().isEmpty() ? Map.of() : publicKeys.toJSONObject(),
 				metrics.getIfAvailable(() -> WxLoginMetrics.NONE));
 	}

@@ -1,8 +1,10 @@
 package io.github.wxlogin.token;
 
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
@@ -14,7 +16,6 @@ import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
@@ -36,30 +37,34 @@ public final class WxJwtDecoders {
 	 * Create a decoder.
 	 * @param signingKey the key tokens are signed with
 	 * @param settings the expected issuer and audience, and the clock skew
+	 * @param appids the AppIDs of the apps served, the accepted audiences when the settings name none
 	 * @param revocations the revoked tokens
 	 * @param clock the clock that tells expiry
 	 * @return the decoder
 	 */
 	public static NimbusJwtDecoder create(WxSigningKey signingKey, WxTokenSettings settings,
-			TokenRevocationStore revocations, Clock clock) {
+			Collection<String> appids, TokenRevocationStore revocations, Clock clock) {
 		JWKSource<SecurityContext> keys = new ImmutableJWKSet<>(signingKey.jwkSet());
 		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys)
 			.jwtProcessorCustomizer((processor) -> processor
 				.setJWSKeySelector(new JWSVerificationKeySelector<>(signingKey.algorithm(), keys)))
 			.build();
-		decoder.setJwtValidator(validator(settings, revocations, clock));
+		Set<String> audiences = (settings.audience() != null) ? Set.of(settings.audience()) : Set.copyOf(appids);
+		decoder.setJwtValidator(validator(settings, audiences, revocations, clock));
 		return decoder;
 	}
 
-	private static OAuth2TokenValidator<Jwt> validator(WxTokenSettings settings, TokenRevocationStore revocations,
-			Clock clock) {
+	private static OAuth2TokenValidator<Jwt> validator(WxTokenSettings settings, Set<String> audiences,
+			TokenRevocationStore revocations, Clock clock) {
 		JwtTimestampValidator timestamps = new JwtTimestampValidator(settings.clockSkew());
 		timestamps.setClock(clock);
 		return new DelegatingOAuth2TokenValidator<>(List.of(timestamps,
 				new JwtClaimValidator<>(JwtClaimNames.EXP, Objects::nonNull),
 				new JwtClaimValidator<String>(JwtClaimNames.SUB, (sub) -> sub != null && !sub.isBlank()),
 				new JwtClaimValidator<String>(JwtClaimNames.JTI, (jti) -> jti != null && !jti.isBlank()),
-				new JwtIssuerValidator(settings.issuer()), new JwtAudienceValidator(settings.audience()),
+				new JwtIssuerValidator(settings.issuer()),
+				new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
+						(aud) -> aud != null && aud.stream().anyMatch(audiences::contains)),
 				notRevoked(revocations)));
 	}
 

@@ -117,7 +117,7 @@ public class WxTokenService {
 		// The host's claims first, so that none of them can replace the starter's own
 		this.customizers.forEach((customizer) -> customizer.customize(subject, claims));
 		claims.issuer(this.settings.issuer())
-			.audience(List.of(this.settings.audience()))
+			.audience(List.of((this.settings.audience() != null) ? this.settings.audience() : subject.appid()))
 			.subject(subject.userId())
 			.issuedAt(now)
 			.notBefore(now)

@@ -2,15 +2,17 @@ package io.github.wxlogin.token;
 
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What issued access tokens say and how long tokens live.
  *
  * @param issuer the {@code iss} claim
- * @param audience the {@code aud} claim
+ * @param audience the {@code aud} claim of every token, or {@code null} for the AppID of the token's user
  * @param accessTokenTtl lifetime of an access token
  * @param refreshTokenTtl lifetime of a refresh token
  * @param clockSkew tolerance on {@code exp}, {@code nbf} and {@code iat} when tokens are checked
  */
-public record WxTokenSettings(String issuer, String audience, Duration accessTokenTtl, Duration refreshTokenTtl,
+public record WxTokenSettings(String issuer, @Nullable String audience, Duration accessTokenTtl, Duration refreshTokenTtl,
 		Duration clockSkew) {
 }

@@ -16,6 +16,7 @@ import io.github.wxlogin.token.WxTokenService;
 import io.github.wxlogin.wechat.WxAccessTokenProvider;
 import io.github.wxlogin.wechat.WxApiClient;
 import io.github.wxlogin.wechat.WxApp;
+import io.github.wxlogin.wechat.WxApps;
 import io.github.wxlogin.wechat.WxPhoneInfo;
 import io.github.wxlogin.wechat.WxSession;
 import org.jspecify.annotations.Nullable;
@@ -43,7 +44,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("${wx.login.endpoints.base-path:/wx}")
 public class WxLoginController {
 
-	private final WxApp app;
+	/** AppIDs are 18 characters; this leaves room without accepting anything long. */
+	private static final int MAX_APPID_LENGTH = 64;
+
+	private final WxApps apps;
 
 	private final WxApiClient wechat;
 
@@ -65,7 +69,7 @@ public class WxLoginController {
 
 	/**
 	 * Create the controller.
-	 * @param app the mini program
+	 * @param apps the mini programs served
 	 * @param wechat the WeChat client
 	 * @param accessTokens the WeChat access token
 	 * @param sessionKeys the store of session keys
@@ -76,11 +80,11 @@ public class WxLoginController {
 	 * @param publicKeys the public JWK set, empty when tokens are signed with a shared secret
 	 * @param metrics where logins and refreshes are counted
 	 */
-	public WxLoginController(WxApp app, WxApiClient wechat, WxAccessTokenProvider accessTokens,
+	public WxLoginController(WxApps apps, WxApiClient wechat, WxAccessTokenProvider accessTokens,
 			WxSessionKeyStore sessionKeys, WxUserService users, WxTokenService tokens, TokenRevocationStore revocations,
 			WxProfileEditor profiles, Map<String, Object> publicKeys,
 			WxLoginMetrics metrics) {
-		this.app = app;
+		this.apps = apps;
 		this.wechat = wechat;
 		this.accessTokens = accessTokens;
 		this.sessionKeys = sessionKeys;
@@ -95,9 +99,10 @@ public class WxLoginController {
 	@PostMapping("/login")
 	public TokenResponse login(@RequestBody Map<String, Object> body) {
 		String code = RequestFields.required(body, "code");
-		WxSession session = this.wechat.code2Session(this.app, code);
-		this.sessionKeys.save(this.app.appid(), session.openid(), session.sessionKey());
-		WxUserLogin login = this.users.findOrCreate(new WxIdentity(this.app.appid(), session.openid(), session.unionid()));
+		WxApp app = appNamedBy(body);
+		WxSession session = this.wechat.code2Session(app, code);
+		this.sessionKeys.save(app.appid(), session.openid(), session.sessionKey());
+		WxUserLogin login = this.users.findOrCreate(new WxIdentity(app.appid(), session.openid(), session.unionid()));
 		WxIssuedTokens issued = this.tokens.issue(principalOf(login.user()));
 		this.metrics.login(login.created() ? "new_user" : "returning");
 		return TokenResponse.of(issued, login.created(), UserResponse.of(login.user()));
@@ -136,7 +141,7 @@ public class WxLoginController {
 	@PostMapping("/phone")
 	public PhoneResponse bindPhone(@AuthenticationPrincipal WxPrincipal caller, @RequestBody Map<String, Object> body) {
 		String code = RequestFields.required(body, "code");
-		WxPhoneInfo info = this.accessTokens.withAccessToken(this.app,
+		WxPhoneInfo info = this.accessTokens.withAccessToken(appOf(caller),
 				(accessToken) -> this.wechat.phoneNumber(accessToken, code, caller.openid()));
 		return bind(caller, new WxPhone(info.phoneNumber(), info.purePhoneNumber(), info.countryCode()));
 	}
@@ -146,7 +151,7 @@ public class WxLoginController {
 			@RequestBody Map<String, Object> body) {
 		String encryptedData = RequestFields.required(body, "encryptedData", WxLegacyData.MAX_ENCRYPTED_LENGTH);
 		String iv = RequestFields.required(body, "iv");
-		Map<String, Object> data = WxLegacyData.decrypt(sessionKeyOf(caller), encryptedData, iv, this.app.appid());
+		Map<String, Object> data = WxLegacyData.decrypt(sessionKeyOf(caller), encryptedData, iv, caller.appid());
 		return bind(caller, WxLegacyData.phone(data));
 	}
 
@@ -154,14 +159,14 @@ public class WxLoginController {
 	public UserResponse updateProfile(@AuthenticationPrincipal WxPrincipal caller,
 			@RequestBody Map<String, Object> body) {
 		userOf(caller);
-		return UserResponse.of(this.profiles.update(caller, WxProfileEditor.read(body)));
+		return UserResponse.of(this.profiles.update(appOf(caller), caller, WxProfileEditor.read(body)));
 	}
 
 	@PostMapping("/profile/wechat")
 	public UserResponse updateProfileFromWeChat(@AuthenticationPrincipal WxPrincipal caller,
 			@RequestBody Map<String, Object> body) {
 		WxUser user = userOf(caller);
-		WxLegacyProfile profile = WxLegacyProfile.verify(body, sessionKeyOf(caller), this.app.appid());
+		WxLegacyProfile profile = WxLegacyProfile.verify(body, sessionKeyOf(caller), caller.appid());
 		return UserResponse.of(this.profiles.updateFromWeChat(user, profile));
 	}
 
@@ -182,6 +187,22 @@ public class WxLoginController {
 			throw new WxLoginException(WxErrorCode.PHONE_CONFLICT, "The phone number is bound to another user.");
 		}
 		return PhoneResponse.of(phone);
+	}
+
+	/** The app a login names with "appid", or the default app when it names none. */
+	private WxApp appNamedBy(Map<String, Object> body) {
+		String appid = RequestFields.optional(body, "appid", MAX_APPID_LENGTH);
+		if (appid == null) {
+			return this.apps.defaultApp()
+				.orElseThrow(() -> WxLoginException.invalidRequest("'appid' is required: several mini programs are served."));
+		}
+		return this.apps.find(appid)
+			.orElseThrow(() -> WxLoginException.invalidRequest("'appid' names no mini program served here."));
+	}
+
+	private WxApp appOf(WxPrincipal caller) {
+		return this.apps.find(caller.appid()).orElseThrow(() -> new WxLoginException(WxErrorCode.UNAUTHORIZED,
+				"The token's mini program is no longer served here."));
 	}
 
 	private String sessionKeyOf(WxPrincipal caller) {

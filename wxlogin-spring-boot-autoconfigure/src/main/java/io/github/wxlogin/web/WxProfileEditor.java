@@ -32,8 +32,6 @@ public class WxProfileEditor {
 	/** The path of WeChat's grey default avatar. */
 	private static final String PLACEHOLDER_AVATAR = "POgEwh4mIHO4nibH0KlMECNjjGxQUq24ZEaGT4poC6icRiccVGKSyXwibcPq4BWmiaIGuG1icwxaQX6grC9VemZoJ8rg";
 
-	private final WxApp app;
-
 	private final WxApiClient wechat;
 
 	private final WxAccessTokenProvider accessTokens;
@@ -44,15 +42,13 @@ public class WxProfileEditor {
 
 	/**
 	 * Create an editor.
-	 * @param app the mini program
 	 * @param wechat the WeChat client
 	 * @param accessTokens the WeChat access token
 	 * @param users the host's users
 	 * @param contentCheck whether nicknames go through WeChat's msgSecCheck
 	 */
-	public WxProfileEditor(WxApp app, WxApiClient wechat, WxAccessTokenProvider accessTokens, WxUserService users,
+	public WxProfileEditor(WxApiClient wechat, WxAccessTokenProvider accessTokens, WxUserService users,
 			boolean contentCheck) {
-		this.app = app;
 		this.wechat = wechat;
 		this.accessTokens = accessTokens;
 		this.users = users;
@@ -69,9 +65,9 @@ public class WxProfileEditor {
 				(avatarUrl != null) ? avatarUrl(avatarUrl, Set.of("https")) : null);
 	}
 
-	WxUser update(WxPrincipal caller, WxProfile profile) {
+	WxUser update(WxApp app, WxPrincipal caller, WxProfile profile) {
 		if (this.contentCheck && profile.nickname() != null) {
-			WxContentVerdict verdict = this.accessTokens.withAccessToken(this.app,
+			WxContentVerdict verdict = this.accessTokens.withAccessToken(app,
 					(accessToken) -> this.wechat.msgSecCheck(accessToken, caller.openid(), profile.nickname()));
 			if (verdict != WxContentVerdict.PASS) {
 				throw new WxLoginException(WxErrorCode.CONTENT_REJECTED, "The nickname was rejected by WeChat's content check.");

@@ -21,7 +21,9 @@ import io.github.wxlogin.token.WxSigningKey;
 import io.github.wxlogin.token.WxTokenService;
 import io.github.wxlogin.wechat.WxAccessTokenProvider;
 import io.github.wxlogin.wechat.WxApiClient;
+import io.github.wxlogin.WxPrincipal;
 import io.github.wxlogin.wechat.WxApp;
+import io.github.wxlogin.wechat.WxApps;
 import io.github.wxlogin.observability.MicrometerWxLoginMetrics;
 import io.github.wxlogin.web.WxLoginController;
 import io.github.wxlogin.web.WxLoginMetrics;
@@ -61,7 +63,7 @@ class WxLoginAutoConfigurationTests {
 	@Test
 	void whenAppidAndSecretAreSetThenTheStarterRegistersItsBeans() {
 		this.contextRunner.run((context) -> {
-			assertThat(context).hasSingleBean(WxApp.class)
+			assertThat(context).hasSingleBean(WxApps.class)
 				.hasSingleBean(WxApiClient.class)
 				.hasSingleBean(WxAccessTokenProvider.class)
 				.hasSingleBean(WxSessionKeyStore.class)
@@ -106,9 +108,53 @@ class WxLoginAutoConfigurationTests {
 
 	@Test
 	void audienceDefaultsToTheAppid() {
-		this.contextRunner.run((context) -> assertThat(
-				context.getBean(io.github.wxlogin.token.WxTokenSettings.class).audience())
-			.isEqualTo("wx0123456789abcdef"));
+		this.contextRunner.run((context) -> {
+			String token = context.getBean(WxTokenService.class)
+				.issue(new WxPrincipal("u1", "o1", "wx0123456789abcdef"))
+				.accessToken();
+			assertThat(context.getBean(JwtDecoder.class).decode(token).getAudience()).containsExactly("wx0123456789abcdef");
+		});
+	}
+
+	@Test
+	void theShortFormIsTheDefaultAppBesideNamedApps() {
+		this.contextRunner
+			.withPropertyValues("wx.login.apps.shop.appid=wxshop00000000001", "wx.login.apps.shop.secret=" + SECRET)
+			.run((context) -> {
+				WxApps apps = context.getBean(WxApps.class);
+				assertThat(apps.all()).extracting(WxApp::appid).containsExactly("wx0123456789abcdef", "wxshop00000000001");
+				assertThat(apps.defaultApp()).map(WxApp::appid).hasValue("wx0123456789abcdef");
+				assertThat(apps.toString()).doesNotContain(SECRET);
+			});
+	}
+
+	@Test
+	void severalNamedAppsWithoutADefaultLetLoginsNameTheirApp() {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(WxLoginAutoConfiguration.class))
+			.withPropertyValues("wx.login.apps.shop.appid=wxshop00000000001", "wx.login.apps.shop.secret=" + SECRET,
+					"wx.login.apps.news.appid=wxnews00000000001", "wx.login.apps.news.secret=" + SECRET)
+			.run((context) -> assertThat(context.getBean(WxApps.class).defaultApp()).isEmpty());
+	}
+
+	@Test
+	void whenANamedAppHasNoSecretThenStartUpFailsNamingIt() {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(WxLoginAutoConfiguration.class))
+			.withPropertyValues("wx.login.apps.shop.appid=wxshop00000000001")
+			.run((context) -> assertFailure(context, "wx.login.apps.shop.secret", "is not set"));
+	}
+
+	@Test
+	void whenTheDefaultAppIsConfiguredTwiceThenStartUpFails() {
+		this.contextRunner
+			.withPropertyValues("wx.login.apps.default.appid=wxother0000000001", "wx.login.apps.default.secret=" + SECRET)
+			.run((context) -> assertFailure(context, "wx.login.appid", "both set"));
+	}
+
+	@Test
+	void whenTwoAppsShareAnAppidThenStartUpFails() {
+		this.contextRunner
+			.withPropertyValues("wx.login.apps.shop.appid=wx0123456789abcdef", "wx.login.apps.shop.secret=" + SECRET)
+			.run((context) -> assertFailure(context, "wx.login.apps", "twice"));
 	}
 
 	@Test
@@ -116,14 +162,14 @@ class WxLoginAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("wx.login.jwt.hmac-secret=" + HMAC_SECRET).run((context) -> {
 			assertThat(context.getBean(WxLoginProperties.class).toString()).doesNotContain(SECRET)
 				.doesNotContain(HMAC_SECRET);
-			assertThat(context.getBean(WxApp.class).toString()).doesNotContain(SECRET);
+			assertThat(context.getBean(WxApps.class).defaultApp().orElseThrow().toString()).doesNotContain(SECRET);
 		});
 	}
 
 	@Test
 	void whenDisabledThenNothingIsRegistered() {
 		this.contextRunner.withPropertyValues("wx.login.enabled=false")
-			.run((context) -> assertThat(context).doesNotHaveBean(WxApp.class).doesNotHaveBean(WxTokenService.class));
+			.run((context) -> assertThat(context).doesNotHaveBean(WxApps.class).doesNotHaveBean(WxTokenService.class));
 	}
 
 	@Test
@@ -213,7 +259,7 @@ class WxLoginAutoConfigurationTests {
 			WxSigningKey key = context.getBean(WxSigningKey.class);
 			assertThat(key.algorithm()).isEqualTo(JWSAlgorithm.ES256);
 			WxTokenService tokens = context.getBean(WxTokenService.class);
-			String token = tokens.issue(new io.github.wxlogin.WxPrincipal("u1", "o1", "wx0123456789abcdef"))
+			String token = tokens.issue(new WxPrincipal("u1", "o1", "wx0123456789abcdef"))
 				.accessToken();
 			assertThat(context.getBean(JwtDecoder.class).decode(token).getSubject()).isEqualTo("u1");
 		});

@@ -3,6 +3,7 @@ package io.github.wxlogin.hostchain;
 import java.util.Map;
 
 import io.github.wxlogin.WxPrincipal;
+import io.github.wxlogin.security.WxAppAuthorization;
 import io.github.wxlogin.security.WxLoginConfigurer;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -20,11 +21,16 @@ import org.springframework.web.bind.annotation.RestController;
 @SpringBootApplication
 public class HostChainApplication {
 
+	/** Another mini program, whose users alone may use the shop's endpoints. */
+	static final String SHOP_APPID = "wxshop00000000001";
+
 	@Bean
 	SecurityFilterChain hostChain(HttpSecurity http) throws Exception {
 		http.with(WxLoginConfigurer.wxLogin(), Customizer.withDefaults())
 			.authorizeHttpRequests((requests) -> requests.requestMatchers("/api/public/**")
 				.permitAll()
+				.requestMatchers("/api/shop/**")
+				.access(WxAppAuthorization.appid(SHOP_APPID))
 				.anyRequest()
 				.authenticated());
 		return http.build();
@@ -35,6 +41,11 @@ public class HostChainApplication {
 
 		@GetMapping("/api/hello")
 		Map<String, String> hello(@AuthenticationPrincipal WxPrincipal caller) {
+			return Map.of("userId", caller.userId());
+		}
+
+		@GetMapping("/api/shop/hello")
+		Map<String, String> shopHello(@AuthenticationPrincipal WxPrincipal caller) {
 			return Map.of("userId", caller.userId());
 		}
 

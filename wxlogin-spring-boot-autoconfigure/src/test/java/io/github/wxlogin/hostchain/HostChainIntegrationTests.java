@@ -61,6 +61,9 @@ class HostChainIntegrationTests {
 		assertThat(hello.headers().firstValue("Set-Cookie")).isEmpty();
 		assertThat(send(request("/api/hello")).statusCode()).isEqualTo(401);
 		assertThat(send(request("/api/public/hello")).statusCode()).isEqualTo(200);
+		HttpResponse<String> otherApp = send(request("/api/shop/hello").header("Authorization", "Bearer " + token));
+		assertThat(otherApp.statusCode()).isEqualTo(403);
+		assertThat(otherApp.body()).contains("\"code\":\"forbidden\"");
 		assertThat(send(request("/wx/jwks.json")).statusCode()).isEqualTo(200);
 	}
 

@@ -33,7 +33,7 @@ class ForgedTokenIntegrationTests {
 
 		@BeforeEach
 		void forge() {
-			this.forge = new Forgeries(this.signingKey, this.settings.issuer(), this.settings.audience());
+			this.forge = new Forgeries(this.signingKey, this.settings.issuer(), this.fake.appid());
 		}
 
 		void assertRefused(String token) {
