@@ -13,6 +13,11 @@ import org.jspecify.annotations.Nullable;
  * are checked on every call, msgSecCheck verdicts, fault and latency injection, and a count
  * of calls per API.
  * <p>
+ * The server hosts one mini program, the primary one, and more on
+ * {@link #addApp(String, String) request}. Like separate mini programs on WeChat, each has
+ * its own access tokens and users: a code, an access token or an openid works only in the
+ * mini program it was issued in. Methods that take no AppID act on the primary one.
+ * <p>
  * A test plays the mini program by issuing a code for a user, then lets the application
  * log in with it:
  * <pre class="code">
@@ -33,11 +38,9 @@ public final class FakeWeChatServer implements AutoCloseable {
 	 */
 	public static final String DEFAULT_APPID = "wxfake0000000001";
 
-	private final AppCredentials credentials;
-
 	private final Clock clock = Clock.systemUTC();
 
-	private final MiniProgramUsers users = new MiniProgramUsers();
+	private final MiniPrograms apps;
 
 	private final OneTimeCodes<LoginGrant> loginCodes = new OneTimeCodes<>(this.clock,
 			() -> WeChatCrypto.randomUrlSafe(24));
@@ -45,31 +48,28 @@ public final class FakeWeChatServer implements AutoCloseable {
 	private final OneTimeCodes<PhoneGrant> phoneCodes = new OneTimeCodes<>(this.clock,
 			() -> WeChatCrypto.randomHex(32));
 
-	private final StableAccessTokens tokens = new StableAccessTokens(this.clock);
-
 	private final ContentVerdicts verdicts = new ContentVerdicts();
 
-	private final UserDataFactory userData;
+	private final UserDataFactory userData = new UserDataFactory(this.clock);
 
 	private final WeChatRouter router;
 
 	private final LoopbackHttpServer server;
 
 	private FakeWeChatServer(AppCredentials credentials) {
-		this.credentials = credentials;
-		this.userData = new UserDataFactory(credentials.appid(), this.clock);
+		this.apps = new MiniPrograms(credentials, this.clock);
 		this.router = new WeChatRouter(Map.of(
-				Api.CODE2SESSION, new Code2SessionEndpoint(credentials, this.loginCodes),
-				Api.STABLE_TOKEN, new StableTokenEndpoint(credentials, this.tokens),
-				Api.PHONE_NUMBER,
-				new PhoneNumberEndpoint(credentials.appid(), this.tokens, this.phoneCodes, this.clock),
-				Api.MSG_SEC_CHECK, new MsgSecCheckEndpoint(this.tokens, this.users, this.verdicts),
-				Api.CHECK_SESSION, new CheckSessionEndpoint(this.tokens, this.users)));
+				Api.CODE2SESSION, new Code2SessionEndpoint(this.apps, this.loginCodes),
+				Api.STABLE_TOKEN, new StableTokenEndpoint(this.apps),
+				Api.PHONE_NUMBER, new PhoneNumberEndpoint(this.apps, this.phoneCodes, this.clock),
+				Api.MSG_SEC_CHECK, new MsgSecCheckEndpoint(this.apps, this.verdicts),
+				Api.CHECK_SESSION, new CheckSessionEndpoint(this.apps)), this.apps::appidOf);
 		this.server = LoopbackHttpServer.start(this.router);
 	}
 
 	/**
-	 * Start a server for the AppID {@value #DEFAULT_APPID} and a random AppSecret.
+	 * Start a server whose primary mini program has the AppID {@value #DEFAULT_APPID} and a
+	 * random AppSecret.
 	 * @return the running server
 	 */
 	public static FakeWeChatServer start() {
@@ -77,9 +77,9 @@ public final class FakeWeChatServer implements AutoCloseable {
 	}
 
 	/**
-	 * Start a server that accepts the given credentials.
-	 * @param appid the mini program's AppID
-	 * @param secret the mini program's AppSecret
+	 * Start a server whose primary mini program has the given credentials.
+	 * @param appid the primary mini program's AppID
+	 * @param secret the primary mini program's AppSecret
 	 * @return the running server
 	 */
 	public static FakeWeChatServer start(String appid, String secret) {
@@ -105,24 +105,37 @@ public final class FakeWeChatServer implements AutoCloseable {
 	}
 
 	/**
-	 * Return the AppID the server accepts.
+	 * Return the AppID of the primary mini program, the one the server started with.
 	 * @return the AppID
 	 */
 	public String appid() {
-		return this.credentials.appid();
+		return primary().appid();
 	}
 
 	/**
-	 * Return the AppSecret the server accepts.
+	 * Return the AppSecret of the primary mini program.
 	 * @return the AppSecret
 	 */
 	public String secret() {
-		return this.credentials.secret();
+		return primary().credentials().secret();
 	}
 
 	/**
-	 * Issue a login code as {@code wx.login()} does for a user without unionid. The user's
-	 * session key rotates; the code exchanges for the new one.
+	 * Host another mini program on the same base URL, with its own access tokens and
+	 * users. Calls with its AppID and a wrong AppSecret get {@code 40125}.
+	 * @param appid the mini program's AppID
+	 * @param secret the mini program's AppSecret
+	 * @throws IllegalArgumentException when a mini program with that AppID is already hosted
+	 */
+	public void addApp(String appid, String secret) {
+		Objects.requireNonNull(appid, "appid");
+		Objects.requireNonNull(secret, "secret");
+		this.apps.add(new AppCredentials(appid, secret));
+	}
+
+	/**
+	 * Issue a login code as {@code wx.login()} does for a user of the primary mini program
+	 * without unionid. The user's session key rotates; the code exchanges for the new one.
 	 * @param openid the user's openid
 	 * @return the code, valid once for {@linkplain #codeLifetime(Duration) 5 minutes}
 	 */
@@ -131,46 +144,81 @@ public final class FakeWeChatServer implements AutoCloseable {
 	}
 
 	/**
-	 * Issue a login code as {@code wx.login()} does. The user's session key rotates; the
-	 * code exchanges for the new one, and for the unionid when one is given.
+	 * Issue a login code as {@code wx.login()} does for a user of the primary mini program.
+	 * The user's session key rotates; the code exchanges for the new one, and for the
+	 * unionid when one is given.
 	 * @param openid the user's openid
 	 * @param unionid the user's unionid, or {@code null} when the mini program is not bound
 	 * to an Open Platform account
 	 * @return the code, valid once for {@linkplain #codeLifetime(Duration) 5 minutes}
 	 */
 	public String issueLoginCode(String openid, @Nullable String unionid) {
-		Objects.requireNonNull(openid, "openid");
-		MiniProgramUsers.User user = this.users.login(openid, unionid);
-		return this.loginCodes.issue(new LoginGrant(openid, user.sessionKey(), unionid));
+		return issueLoginCode(appid(), openid, unionid);
 	}
 
 	/**
-	 * Issue a phone code as {@code <button open-type="getPhoneNumber">} does, redeemable
-	 * by any caller.
+	 * Issue a login code as {@code wx.login()} does in one mini program: the code exchanges
+	 * only with that mini program's credentials (with another's, {@code 40029}). Give users
+	 * of different mini programs different openids, as WeChat does, and the same unionid to
+	 * link them.
+	 * @param appid the mini program's AppID
+	 * @param openid the user's openid in that mini program
+	 * @param unionid the user's unionid, or {@code null} when the mini program is not bound
+	 * to an Open Platform account
+	 * @return the code, valid once for {@linkplain #codeLifetime(Duration) 5 minutes}
+	 * @throws IllegalArgumentException when the server hosts no mini program with that AppID
+	 */
+	public String issueLoginCode(String appid, String openid, @Nullable String unionid) {
+		Objects.requireNonNull(openid, "openid");
+		MiniProgram app = this.apps.get(appid);
+		MiniProgramUsers.User user = app.users().login(openid, unionid);
+		return this.loginCodes.issue(new LoginGrant(app.appid(), openid, user.sessionKey(), unionid));
+	}
+
+	/**
+	 * Issue a phone code as {@code <button open-type="getPhoneNumber">} does in the primary
+	 * mini program, redeemable for any of its users.
 	 * @param phoneNumber a number such as {@code 13800138000} (China), or with a leading
 	 * {@code +} and country code such as {@code +85261234567}
 	 * @return the code, valid once for {@linkplain #codeLifetime(Duration) 5 minutes}
 	 */
 	public String issuePhoneCode(String phoneNumber) {
-		return this.phoneCodes.issue(new PhoneGrant(PhoneNumber.parse(phoneNumber), null));
+		return this.phoneCodes.issue(new PhoneGrant(appid(), PhoneNumber.parse(phoneNumber), null));
 	}
 
 	/**
-	 * Issue a phone code for one user: a call that names another openid gets {@code 40029}.
+	 * Issue a phone code for one user of the primary mini program: a call that names
+	 * another openid gets {@code 40029}.
 	 * @param phoneNumber a number such as {@code 13800138000} (China), or with a leading
 	 * {@code +} and country code such as {@code +85261234567}
 	 * @param openid the user the code belongs to
 	 * @return the code, valid once for {@linkplain #codeLifetime(Duration) 5 minutes}
 	 */
 	public String issuePhoneCode(String phoneNumber, String openid) {
+		return issuePhoneCode(appid(), phoneNumber, openid);
+	}
+
+	/**
+	 * Issue a phone code for one user of a mini program: a call with another mini
+	 * program's access token gets {@code 40013}, a call that names another openid
+	 * {@code 40029}. The reply's watermark carries that mini program's AppID.
+	 * @param appid the mini program's AppID
+	 * @param phoneNumber a number such as {@code 13800138000} (China), or with a leading
+	 * {@code +} and country code such as {@code +85261234567}
+	 * @param openid the user the code belongs to
+	 * @return the code, valid once for {@linkplain #codeLifetime(Duration) 5 minutes}
+	 * @throws IllegalArgumentException when the server hosts no mini program with that AppID
+	 */
+	public String issuePhoneCode(String appid, String phoneNumber, String openid) {
 		Objects.requireNonNull(openid, "openid");
-		return this.phoneCodes.issue(new PhoneGrant(PhoneNumber.parse(phoneNumber), openid));
+		MiniProgram app = this.apps.get(appid);
+		return this.phoneCodes.issue(new PhoneGrant(app.appid(), PhoneNumber.parse(phoneNumber), openid));
 	}
 
 	/**
 	 * Encrypt a phone number with the user's current session key, as older clients receive
-	 * it, watermarked with this server's AppID.
-	 * @param openid a user who has been issued a login code
+	 * it, watermarked with the primary mini program's AppID.
+	 * @param openid a user of the primary mini program who has been issued a login code
 	 * @param phoneNumber the phone number, as for {@link #issuePhoneCode(String)}
 	 * @return the encrypted data and its IV
 	 * @throws IllegalStateException when the user never logged in
@@ -182,36 +230,65 @@ public final class FakeWeChatServer implements AutoCloseable {
 	/**
 	 * Encrypt a phone number with the user's current session key, watermarked with the
 	 * given AppID, e.g. to test that data of another mini program is refused.
-	 * @param openid a user who has been issued a login code
+	 * @param openid a user of the primary mini program who has been issued a login code
 	 * @param phoneNumber the phone number, as for {@link #issuePhoneCode(String)}
 	 * @param watermarkAppid the AppID of the watermark
 	 * @return the encrypted data and its IV
 	 * @throws IllegalStateException when the user never logged in
 	 */
 	public EncryptedData encryptedPhoneData(String openid, String phoneNumber, String watermarkAppid) {
-		return this.userData.encryptedPhone(loggedIn(openid), PhoneNumber.parse(phoneNumber), watermarkAppid);
+		return this.userData.encryptedPhone(loggedIn(primary(), openid), PhoneNumber.parse(phoneNumber),
+				watermarkAppid);
 	}
 
 	/**
-	 * Create what {@code wx.getUserProfile} hands an older client, signed and encrypted with
-	 * the user's current session key.
-	 * @param openid a user who has been issued a login code
+	 * Create what {@code wx.getUserProfile} hands an older client of the primary mini
+	 * program, signed and encrypted with the user's current session key.
+	 * @param openid a user of the primary mini program who has been issued a login code
 	 * @param nickname the nickname
 	 * @param avatarUrl the avatar URL
 	 * @return the raw data, its signature, and the encrypted full profile
 	 * @throws IllegalStateException when the user never logged in
 	 */
 	public UserProfileData userProfileData(String openid, String nickname, String avatarUrl) {
-		return this.userData.userProfile(loggedIn(openid), nickname, avatarUrl);
+		return userProfileData(appid(), openid, nickname, avatarUrl);
 	}
 
 	/**
-	 * Return the user's current session key.
+	 * Create what {@code wx.getUserProfile} hands an older client of a mini program, signed
+	 * and encrypted with the user's current session key and watermarked with its AppID.
+	 * @param appid the mini program's AppID
+	 * @param openid a user of that mini program who has been issued a login code
+	 * @param nickname the nickname
+	 * @param avatarUrl the avatar URL
+	 * @return the raw data, its signature, and the encrypted full profile
+	 * @throws IllegalStateException when the user never logged in to that mini program
+	 * @throws IllegalArgumentException when the server hosts no mini program with that AppID
+	 */
+	public UserProfileData userProfileData(String appid, String openid, String nickname, String avatarUrl) {
+		MiniProgram app = this.apps.get(appid);
+		return this.userData.userProfile(loggedIn(app, openid), nickname, avatarUrl, app.appid());
+	}
+
+	/**
+	 * Return the current session key of a user of the primary mini program.
 	 * @param openid the user's openid
 	 * @return the Base64 session key, or {@code null} when the user never logged in
 	 */
 	public @Nullable String sessionKeyOf(String openid) {
-		MiniProgramUsers.User user = this.users.find(openid);
+		return sessionKeyOf(appid(), openid);
+	}
+
+	/**
+	 * Return the current session key of a user of a mini program.
+	 * @param appid the mini program's AppID
+	 * @param openid the user's openid in that mini program
+	 * @return the Base64 session key, or {@code null} when the user never logged in to that
+	 * mini program
+	 * @throws IllegalArgumentException when the server hosts no mini program with that AppID
+	 */
+	public @Nullable String sessionKeyOf(String appid, String openid) {
+		MiniProgramUsers.User user = this.apps.get(appid).users().find(openid);
 		return (user != null) ? user.sessionKey() : null;
 	}
 
@@ -226,29 +303,52 @@ public final class FakeWeChatServer implements AutoCloseable {
 
 	/**
 	 * Set the lifetime of access tokens issued from now on (7200 seconds by default), the
-	 * {@code expires_in} of {@code stable_token}. A token is renewed in its last 5 minutes,
-	 * or its last 24th when that is shorter.
+	 * {@code expires_in} of {@code stable_token}, in every mini program. A token is renewed
+	 * in its last 5 minutes, or its last 24th when that is shorter.
 	 * @param lifetime the lifetime
 	 */
 	public void accessTokenLifetime(Duration lifetime) {
-		this.tokens.lifetime(lifetime);
+		this.apps.tokenLifetime(lifetime);
 	}
 
 	/**
-	 * Reject the current access token with {@code 40001} from now on, as if another party
-	 * had force-refreshed it: normal-mode {@code stable_token} hands out a new token.
+	 * Reject the primary mini program's current access token with {@code 40001} from now
+	 * on, as if another party had force-refreshed it: normal-mode {@code stable_token}
+	 * hands out a new token.
 	 */
 	public void invalidateAccessToken() {
-		this.tokens.invalidateCurrent();
+		invalidateAccessToken(appid());
 	}
 
 	/**
-	 * Reject the current access token with {@code 40001} from now on while normal-mode
-	 * {@code stable_token} keeps handing it out: only {@code force_refresh} gives a working
-	 * token. Issues a token first when there is none.
+	 * Reject a mini program's current access token with {@code 40001} from now on, as if
+	 * another party had force-refreshed it: normal-mode {@code stable_token} hands out a new
+	 * token. The tokens of other mini programs keep working.
+	 * @param appid the mini program's AppID
+	 * @throws IllegalArgumentException when the server hosts no mini program with that AppID
+	 */
+	public void invalidateAccessToken(String appid) {
+		this.apps.get(appid).tokens().invalidateCurrent();
+	}
+
+	/**
+	 * Reject the primary mini program's current access token with {@code 40001} from now on
+	 * while normal-mode {@code stable_token} keeps handing it out: only
+	 * {@code force_refresh} gives a working token. Issues a token first when there is none.
 	 */
 	public void staleAccessToken() {
-		this.tokens.staleCurrent();
+		staleAccessToken(appid());
+	}
+
+	/**
+	 * Reject a mini program's current access token with {@code 40001} from now on while
+	 * normal-mode {@code stable_token} keeps handing it out: only {@code force_refresh}
+	 * gives a working token. Issues a token first when there is none.
+	 * @param appid the mini program's AppID
+	 * @throws IllegalArgumentException when the server hosts no mini program with that AppID
+	 */
+	public void staleAccessToken(String appid) {
+		this.apps.get(appid).tokens().staleCurrent();
 	}
 
 	/**
@@ -281,30 +381,42 @@ public final class FakeWeChatServer implements AutoCloseable {
 	}
 
 	/**
-	 * Return how many calls of an API the server received, including faulted ones.
+	 * Return how many calls of an API the server received for all mini programs, including
+	 * faulted ones.
 	 * @param api the API
 	 * @return the count since the start or the last reset
 	 */
 	public int callCount(Api api) {
-		return this.router.callCount(api);
+		return this.router.callCounts().total(api);
+	}
+
+	/**
+	 * Return how many calls of an API the server received for one mini program, including
+	 * faulted ones: calls that sent its AppID, or an access token issued to it.
+	 * @param appid the mini program's AppID
+	 * @param api the API
+	 * @return the count since the start or the last reset
+	 */
+	public int callCount(String appid, Api api) {
+		return this.router.callCounts().of(appid, api);
 	}
 
 	/**
 	 * Set every call count back to zero.
 	 */
 	public void resetCounts() {
-		this.router.resetCounts();
+		this.router.callCounts().reset();
 	}
 
 	/**
 	 * Forget scheduled faults, latency, content verdicts and call counts, and restore the
-	 * default code and access-token lifetimes. Users, their session keys, issued codes and
-	 * access tokens are kept.
+	 * default code and access-token lifetimes. Hosted mini programs, users, their session
+	 * keys, issued codes and access tokens are kept.
 	 */
 	public void reset() {
 		this.router.faults().clear();
 		this.router.latency(Duration.ZERO);
-		this.router.resetCounts();
+		resetCounts();
 		this.verdicts.clear();
 		codeLifetime(OneTimeCodes.DEFAULT_LIFETIME);
 		accessTokenLifetime(StableAccessTokens.DEFAULT_LIFETIME);
@@ -315,10 +427,15 @@ public final class FakeWeChatServer implements AutoCloseable {
 		return "FakeWeChatServer[" + baseUrl() + ", appid=" + appid() + "]";
 	}
 
-	private MiniProgramUsers.User loggedIn(String openid) {
-		MiniProgramUsers.User user = this.users.find(openid);
+	private MiniProgram primary() {
+		return this.apps.primary();
+	}
+
+	private static MiniProgramUsers.User loggedIn(MiniProgram app, String openid) {
+		MiniProgramUsers.User user = app.users().find(openid);
 		if (user == null) {
-			throw new IllegalStateException("User " + openid + " never logged in: issue a login code first");
+			throw new IllegalStateException(
+					"User " + openid + " never logged in to " + app.appid() + ": issue a login code first");
 		}
 		return user;
 	}

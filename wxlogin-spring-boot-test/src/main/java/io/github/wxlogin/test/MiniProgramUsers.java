@@ -6,7 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The users of the mini program, each with one current session key.
+ * The users of one mini program, each with one current session key.
  */
 final class MiniProgramUsers {
 

@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * {@code POST /wxa/msg_sec_check} (version 2): the verdict on a piece of content.
  * Content passes unless it contains a word given another suggestion; the verdict comes
- * with {@code errcode} 0 even when risky.
+ * with {@code errcode} 0 even when risky. The openid must be a user of the access token's
+ * mini program.
  */
 final class MsgSecCheckEndpoint implements WeChatEndpoint {
 
@@ -17,27 +18,25 @@ final class MsgSecCheckEndpoint implements WeChatEndpoint {
 
 	private static final int OTHER_RISK_LABEL = 21000;
 
-	private final StableAccessTokens tokens;
-
-	private final MiniProgramUsers users;
+	private final MiniPrograms apps;
 
 	private final ContentVerdicts verdicts;
 
-	MsgSecCheckEndpoint(StableAccessTokens tokens, MiniProgramUsers users, ContentVerdicts verdicts) {
-		this.tokens = tokens;
-		this.users = users;
+	MsgSecCheckEndpoint(MiniPrograms apps, ContentVerdicts verdicts) {
+		this.apps = apps;
 		this.verdicts = verdicts;
 	}
 
 	@Override
 	public WeChatReply answer(WeChatRequest request) {
-		this.tokens.require(request.param("access_token"));
+		MiniProgram app = this.apps.authorize(request.param("access_token"));
 		String content = request.bodyText("content");
 		if (content == null || !"2".equals(request.bodyText("version")) || request.bodyText("scene") == null) {
 			throw new WeChatApiError(47001);
 		}
-		if (this.users.find(request.bodyText("openid")) == null) {
-			throw new WeChatApiError(40003);
+		String openid = request.bodyText("openid");
+		if (app.users().find(openid) == null) {
+			throw new WeChatApiError(this.apps.anyHasUser(openid) ? 43104 : 40003);
 		}
 		ContentVerdicts.Match match = this.verdicts.judge(content);
 		String suggest = (match != null) ? match.suggest() : ContentVerdicts.PASS;

@@ -52,7 +52,8 @@ final class OneTimeCodes<T> {
 	/**
 	 * Spend a code.
 	 * @param code the code, or {@code null} when the request had none
-	 * @param acceptable whether this caller may spend it; a refused code stays unspent
+	 * @param acceptable whether this caller may spend it; a refused code stays unspent,
+	 * also when the check throws
 	 * @return the outcome, with the grant when the code was spent now
 	 */
 	Redemption<T> redeem(@Nullable String code, Predicate<T> acceptable) {

@@ -89,6 +89,10 @@ final class StableAccessTokens {
 		this.staleCurrent = true;
 	}
 
+	boolean issued(String value) {
+		return this.issued.containsKey(value);
+	}
+
 	Verdict verify(@Nullable String value) {
 		if (value == null || value.isBlank()) {
 			return Verdict.MISSING;

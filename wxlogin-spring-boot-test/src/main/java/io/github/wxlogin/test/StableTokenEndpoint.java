@@ -3,18 +3,15 @@ package io.github.wxlogin.test;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * {@code POST /cgi-bin/stable_token}: the stable access token, with no {@code errcode} on
- * success.
+ * {@code POST /cgi-bin/stable_token}: the stable access token of the mini program whose
+ * credentials the call sent, with no {@code errcode} on success.
  */
 final class StableTokenEndpoint implements WeChatEndpoint {
 
-	private final AppCredentials credentials;
+	private final MiniPrograms apps;
 
-	private final StableAccessTokens tokens;
-
-	StableTokenEndpoint(AppCredentials credentials, StableAccessTokens tokens) {
-		this.credentials = credentials;
-		this.tokens = tokens;
+	StableTokenEndpoint(MiniPrograms apps) {
+		this.apps = apps;
 	}
 
 	@Override
@@ -23,8 +20,8 @@ final class StableTokenEndpoint implements WeChatEndpoint {
 		if (grantType != null && !"client_credential".equals(grantType)) {
 			throw new WeChatApiError(40002);
 		}
-		this.credentials.verify(request.bodyText("appid"), request.bodyText("secret"));
-		StableAccessTokens.StableToken token = this.tokens.obtain(request.bodyFlag("force_refresh"));
+		MiniProgram app = this.apps.authenticate(request.bodyText("appid"), request.bodyText("secret"));
+		StableAccessTokens.StableToken token = app.tokens().obtain(request.bodyFlag("force_refresh"));
 		return WeChatReply.json(new TokenBody(token.accessToken(), token.expiresIn()));
 	}
 

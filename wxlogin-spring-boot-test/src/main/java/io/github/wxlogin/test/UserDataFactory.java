@@ -14,12 +14,9 @@ final class UserDataFactory {
 
 	private static final String LANGUAGE = "zh_CN";
 
-	private final String appid;
-
 	private final Clock clock;
 
-	UserDataFactory(String appid, Clock clock) {
-		this.appid = appid;
+	UserDataFactory(Clock clock) {
 		this.clock = clock;
 	}
 
@@ -28,11 +25,12 @@ final class UserDataFactory {
 		return WeChatCrypto.encrypt(user.sessionKey(), Json.write(phoneInfo));
 	}
 
-	UserProfileData userProfile(MiniProgramUsers.User user, String nickname, String avatarUrl) {
+	UserProfileData userProfile(MiniProgramUsers.User user, String nickname, String avatarUrl,
+			String watermarkAppid) {
 		String rawData = Json.write(new RawData(nickname, GENDER_UNKNOWN, LANGUAGE, "", "", "", avatarUrl));
 		String signature = WeChatCrypto.rawDataSignature(rawData, user.sessionKey());
 		UserInfo userInfo = new UserInfo(user.openid(), nickname, GENDER_UNKNOWN, LANGUAGE, "", "", "", avatarUrl,
-				user.unionid(), Watermark.now(this.clock, this.appid));
+				user.unionid(), Watermark.now(this.clock, watermarkAppid));
 		EncryptedData encrypted = WeChatCrypto.encrypt(user.sessionKey(), Json.write(userInfo));
 		return new UserProfileData(rawData, signature, encrypted.encryptedData(), encrypted.iv());
 	}

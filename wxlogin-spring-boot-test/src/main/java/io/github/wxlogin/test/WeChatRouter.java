@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicIntegerArray;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
@@ -22,12 +21,15 @@ final class WeChatRouter implements HttpHandler {
 
 	private final FaultSchedule faults = new FaultSchedule();
 
-	private final AtomicIntegerArray callCounts = new AtomicIntegerArray(Api.values().length);
+	private final CallCounts callCounts = new CallCounts();
+
+	private final CallerIdentification callers;
 
 	private volatile Duration latency = Duration.ZERO;
 
-	WeChatRouter(Map<Api, WeChatEndpoint> endpoints) {
+	WeChatRouter(Map<Api, WeChatEndpoint> endpoints, CallerIdentification callers) {
 		this.endpoints = new EnumMap<>(endpoints);
+		this.callers = callers;
 	}
 
 	FaultSchedule faults() {
@@ -41,14 +43,8 @@ final class WeChatRouter implements HttpHandler {
 		this.latency = latency;
 	}
 
-	int callCount(Api api) {
-		return this.callCounts.get(api.ordinal());
-	}
-
-	void resetCounts() {
-		for (Api api : Api.values()) {
-			this.callCounts.set(api.ordinal(), 0);
-		}
+	CallCounts callCounts() {
+		return this.callCounts;
 	}
 
 	@Override
@@ -68,7 +64,8 @@ final class WeChatRouter implements HttpHandler {
 		if (api == null) {
 			return WeChatReply.notFound();
 		}
-		this.callCounts.incrementAndGet(api.ordinal());
+		// counted before any fault, so that faulted calls count for their mini program too
+		this.callCounts.record(api, this.callers.appidOf(api, request));
 		Thread.sleep(this.latency.toMillis());
 		WeChatEndpoint endpoint = this.endpoints.get(api);
 		Fault fault = this.faults.next(api);
@@ -95,6 +92,22 @@ final class WeChatRouter implements HttpHandler {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * Tells which mini program a call was made for.
+	 */
+	@FunctionalInterface
+	interface CallerIdentification {
+
+		/**
+		 * Return the AppID a call was made for.
+		 * @param api the API called
+		 * @param request the call
+		 * @return the AppID, or {@code null} when the call names no mini program
+		 */
+		@Nullable String appidOf(Api api, WeChatRequest request);
+
 	}
 
 	private static void send(HttpExchange exchange, WeChatReply reply) throws IOException {

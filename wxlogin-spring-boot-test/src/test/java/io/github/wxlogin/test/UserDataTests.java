@@ -79,6 +79,22 @@ class UserDataTests {
 	}
 
 	@Test
+	void userProfileDataOfAnotherMiniProgramIsEncryptedWithItsSessionKeyAndCarriesItsAppid() throws Exception {
+		wechat.server().addApp("wxprofile0000002", "profile-secret");
+		wechat.server().issueLoginCode("wxprofile0000002", "openid-b", "union-b");
+		UserProfileData data = wechat.server()
+			.userProfileData("wxprofile0000002", "openid-b", "小红", "https://example.com/c.png");
+		String sessionKey = wechat.server().sessionKeyOf("wxprofile0000002", "openid-b");
+		assertThat(data.signature()).isEqualTo(WeChatCrypto.rawDataSignature(data.rawData(), sessionKey));
+		JsonNode profile = decrypt(sessionKey, data.encryptedData(), data.iv());
+		assertThat(profile.get("openId").asString()).isEqualTo("openid-b");
+		assertThat(profile.get("watermark").get("appid").asString()).isEqualTo("wxprofile0000002");
+		assertThatIllegalStateException()
+			.isThrownBy(() -> wechat.server().userProfileData("openid-b", "小红", "https://example.com/c.png"))
+			.withMessageContaining("never logged in");
+	}
+
+	@Test
 	void userDataOfAUserWhoNeverLoggedInIsRefused() {
 		assertThat(wechat.server().sessionKeyOf("stranger")).isNull();
 		assertThatIllegalStateException()

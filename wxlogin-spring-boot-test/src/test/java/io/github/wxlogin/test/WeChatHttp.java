@@ -46,17 +46,29 @@ final class WeChatHttp {
 	}
 
 	Reply code2Session(String code) {
-		return get("/sns/jscode2session", params("appid", this.server.appid(), "secret", this.server.secret(),
-				"js_code", code, "grant_type", "authorization_code"));
+		return code2Session(this.server.appid(), this.server.secret(), code);
+	}
+
+	Reply code2Session(String appid, String secret, String code) {
+		return get("/sns/jscode2session",
+				params("appid", appid, "secret", secret, "js_code", code, "grant_type", "authorization_code"));
 	}
 
 	Reply stableToken(boolean forceRefresh) {
-		return post("/cgi-bin/stable_token", Map.of(), Map.of("grant_type", "client_credential", "appid",
-				this.server.appid(), "secret", this.server.secret(), "force_refresh", forceRefresh));
+		return stableToken(this.server.appid(), this.server.secret(), forceRefresh);
+	}
+
+	Reply stableToken(String appid, String secret, boolean forceRefresh) {
+		return post("/cgi-bin/stable_token", Map.of(), Map.of("grant_type", "client_credential", "appid", appid,
+				"secret", secret, "force_refresh", forceRefresh));
 	}
 
 	String accessToken() {
-		return stableToken(false).json().get("access_token").asString();
+		return accessToken(this.server.appid(), this.server.secret());
+	}
+
+	String accessToken(String appid, String secret) {
+		return stableToken(appid, secret, false).json().get("access_token").asString();
 	}
 
 	Reply phoneNumber(String token, Map<String, String> body) {
