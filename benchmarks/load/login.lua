@@ -1,0 +1,46 @@
+-- POST /wx/login, each request with a login code of its own: the codes file (one a line) is split
+-- between wrk's threads. Arguments after "--": the codes file and the number of wrk threads.
+-- A code spent twice would be refused with 401, so running out of codes is reported, never hidden.
+dofile("report.lua")
+
+local threads = {}
+
+function setup(thread)
+	thread:set("id", #threads)
+	table.insert(threads, thread)
+end
+
+function init(args)
+	local path, count = args[1], tonumber(args[2])
+	codes = {}
+	local line_number = 0
+	for line in io.lines(path) do
+		if line_number % count == id then
+			codes[#codes + 1] = line
+		end
+		line_number = line_number + 1
+	end
+	sent = 0
+	available = #codes
+	wrk.method = "POST"
+	wrk.headers["Content-Type"] = "application/json"
+end
+
+function request()
+	sent = sent + 1
+	local code = codes[(sent - 1) % #codes + 1]
+	return wrk.format(nil, "/wx/login", nil, '{"code":"' .. code .. '"}')
+end
+
+local report = done
+
+function done(summary, latency, requests)
+	report(summary, latency, requests)
+	local sent_total, available = 0, 0
+	for _, thread in ipairs(threads) do
+		sent_total = sent_total + thread:get("sent")
+		available = available + thread:get("available")
+	end
+	io.write(string.format("CODES sent=%d available=%d reused=%s\n", sent_total, available,
+		tostring(sent_total > available)))
+end

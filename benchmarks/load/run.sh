@@ -1,0 +1,290 @@
+#!/usr/bin/env bash
+# Load tests of the sample app on loopback, every pair in one run (see BENCHMARKS.md):
+#   hello    guarded GET /api/hello next to unguarded GET /api/public/hello, HS256 and ES256 keys
+#   login    POST /wx/login from 500 connections, WeChat at 0 ms and 200 ms, on Java 17 and on Java 25
+#            with virtual threads
+#   phone    1000 phone bindings at once on a cold start, and the stable_token calls they cause
+#   startup  start-up time and heap after start-up, with and without the starter, 5 runs each
+# Give section names as arguments to run only those. Results: benchmarks/results/load.md.
+set -euo pipefail
+
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+results="$root/benchmarks/results"
+java17="${JAVA17:-java}"
+java25="${JAVA25:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}"
+duration="${DURATION:-15s}"
+warmup="${WARMUP:-5s}"
+hello_connections="${HELLO_CONNECTIONS:-64}"
+login_connections="${LOGIN_CONNECTIONS:-500}"
+login_codes="${LOGIN_CODES:-60000}"
+phone_users="${PHONE_USERS:-1000}"
+startup_runs="${STARTUP_RUNS:-5}"
+port="${PORT:-18080}"
+appid="wxbench000000001"
+secret="bench0secret0of0the0fake0wechat0"
+app_jar="$root/wxlogin-sample-app/target/wxlogin-sample-app-0.1.0-SNAPSHOT.jar"
+sections=("$@")
+[[ ${#sections[@]} -gt 0 ]] || sections=(hello login phone startup)
+
+work="$(mktemp -d)"
+started=()
+
+stop_all() {
+	local pid
+	for pid in "${started[@]}"; do
+		kill "$pid" 2>/dev/null || true
+	done
+	for pid in "${started[@]}"; do
+		wait "$pid" 2>/dev/null || true
+	done
+	rm -rf "$work"
+}
+trap stop_all EXIT
+trap 'exit 130' INT TERM
+
+log() {
+	printf '%s %s\n' "$(date +%H:%M:%S)" "$*" >&2
+}
+
+# --- tools and builds -------------------------------------------------------------------------------
+
+if ! command -v wrk >/dev/null; then
+	log "installing wrk"
+	apt-get update -qq && apt-get install -y -qq wrk >/dev/null
+fi
+log "building the library and the sample app"
+(cd "$root" && mvn -B -q -o install -DskipTests)
+log "building the load fixture"
+(cd "$here" && mvn -B -q -DskipTests clean package)
+
+openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$work/ec.pem" 2>/dev/null
+openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$work/rsa.pem" 2>/dev/null
+openssl pkey -in "$work/rsa.pem" -pubout -out "$work/rsa-public.pem"
+
+# --- the fake WeChat server, in a process of its own ---------------------------------------------------
+
+"$java17" -jar "$here/target/load-fixture.jar" "$appid" "$secret" "$work/fixture.env" >"$work/fixture.log" 2>&1 &
+started+=($!)
+for _ in $(seq 100); do
+	[[ -f "$work/fixture.env" ]] && break
+	sleep 0.2
+done
+fake="$(sed -n 's/^fake=//p' "$work/fixture.env")"
+control="$(sed -n 's/^control=//p' "$work/fixture.env")"
+log "fake WeChat at $fake, control at $control"
+
+# --- the sample app ------------------------------------------------------------------------------------
+
+app_pid=""
+app="http://127.0.0.1:$port"
+common_args=(--server.address=127.0.0.1 "--server.port=$port"
+	"--wx.login.api-base-url=$fake" "--wx.login.appid=$appid" "--wx.login.secret=$secret"
+	--wx.login.rate-limit.enabled=false
+	"--spring.datasource.url=jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1")
+hmac_args=(--wx.login.jwt.hmac-secret=bench-hmac-secret-of-at-least-32-bytes-long)
+ec_args=("--wx.login.jwt.private-key-location=file:$work/ec.pem")
+
+# start_app NAME JAVA ARGS...: starts the app and waits for Spring Boot's "Started" line
+start_app() {
+	local name="$1" java="$2"
+	shift 2
+	"$java" -jar "$app_jar" "${common_args[@]}" "$@" >"$work/$name.log" 2>&1 &
+	app_pid=$!
+	started+=("$app_pid")
+	for _ in $(seq 600); do
+		if grep -q "Started SampleApplication" "$work/$name.log"; then
+			return
+		fi
+		if ! kill -0 "$app_pid" 2>/dev/null; then
+			tail -40 "$work/$name.log" >&2
+			log "the app ($name) did not start"
+			exit 1
+		fi
+		sleep 0.1
+	done
+	log "the app ($name) did not start within 60 s"
+	exit 1
+}
+
+stop_app() {
+	kill "$app_pid" 2>/dev/null || true
+	wait "$app_pid" 2>/dev/null || true
+	local remaining=() pid
+	for pid in "${started[@]}"; do
+		[[ "$pid" == "$app_pid" ]] || remaining+=("$pid")
+	done
+	started=("${remaining[@]}")
+}
+
+access_token() {
+	local code
+	code="$(curl -sf -X POST "$control/login-codes?prefix=token-$RANDOM&count=1")"
+	curl -sf -H 'Content-Type: application/json' -d "{\"code\":\"$code\"}" "$app/wx/login" \
+		| sed -n 's/.*"accessToken":"\([^"]*\)".*/\1/p'
+}
+
+# --- results -------------------------------------------------------------------------------------------
+
+mkdir -p "$results"
+table="$results/load.md"
+raw="$results/load-raw.txt"
+: >"$raw"
+{
+	echo "Run of $(date -u '+%Y-%m-%d %H:%M UTC'); wrk 2 threads, $duration per measured run after a $warmup warm-up."
+	echo
+	echo "| scenario | JVM | key | connections | requests/s | p50 ms | p99 ms | max ms | socket errors | non-2xx |"
+	echo "|---|---|---|---|---|---|---|---|---|---|"
+} >"$table"
+
+# wrk_run LABEL JVM KEY CONNECTIONS DURATION SCRIPT PATH [SCRIPT ARGS...]: runs wrk and adds a table row
+wrk_run() {
+	local label="$1" jvm="$2" key="$3" connections="$4" time="$5" script="$6" path="$7"
+	shift 7
+	local output
+	output="$(cd "$here" && wrk -t 2 -c "$connections" -d "$time" --timeout 10s -s "$script" "$app$path" -- "$@")"
+	printf '== %s | %s | %s | %s connections | %s\n%s\n\n' "$label" "$jvm" "$key" "$connections" "$time" \
+		"$output" >>"$raw"
+	[[ "$label" == warm-up* ]] && return
+	local line rps p50 p99 max socket status
+	line="$(grep '^RESULT' <<<"$output")"
+	rps="$(sed 's/.* rps=\([^ ]*\).*/\1/' <<<"$line")"
+	p50="$(sed 's/.* p50_ms=\([^ ]*\).*/\1/' <<<"$line")"
+	p99="$(sed 's/.* p99_ms=\([^ ]*\).*/\1/' <<<"$line")"
+	max="$(sed 's/.* max_ms=\([^ ]*\).*/\1/' <<<"$line")"
+	socket="$(sed 's/.* socket_errors=\([^ ]*\).*/\1/' <<<"$line")"
+	status="$(sed 's/.* non2xx=\([^ ]*\).*/\1/' <<<"$line")"
+	if grep -q 'reused=true' <<<"$output"; then
+		label="$label (codes ran out: some reused)"
+	fi
+	echo "| $label | $jvm | $key | $connections | $rps | $p50 | $p99 | $max | $socket | $status |" | tee -a "$table"
+	last_rps="$rps"
+}
+
+ratio() {
+	awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a / b }'
+}
+
+notes=()
+
+run_hello() {
+	local key
+	for key in HS256 ES256; do
+		local args=("${hmac_args[@]}")
+		[[ "$key" == ES256 ]] && args=("${ec_args[@]}")
+		log "hello, $key"
+		start_app "hello-$key" "$java17" "${args[@]}"
+		local token
+		token="$(access_token)"
+		wrk_run "warm-up public" "Java 17" "$key" "$hello_connections" "$warmup" hello.lua /api/public/hello
+		wrk_run "warm-up guarded" "Java 17" "$key" "$hello_connections" "$warmup" hello.lua /api/hello "$token"
+		wrk_run "GET /api/public/hello (unguarded)" "Java 17" "$key" "$hello_connections" "$duration" hello.lua \
+			/api/public/hello
+		local unguarded="$last_rps"
+		wrk_run "GET /api/hello (guarded)" "Java 17" "$key" "$hello_connections" "$duration" hello.lua /api/hello \
+			"$token"
+		notes+=("$key guarded / unguarded throughput: $(ratio "$last_rps" "$unguarded")")
+		stop_app
+	done
+}
+
+run_login() {
+	local jvm
+	for jvm in 17 25; do
+		local java="$java17" label="Java 17" extra=()
+		if [[ "$jvm" == 25 ]]; then
+			java="$java25" label="Java 25, virtual threads" extra=(--spring.threads.virtual.enabled=true)
+		fi
+		log "login, $label"
+		curl -sf -X POST "$control/latency?ms=0" >/dev/null
+		start_app "login-$jvm" "$java" "${hmac_args[@]}" "${extra[@]}"
+		curl -sf -X POST "$control/login-codes?prefix=warm-$jvm&count=20000" >"$work/codes-warm"
+		wrk_run "warm-up login" "$label" HS256 100 "$warmup" login.lua /wx/login "$work/codes-warm" 2
+		local latency
+		for latency in 0 200; do
+			curl -sf -X POST "$control/latency?ms=$latency" >/dev/null
+			curl -sf -X POST "$control/login-codes?prefix=login-$jvm-$latency&count=$login_codes" >"$work/codes"
+			wrk_run "POST /wx/login, WeChat +$latency ms" "$label" HS256 "$login_connections" "$duration" \
+				login.lua /wx/login "$work/codes" 2
+		done
+		curl -sf -X POST "$control/latency?ms=0" >/dev/null
+		stop_app
+	done
+}
+
+run_phone() {
+	local jvm
+	{
+		echo
+		echo "Phone bindings: $phone_users users logged in, then all their POST /wx/phone sent at once on an"
+		echo "instance started just before (no WeChat access token cached)."
+		echo
+		echo "| JVM | replies by status | stable_token calls | getuserphonenumber calls | p50 ms | p99 ms | max ms | wall ms |"
+		echo "|---|---|---|---|---|---|---|---|"
+	} >>"$table"
+	for jvm in 17 25; do
+		local java="$java17" label="Java 17" extra=()
+		if [[ "$jvm" == 25 ]]; then
+			java="$java25" label="Java 25, virtual threads" extra=(--spring.threads.virtual.enabled=true)
+		fi
+		log "phone bindings, $label"
+		curl -sf -X POST "$control/reset-counts" >/dev/null
+		start_app "phone-$jvm" "$java" "${hmac_args[@]}" "${extra[@]}"
+		local output
+		output="$(curl -sf -X POST "$control/phone-bindings?app=$app&users=$phone_users")"
+		printf '== phone bindings | %s\n%s\ncalls since start:\n%s\n\n' "$label" "$output" \
+			"$(curl -sf "$control/calls")" >>"$raw"
+		value() { sed -n "s/^$1=//p" <<<"$output"; }
+		echo "| $label | $(value statuses) | $(value stable_token_calls) | $(value phone_number_calls) | $(value p50_ms) | $(value p99_ms) | $(value max_ms) | $(value wall_ms) |" \
+			| tee -a "$table"
+		stop_app
+	done
+}
+
+run_startup() {
+	{
+		echo
+		echo "Start-up (Spring Boot's 'Started ... in X seconds') and heap used after a full GC"
+		echo "(jcmd GC.run, then GC.heap_info), Java 17, $startup_runs runs each."
+		echo
+		echo "| variant | run | started in s | process up for s | heap used after GC, KiB | metaspace used, KiB |"
+		echo "|---|---|---|---|---|---|"
+	} >>"$table"
+	local variant run
+	for variant in with without; do
+		local args=("${hmac_args[@]}")
+		if [[ "$variant" == without ]]; then
+			args=(--wx.login.enabled=false
+				"--spring.security.oauth2.resourceserver.jwt.public-key-location=file:$work/rsa-public.pem")
+		fi
+		for run in $(seq "$startup_runs"); do
+			start_app "startup-$variant-$run" "$java17" "${args[@]}"
+			local started_line info
+			started_line="$(grep -o 'Started SampleApplication in [0-9.]* seconds (process running for [0-9.]*)' \
+				"$work/startup-$variant-$run.log")"
+			sleep 1
+			jcmd "$app_pid" GC.run >/dev/null
+			info="$(jcmd "$app_pid" GC.heap_info)"
+			printf '== startup %s %s\n%s\n%s\n\n' "$variant" "$run" "$started_line" "$info" >>"$raw"
+			local seconds process heap metaspace
+			seconds="$(sed 's/.* in \([0-9.]*\) seconds.*/\1/' <<<"$started_line")"
+			process="$(sed 's/.*running for \([0-9.]*\))/\1/' <<<"$started_line")"
+			heap="$(grep -m1 'heap' <<<"$info" | sed 's/.*used \([0-9]*\)K.*/\1/')"
+			metaspace="$(grep -m1 'Metaspace' <<<"$info" | sed 's/.*used \([0-9]*\)K.*/\1/')"
+			echo "| $variant starter | $run | $seconds | $process | $heap | $metaspace |" | tee -a "$table"
+			stop_app
+		done
+	done
+}
+
+for section in "${sections[@]}"; do
+	"run_$section"
+done
+
+if [[ ${#notes[@]} -gt 0 ]]; then
+	{
+		echo
+		printf -- '- %s\n' "${notes[@]}"
+	} | tee -a "$table"
+fi
+log "results in $table (raw wrk output in $raw)"
