@@ -11,7 +11,8 @@ import com.github.benmanes.caffeine.cache.Expiry;
 
 /**
  * {@link WxAccessTokenProvider} that keeps one stable access token per appid in this instance's memory.
- * A token is dropped {@code refreshAhead} before it expires, so the next caller fetches a fresh one;
+ * A token is dropped {@code refreshAhead} before it expires, so the next caller fetches a fresh one (or a
+ * few seconds after a fetch that found it already that close to its expiry);
  * Caffeine runs one fetch per appid at a time while the other callers wait for its result.
  */
 public class CaffeineWxAccessTokenProvider implements WxAccessTokenProvider {
@@ -32,13 +33,8 @@ public class CaffeineWxAccessTokenProvider implements WxAccessTokenProvider {
 	public CaffeineWxAccessTokenProvider(WxApiClient client, Duration refreshAhead, Clock clock) {
 		this.client = client;
 		this.tokens = Caffeine.newBuilder()
-			.expireAfter(Expiry.creating((String appid, WxAccessToken token) -> usableFor(token, refreshAhead, clock)))
+			.expireAfter(Expiry.creating((String appid, WxAccessToken token) -> token.reuseFor(clock.instant(), refreshAhead)))
 			.build();
-	}
-
-	private static Duration usableFor(WxAccessToken token, Duration refreshAhead, Clock clock) {
-		Duration left = Duration.between(clock.instant(), token.expiresAt().minus(refreshAhead));
-		return left.isNegative() ? Duration.ZERO : left;
 	}
 
 	@Override

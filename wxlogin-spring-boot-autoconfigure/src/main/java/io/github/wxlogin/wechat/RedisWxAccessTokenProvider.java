@@ -42,12 +42,6 @@ public class RedisWxAccessTokenProvider implements WxAccessTokenProvider {
 
 	private static final Duration POLL_INTERVAL = Duration.ofMillis(20);
 
-	/**
-	 * How long a token fetched inside its refresh-ahead window is kept: WeChat hands out the same token
-	 * until its last minutes, so asking again on every call would not help.
-	 */
-	private static final Duration RENEWAL_RETRY_INTERVAL = Duration.ofSeconds(5);
-
 	/** Long enough for the next fetch to see it, short enough not to force a refresh days later. */
 	private static final Duration REJECTED_TOKEN_TTL = Duration.ofMinutes(10);
 
@@ -184,13 +178,7 @@ public class RedisWxAccessTokenProvider implements WxAccessTokenProvider {
 	}
 
 	private Duration usableFor(WxAccessToken token) {
-		Instant now = this.clock.instant();
-		Duration beforeRefresh = Duration.between(now, token.expiresAt().minus(this.refreshAhead));
-		if (beforeRefresh.isNegative() || beforeRefresh.isZero()) {
-			Duration left = Duration.between(now, token.expiresAt());
-			beforeRefresh = (left.compareTo(RENEWAL_RETRY_INTERVAL) < 0) ? left : RENEWAL_RETRY_INTERVAL;
-		}
-		return beforeRefresh.isNegative() ? Duration.ZERO : beforeRefresh;
+		return token.reuseFor(this.clock.instant(), this.refreshAhead);
 	}
 
 	private static void pause() {
