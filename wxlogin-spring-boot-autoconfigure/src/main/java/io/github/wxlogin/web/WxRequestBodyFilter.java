@@ -43,12 +43,16 @@ public class WxRequestBodyFilter extends OncePerRequestFilter {
 					"The request body is larger than " + this.maxBytes + " bytes.");
 			return;
 		}
-		if (!isJsonOrAbsent(request.getContentType())) {
+		if (hasBody(request) && !isJsonOrAbsent(request.getContentType())) {
 			refuse(response, HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE, "Unsupported Media Type",
 					"The request body must be application/json.");
 			return;
 		}
 		chain.doFilter(new LimitedRequest(request, this.maxBytes), response);
+	}
+
+	private static boolean hasBody(HttpServletRequest request) {
+		return request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
 	}
 
 	private static boolean isJsonOrAbsent(@Nullable String contentType) {
