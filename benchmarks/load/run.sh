@@ -132,9 +132,11 @@ raw="$results/load-raw.txt"
 : >"$raw"
 {
 	echo "Run of $(date -u '+%Y-%m-%d %H:%M UTC'); wrk 2 threads, $duration per measured run after a $warmup warm-up."
+	echo "'load 1m' is the 1-minute load average when the run ended: the app and wrk account for 2 to 3 of it,"
+	echo "the rest is other work on the machine."
 	echo
-	echo "| scenario | JVM | key | connections | requests/s | p50 ms | p99 ms | max ms | socket errors | non-2xx |"
-	echo "|---|---|---|---|---|---|---|---|---|---|"
+	echo "| scenario | JVM | key | connections | requests/s | p50 ms | p99 ms | max ms | socket errors | non-2xx | load 1m |"
+	echo "|---|---|---|---|---|---|---|---|---|---|---|"
 } >"$table"
 
 # wrk_run LABEL JVM KEY CONNECTIONS DURATION SCRIPT PATH [SCRIPT ARGS...]: runs wrk and adds a table row
@@ -143,8 +145,10 @@ wrk_run() {
 	shift 7
 	local output
 	output="$(cd "$here" && wrk -t 2 -c "$connections" -d "$time" --timeout 10s -s "$script" "$app$path" -- "$@")"
-	printf '== %s | %s | %s | %s connections | %s\n%s\n\n' "$label" "$jvm" "$key" "$connections" "$time" \
-		"$output" >>"$raw"
+	local load
+	load="$(cut -d ' ' -f 1 /proc/loadavg)"
+	printf '== %s | %s | %s | %s connections | %s | load average after: %s\n%s\n\n' "$label" "$jvm" "$key" \
+		"$connections" "$time" "$(cat /proc/loadavg)" "$output" >>"$raw"
 	[[ "$label" == warm-up* ]] && return
 	local line rps p50 p99 max socket status
 	line="$(grep '^RESULT' <<<"$output")"
@@ -157,7 +161,7 @@ wrk_run() {
 	if grep -q 'reused=true' <<<"$output"; then
 		label="$label (codes ran out: some reused)"
 	fi
-	echo "| $label | $jvm | $key | $connections | $rps | $p50 | $p99 | $max | $socket | $status |" | tee -a "$table"
+	echo "| $label | $jvm | $key | $connections | $rps | $p50 | $p99 | $max | $socket | $status | $load |" | tee -a "$table"
 	last_rps="$rps"
 }
 
@@ -247,8 +251,8 @@ run_startup() {
 		echo "Start-up (Spring Boot's 'Started ... in X seconds') and heap used after a full GC"
 		echo "(jcmd GC.run, then GC.heap_info), Java 17, $startup_runs runs each."
 		echo
-		echo "| variant | run | started in s | process up for s | heap used after GC, KiB | metaspace used, KiB |"
-		echo "|---|---|---|---|---|---|"
+		echo "| variant | run | started in s | process up for s | heap used after GC, KiB | metaspace used, KiB | load 1m |"
+		echo "|---|---|---|---|---|---|---|"
 	} >>"$table"
 	local variant run
 	for variant in with without; do
@@ -271,7 +275,8 @@ run_startup() {
 			process="$(sed 's/.*running for \([0-9.]*\))/\1/' <<<"$started_line")"
 			heap="$(grep -m1 'heap' <<<"$info" | sed 's/.*used \([0-9]*\)K.*/\1/')"
 			metaspace="$(grep -m1 'Metaspace' <<<"$info" | sed 's/.*used \([0-9]*\)K.*/\1/')"
-			echo "| $variant starter | $run | $seconds | $process | $heap | $metaspace |" | tee -a "$table"
+			echo "| $variant starter | $run | $seconds | $process | $heap | $metaspace | $(cut -d ' ' -f 1 /proc/loadavg) |" \
+				| tee -a "$table"
 			stop_app
 		done
 	done
