@@ -17,8 +17,9 @@ import org.springframework.security.web.SecurityFilterChain;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+	// Spring Security 6 declares Exception on HttpSecurity's methods, 7 does not
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http) {
+	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
 		// WxLoginConfigurer asks for STATELESS only in its init(), after Spring Security has already set
 		// up session storage, so a Bearer call would leave a session cookie that authenticates by itself
 		http.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));

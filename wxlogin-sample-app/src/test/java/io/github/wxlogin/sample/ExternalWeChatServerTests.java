@@ -9,7 +9,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,7 +32,7 @@ class ExternalWeChatServerTests {
 				"--wx.login.api-base-url=" + wechat.baseUrl(), "--wx.login.appid=" + wechat.appid(),
 				"--wx.login.secret=" + wechat.secret(),
 				"--spring.datasource.url=jdbc:h2:mem:wxlogin-sample-external;DB_CLOSE_DELAY=-1");
-		http = new HttpClient(((WebServerApplicationContext) application).getWebServer().getPort());
+		http = new HttpClient(application.getEnvironment().getRequiredProperty("local.server.port", Integer.class));
 	}
 
 	@AfterAll

@@ -17,8 +17,14 @@ import org.springframework.web.client.RestClient;
 @AutoConfiguration(
 		afterName = { "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
 				"org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration",
-				"org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration" },
-		beforeName = "org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerAutoConfiguration")
+				"org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration",
+				// Spring Boot 3.5
+				"org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration",
+				"org.springframework.boot.autoconfigure.data.redis.RedisAutoConfiguration",
+				"org.springframework.boot.autoconfigure.web.client.RestClientAutoConfiguration" },
+		beforeName = { "org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerAutoConfiguration",
+				// Spring Boot 3.5
+				"org.springframework.boot.autoconfigure.security.oauth2.resource.servlet.OAuth2ResourceServerAutoConfiguration" })
 @ConditionalOnClass({ RestClient.class, Caffeine.class })
 @ConditionalOnBooleanProperty(name = "wx.login.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(WxLoginProperties.class)

@@ -6,8 +6,8 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.security.autoconfigure.web.servlet.ConditionalOnDefaultWebSecurity;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
@@ -18,20 +18,25 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * The default security filter chain: the login endpoints open, every other path of the application
  * behind the Bearer access token. Registered under the same condition as Spring Boot's own default
- * chain and before it, so that a host's own {@link SecurityFilterChain} makes both back off.
+ * chain ({@code @ConditionalOnDefaultWebSecurity}: Spring Security's web classes present, no
+ * {@link SecurityFilterChain} bean) and before it, so that a host's own {@link SecurityFilterChain}
+ * makes both back off.
  */
 @AutoConfiguration(after = WxLoginAutoConfiguration.class, beforeName = {
 		"org.springframework.boot.security.oauth2.server.resource.autoconfigure.web.OAuth2ResourceServerWebSecurityAutoConfiguration",
-		"org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration" })
+		"org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+		// Spring Boot 3.5
+		"org.springframework.boot.autoconfigure.security.oauth2.resource.servlet.OAuth2ResourceServerAutoConfiguration",
+		"org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration" })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@ConditionalOnClass({ SecurityFilterChain.class, HttpSecurity.class, JwtDecoder.class,
-		ConditionalOnDefaultWebSecurity.class })
+@ConditionalOnClass({ SecurityFilterChain.class, HttpSecurity.class, JwtDecoder.class })
 @ConditionalOnBooleanProperty(name = "wx.login.enabled", matchIfMissing = true)
 @ConditionalOnBooleanProperty(name = "wx.login.security.enabled", matchIfMissing = true)
 public final class WxLoginSecurityAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnDefaultWebSecurity
+	// What @ConditionalOnDefaultWebSecurity means, spelled out: its package differs between Boot 3 and 4
+	@ConditionalOnMissingBean(SecurityFilterChain.class)
 	@ConditionalOnBean(JwtDecoder.class)
 	static class WxLoginSecurityFilterChainConfiguration {
 

@@ -36,9 +36,27 @@ public final class WxAppAuthorization implements AuthorizationManager<RequestAut
 		return new WxAppAuthorization(Set.of(appids));
 	}
 
+	// Raw Supplier: Spring Security 7 declares Supplier<? extends Authentication>, 6 Supplier<Authentication>,
+	// and only the erased signature overrides both
 	@Override
-	public AuthorizationResult authorize(Supplier<? extends Authentication> authentication,
-			RequestAuthorizationContext context) {
+	@SuppressWarnings({ "rawtypes", "unchecked" })
+	public AuthorizationResult authorize(Supplier authentication, RequestAuthorizationContext context) {
+		return decide((Supplier<? extends Authentication>) authentication);
+	}
+
+	/**
+	 * Decide for the caller: the method Spring Security 6 calls; 7 calls
+	 * {@link #authorize(Supplier, RequestAuthorizationContext)}.
+	 * @param authentication the caller
+	 * @param context the request
+	 * @return the decision
+	 */
+	@SuppressWarnings({ "rawtypes", "unchecked" })
+	public AuthorizationDecision check(Supplier authentication, RequestAuthorizationContext context) {
+		return decide((Supplier<? extends Authentication>) authentication);
+	}
+
+	private AuthorizationDecision decide(Supplier<? extends Authentication> authentication) {
 		Authentication caller = authentication.get();
 		boolean granted = caller != null && caller.isAuthenticated()
 				&& caller.getPrincipal() instanceof WxPrincipal principal && this.appids.contains(principal.appid());

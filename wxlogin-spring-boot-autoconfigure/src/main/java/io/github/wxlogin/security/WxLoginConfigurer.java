@@ -47,21 +47,27 @@ public final class WxLoginConfigurer extends AbstractHttpConfigurer<WxLoginConfi
 	public void setBuilder(HttpSecurity http) {
 		super.setBuilder(http);
 		String basePath = basePath(http);
-		http.csrf((csrf) -> csrf.disable())
-			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(new WxProblemAuthenticationEntryPoint())
-				.accessDeniedHandler(new WxProblemAccessDeniedHandler()))
-			.oauth2ResourceServer((resourceServer) -> resourceServer
-				.jwt((jwt) -> jwt.jwtAuthenticationConverter(new WxJwtAuthenticationConverter()))
-				.authenticationEntryPoint(new WxProblemAuthenticationEntryPoint())
-				.accessDeniedHandler(new WxProblemAccessDeniedHandler()));
-		http.authorizeHttpRequests((requests) -> requests
-			.requestMatchers(HttpMethod.POST, basePath + "/login", basePath + "/token/refresh")
-			.permitAll()
-			.requestMatchers(HttpMethod.GET, basePath + "/jwks.json")
-			.permitAll()
-			.dispatcherTypeMatchers(DispatcherType.ERROR)
-			.permitAll());
+		try {
+			http.csrf((csrf) -> csrf.disable())
+				.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+				.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(new WxProblemAuthenticationEntryPoint())
+					.accessDeniedHandler(new WxProblemAccessDeniedHandler()))
+				.oauth2ResourceServer((resourceServer) -> resourceServer
+					.jwt((jwt) -> jwt.jwtAuthenticationConverter(new WxJwtAuthenticationConverter()))
+					.authenticationEntryPoint(new WxProblemAuthenticationEntryPoint())
+					.accessDeniedHandler(new WxProblemAccessDeniedHandler()));
+			http.authorizeHttpRequests((requests) -> requests
+				.requestMatchers(HttpMethod.POST, basePath + "/login", basePath + "/token/refresh")
+				.permitAll()
+				.requestMatchers(HttpMethod.GET, basePath + "/jwks.json")
+				.permitAll()
+				.dispatcherTypeMatchers(DispatcherType.ERROR)
+				.permitAll());
+		}
+		catch (Exception ex) {
+			// Spring Security 6 declares these methods as throwing Exception; 7 does not
+			throw (ex instanceof RuntimeException runtime) ? runtime : new IllegalStateException(ex);
+		}
 	}
 
 	private static String basePath(HttpSecurity http) {

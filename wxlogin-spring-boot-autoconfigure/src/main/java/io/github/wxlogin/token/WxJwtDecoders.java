@@ -10,6 +10,7 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2Error;
@@ -45,10 +46,15 @@ public final class WxJwtDecoders {
 	public static NimbusJwtDecoder create(WxSigningKey signingKey, WxTokenSettings settings,
 			Collection<String> appids, TokenRevocationStore revocations, Clock clock) {
 		JWKSource<SecurityContext> keys = new ImmutableJWKSet<>(signingKey.jwkSet());
-		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys)
-			.jwtProcessorCustomizer((processor) -> processor
-				.setJWSKeySelector(new JWSVerificationKeySelector<>(signingKey.algorithm(), keys)))
-			.build();
+		// The processor NimbusJwtDecoder.withJwkSource builds in Spring Security 7, which 6 lacks: the
+		// validators below check the type and the claims
+		DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+		processor.setJWSTypeVerifier((type, context) -> {
+		});
+		processor.setJWSKeySelector(new JWSVerificationKeySelector<>(signingKey.algorithm(), keys));
+		processor.setJWTClaimsSetVerifier((claims, context) -> {
+		});
+		NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
 		Set<String> audiences = (settings.audience() != null) ? Set.of(settings.audience()) : Set.copyOf(appids);
 		decoder.setJwtValidator(validator(settings, audiences, revocations, clock));
 		return decoder;

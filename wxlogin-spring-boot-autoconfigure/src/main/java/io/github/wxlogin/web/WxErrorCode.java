@@ -29,7 +29,8 @@ public enum WxErrorCode {
 	PHONE_CONFLICT(HttpStatus.CONFLICT),
 
 	/** The nickname failed WeChat's content check. */
-	CONTENT_REJECTED(HttpStatus.UNPROCESSABLE_CONTENT),
+	// 422 by number: UNPROCESSABLE_CONTENT in Spring 7, UNPROCESSABLE_ENTITY in 6
+	CONTENT_REJECTED(HttpStatus.valueOf(422)),
 
 	/** Too many requests, to WeChat or to the starter. */
 	RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS),

@@ -13,11 +13,9 @@ import javax.crypto.spec.SecretKeySpec;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.json.JsonParser;
+import org.springframework.boot.json.JsonParserFactory;
 import org.springframework.http.MediaType;
 import org.springframework.util.StreamUtils;
 import org.springframework.web.client.ResourceAccessException;
@@ -50,9 +48,7 @@ public class RestClientWxApiClient implements WxApiClient {
 
 	private final Duration[] busyBackoff;
 
-	private final JsonMapper jsonMapper = JsonMapper.builder()
-		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-		.build();
+	private final JsonParser jsonParser = JsonParserFactory.getJsonParser();
 
 	/**
 	 * Create a client.
@@ -69,7 +65,7 @@ public class RestClientWxApiClient implements WxApiClient {
 
 	@Override
 	public WxSession code2Session(WxApp app, String code) {
-		JsonNode reply = call(CODE2SESSION, () -> this.restClient.get()
+		Map<String, Object> reply = call(CODE2SESSION, () -> this.restClient.get()
 			.uri((uri) -> uri.path("/sns/jscode2session")
 				.queryParam("appid", "{appid}")
 				.queryParam("secret", "{secret}")
@@ -87,9 +83,10 @@ public class RestClientWxApiClient implements WxApiClient {
 		body.put("appid", app.appid());
 		body.put("secret", app.secret());
 		body.put("force_refresh", forceRefresh);
-		JsonNode reply = call(STABLE_TOKEN, () -> post((uri) -> uri.path("/cgi-bin/stable_token").build(), body));
+		Map<String, Object> reply = call(STABLE_TOKEN,
+				() -> post((uri) -> uri.path("/cgi-bin/stable_token").build(), body));
 		String token = required(STABLE_TOKEN, reply, "access_token");
-		long expiresIn = reply.path("expires_in").asLong(0);
+		long expiresIn = number(reply, "expires_in");
 		if (expiresIn <= 0) {
 			throw new WxBadResponseException(STABLE_TOKEN, "reply has no positive expires_in");
 		}
@@ -98,22 +95,23 @@ public class RestClientWxApiClient implements WxApiClient {
 
 	@Override
 	public WxPhoneInfo phoneNumber(String accessToken, String code, String openid) {
-		JsonNode reply = call(PHONE_NUMBER, () -> post(withToken("/wxa/business/getuserphonenumber", accessToken),
-				Map.of("code", code, "openid", openid)));
-		JsonNode info = reply.path("phone_info");
+		Map<String, Object> reply = call(PHONE_NUMBER, () -> post(
+				withToken("/wxa/business/getuserphonenumber", accessToken), Map.of("code", code, "openid", openid)));
+		Map<String, Object> info = object(reply, "phone_info");
 		String phoneNumber = required(PHONE_NUMBER, info, "phoneNumber");
 		String purePhoneNumber = required(PHONE_NUMBER, info, "purePhoneNumber");
 		String countryCode = required(PHONE_NUMBER, info, "countryCode");
-		JsonNode watermark = info.path("watermark");
-		return new WxPhoneInfo(phoneNumber, purePhoneNumber, countryCode, watermark.isObject()
-				? new WxPhoneInfo.Watermark(text(watermark, "appid"), watermark.path("timestamp").asLong(0)) : null);
+		Map<String, Object> watermark = object(info, "watermark");
+		return new WxPhoneInfo(phoneNumber, purePhoneNumber, countryCode, (info.get("watermark") instanceof Map)
+				? new WxPhoneInfo.Watermark(text(watermark, "appid"), number(watermark, "timestamp")) : null);
 	}
 
 	@Override
 	public WxContentVerdict msgSecCheck(String accessToken, String openid, String content) {
 		Map<String, Object> body = Map.of("content", content, "version", 2, "scene", 1, "openid", openid);
-		JsonNode reply = call(MSG_SEC_CHECK, () -> post(withToken("/wxa/msg_sec_check", accessToken), body));
-		String suggest = required(MSG_SEC_CHECK, reply.path("result"), "suggest");
+		Map<String, Object> reply = call(MSG_SEC_CHECK,
+				() -> post(withToken("/wxa/msg_sec_check", accessToken), body));
+		String suggest = required(MSG_SEC_CHECK, object(reply, "result"), "suggest");
 		return switch (suggest) {
 			case "pass" -> WxContentVerdict.PASS;
 			case "review" -> WxContentVerdict.REVIEW;
@@ -168,14 +166,14 @@ public class RestClientWxApiClient implements WxApiClient {
 		return (uri) -> uri.path(path).queryParam("access_token", "{token}").build(accessToken);
 	}
 
-	private JsonNode call(String api, java.util.function.Supplier<RequestHeadersSpec<?>> request) {
+	private Map<String, Object> call(String api, java.util.function.Supplier<RequestHeadersSpec<?>> request) {
 		for (int retry = 0;; retry++) {
-			JsonNode reply = exchange(api, request.get());
-			int errcode = reply.path("errcode").asInt(0);
+			Map<String, Object> reply = exchange(api, request.get());
+			int errcode = (int) number(reply, "errcode");
 			if (errcode == 0) {
 				return reply;
 			}
-			String errmsg = reply.path("errmsg").asString("");
+			String errmsg = (reply.get("errmsg") instanceof String message) ? message : "";
 			if (errcode == WxErrcodes.BUSY && retry < this.busyBackoff.length) {
 				logger.debug("WeChat " + api + " busy, retrying: " + errmsg);
 				pause(api, this.busyBackoff[retry]);
@@ -185,7 +183,7 @@ public class RestClientWxApiClient implements WxApiClient {
 		}
 	}
 
-	private JsonNode exchange(String api, RequestHeadersSpec<?> request) {
+	private Map<String, Object> exchange(String api, RequestHeadersSpec<?> request) {
 		Reply reply;
 		try {
 			reply = request.exchange((req, res) -> new Reply(res.getStatusCode().value(),
@@ -199,19 +197,19 @@ public class RestClientWxApiClient implements WxApiClient {
 		if (reply.status() != 200) {
 			throw new WxBadResponseException(api, "WeChat answered HTTP " + reply.status());
 		}
-		try {
-			JsonNode json = this.jsonMapper.readTree(reply.body());
-			if (json == null || !json.isObject()) {
-				throw new WxBadResponseException(api, "WeChat's reply is not a JSON object");
-			}
-			return json;
+		if (!reply.body().strip().startsWith("{")) {
+			throw new WxBadResponseException(api, "WeChat's reply is not a JSON object");
 		}
-		catch (JacksonException ex) {
+		try {
+			return this.jsonParser.parseMap(reply.body());
+		}
+		catch (IllegalArgumentException ex) {
+			// Boot's JsonParseException, whichever library parses
 			throw new WxBadResponseException(api, "WeChat's reply is not JSON");
 		}
 	}
 
-	private static String required(String api, JsonNode node, String field) {
+	private static String required(String api, Map<String, Object> node, String field) {
 		String value = text(node, field);
 		if (value == null || value.isEmpty()) {
 			throw new WxBadResponseException(api, "reply has no " + field);
@@ -219,9 +217,33 @@ public class RestClientWxApiClient implements WxApiClient {
 		return value;
 	}
 
-	private static @Nullable String text(JsonNode node, String field) {
-		JsonNode value = node.path(field);
-		return (value.isString() || value.isNumber()) ? value.asString() : null;
+	private static @Nullable String text(Map<String, Object> node, String field) {
+		Object value = node.get(field);
+		return (value instanceof String || value instanceof Number) ? value.toString() : null;
+	}
+
+	/**
+	 * A whole number WeChat sent as a number or as a string of digits; 0 when absent or not a number.
+	 */
+	private static long number(Map<String, Object> node, String field) {
+		Object value = node.get(field);
+		if (value instanceof Number number) {
+			return number.longValue();
+		}
+		if (value instanceof String string) {
+			try {
+				return Long.parseLong(string.strip());
+			}
+			catch (NumberFormatException ex) {
+				return 0;
+			}
+		}
+		return 0;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> object(Map<String, Object> node, String field) {
+		return (node.get(field) instanceof Map<?, ?> value) ? (Map<String, Object>) value : Map.of();
 	}
 
 	private static void pause(String api, Duration duration) {

@@ -21,7 +21,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
@@ -46,7 +45,7 @@ class WxRedisStoreConfigurationTests {
 		.withPropertyValues("wx.login.appid=wx1", "wx.login.secret=s1", "wx.login.store.redis.key-prefix=" + KEY_PREFIX);
 
 	private final ApplicationContextRunner contextRunnerWithRedis = this.contextRunner
-		.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class))
+		.withConfiguration(AutoConfigurations.of(BootAutoConfigurations.redis()))
 		.withPropertyValues("spring.data.redis.host=" + LocalRedis.HOST, "spring.data.redis.port=" + LocalRedis.PORT);
 
 	@BeforeAll

@@ -23,7 +23,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -49,7 +48,7 @@ class WxUserStoreConfigurationTests {
 		.withConfiguration(AutoConfigurations.of(UserStoreAutoConfiguration.class));
 
 	private final ApplicationContextRunner contextRunnerWithDataSource = this.contextRunner
-		.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
+		.withConfiguration(AutoConfigurations.of(BootAutoConfigurations.dataSource()))
 		.withPropertyValues("spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
 				// No connection pool on the test class path
 				"spring.datasource.type=" + SimpleDriverDataSource.class.getName());
@@ -131,7 +130,8 @@ class WxUserStoreConfigurationTests {
 		return JdbcClient.create(dataSource).sql("SELECT COUNT(*) FROM wx_user").query(Integer.class).single();
 	}
 
-	@AutoConfiguration(after = DataSourceAutoConfiguration.class)
+	@AutoConfiguration(
+		afterName = { BootAutoConfigurations.DATA_SOURCE_4, BootAutoConfigurations.DATA_SOURCE_3 })
 	@EnableConfigurationProperties(WxLoginProperties.class)
 	@Import(WxUserStoreConfiguration.class)
 	static class UserStoreAutoConfiguration {

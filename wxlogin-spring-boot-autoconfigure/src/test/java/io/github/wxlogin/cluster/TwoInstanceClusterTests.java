@@ -27,7 +27,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -211,7 +210,7 @@ class TwoInstanceClusterTests {
 		private final RestClient http;
 
 		Client(ConfigurableApplicationContext instance) {
-			int port = ((WebServerApplicationContext) instance).getWebServer().getPort();
+			int port = instance.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
 			this.http = RestClient.builder().baseUrl("http://127.0.0.1:" + port).build();
 		}
 

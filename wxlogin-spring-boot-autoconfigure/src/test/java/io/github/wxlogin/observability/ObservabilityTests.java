@@ -19,8 +19,6 @@ import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.boot.health.contributor.Health;
-import org.springframework.boot.health.contributor.Status;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -70,21 +68,21 @@ class ObservabilityTests {
 	@Test
 	void healthIsUpWithTheLastOutcomesAndTheTokensAge() {
 		this.client.stableAccessToken(app(), false);
-		Health health = new WxLoginHealthIndicator(this.outcomes, Clock.systemUTC()).health(true);
-		assertThat(health.getStatus()).isEqualTo(Status.UP);
-		assertThat(health.getDetails()).containsKeys("lastOutcomes", "accessToken");
-		assertThat(health.toString()).doesNotContain(fake().secret());
+		HealthProbe health = HealthProbe.of(new WxLoginHealthIndicator(this.outcomes, Clock.systemUTC()));
+		assertThat(health.status()).isEqualTo("UP");
+		assertThat(health.details()).containsKeys("lastOutcomes", "accessToken");
+		assertThat(health.text()).doesNotContain(fake().secret());
 	}
 
 	@Test
 	void healthIsDownAfterWeChatRefusedTheConfiguration() {
 		fake().failNext(Api.STABLE_TOKEN, Fault.errcode(40164), 1);
 		assertThatExceptionOfType(WxApiException.class).isThrownBy(() -> this.client.stableAccessToken(app(), false));
-		Health health = new WxLoginHealthIndicator(this.outcomes, Clock.systemUTC()).health(true);
-		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+		HealthProbe health = HealthProbe.of(new WxLoginHealthIndicator(this.outcomes, Clock.systemUTC()));
+		assertThat(health.status()).isEqualTo("DOWN");
 		this.client.stableAccessToken(app(), false);
-		assertThat(new WxLoginHealthIndicator(this.outcomes, Clock.systemUTC()).health(true).getStatus())
-			.isEqualTo(Status.UP);
+		assertThat(HealthProbe.of(new WxLoginHealthIndicator(this.outcomes, Clock.systemUTC())).status())
+			.isEqualTo("UP");
 	}
 
 	@Test
