@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Redis.
  */
 @SpringBootTest(classes = HostApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "wx.login.read-timeout=1s", "wx.login.rate-limit.enabled=false", "wx.login.store.type=memory" })
+		properties = { "wx.login.read-timeout=3s", "wx.login.rate-limit.enabled=false", "wx.login.store.type=memory" })
 @AutoConfigureFakeWeChat
 abstract class HostIntegrationTest {
 

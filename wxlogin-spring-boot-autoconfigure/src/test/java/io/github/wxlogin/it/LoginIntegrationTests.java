@@ -134,12 +134,12 @@ class LoginIntegrationTests extends HostIntegrationTest {
 
 	@Test
 	void slowWeChatIs503WithinTheReadTimeout() {
-		this.fake.failNext(Api.CODE2SESSION, Fault.delay(Duration.ofSeconds(5)), 1);
+		this.fake.failNext(Api.CODE2SESSION, Fault.delay(Duration.ofSeconds(30)), 1);
 		long start = System.nanoTime();
 		Reply reply = loginWithFault("openid-login-10");
 		assertThat(reply.status().value()).isEqualTo(503);
 		assertThat(reply.code()).isEqualTo("wechat_unavailable");
-		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
 	}
 
 	@Test

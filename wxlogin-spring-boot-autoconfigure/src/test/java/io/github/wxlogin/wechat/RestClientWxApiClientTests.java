@@ -22,7 +22,7 @@ class RestClientWxApiClientTests {
 	@RegisterExtension
 	static final FakeWeChatServerExtension wechat = new FakeWeChatServerExtension();
 
-	private static final Duration READ_TIMEOUT = Duration.ofMillis(500);
+	private static final Duration READ_TIMEOUT = Duration.ofSeconds(2);
 
 	private FakeWeChatServer fake() {
 		return wechat.server();
