@@ -46,8 +46,8 @@ public final class WxJwtDecoders {
 	public static NimbusJwtDecoder create(WxSigningKey signingKey, WxTokenSettings settings,
 			Collection<String> appids, TokenRevocationStore revocations, Clock clock) {
 		JWKSource<SecurityContext> keys = new ImmutableJWKSet<>(signingKey.jwkSet());
-		// The processor NimbusJwtDecoder.withJwkSource builds in Spring Security 7, which 6 lacks: the
-		// validators below check the type and the claims
+		// Built by hand because Spring Security 6 lacks NimbusJwtDecoder.withJwkSource. Only the key selector
+		// decides: the key set is ours and the algorithm pinned, and the validators below check the claims
 		DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
 		processor.setJWSTypeVerifier((type, context) -> {
 		});
