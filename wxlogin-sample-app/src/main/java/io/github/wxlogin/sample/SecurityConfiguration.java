@@ -6,7 +6,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -20,9 +19,6 @@ class SecurityConfiguration {
 	// Spring Security 6 declares Exception on HttpSecurity's methods, 7 does not
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
-		// WxLoginConfigurer asks for STATELESS only in its init(), after Spring Security has already set
-		// up session storage, so a Bearer call would leave a session cookie that authenticates by itself
-		http.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
 		// Applied before the rules below: it registers the login endpoints as open ahead of anyRequest()
 		http.with(WxLoginConfigurer.wxLogin(), Customizer.withDefaults());
 		http.authorizeHttpRequests((requests) -> requests
