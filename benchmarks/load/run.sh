@@ -5,7 +5,8 @@
 #            with virtual threads
 #   phone    1000 phone bindings at once on a cold start, and the stable_token calls they cause
 #   startup  start-up time and heap after start-up, with and without the starter, 5 runs each
-# Give section names as arguments to run only those. Results: benchmarks/results/load.md.
+# The hello pair runs in alternating rounds after a warm-up, so that neither side gets all the JIT's late
+# work or a quiet spell of the machine. Give section names as arguments to run only those. Results: benchmarks/results/load.md.
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -14,12 +15,16 @@ results="$root/benchmarks/results"
 java17="${JAVA17:-java}"
 java25="${JAVA25:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}"
 duration="${DURATION:-15s}"
-warmup="${WARMUP:-5s}"
+hello_warmup="${HELLO_WARMUP:-30s}"
+hello_rounds="${HELLO_ROUNDS:-3}"
+login_warmup="${LOGIN_WARMUP:-20s}"
 hello_connections="${HELLO_CONNECTIONS:-64}"
 login_connections="${LOGIN_CONNECTIONS:-500}"
 login_codes="${LOGIN_CODES:-60000}"
 phone_users="${PHONE_USERS:-1000}"
 startup_runs="${STARTUP_RUNS:-5}"
+# with-starter-users-in-memory tells how much of the starter's start-up is its JDBC user store
+read -r -a startup_variants <<<"${STARTUP_VARIANTS:-with-starter without-starter}"
 port="${PORT:-18080}"
 appid="wxbench000000001"
 secret="bench0secret0of0the0fake0wechat0"
@@ -127,11 +132,12 @@ access_token() {
 # --- results -------------------------------------------------------------------------------------------
 
 mkdir -p "$results"
-table="$results/load.md"
-raw="$results/load-raw.txt"
+table="$results/${RESULTS_NAME:-load}.md"
+raw="$results/${RESULTS_NAME:-load}-raw.txt"
 : >"$raw"
 {
-	echo "Run of $(date -u '+%Y-%m-%d %H:%M UTC'); wrk 2 threads, $duration per measured run after a $warmup warm-up."
+	echo "Run of $(date -u '+%Y-%m-%d %H:%M UTC'); wrk 2 threads, $duration per measured run; warm-up $hello_warmup per"
+	echo "endpoint before the hello rounds, $login_warmup of logins at 100 connections before the login runs."
 	echo "'load 1m' is the 1-minute load average when the run ended: the app and wrk account for 2 to 3 of it,"
 	echo "the rest is other work on the machine."
 	echo
@@ -172,7 +178,7 @@ ratio() {
 notes=()
 
 run_hello() {
-	local key
+	local key round
 	for key in HS256 ES256; do
 		local args=("${hmac_args[@]}")
 		[[ "$key" == ES256 ]] && args=("${ec_args[@]}")
@@ -180,14 +186,21 @@ run_hello() {
 		start_app "hello-$key" "$java17" "${args[@]}"
 		local token
 		token="$(access_token)"
-		wrk_run "warm-up public" "Java 17" "$key" "$hello_connections" "$warmup" hello.lua /api/public/hello
-		wrk_run "warm-up guarded" "Java 17" "$key" "$hello_connections" "$warmup" hello.lua /api/hello "$token"
-		wrk_run "GET /api/public/hello (unguarded)" "Java 17" "$key" "$hello_connections" "$duration" hello.lua \
-			/api/public/hello
-		local unguarded="$last_rps"
-		wrk_run "GET /api/hello (guarded)" "Java 17" "$key" "$hello_connections" "$duration" hello.lua /api/hello \
-			"$token"
-		notes+=("$key guarded / unguarded throughput: $(ratio "$last_rps" "$unguarded")")
+		wrk_run "warm-up public" "Java 17" "$key" "$hello_connections" "$hello_warmup" hello.lua /api/public/hello
+		wrk_run "warm-up guarded" "Java 17" "$key" "$hello_connections" "$hello_warmup" hello.lua /api/hello "$token"
+		# Alternated, so that neither side gets all the late JIT work or a quiet spell of the machine
+		local unguarded=0 guarded=0 rounds=()
+		for round in $(seq "$hello_rounds"); do
+			wrk_run "GET /api/public/hello (unguarded), round $round" "Java 17" "$key" "$hello_connections" \
+				"$duration" hello.lua /api/public/hello
+			local unguarded_round="$last_rps"
+			unguarded="$(awk -v a="$unguarded" -v b="$last_rps" 'BEGIN { print a + b }')"
+			wrk_run "GET /api/hello (guarded), round $round" "Java 17" "$key" "$hello_connections" "$duration" \
+				hello.lua /api/hello "$token"
+			guarded="$(awk -v a="$guarded" -v b="$last_rps" 'BEGIN { print a + b }')"
+			rounds+=("$(ratio "$last_rps" "$unguarded_round")")
+		done
+		notes+=("$key guarded / unguarded throughput, all rounds: $(ratio "$guarded" "$unguarded"); by round: ${rounds[*]}")
 		stop_app
 	done
 }
@@ -203,7 +216,7 @@ run_login() {
 		curl -sf -X POST "$control/latency?ms=0" >/dev/null
 		start_app "login-$jvm" "$java" "${hmac_args[@]}" "${extra[@]}"
 		curl -sf -X POST "$control/login-codes?prefix=warm-$jvm&count=20000" >"$work/codes-warm"
-		wrk_run "warm-up login" "$label" HS256 100 "$warmup" login.lua /wx/login "$work/codes-warm" 2
+		wrk_run "warm-up login" "$label" HS256 100 "$login_warmup" login.lua /wx/login "$work/codes-warm" 2
 		local latency
 		for latency in 0 200; do
 			curl -sf -X POST "$control/latency?ms=$latency" >/dev/null
@@ -248,34 +261,39 @@ run_phone() {
 run_startup() {
 	{
 		echo
-		echo "Start-up (Spring Boot's 'Started ... in X seconds') and heap used after a full GC"
-		echo "(jcmd GC.run, then GC.heap_info), Java 17, $startup_runs runs each."
+		echo "Start-up (Spring Boot's 'Started ... in X seconds'), the CPU time the JVM had used by then (user + system,"
+		echo "all threads), and heap used after a full GC (jcmd GC.run, then GC.heap_info); Java 17, $startup_runs runs each,"
+		echo "the two variants alternating."
 		echo
-		echo "| variant | run | started in s | process up for s | heap used after GC, KiB | metaspace used, KiB | load 1m |"
-		echo "|---|---|---|---|---|---|---|"
+		echo "| variant | run | started in s | process up for s | CPU s at start-up | heap used after GC, KiB | metaspace used, KiB | load 1m |"
+		echo "|---|---|---|---|---|---|---|---|"
 	} >>"$table"
-	local variant run
-	for variant in with without; do
-		local args=("${hmac_args[@]}")
-		if [[ "$variant" == without ]]; then
-			args=(--wx.login.enabled=false
-				"--spring.security.oauth2.resourceserver.jwt.public-key-location=file:$work/rsa-public.pem")
-		fi
-		for run in $(seq "$startup_runs"); do
+	local variant run ticks
+	ticks="$(getconf CLK_TCK)"
+	for run in $(seq "$startup_runs"); do
+		for variant in "${startup_variants[@]}"; do
+			local args=("${hmac_args[@]}")
+			if [[ "$variant" == with-starter-users-in-memory ]]; then
+				args+=(--wx.login.user-store.type=memory)
+			elif [[ "$variant" == without-starter ]]; then
+				args=(--wx.login.enabled=false
+					"--spring.security.oauth2.resourceserver.jwt.public-key-location=file:$work/rsa-public.pem")
+			fi
 			start_app "startup-$variant-$run" "$java17" "${args[@]}"
-			local started_line info
+			local cpu started_line info
+			cpu="$(awk -v ticks="$ticks" '{ printf "%.2f", ($14 + $15) / ticks }' "/proc/$app_pid/stat")"
 			started_line="$(grep -o 'Started SampleApplication in [0-9.]* seconds (process running for [0-9.]*)' \
 				"$work/startup-$variant-$run.log")"
 			sleep 1
 			jcmd "$app_pid" GC.run >/dev/null
 			info="$(jcmd "$app_pid" GC.heap_info)"
-			printf '== startup %s %s\n%s\n%s\n\n' "$variant" "$run" "$started_line" "$info" >>"$raw"
+			printf '== startup %s %s, CPU %s s\n%s\n%s\n\n' "$variant" "$run" "$cpu" "$started_line" "$info" >>"$raw"
 			local seconds process heap metaspace
 			seconds="$(sed 's/.* in \([0-9.]*\) seconds.*/\1/' <<<"$started_line")"
 			process="$(sed 's/.*running for \([0-9.]*\))/\1/' <<<"$started_line")"
 			heap="$(grep -m1 'heap' <<<"$info" | sed 's/.*used \([0-9]*\)K.*/\1/')"
 			metaspace="$(grep -m1 'Metaspace' <<<"$info" | sed 's/.*used \([0-9]*\)K.*/\1/')"
-			echo "| $variant starter | $run | $seconds | $process | $heap | $metaspace | $(cut -d ' ' -f 1 /proc/loadavg) |" \
+			echo "| $variant | $run | $seconds | $process | $cpu | $heap | $metaspace | $(cut -d ' ' -f 1 /proc/loadavg) |" \
 				| tee -a "$table"
 			stop_app
 		done
