@@ -23,3 +23,15 @@ print(f"Tomcat worker samples: {total} of {len(samples)}")
 for label, marker in MARKERS[1:]:
 	hits = sum(1 for s in workers if marker in s)
 	print(f"{label:45s} {hits:6d}  {100.0 * hits / max(total, 1):5.1f} %")
+
+# Innermost frame of Spring Security or of the starter on each worker sample: who the time is spent for
+FRAME = re.compile(r"^\s+((?:org\.springframework\.security|io\.github\.wxlogin)[\w.$]+)\(", re.MULTILINE)
+owners = {}
+for s in workers:
+	match = FRAME.search(s)
+	if match:
+		owners[match.group(1)] = owners.get(match.group(1), 0) + 1
+print()
+print("innermost Spring Security or wxlogin frame, top 15 (samples, share of worker samples)")
+for frame, hits in sorted(owners.items(), key=lambda item: -item[1])[:15]:
+	print(f"{hits:6d}  {100.0 * hits / max(total, 1):5.1f} %  {frame}")
