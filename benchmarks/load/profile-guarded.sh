@@ -2,6 +2,7 @@
 # Where the guarded request's extra time goes: runs the sample app (Java 17, HS256) under wrk on
 # GET /api/hello, records 20 s of Java Flight Recorder samples, and prints the share of the Tomcat
 # workers' samples spent under each of a few frames. Output: benchmarks/results/profile-guarded.txt.
+# Uses what run.sh builds and installs (the jars, wrk); run that first.
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
