@@ -3,7 +3,7 @@ package io.github.wxlogin.sample;
 import java.util.Map;
 
 import io.github.wxlogin.sample.HttpClient.Reply;
-import io.github.wxlogin.sample.demo.DemoModeEnvironmentPostProcessor;
+import io.github.wxlogin.sample.demo.DemoMode;
 import io.github.wxlogin.test.FakeWeChatServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,7 +38,7 @@ class DemoModeTests {
 	@Test
 	void withoutApiBaseUrlTheStarterTalksToTheInProcessFakeWithTheDemoAppid() {
 		assertThat(this.apiBaseUrl).isEqualTo(this.wechat.baseUrl());
-		assertThat(this.wechat.appid()).isEqualTo(DemoModeEnvironmentPostProcessor.DEMO_APPID);
+		assertThat(this.wechat.appid()).isEqualTo(DemoMode.DEMO_APPID);
 	}
 
 	@Test
