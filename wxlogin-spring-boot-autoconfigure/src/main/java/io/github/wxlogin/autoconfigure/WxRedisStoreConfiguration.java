@@ -3,6 +3,9 @@ package io.github.wxlogin.autoconfigure;
 import java.time.Clock;
 import java.time.Duration;
 
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.github.wxlogin.session.RedisWxSessionKeyStore;
 import io.github.wxlogin.session.WxSessionKeyStore;
 import io.github.wxlogin.token.RedisRefreshTokenStore;
@@ -12,6 +15,12 @@ import io.github.wxlogin.token.TokenRevocationStore;
 import io.github.wxlogin.wechat.RedisWxAccessTokenProvider;
 import io.github.wxlogin.wechat.WxAccessTokenProvider;
 import io.github.wxlogin.wechat.WxApiClient;
+import io.github.wxlogin.web.CaffeineWxRateLimiter;
+import io.github.wxlogin.web.RedisWxRateLimiter;
+import io.github.wxlogin.web.WxRateLimiter;
+import io.lettuce.core.RedisClient;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
@@ -23,6 +32,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
@@ -46,12 +56,16 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  * {@code appid}, {@code expires} (epoch ms), {@code spent} (0/1)</td><td>with the token</td></tr>
  * <tr><td>{@code refresh-family:{familyId}:revoked}</td><td>{@code 1}</td><td>after
  * {@code jwt.refresh-token-ttl}</td></tr>
+ * <tr><td>{@code rate-limit:{endpoint}:{client}}</td><td>Bucket4j's bucket state</td><td>once the bucket
+ * would be full again</td></tr>
  * <tr><td>{@code revoked-jti:{jti}}</td><td>the token's expiry, epoch ms</td><td>with the token, plus
  * {@code jwt.clock-skew}</td></tr>
  * </table>
  */
 @Configuration(proxyBeanMethods = false)
 class WxRedisStoreConfiguration {
+
+	private static final Log logger = LogFactory.getLog(WxRedisStoreConfiguration.class);
 
 	/** How long this instance uses the WeChat access token before it looks in Redis again. */
 	private static final Duration ACCESS_TOKEN_NEAR_CACHE_TTL = Duration.ofSeconds(5);
@@ -96,6 +110,31 @@ class WxRedisStoreConfiguration {
 			return new RedisWxAccessTokenProvider(client, redis(connectionFactory), keyPrefix(properties),
 					properties.accessToken().refreshAhead(), ACCESS_TOKEN_NEAR_CACHE_TTL, fetchTimeout,
 					clock.getIfAvailable(Clock::systemUTC));
+		}
+
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnClass({ Bucket4jLettuce.class, RedisClient.class, LettuceConnectionFactory.class })
+		static class RedisRateLimitConfiguration {
+
+			@Bean
+			@ConditionalOnMissingBean(WxRateLimiter.Factory.class)
+			WxRateLimiter.Factory redisWxRateLimiterFactory(RedisConnectionFactory connectionFactory,
+					WxLoginProperties properties) {
+				if (!(connectionFactory instanceof LettuceConnectionFactory lettuce)
+						|| !(lettuce.getRequiredNativeClient() instanceof RedisClient client)) {
+					logger.info("Rate limits are counted by each instance alone: sharing them in Redis needs a "
+							+ "standalone Redis reached with Lettuce");
+					return (name, capacity, period) -> new CaffeineWxRateLimiter(capacity, period);
+				}
+				ProxyManager<byte[]> buckets = Bucket4jLettuce.casBasedBuilder(client)
+					// a bucket that is full again is the same as none: keep it only a moment longer
+					.expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(1)))
+					.build();
+				String prefix = keyPrefix(properties) + "rate-limit:";
+				return (name, capacity, period) -> new RedisWxRateLimiter(buckets, prefix + name + ":", capacity,
+						period);
+			}
+
 		}
 
 		private static StringRedisTemplate redis(RedisConnectionFactory connectionFactory) {

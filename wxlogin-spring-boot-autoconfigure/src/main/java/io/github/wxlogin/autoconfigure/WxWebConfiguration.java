@@ -18,6 +18,7 @@ import io.github.wxlogin.web.WxLoginMetrics;
 import io.github.wxlogin.web.WxRequestBodyFilter;
 import io.github.wxlogin.web.WxProfileEditor;
 import io.github.wxlogin.web.WxRateLimitInterceptor;
+import io.github.wxlogin.web.CaffeineWxRateLimiter;
 import io.github.wxlogin.web.WxRateLimiter;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -92,8 +93,12 @@ class WxWebConfiguration {
 
 		private final WxLoginProperties properties;
 
-		WxRateLimitConfiguration(WxLoginProperties properties) {
+		private final WxRateLimiter.Factory limiters;
+
+		WxRateLimitConfiguration(WxLoginProperties properties, ObjectProvider<WxRateLimiter.Factory> limiters) {
 			this.properties = properties;
+			this.limiters = limiters
+				.getIfAvailable(() -> (name, capacity, period) -> new CaffeineWxRateLimiter(capacity, period));
 		}
 
 		@Override
@@ -101,9 +106,10 @@ class WxWebConfiguration {
 			WxLoginProperties.RateLimit limits = this.properties.rateLimit();
 			String basePath = basePath(this.properties);
 			registry
-				.addInterceptor(new WxRateLimitInterceptor(new WxRateLimiter(limits.loginPerIp(), limits.period()),
-						new WxRateLimiter(limits.refreshPerIp(), limits.period()),
-						new WxRateLimiter(limits.phonePerUser(), limits.period())))
+				.addInterceptor(new WxRateLimitInterceptor(
+						this.limiters.create("login", limits.loginPerIp(), limits.period()),
+						this.limiters.create("refresh", limits.refreshPerIp(), limits.period()),
+						this.limiters.create("phone", limits.phonePerUser(), limits.period())))
 				.addPathPatterns(basePath + "/login", basePath + "/token/refresh", basePath + "/phone",
 						basePath + "/phone/decrypt");
 		}

@@ -3,49 +3,57 @@ package io.github.wxlogin.web;
 import java.time.Duration;
 import java.util.Optional;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 
 /**
- * Token buckets (Bucket4j) per client, one set per limited endpoint, kept in a bounded Caffeine cache
- * that forgets a client once its bucket would be full again.
+ * A client's allowance of one limited endpoint: a token bucket (Bucket4j) per client that holds
+ * {@code capacity} requests and refills them over each period.
  */
-public class WxRateLimiter {
-
-	/** Bounds memory use under a flood of distinct clients. */
-	private static final long MAX_CLIENTS = 100_000;
-
-	private final Cache<String, Bucket> buckets;
-
-	private final long capacity;
-
-	private final Duration period;
-
-	/**
-	 * Create a limiter that lets each client make {@code capacity} requests per {@code period}.
-	 * @param capacity requests allowed per period
-	 * @param period the period
-	 */
-	public WxRateLimiter(long capacity, Duration period) {
-		this.capacity = capacity;
-		this.period = period;
-		this.buckets = Caffeine.newBuilder().maximumSize(MAX_CLIENTS).expireAfterAccess(period).build();
-	}
+public interface WxRateLimiter {
 
 	/**
 	 * Take one request from a client's allowance.
 	 * @param client the client, such as its IP address or user id
 	 * @return empty when the request may proceed, otherwise how long the client must wait
 	 */
-	public Optional<Duration> tryAcquire(String client) {
-		Bucket bucket = this.buckets.get(client, (key) -> Bucket.builder()
-			.addLimit(Bandwidth.builder().capacity(this.capacity).refillGreedy(this.capacity, this.period).build())
-			.build());
-		ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+	Optional<Duration> tryAcquire(String client);
+
+	/**
+	 * The bucket of every client: {@code capacity} requests, refilled evenly over {@code period}.
+	 * @param capacity requests allowed per period
+	 * @param period the period
+	 * @return the bucket's bandwidth
+	 */
+	static Bandwidth bandwidth(long capacity, Duration period) {
+		return Bandwidth.builder().capacity(capacity).refillGreedy(capacity, period).build();
+	}
+
+	/**
+	 * Read what a bucket answered.
+	 * @param probe the bucket's answer to taking one request
+	 * @return empty when the request may proceed, otherwise how long the client must wait
+	 */
+	static Optional<Duration> waitFor(ConsumptionProbe probe) {
 		return probe.isConsumed() ? Optional.empty() : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
+	}
+
+	/**
+	 * Makes the limiter of each limited endpoint: in this instance's memory by default, in Redis when the
+	 * Redis store is active, so that every instance counts against one allowance.
+	 */
+	@FunctionalInterface
+	interface Factory {
+
+		/**
+		 * Make the limiter of one endpoint.
+		 * @param name the endpoint's name, such as {@code login}, which keeps its buckets apart
+		 * @param capacity requests allowed per period
+		 * @param period the period
+		 * @return the limiter
+		 */
+		WxRateLimiter create(String name, long capacity, Duration period);
+
 	}
 
 }

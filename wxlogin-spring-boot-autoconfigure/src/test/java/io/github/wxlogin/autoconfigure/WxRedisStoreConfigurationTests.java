@@ -18,6 +18,8 @@ import io.github.wxlogin.wechat.RedisWxAccessTokenProvider;
 import io.github.wxlogin.wechat.WxAccessTokenProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import io.github.wxlogin.web.RedisWxRateLimiter;
+import io.github.wxlogin.web.WxRateLimiter;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -74,6 +76,20 @@ class WxRedisStoreConfigurationTests {
 			assertThat(new StringRedisTemplate(connectionFactory).opsForValue()
 				.get(KEY_PREFIX + "session-key:wx1:openid-1")).isEqualTo("key-1==");
 		});
+	}
+
+	@Test
+	void whenStateIsKeptInRedisThenRateLimitsAreCountedThere() {
+		this.contextRunnerWithRedis.run((context) -> {
+			WxRateLimiter limiter = context.getBean(WxRateLimiter.Factory.class).create("login", 1, Duration.ofMinutes(1));
+			assertThat(limiter).isInstanceOf(RedisWxRateLimiter.class);
+			assertThat(limiter.tryAcquire("203.0.113.9")).isEmpty();
+			assertThat(limiter.tryAcquire("203.0.113.9")).isPresent();
+			assertThat(new StringRedisTemplate(connectionFactory).hasKey(KEY_PREFIX + "rate-limit:login:203.0.113.9"))
+				.isTrue();
+		});
+		this.contextRunnerWithRedis.withPropertyValues("wx.login.store.type=memory")
+			.run((context) -> assertThat(context).doesNotHaveBean(WxRateLimiter.Factory.class));
 	}
 
 	@Test
