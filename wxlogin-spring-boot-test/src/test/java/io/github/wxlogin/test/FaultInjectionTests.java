@@ -92,10 +92,12 @@ class FaultInjectionTests {
 		long start = System.nanoTime();
 		this.http.stableToken(false);
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(200));
+		wechat.server().latency(Duration.ofSeconds(20));
 		wechat.server().reset();
 		start = System.nanoTime();
 		this.http.stableToken(false);
-		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(200));
+		// Far below the latency that reset took away, however loaded the machine is
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
 	}
 
 	@Test

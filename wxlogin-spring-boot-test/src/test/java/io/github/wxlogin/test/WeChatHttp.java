@@ -102,9 +102,19 @@ final class WeChatHttp {
 	}
 
 	private Reply send(HttpRequest.Builder request) {
+		HttpRequest built = request.timeout(Duration.ofSeconds(30)).build();
 		try {
-			HttpResponse<String> response = this.client.send(request.timeout(Duration.ofSeconds(30)).build(),
-					HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> response;
+			try {
+				response = this.client.send(built, HttpResponse.BodyHandlers.ofString());
+			}
+			catch (IOException ex) {
+				if (!String.valueOf(ex.getMessage()).contains("received no bytes")) {
+					throw ex;
+				}
+				// The client picked a kept-alive connection the JDK server had just closed: nothing was read
+				response = this.client.send(built, HttpResponse.BodyHandlers.ofString());
+			}
 			return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
 					response.body());
 		}
