@@ -150,6 +150,27 @@ class TwoInstanceClusterTests {
 	}
 
 	@Test
+	void usersAndUnexpiredTokensSurviveARestartOfBothInstances() {
+		String openid = newOpenid();
+		Reply login = login(a, openid);
+		instanceA.close();
+		instanceB.close();
+		instanceA = start();
+		instanceB = start();
+		a = new Client(instanceA);
+		b = new Client(instanceB);
+		assertThat(a.get("/api/hello", login.text("accessToken")).status()).isEqualTo(200);
+		Reply refreshed = b.post("/wx/token/refresh", null, Map.of("refreshToken", login.text("refreshToken")));
+		assertThat(refreshed.status()).isEqualTo(200);
+		assertThat(refreshed.json().path("user").path("id").asString())
+			.isEqualTo(login.json().path("user").path("id").asString());
+		Reply again = login(b, openid);
+		assertThat(again.json().path("newUser").asBoolean()).isFalse();
+		assertThat(again.json().path("user").path("id").asString())
+			.isEqualTo(login.json().path("user").path("id").asString());
+	}
+
+	@Test
 	void refreshTokenSpentOnOneInstanceIsRefusedOnTheOtherAndRevokesItsFamily() {
 		Reply login = login(b, newOpenid());
 		Reply refreshed = a.post("/wx/token/refresh", null, Map.of("refreshToken", login.text("refreshToken")));
