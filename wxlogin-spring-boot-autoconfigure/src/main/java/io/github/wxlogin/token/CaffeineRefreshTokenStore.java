@@ -31,14 +31,9 @@ public class CaffeineRefreshTokenStore implements RefreshTokenStore {
 	public CaffeineRefreshTokenStore(Clock clock, Duration refreshTokenTtl) {
 		this.clock = clock;
 		this.tokens = Caffeine.newBuilder()
-			.expireAfter(Expiry.creating((String hash, StoredToken token) -> remaining(token.grant().expiresAt())))
+			.expireAfter(Expiry.creating((String hash, StoredToken token) -> TimeLeft.until(clock, token.grant().expiresAt())))
 			.build();
 		this.revokedFamilies = Caffeine.newBuilder().expireAfterWrite(refreshTokenTtl).build();
-	}
-
-	private Duration remaining(Instant expiresAt) {
-		Duration left = Duration.between(this.clock.instant(), expiresAt);
-		return left.isNegative() ? Duration.ZERO : left;
 	}
 
 	@Override

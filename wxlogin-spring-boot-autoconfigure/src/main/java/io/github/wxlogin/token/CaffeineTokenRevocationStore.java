@@ -22,10 +22,9 @@ public class CaffeineTokenRevocationStore implements TokenRevocationStore {
 	 * @param clockSkew the tolerance on {@code exp} of the decoder
 	 */
 	public CaffeineTokenRevocationStore(Clock clock, Duration clockSkew) {
-		this.revoked = Caffeine.newBuilder().expireAfter(Expiry.creating((String jti, Instant expiresAt) -> {
-			Duration left = Duration.between(clock.instant(), expiresAt.plus(clockSkew));
-			return left.isNegative() ? Duration.ZERO : left;
-		})).build();
+		this.revoked = Caffeine.newBuilder()
+			.expireAfter(Expiry.creating((String jti, Instant expiresAt) -> TimeLeft.until(clock, expiresAt.plus(clockSkew))))
+			.build();
 	}
 
 	@Override

@@ -37,7 +37,7 @@ public class RedisTokenRevocationStore implements TokenRevocationStore {
 
 	@Override
 	public void revoke(String jti, Instant expiresAt) {
-		Duration left = Duration.between(this.clock.instant(), expiresAt.plus(this.clockSkew));
+		Duration left = TimeLeft.until(this.clock, expiresAt.plus(this.clockSkew));
 		if (left.toMillis() <= 0) {
 			// The decoder refuses the token anyway
 			return;

@@ -85,8 +85,7 @@ public class VerifiedTokenCache implements JwtDecoder {
 		if (expiresAt == null) {
 			return Duration.ZERO;
 		}
-		Duration left = Duration.between(this.clock.instant(), expiresAt.plus(this.clockSkew));
-		return left.isNegative() ? Duration.ZERO : left;
+		return TimeLeft.until(this.clock, expiresAt.plus(this.clockSkew));
 	}
 
 	private static String sha256(String token) {
