@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -33,6 +34,8 @@ public class CaffeineWxAccessTokenProvider implements WxAccessTokenProvider {
 	public CaffeineWxAccessTokenProvider(WxApiClient client, Duration refreshAhead, Clock clock) {
 		this.client = client;
 		this.tokens = Caffeine.newBuilder()
+			// Caffeine times the expiry on the clock that dated the token, so the two always agree
+			.ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
 			.expireAfter(Expiry.creating((String appid, WxAccessToken token) -> token.reuseFor(clock.instant(), refreshAhead)))
 			.build();
 	}

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -103,7 +104,8 @@ public class RedisWxAccessTokenProvider implements WxAccessTokenProvider {
 		this.refreshAhead = refreshAhead;
 		this.fetchTimeout = fetchTimeout;
 		this.clock = clock;
-		this.nearCache = Caffeine.newBuilder().expireAfter(Expiry.creating((String appid, WxAccessToken token) -> {
+		// Caffeine times the expiry on the clock that dated the token, so the two always agree
+		this.nearCache = Caffeine.newBuilder().ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis())).expireAfter(Expiry.creating((String appid, WxAccessToken token) -> {
 			Duration usable = usableFor(token);
 			return (usable.compareTo(nearCacheTtl) < 0) ? usable : nearCacheTtl;
 		})).build();

@@ -1,9 +1,10 @@
 package io.github.wxlogin.token;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 
+import io.github.wxlogin.clock.SettableClock;
 import io.github.wxlogin.redis.LocalRedis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,43 +37,69 @@ class RedisTokenRevocationStoreTests {
 		connectionFactory.destroy();
 	}
 
-	private static RedisTokenRevocationStore store(Duration clockSkew) {
-		return new RedisTokenRevocationStore(redis, KEY_PREFIX, Clock.systemUTC(), clockSkew);
+	/** Stands at an instant far from today, so that a store reading the real clock fails these tests. */
+	private final SettableClock clock = new SettableClock();
+
+	private RedisTokenRevocationStore store(Duration clockSkew) {
+		return new RedisTokenRevocationStore(redis, KEY_PREFIX, this.clock, clockSkew);
+	}
+
+	private Instant now() {
+		return this.clock.instant();
+	}
+
+	/** Redis counts a key's TTL down in real time from the one the store set: read it in milliseconds. */
+	private static long millisToLive(String jti) {
+		return redis.getExpire(KEY_PREFIX + "revoked-jti:" + jti, TimeUnit.MILLISECONDS);
 	}
 
 	@Test
 	void revokedTokenIsRevokedForEveryInstance() {
-		store(CLOCK_SKEW).revoke("jti-1", Instant.now().plus(Duration.ofHours(2)));
+		store(CLOCK_SKEW).revoke("jti-1", now().plus(Duration.ofHours(2)));
 		assertThat(store(CLOCK_SKEW).isRevoked("jti-1")).isTrue();
 	}
 
 	@Test
 	void otherTokenIsNotRevoked() {
 		RedisTokenRevocationStore store = store(CLOCK_SKEW);
-		store.revoke("jti-2", Instant.now().plus(Duration.ofHours(2)));
+		store.revoke("jti-2", now().plus(Duration.ofHours(2)));
 		assertThat(store.isRevoked("jti-3")).isFalse();
 	}
 
 	@Test
 	void revocationIsKeptForTheTokensRemainingLifePlusClockSkew() {
-		store(CLOCK_SKEW).revoke("jti-4", Instant.now().plus(Duration.ofMinutes(10)));
-		long expected = Duration.ofMinutes(10).plus(CLOCK_SKEW).toSeconds();
-		assertThat(redis.getExpire(KEY_PREFIX + "revoked-jti:jti-4")).isBetween(expected - 5, expected);
+		Duration skew = Duration.ofHours(1);
+		store(skew).revoke("jti-4", now().plus(Duration.ofMinutes(10)));
+		// At most the life plus the skew, and more than the life alone: the skew was added
+		assertThat(millisToLive("jti-4")).isLessThanOrEqualTo(Duration.ofMinutes(10).plus(skew).toMillis())
+			.isGreaterThan(Duration.ofMinutes(10).toMillis());
 	}
 
 	@Test
-	void revocationLeavesWhenTheTokenWouldHaveExpired() throws InterruptedException {
-		RedisTokenRevocationStore store = store(Duration.ZERO);
-		store.revoke("jti-5", Instant.now().plusMillis(300));
-		assertThat(store.isRevoked("jti-5")).isTrue();
-		Thread.sleep(600);
-		assertThat(store.isRevoked("jti-5")).isFalse();
+	void revocationLeavesWhenTheTokenWouldHaveExpired() {
+		store(Duration.ZERO).revoke("jti-5", now().plusMillis(300_000));
+		assertThat(millisToLive("jti-5")).isPositive().isLessThanOrEqualTo(300_000);
 	}
 
 	@Test
 	void tokenExpiredBeyondTheClockSkewIsNotStored() {
-		store(CLOCK_SKEW).revoke("jti-6", Instant.now().minus(Duration.ofMinutes(1)));
+		store(CLOCK_SKEW).revoke("jti-6", now().minus(Duration.ofMinutes(1)));
 		assertThat(redis.hasKey(KEY_PREFIX + "revoked-jti:jti-6")).isFalse();
+	}
+
+	@Test
+	void tokenExpiredWithinTheClockSkewIsStoredForWhatIsLeftOfTheSkew() {
+		store(Duration.ofHours(1)).revoke("jti-7", now().minusSeconds(10));
+		assertThat(millisToLive("jti-7")).isPositive().isLessThanOrEqualTo(Duration.ofHours(1).minusSeconds(10).toMillis());
+	}
+
+	@Test
+	void revocationIsDatedByTheStoresClock() {
+		RedisTokenRevocationStore store = store(Duration.ZERO);
+		Instant expiresAt = now().plus(Duration.ofMinutes(10));
+		this.clock.advance(Duration.ofMinutes(10));
+		store.revoke("jti-8", expiresAt);
+		assertThat(redis.hasKey(KEY_PREFIX + "revoked-jti:jti-8")).isFalse();
 	}
 
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.github.wxlogin.clock.SettableClock;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -56,13 +57,13 @@ class VerifiedTokenCacheTests {
 
 	@Test
 	void tokenPastItsExpiryAndSkewIsRefusedEvenWhenCached() {
-		MutableClock clock = new MutableClock(NOW);
+		SettableClock clock = new SettableClock(NOW);
 		VerifiedTokenCache cache = new VerifiedTokenCache(verifier(NOW.plusSeconds(60)), this.revocations, clock,
 				Duration.ofSeconds(30), 100);
 		cache.decode("a");
-		clock.now = NOW.plusSeconds(89);
+		clock.advance(Duration.ofSeconds(89));
 		assertThat(cache.decode("a")).isNotNull();
-		clock.now = NOW.plusSeconds(91);
+		clock.advance(Duration.ofSeconds(2));
 		assertThatExceptionOfType(JwtException.class).isThrownBy(() -> cache.decode("a"));
 	}
 
@@ -76,31 +77,6 @@ class VerifiedTokenCacheTests {
 		assertThatExceptionOfType(JwtException.class).isThrownBy(() -> cache.decode("a"));
 		assertThatExceptionOfType(JwtException.class).isThrownBy(() -> cache.decode("a"));
 		assertThat(calls).hasValue(2);
-	}
-
-	static final class MutableClock extends Clock {
-
-		Instant now;
-
-		MutableClock(Instant now) {
-			this.now = now;
-		}
-
-		@Override
-		public ZoneOffset getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(java.time.ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
 	}
 
 }

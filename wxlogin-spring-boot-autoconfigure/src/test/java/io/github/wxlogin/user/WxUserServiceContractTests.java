@@ -24,6 +24,7 @@ import io.github.wxlogin.WxProfile;
 import io.github.wxlogin.WxUser;
 import io.github.wxlogin.WxUserService;
 import io.github.wxlogin.WxUserService.WxUserLogin;
+import io.github.wxlogin.clock.SettableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

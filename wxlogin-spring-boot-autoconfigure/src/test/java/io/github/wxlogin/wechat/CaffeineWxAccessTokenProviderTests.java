@@ -1,6 +1,5 @@
 package io.github.wxlogin.wechat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import io.github.wxlogin.clock.SettableClock;
 import io.github.wxlogin.test.Api;
 import io.github.wxlogin.test.FakeWeChatServer;
 import io.github.wxlogin.test.FakeWeChatServerExtension;
@@ -24,8 +24,11 @@ class CaffeineWxAccessTokenProviderTests {
 	@RegisterExtension
 	static final FakeWeChatServerExtension wechat = new FakeWeChatServerExtension();
 
+	/** Dates the tokens the client fetches and times how long the provider keeps them. */
+	private final SettableClock clock = new SettableClock();
+
 	private final RestClientWxApiClient client = RestClientWxApiClientTests.WxApiClients
-		.create(fake().baseUrl(), Duration.ofSeconds(5));
+		.create(fake().baseUrl(), Duration.ofSeconds(5), this.clock);
 
 	private static FakeWeChatServer fake() {
 		return wechat.server();
@@ -36,7 +39,7 @@ class CaffeineWxAccessTokenProviderTests {
 	}
 
 	private CaffeineWxAccessTokenProvider provider(Duration refreshAhead) {
-		return new CaffeineWxAccessTokenProvider(this.client, refreshAhead, Clock.systemUTC());
+		return new CaffeineWxAccessTokenProvider(this.client, refreshAhead, this.clock);
 	}
 
 	@Test
@@ -66,14 +69,29 @@ class CaffeineWxAccessTokenProviderTests {
 	}
 
 	@Test
-	void tokenIsFetchedAgainRefreshAheadOfItsExpiry() throws Exception {
-		fake().accessTokenLifetime(Duration.ofSeconds(302));
+	void tokenIsFetchedAgainRefreshAheadOfItsExpiry() {
+		// A new token lives 7200 s: the provider keeps it for 7200 - 300 s
 		fake().invalidateAccessToken();
 		CaffeineWxAccessTokenProvider provider = provider(Duration.ofMinutes(5));
 		provider.accessToken(app());
+		this.clock.advance(Duration.ofSeconds(6899));
 		provider.accessToken(app());
 		assertThat(fake().callCount(Api.STABLE_TOKEN)).isEqualTo(1);
-		Thread.sleep(2500);
+		this.clock.advance(Duration.ofSeconds(1));
+		provider.accessToken(app());
+		assertThat(fake().callCount(Api.STABLE_TOKEN)).isEqualTo(2);
+	}
+
+	@Test
+	void tokenHandedOutInsideTheRefreshWindowIsKeptForAFewSecondsOnly() {
+		fake().accessTokenLifetime(Duration.ofSeconds(60));
+		fake().invalidateAccessToken();
+		CaffeineWxAccessTokenProvider provider = provider(Duration.ofMinutes(5));
+		provider.accessToken(app());
+		this.clock.advance(Duration.ofMillis(4999));
+		provider.accessToken(app());
+		assertThat(fake().callCount(Api.STABLE_TOKEN)).isEqualTo(1);
+		this.clock.advance(Duration.ofMillis(1));
 		provider.accessToken(app());
 		assertThat(fake().callCount(Api.STABLE_TOKEN)).isEqualTo(2);
 	}

@@ -1,6 +1,5 @@
 package io.github.wxlogin.wechat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +7,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
+import io.github.wxlogin.clock.SettableClock;
 import io.github.wxlogin.redis.LocalRedis;
 import io.github.wxlogin.test.Api;
 import io.github.wxlogin.test.FakeWeChatServer;
@@ -38,8 +39,11 @@ class RedisWxAccessTokenProviderTests {
 	/** A prefix per test: the fake server starts every test with new tokens. */
 	private final String keyPrefix = LocalRedis.uniqueKeyPrefix(RedisWxAccessTokenProviderTests.class);
 
+	/** Dates the tokens the client fetches and times the instances' near caches. */
+	private final SettableClock clock = new SettableClock();
+
 	private final RestClientWxApiClient client = RestClientWxApiClientTests.WxApiClients
-		.create(fake().baseUrl(), Duration.ofSeconds(5));
+		.create(fake().baseUrl(), Duration.ofSeconds(5), this.clock);
 
 	@BeforeAll
 	static void connect() {
@@ -68,7 +72,7 @@ class RedisWxAccessTokenProviderTests {
 	/** One provider per application instance; instances share Redis. */
 	private RedisWxAccessTokenProvider instance(Duration refreshAhead, Duration fetchTimeout) {
 		return new RedisWxAccessTokenProvider(this.client, redis, this.keyPrefix, refreshAhead, Duration.ofSeconds(5),
-				fetchTimeout, Clock.systemUTC());
+				fetchTimeout, this.clock);
 	}
 
 	private RedisWxAccessTokenProvider instance() {
@@ -108,27 +112,45 @@ class RedisWxAccessTokenProviderTests {
 		assertThat(fake().callCount(Api.STABLE_TOKEN)).isEqualTo(1);
 	}
 
-	@Test
-	void tokenIsStoredWithItsExpiryUntilRefreshAhead() {
-		String token = instance().accessToken(app());
-		String key = this.keyPrefix + "access-token:" + fake().appid();
-		String stored = redis.opsForValue().get(key);
-		assertThat(stored).endsWith("|" + token);
-		long expiresAt = Long.parseLong(stored.substring(0, stored.indexOf('|')));
-		assertThat(expiresAt - System.currentTimeMillis()).isBetween(7190_000L, 7200_000L);
-		assertThat(redis.getExpire(key)).isBetween(7200L - 300 - 10, 7200L - 300);
+	private String tokenKey() {
+		return this.keyPrefix + "access-token:" + fake().appid();
 	}
 
 	@Test
-	void tokenIsFetchedAgainRefreshAheadOfItsExpiry() throws Exception {
-		fake().accessTokenLifetime(Duration.ofSeconds(302));
+	void tokenIsStoredWithItsExpiryUntilRefreshAhead() {
+		// A new token lives 7200 s
 		fake().invalidateAccessToken();
+		String token = instance().accessToken(app());
+		String stored = redis.opsForValue().get(tokenKey());
+		assertThat(stored).isEqualTo(this.clock.instant().plusSeconds(7200).toEpochMilli() + "|" + token);
+		// Redis counts the TTL down in real time from the 7200 - 300 s the provider set: at most that, and
+		// far more than a TTL that left out the refresh-ahead or counted it twice
+		assertThat(redis.getExpire(tokenKey(), TimeUnit.MILLISECONDS)).isLessThanOrEqualTo(6_900_000)
+			.isGreaterThan(6_600_000);
+	}
+
+	@Test
+	void tokenHandedOutInsideTheRefreshWindowIsStoredForAFewSecondsOnly() {
+		fake().accessTokenLifetime(Duration.ofSeconds(60));
+		fake().invalidateAccessToken();
+		instance().accessToken(app());
+		assertThat(redis.getExpire(tokenKey(), TimeUnit.MILLISECONDS)).isPositive().isLessThanOrEqualTo(5_000);
+	}
+
+	@Test
+	void tokenIsFetchedAgainOnceItsKeyExpiresAndTheNearCachesFollow() {
 		RedisWxAccessTokenProvider first = instance();
 		RedisWxAccessTokenProvider second = instance();
 		first.accessToken(app());
 		second.accessToken(app());
 		assertThat(fake().callCount(Api.STABLE_TOKEN)).isEqualTo(1);
-		Thread.sleep(2500);
+		// What Redis does when the key's TTL, asserted above, runs out
+		redis.delete(tokenKey());
+		this.clock.advance(Duration.ofMillis(4999));
+		first.accessToken(app());
+		second.accessToken(app());
+		assertThat(fake().callCount(Api.STABLE_TOKEN)).isEqualTo(1);
+		this.clock.advance(Duration.ofMillis(1));
 		first.accessToken(app());
 		second.accessToken(app());
 		assertThat(fake().callCount(Api.STABLE_TOKEN)).isEqualTo(2);

@@ -228,6 +228,10 @@ class RestClientWxApiClientTests {
 	static final class WxApiClients {
 
 		static RestClientWxApiClient create(String baseUrl, Duration readTimeout) {
+			return create(baseUrl, readTimeout, Clock.systemUTC());
+		}
+
+		static RestClientWxApiClient create(String baseUrl, Duration readTimeout, Clock clock) {
 			java.net.http.HttpClient httpClient = java.net.http.HttpClient.newBuilder()
 				.connectTimeout(Duration.ofSeconds(1))
 				.build();
@@ -235,7 +239,7 @@ class RestClientWxApiClientTests {
 					httpClient);
 			factory.setReadTimeout(readTimeout);
 			RestClient restClient = RestClient.builder().baseUrl(baseUrl).requestFactory(factory).build();
-			return new RestClientWxApiClient(restClient, Clock.systemUTC(), Duration.ofMillis(10), Duration.ofMillis(20));
+			return new RestClientWxApiClient(restClient, clock, Duration.ofMillis(10), Duration.ofMillis(20));
 		}
 
 	}
