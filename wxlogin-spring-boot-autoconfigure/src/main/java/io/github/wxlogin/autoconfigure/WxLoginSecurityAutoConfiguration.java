@@ -1,6 +1,7 @@
 package io.github.wxlogin.autoconfigure;
 
 import io.github.wxlogin.security.WxLoginConfigurer;
+import io.github.wxlogin.security.WxProblemRequestRejectedHandler;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -14,6 +15,7 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * The default security filter chain: the login endpoints open, every other path of the application
@@ -45,6 +47,18 @@ public final class WxLoginSecurityAutoConfiguration {
 			http.with(WxLoginConfigurer.wxLogin(), Customizer.withDefaults())
 				.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated());
 			return http.build();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class WxLoginRequestRejectedConfiguration {
+
+		// Spring Security's firewall refuses before any chain runs: its answer on our paths is a problem too
+		@Bean
+		@ConditionalOnMissingBean(RequestRejectedHandler.class)
+		WxProblemRequestRejectedHandler wxLoginRequestRejectedHandler(WxLoginProperties properties) {
+			return new WxProblemRequestRejectedHandler(properties.endpoints().basePath());
 		}
 
 	}

@@ -17,10 +17,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The host application on a random port with the fake WeChat server, and a client that plays the mini
  * program. Subclasses share one application context. State stays in memory here; the cluster tests cover
- * Redis.
+ * Redis. The WeChat timeouts only guard against a hung fake: dozens of concurrent calls on a loaded
+ * machine must not time out ({@link SlowWeChatIntegrationTests} tests the timeout itself).
  */
 @SpringBootTest(classes = HostApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "wx.login.read-timeout=3s", "wx.login.rate-limit.enabled=false", "wx.login.store.type=memory" })
+		properties = { "wx.login.connect-timeout=10s", "wx.login.read-timeout=30s", "wx.login.rate-limit.enabled=false",
+				"wx.login.store.type=memory" })
 @AutoConfigureFakeWeChat
 abstract class HostIntegrationTest {
 

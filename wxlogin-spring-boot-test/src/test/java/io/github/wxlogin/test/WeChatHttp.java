@@ -28,10 +28,25 @@ final class WeChatHttp {
 		.connectTimeout(Duration.ofSeconds(5))
 		.build();
 
+	/** How long a call may take before it fails: a guard against a hung server, far above any local call. */
+	static final Duration HANG_GUARD = Duration.ofSeconds(30);
+
 	private final FakeWeChatServer server;
 
+	private final Duration timeout;
+
 	WeChatHttp(FakeWeChatServer server) {
+		this(server, HANG_GUARD);
+	}
+
+	/**
+	 * Create a client whose calls give up after the given time, to show that the server held a reply back.
+	 * @param server the server to call
+	 * @param timeout how long each call waits for the reply
+	 */
+	WeChatHttp(FakeWeChatServer server, Duration timeout) {
 		this.server = server;
+		this.timeout = timeout;
 	}
 
 	Reply get(String path, Map<String, String> query) {
@@ -102,7 +117,7 @@ final class WeChatHttp {
 	}
 
 	private Reply send(HttpRequest.Builder request) {
-		HttpRequest built = request.timeout(Duration.ofSeconds(30)).build();
+		HttpRequest built = request.timeout(this.timeout).build();
 		try {
 			HttpResponse<String> response;
 			try {
