@@ -6,7 +6,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 
-import io.github.wxlogin.redis.LocalRedis;
+import io.github.wxlogin.redis.TestRedis;
 import io.lettuce.core.cluster.SlotHash;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,28 +24,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class RedisWxSessionKeyStoreTests {
 
-	private final Supplier<LettuceConnectionFactory> server;
+	private final Supplier<LettuceConnectionFactory> connect;
 
-	private final String keyPrefix = LocalRedis.uniqueKeyPrefix(getClass());
-
-	private LettuceConnectionFactory connectionFactory;
+	private TestRedis server;
 
 	private StringRedisTemplate redis;
 
-	RedisWxSessionKeyStoreTests(Supplier<LettuceConnectionFactory> server) {
-		this.server = server;
+	private String keyPrefix;
+
+	RedisWxSessionKeyStoreTests(Supplier<LettuceConnectionFactory> connect) {
+		this.connect = connect;
 	}
 
 	@BeforeAll
 	void connect() {
-		this.connectionFactory = this.server.get();
-		this.redis = new StringRedisTemplate(this.connectionFactory);
+		this.server = TestRedis.connect(this.connect, getClass());
+		this.redis = this.server.template();
+		this.keyPrefix = this.server.keyPrefix();
 	}
 
 	@AfterAll
 	void disconnect() {
-		LocalRedis.deleteKeys(this.redis, this.keyPrefix);
-		this.connectionFactory.destroy();
+		this.server.close();
 	}
 
 	private RedisWxSessionKeyStore store(Duration timeToLive) {

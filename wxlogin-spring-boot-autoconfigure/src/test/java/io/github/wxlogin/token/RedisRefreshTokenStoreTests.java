@@ -17,7 +17,7 @@ import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 import io.github.wxlogin.WxPrincipal;
-import io.github.wxlogin.redis.LocalRedis;
+import io.github.wxlogin.redis.TestRedis;
 import io.lettuce.core.cluster.SlotHash;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,31 +40,31 @@ abstract class RedisRefreshTokenStoreTests {
 
 	private static final WxPrincipal USER = new WxPrincipal("user|1", "openid-1", "wx-app");
 
-	private final Supplier<LettuceConnectionFactory> server;
+	private final Supplier<LettuceConnectionFactory> connect;
 
-	private final String keyPrefix = LocalRedis.uniqueKeyPrefix(getClass());
-
-	private LettuceConnectionFactory connectionFactory;
+	private TestRedis server;
 
 	private StringRedisTemplate redis;
 
+	private String keyPrefix;
+
 	private RedisRefreshTokenStore store;
 
-	RedisRefreshTokenStoreTests(Supplier<LettuceConnectionFactory> server) {
-		this.server = server;
+	RedisRefreshTokenStoreTests(Supplier<LettuceConnectionFactory> connect) {
+		this.connect = connect;
 	}
 
 	@BeforeAll
 	void connect() {
-		this.connectionFactory = this.server.get();
-		this.redis = new StringRedisTemplate(this.connectionFactory);
+		this.server = TestRedis.connect(this.connect, getClass());
+		this.redis = this.server.template();
+		this.keyPrefix = this.server.keyPrefix();
 		this.store = store(Clock.systemUTC());
 	}
 
 	@AfterAll
 	void disconnect() {
-		LocalRedis.deleteKeys(this.redis, this.keyPrefix);
-		this.connectionFactory.destroy();
+		this.server.close();
 	}
 
 	private RedisRefreshTokenStore store(Clock clock) {

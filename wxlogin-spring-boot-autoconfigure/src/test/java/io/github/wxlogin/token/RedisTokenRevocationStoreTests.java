@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Supplier;
 
-import io.github.wxlogin.redis.LocalRedis;
+import io.github.wxlogin.redis.TestRedis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,28 +24,28 @@ abstract class RedisTokenRevocationStoreTests {
 
 	private static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
 
-	private final Supplier<LettuceConnectionFactory> server;
+	private final Supplier<LettuceConnectionFactory> connect;
 
-	private final String keyPrefix = LocalRedis.uniqueKeyPrefix(getClass());
-
-	private LettuceConnectionFactory connectionFactory;
+	private TestRedis server;
 
 	private StringRedisTemplate redis;
 
-	RedisTokenRevocationStoreTests(Supplier<LettuceConnectionFactory> server) {
-		this.server = server;
+	private String keyPrefix;
+
+	RedisTokenRevocationStoreTests(Supplier<LettuceConnectionFactory> connect) {
+		this.connect = connect;
 	}
 
 	@BeforeAll
 	void connect() {
-		this.connectionFactory = this.server.get();
-		this.redis = new StringRedisTemplate(this.connectionFactory);
+		this.server = TestRedis.connect(this.connect, getClass());
+		this.redis = this.server.template();
+		this.keyPrefix = this.server.keyPrefix();
 	}
 
 	@AfterAll
 	void disconnect() {
-		LocalRedis.deleteKeys(this.redis, this.keyPrefix);
-		this.connectionFactory.destroy();
+		this.server.close();
 	}
 
 	private RedisTokenRevocationStore store(Duration clockSkew) {
