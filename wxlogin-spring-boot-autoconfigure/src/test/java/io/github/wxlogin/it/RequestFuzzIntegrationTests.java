@@ -13,8 +13,8 @@ import java.util.stream.Stream;
 import io.github.wxlogin.it.WxLoginClient.Reply;
 import io.github.wxlogin.session.WxSessionKeyStore;
 import io.github.wxlogin.token.RefreshTokenGrant;
+import io.github.wxlogin.token.RefreshTokenId;
 import io.github.wxlogin.token.RefreshTokenStore;
-import io.github.wxlogin.token.StoredRefreshTokens;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -134,7 +134,7 @@ class RequestFuzzIntegrationTests extends HostIntegrationTest {
 		Reply me = this.client.get("/wx/me", fuzzUserLogin().text("accessToken"));
 		assertThat(me.status().value()).as("the fuzz user's own token still works: %s", me.body()).isEqualTo(200);
 		return new Stored((ObjectNode) me.json(), this.sessionKeys.find(this.fake.appid(), FUZZ_OPENID),
-				StoredRefreshTokens.find(this.refreshTokens, fuzzUserLogin().text("refreshToken")));
+				RefreshTokenId.of(fuzzUserLogin().text("refreshToken")).flatMap(this.refreshTokens::find));
 	}
 
 	/** {@code /wx/me} is the profile reply plus the account's identities, where it lists them. */

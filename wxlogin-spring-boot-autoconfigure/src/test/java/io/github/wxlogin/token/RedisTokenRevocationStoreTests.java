@@ -3,45 +3,57 @@ package io.github.wxlogin.token;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import io.github.wxlogin.clock.SettableClock;
-import io.github.wxlogin.redis.LocalRedis;
+import io.github.wxlogin.redis.TestRedis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class RedisTokenRevocationStoreTests {
-
-	private static final String KEY_PREFIX = LocalRedis.uniqueKeyPrefix(RedisTokenRevocationStoreTests.class);
+/**
+ * The revocation store on one kind of Redis; a subclass for each kind.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class RedisTokenRevocationStoreTests {
 
 	private static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
 
-	private static LettuceConnectionFactory connectionFactory;
+	private final Supplier<LettuceConnectionFactory> connect;
 
-	private static StringRedisTemplate redis;
+	private TestRedis server;
+
+	private StringRedisTemplate redis;
+
+	private String keyPrefix;
+
+	RedisTokenRevocationStoreTests(Supplier<LettuceConnectionFactory> connect) {
+		this.connect = connect;
+	}
 
 	@BeforeAll
-	static void connect() {
-		connectionFactory = LocalRedis.connect();
-		redis = new StringRedisTemplate(connectionFactory);
+	void connect() {
+		this.server = TestRedis.connect(this.connect, getClass());
+		this.redis = this.server.template();
+		this.keyPrefix = this.server.keyPrefix();
 	}
 
 	@AfterAll
-	static void disconnect() {
-		LocalRedis.deleteKeys(redis, KEY_PREFIX);
-		connectionFactory.destroy();
+	void disconnect() {
+		this.server.close();
 	}
 
 	/** Stands at an instant far from today, so that a store reading the real clock fails these tests. */
 	private final SettableClock clock = new SettableClock();
 
 	private RedisTokenRevocationStore store(Duration clockSkew) {
-		return new RedisTokenRevocationStore(redis, KEY_PREFIX, this.clock, clockSkew);
+		return new RedisTokenRevocationStore(this.redis, this.keyPrefix, this.clock, clockSkew);
 	}
 
 	private Instant now() {
@@ -49,8 +61,8 @@ class RedisTokenRevocationStoreTests {
 	}
 
 	/** Redis counts a key's TTL down in real time from the one the store set: read it in milliseconds. */
-	private static long millisToLive(String jti) {
-		return redis.getExpire(KEY_PREFIX + "revoked-jti:" + jti, TimeUnit.MILLISECONDS);
+	private long millisToLive(String jti) {
+		return this.redis.getExpire(this.keyPrefix + "revoked-jti:" + jti, TimeUnit.MILLISECONDS);
 	}
 
 	@Test
@@ -84,7 +96,7 @@ class RedisTokenRevocationStoreTests {
 	@Test
 	void tokenExpiredBeyondTheClockSkewIsNotStored() {
 		store(CLOCK_SKEW).revoke("jti-6", now().minus(Duration.ofMinutes(1)));
-		assertThat(redis.hasKey(KEY_PREFIX + "revoked-jti:jti-6")).isFalse();
+		assertThat(this.redis.hasKey(this.keyPrefix + "revoked-jti:jti-6")).isFalse();
 	}
 
 	@Test
@@ -99,7 +111,7 @@ class RedisTokenRevocationStoreTests {
 		Instant expiresAt = now().plus(Duration.ofMinutes(10));
 		this.clock.advance(Duration.ofMinutes(10));
 		store.revoke("jti-8", expiresAt);
-		assertThat(redis.hasKey(KEY_PREFIX + "revoked-jti:jti-8")).isFalse();
+		assertThat(this.redis.hasKey(this.keyPrefix + "revoked-jti:jti-8")).isFalse();
 	}
 
 }

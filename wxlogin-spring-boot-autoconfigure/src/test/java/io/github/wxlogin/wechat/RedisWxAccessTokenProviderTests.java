@@ -2,12 +2,16 @@ package io.github.wxlogin.wechat;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import io.github.wxlogin.clock.SettableClock;
 import io.github.wxlogin.redis.LocalRedis;
@@ -15,10 +19,13 @@ import io.github.wxlogin.test.Api;
 import io.github.wxlogin.test.FakeWeChatServer;
 import io.github.wxlogin.test.FakeWeChatServerExtension;
 import io.github.wxlogin.test.Fault;
+import io.lettuce.core.cluster.SlotHash;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
@@ -27,17 +34,23 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-class RedisWxAccessTokenProviderTests {
+/**
+ * The shared WeChat access token on one kind of Redis; a subclass for each kind.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class RedisWxAccessTokenProviderTests {
 
 	@RegisterExtension
 	static final FakeWeChatServerExtension wechat = new FakeWeChatServerExtension();
 
-	private static LettuceConnectionFactory connectionFactory;
+	private final Supplier<LettuceConnectionFactory> server;
 
-	private static StringRedisTemplate redis;
+	private LettuceConnectionFactory connectionFactory;
+
+	private StringRedisTemplate redis;
 
 	/** A prefix per test: the fake server starts every test with new tokens. */
-	private final String keyPrefix = LocalRedis.uniqueKeyPrefix(RedisWxAccessTokenProviderTests.class);
+	private String keyPrefix;
 
 	/** Dates the tokens the client fetches and times the instances' near caches. */
 	private final SettableClock clock = new SettableClock();
@@ -45,20 +58,29 @@ class RedisWxAccessTokenProviderTests {
 	private final RestClientWxApiClient client = RestClientWxApiClientTests.WxApiClients
 		.create(fake().baseUrl(), Duration.ofSeconds(5), this.clock);
 
+	RedisWxAccessTokenProviderTests(Supplier<LettuceConnectionFactory> server) {
+		this.server = server;
+	}
+
 	@BeforeAll
-	static void connect() {
-		connectionFactory = LocalRedis.connect();
-		redis = new StringRedisTemplate(connectionFactory);
+	void connect() {
+		this.connectionFactory = this.server.get();
+		this.redis = new StringRedisTemplate(this.connectionFactory);
 	}
 
 	@AfterAll
-	static void disconnect() {
-		connectionFactory.destroy();
+	void disconnect() {
+		this.connectionFactory.destroy();
+	}
+
+	@BeforeEach
+	void newKeyPrefix() {
+		this.keyPrefix = LocalRedis.uniqueKeyPrefix(getClass());
 	}
 
 	@AfterEach
 	void deleteKeys() {
-		LocalRedis.deleteKeys(redis, this.keyPrefix);
+		LocalRedis.deleteKeys(this.redis, this.keyPrefix);
 	}
 
 	private static FakeWeChatServer fake() {
@@ -71,7 +93,7 @@ class RedisWxAccessTokenProviderTests {
 
 	/** One provider per application instance; instances share Redis. */
 	private RedisWxAccessTokenProvider instance(Duration refreshAhead, Duration fetchTimeout) {
-		return new RedisWxAccessTokenProvider(this.client, redis, this.keyPrefix, refreshAhead, Duration.ofSeconds(5),
+		return new RedisWxAccessTokenProvider(this.client, this.redis, this.keyPrefix, refreshAhead, Duration.ofSeconds(5),
 				fetchTimeout, this.clock);
 	}
 
@@ -113,7 +135,7 @@ class RedisWxAccessTokenProviderTests {
 	}
 
 	private String tokenKey() {
-		return this.keyPrefix + "access-token:" + fake().appid();
+		return this.keyPrefix + "access-token:{" + fake().appid() + "}";
 	}
 
 	@Test
@@ -121,11 +143,11 @@ class RedisWxAccessTokenProviderTests {
 		// A new token lives 7200 s
 		fake().invalidateAccessToken();
 		String token = instance().accessToken(app());
-		String stored = redis.opsForValue().get(tokenKey());
+		String stored = this.redis.opsForValue().get(tokenKey());
 		assertThat(stored).isEqualTo(this.clock.instant().plusSeconds(7200).toEpochMilli() + "|" + token);
 		// Redis counts the TTL down in real time from the 7200 - 300 s the provider set: at most that, and
 		// far more than a TTL that left out the refresh-ahead or counted it twice
-		assertThat(redis.getExpire(tokenKey(), TimeUnit.MILLISECONDS)).isLessThanOrEqualTo(6_900_000)
+		assertThat(this.redis.getExpire(tokenKey(), TimeUnit.MILLISECONDS)).isLessThanOrEqualTo(6_900_000)
 			.isGreaterThan(6_600_000);
 	}
 
@@ -134,7 +156,7 @@ class RedisWxAccessTokenProviderTests {
 		fake().accessTokenLifetime(Duration.ofSeconds(60));
 		fake().invalidateAccessToken();
 		instance().accessToken(app());
-		assertThat(redis.getExpire(tokenKey(), TimeUnit.MILLISECONDS)).isPositive().isLessThanOrEqualTo(5_000);
+		assertThat(this.redis.getExpire(tokenKey(), TimeUnit.MILLISECONDS)).isPositive().isLessThanOrEqualTo(5_000);
 	}
 
 	@Test
@@ -145,7 +167,7 @@ class RedisWxAccessTokenProviderTests {
 		second.accessToken(app());
 		assertThat(fake().callCount(Api.STABLE_TOKEN)).isEqualTo(1);
 		// What Redis does when the key's TTL, asserted above, runs out
-		redis.delete(tokenKey());
+		this.redis.delete(tokenKey());
 		this.clock.advance(Duration.ofMillis(4999));
 		first.accessToken(app());
 		second.accessToken(app());
@@ -214,25 +236,25 @@ class RedisWxAccessTokenProviderTests {
 		assertThat(second.accessToken(app())).isEqualTo(before);
 		second.invalidate(app(), before);
 		assertThat(second.accessToken(app())).isNotEqualTo(before);
-		assertThat(redis.opsForValue().get(this.keyPrefix + "access-token:" + fake().appid()))
+		assertThat(this.redis.opsForValue().get(this.keyPrefix + "access-token:{" + fake().appid() + "}"))
 			.endsWith("|" + second.accessToken(app()));
 		assertThat(fake().callCount(Api.STABLE_TOKEN)).isEqualTo(2);
 	}
 
 	@Test
 	void waiterTakesOverWhenTheFetchingInstanceDiedHoldingTheLock() {
-		String lockKey = this.keyPrefix + "access-token-lock:" + fake().appid();
-		redis.opsForValue().set(lockKey, "an-instance-that-died", Duration.ofMillis(300));
+		String lockKey = this.keyPrefix + "access-token-lock:{" + fake().appid() + "}";
+		this.redis.opsForValue().set(lockKey, "an-instance-that-died", Duration.ofMillis(300));
 		RedisWxAccessTokenProvider provider = instance(Duration.ofMinutes(5), Duration.ofSeconds(1));
 		assertThat(provider.accessToken(app())).isNotEmpty();
 		assertThat(fake().callCount(Api.STABLE_TOKEN)).isEqualTo(1);
-		assertThat(redis.hasKey(lockKey)).isFalse();
+		assertThat(this.redis.hasKey(lockKey)).isFalse();
 	}
 
 	@Test
 	void waiterGivesUpWhenNoTokenAppearsInTime() {
-		String lockKey = this.keyPrefix + "access-token-lock:" + fake().appid();
-		redis.opsForValue().set(lockKey, "a-slow-instance", Duration.ofSeconds(10));
+		String lockKey = this.keyPrefix + "access-token-lock:{" + fake().appid() + "}";
+		this.redis.opsForValue().set(lockKey, "a-slow-instance", Duration.ofSeconds(10));
 		RedisWxAccessTokenProvider provider = instance(Duration.ofMinutes(5), Duration.ofMillis(200));
 		assertThatExceptionOfType(WxUnavailableException.class).isThrownBy(() -> provider.accessToken(app()));
 		assertThat(fake().callCount(Api.STABLE_TOKEN)).isZero();
@@ -246,7 +268,24 @@ class RedisWxAccessTokenProviderTests {
 			assertThatExceptionOfType(WxConfigurationException.class).isThrownBy(() -> provider.accessToken(app()));
 		}
 		assertThat(fake().callCount(Api.STABLE_TOKEN)).isEqualTo(3);
-		assertThat(redis.hasKey(this.keyPrefix + "access-token-lock:" + fake().appid())).isFalse();
+		assertThat(this.redis.hasKey(this.keyPrefix + "access-token-lock:{" + fake().appid() + "}")).isFalse();
+	}
+
+	@Test
+	void keysOfOneAppShareOneHashSlotAndAppsSpreadOverTheSlots() {
+		RedisWxAccessTokenProvider provider = instance();
+		Set<Integer> appSlots = new HashSet<>();
+		for (int i = 0; i < 100; i++) {
+			WxApp app = new WxApp("wx" + UUID.randomUUID().toString().replace("-", "").substring(0, 16), "secret");
+			List<String> keys = new ArrayList<>(provider.invalidationKeys(app));
+			keys.add(this.keyPrefix + "access-token-lock:{" + app.appid() + "}");
+			assertThat(keys).contains(this.keyPrefix + "access-token:{" + app.appid() + "}");
+			Set<Integer> slots = new HashSet<>();
+			keys.forEach((key) -> slots.add(SlotHash.getSlot(key)));
+			assertThat(slots).as("slots of %s", keys).hasSize(1);
+			appSlots.addAll(slots);
+		}
+		assertThat(appSlots).hasSizeGreaterThan(90);
 	}
 
 }
