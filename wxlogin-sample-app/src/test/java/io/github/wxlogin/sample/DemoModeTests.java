@@ -5,6 +5,7 @@ import java.util.Map;
 import io.github.wxlogin.sample.HttpClient.Reply;
 import io.github.wxlogin.sample.demo.DemoMode;
 import io.github.wxlogin.test.FakeWeChatServer;
+import jakarta.servlet.Filter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -13,9 +14,22 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+/**
+ * The application started with nothing: demo mode, as the README's first command runs it.
+ */
 @DemoApplicationTest
 class DemoModeTests {
 
@@ -35,10 +49,46 @@ class DemoModeTests {
 		this.http = new HttpClient(this.port);
 	}
 
+	@Autowired
+	WebApplicationContext context;
+
 	@Test
-	void withoutApiBaseUrlTheStarterTalksToTheInProcessFakeWithTheDemoAppid() {
+	void withNoCredentialsTheStarterTalksToTheInProcessFakeWithTheDemoAppidAndKey() {
 		assertThat(this.apiBaseUrl).isEqualTo(this.wechat.baseUrl());
 		assertThat(this.wechat.appid()).isEqualTo(DemoMode.DEMO_APPID);
+		// The fixed demo key, so that the demo's tokens survive a restart
+		assertThat(this.context.getEnvironment().getProperty("wx.login.jwt.hmac-secret")).isNotBlank();
+	}
+
+	@Test
+	void theDemoEndpointsAnswerOnlyToThisMachine() throws Exception {
+		MockMvc mvc = MockMvcBuilders.webAppContextSetup(this.context)
+			.addFilters(this.context.getBean("springSecurityFilterChain", Filter.class))
+			.build();
+		mvc.perform(wxLogin("127.0.0.1")).andExpect(status().isOk());
+		mvc.perform(wxLogin("0:0:0:0:0:0:0:1")).andExpect(status().isOk());
+		mvc.perform(wxLogin("203.0.113.7"))
+			.andExpect(status().isForbidden())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.code").value("forbidden"));
+		mvc.perform(wxLogin("192.168.1.20")).andExpect(status().isForbidden());
+		// A proxy on this machine would make every client look local
+		mvc.perform(wxLogin("127.0.0.1").header("X-Forwarded-For", "203.0.113.7")).andExpect(status().isForbidden());
+		mvc.perform(wxLogin("127.0.0.1").header("Forwarded", "for=203.0.113.7")).andExpect(status().isForbidden());
+		mvc.perform(get("/demo/info").with(remoteAddress("203.0.113.7"))).andExpect(status().isForbidden());
+	}
+
+	private static MockHttpServletRequestBuilder wxLogin(String remoteAddress) {
+		return post("/demo/wx-login").with(remoteAddress(remoteAddress))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"openid\":\"demo-remote-1\"}");
+	}
+
+	private static RequestPostProcessor remoteAddress(String address) {
+		return (request) -> {
+			request.setRemoteAddr(address);
+			return request;
+		};
 	}
 
 	@Test

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Supplier;
 
+import io.github.wxlogin.clock.SettableClock;
 import io.github.wxlogin.test.Api;
 import io.github.wxlogin.test.FakeWeChatServer;
 import io.github.wxlogin.test.FakeWeChatServerExtension;
@@ -22,7 +23,8 @@ class RestClientWxApiClientTests {
 	@RegisterExtension
 	static final FakeWeChatServerExtension wechat = new FakeWeChatServerExtension();
 
-	private static final Duration READ_TIMEOUT = Duration.ofSeconds(2);
+	/** A guard against a hung fake, far above any local call on a loaded machine. */
+	private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
 
 	private FakeWeChatServer fake() {
 		return wechat.server();
@@ -158,8 +160,9 @@ class RestClientWxApiClientTests {
 
 	@Test
 	void replySlowerThanTheReadTimeoutIsUnavailable() {
-		fake().failNext(Api.CODE2SESSION, Fault.delay(READ_TIMEOUT.multipliedBy(4)), 1);
-		Throwable thrown = catchThrowable(() -> client().code2Session(app(), fake().issueLoginCode("openid-9")));
+		RestClientWxApiClient impatient = WxApiClients.create(fake().baseUrl(), Duration.ofSeconds(1));
+		fake().failNext(Api.CODE2SESSION, Fault.delay(Duration.ofSeconds(10)), 1);
+		Throwable thrown = catchThrowable(() -> impatient.code2Session(app(), fake().issueLoginCode("openid-9")));
 		assertThat(thrown).isInstanceOf(WxUnavailableException.class);
 		assertThat(thrown.getMessage()).doesNotContain(fake().secret());
 	}
@@ -173,11 +176,15 @@ class RestClientWxApiClientTests {
 	}
 
 	@Test
-	void stableAccessTokenIsTheSameWhileValid() {
-		WxAccessToken first = client().stableAccessToken(app(), false);
-		WxAccessToken second = client().stableAccessToken(app(), false);
+	void stableAccessTokenIsTheSameWhileValidAndDatedByTheClientsClock() {
+		SettableClock clock = new SettableClock();
+		RestClientWxApiClient client = WxApiClients.create(fake().baseUrl(), READ_TIMEOUT, clock);
+		// A new token: its expires_in is its whole lifetime
+		fake().invalidateAccessToken();
+		WxAccessToken first = client.stableAccessToken(app(), false);
+		WxAccessToken second = client.stableAccessToken(app(), false);
 		assertThat(second.token()).isEqualTo(first.token());
-		assertThat(first.expiresAt()).isAfter(Clock.systemUTC().instant().plusSeconds(7000));
+		assertThat(first.expiresAt()).isEqualTo(clock.instant().plusSeconds(7200));
 		assertThat(first.toString()).doesNotContain(first.token());
 		assertThat(client().stableAccessToken(app(), true).token()).isNotEqualTo(first.token());
 	}
@@ -233,7 +240,7 @@ class RestClientWxApiClientTests {
 
 		static RestClientWxApiClient create(String baseUrl, Duration readTimeout, Clock clock) {
 			java.net.http.HttpClient httpClient = java.net.http.HttpClient.newBuilder()
-				.connectTimeout(Duration.ofSeconds(1))
+				.connectTimeout(Duration.ofSeconds(10))
 				.build();
 			org.springframework.http.client.JdkClientHttpRequestFactory factory = new org.springframework.http.client.JdkClientHttpRequestFactory(
 					httpClient);

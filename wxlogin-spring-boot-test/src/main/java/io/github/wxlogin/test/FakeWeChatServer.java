@@ -1,7 +1,7 @@
 package io.github.wxlogin.test;
 
-import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 
@@ -38,7 +38,7 @@ public final class FakeWeChatServer implements AutoCloseable {
 	 */
 	public static final String DEFAULT_APPID = "wxfake0000000001";
 
-	private final Clock clock = Clock.systemUTC();
+	private final FakeClock clock = new FakeClock();
 
 	private final MiniPrograms apps;
 
@@ -86,6 +86,23 @@ public final class FakeWeChatServer implements AutoCloseable {
 		Objects.requireNonNull(appid, "appid");
 		Objects.requireNonNull(secret, "secret");
 		return new FakeWeChatServer(new AppCredentials(appid, secret));
+	}
+
+	/**
+	 * Move the server's time forward, for the kit's own tests: codes and tokens expire as if that much
+	 * time had passed.
+	 * @param duration how far
+	 */
+	void advanceClock(Duration duration) {
+		this.clock.advance(duration);
+	}
+
+	/**
+	 * Return the server's time, for the kit's own tests.
+	 * @return the time the server dates codes, tokens and watermarks with
+	 */
+	Instant now() {
+		return this.clock.instant();
 	}
 
 	/**

@@ -9,18 +9,33 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.CommandLinePropertySource;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.PropertySource;
 
 /**
- * Demo mode, when {@code wx.login.api-base-url} is not set: a {@link FakeWeChatServer} in this process,
- * and the starter pointed at it with a demo AppID and AppSecret, before any bean of the starter is
- * created. The server becomes the {@value #BEAN_NAME} bean and stops when the application context
- * closes. Each Spring Boot line's {@code DemoModeEnvironmentPostProcessor} calls it.
+ * Demo mode, for a developer's machine: a {@link FakeWeChatServer} in this process, and the starter
+ * pointed at it before any bean of the starter is created. The server becomes the {@value #BEAN_NAME}
+ * bean and stops when the application context closes. Each Spring Boot line's
+ * {@code DemoModeEnvironmentPostProcessor} calls it.
  * <p>
- * The demo properties have the lowest precedence, so {@code wx.login.appid}, {@code wx.login.secret}
- * or {@code wx.login.jwt.hmac-secret} given elsewhere still apply (the fake then accepts the
- * credentials given). Setting {@code wx.login.api-base-url} anywhere turns demo mode off.
+ * Demo mode is on in two cases only:
+ * <ul>
+ * <li>the application is given no WeChat credentials at all: no {@code wx.login.appid}, no
+ * {@code wx.login.secret}, no {@code wx.login.apps.*} and no {@code wx.login.api-base-url}; the fake
+ * then runs with a demo AppID and AppSecret, and tokens are signed with a fixed demo key so that they
+ * survive a restart;</li>
+ * <li>the command line says {@value #SWITCH} (only the command line: an environment variable or a
+ * configuration file that travels to a server cannot turn it on); credentials given then go to the fake,
+ * which accepts them, and the published demo key is never used: tokens are signed with the host's
+ * {@code wx.login.jwt.*} key, or the starter's generated one.</li>
+ * </ul>
+ * Given credentials and no {@value #SWITCH}, the application talks to WeChat ({@code api-base-url}
+ * defaults to WeChat's own) and nothing of the demo exists. The demo endpoints answer only to this
+ * machine in any case.
  * <p>
  * Tests of this application use the demo server bean rather than
  * {@code @AutoConfigureFakeWeChat}, whose properties would come after these.
@@ -35,7 +50,14 @@ public final class DemoMode {
 	/**
 	 * AppID of the demo mini program.
 	 */
-	public static final String DEMO_APPID = "wxdemo0000000001";
+	public static final String DEMO_APPID = "wxde00000000000001";
+
+	/**
+	 * The command-line switch that turns demo mode on whatever else is given.
+	 */
+	public static final String SWITCH = "--demo";
+
+	private static final String SWITCH_NAME = "demo";
 
 	static final String API_BASE_URL = "wx.login.api-base-url";
 
@@ -43,31 +65,46 @@ public final class DemoMode {
 
 	static final String SECRET = "wx.login.secret";
 
+	static final String APPS = "wx.login.apps";
+
 	static final String HMAC_SECRET = "wx.login.jwt.hmac-secret";
 
 	private static final String DEMO_SECRET = "demo0secret0of0the0fake0wechat00";
 
-	// Fixed so that the demo's tokens survive a restart; never use a published secret in production
+	// Fixed so that the demo's tokens survive a restart; published here, so only for the demo's own users
 	private static final String DEMO_HMAC_SECRET = "wxlogin-demo-mode-hmac-secret-not-for-production";
 
 	private DemoMode() {
 	}
 
 	/**
-	 * Start the fake server and add the demo properties, unless the environment names a WeChat server.
+	 * Start the fake server and add the demo properties, when demo mode is on.
 	 * @param environment the application's environment
 	 * @param logger where to say that demo mode is on
 	 * @return the running server, or {@code null} when demo mode is off
 	 */
 	public static @Nullable FakeWeChatServer start(ConfigurableEnvironment environment, Log logger) {
-		if (environment.containsProperty(API_BASE_URL) || environment.getPropertySources().contains(BEAN_NAME)) {
+		if (environment.getPropertySources().contains(BEAN_NAME)) {
 			return null;
+		}
+		Binder binder = Binder.get(environment);
+		boolean credentials = isSet(binder, APPID) || isSet(binder, SECRET)
+				|| binder.bind(APPS, Bindable.mapOf(String.class, String.class)).isBound();
+		boolean switchedOn = switchedOn(environment);
+		if (!switchedOn && (credentials || isSet(binder, API_BASE_URL))) {
+			return null;
+		}
+		if (isSet(binder, API_BASE_URL)) {
+			throw new IllegalStateException(SWITCH + " runs a fake WeChat server in this process; leave out "
+					+ API_BASE_URL + ", or leave out " + SWITCH + " to use that server");
 		}
 		FakeWeChatServer server = FakeWeChatServer.start(environment.getProperty(APPID, DEMO_APPID),
 				environment.getProperty(SECRET, DEMO_SECRET));
-		environment.getPropertySources().addLast(new MapPropertySource(BEAN_NAME, demoProperties(server)));
-		logger.info("Demo mode: no wx.login.api-base-url, so a fake WeChat server runs at " + server.baseUrl()
-				+ " for AppID " + server.appid());
+		environment.getPropertySources()
+			.addLast(new MapPropertySource(BEAN_NAME, demoProperties(server, !credentials)));
+		logger.info("Demo mode (" + (credentials ? SWITCH : "no WeChat credentials given")
+				+ "), for a developer's machine: a fake WeChat server runs at " + server.baseUrl() + " for AppID "
+				+ server.appid() + ", and the /demo endpoints answer only to this machine");
 		return server;
 	}
 
@@ -83,12 +120,29 @@ public final class DemoMode {
 		}
 	}
 
-	private static Map<String, Object> demoProperties(FakeWeChatServer server) {
+	private static boolean isSet(Binder binder, String name) {
+		return binder.bind(name, String.class).isBound();
+	}
+
+	private static boolean switchedOn(ConfigurableEnvironment environment) {
+		PropertySource<?> commandLine = environment.getPropertySources()
+			.get(CommandLinePropertySource.COMMAND_LINE_PROPERTY_SOURCE_NAME);
+		if (commandLine == null || !commandLine.containsProperty(SWITCH_NAME)) {
+			return false;
+		}
+		// "--demo" alone has an empty value
+		Object value = commandLine.getProperty(SWITCH_NAME);
+		return value == null || value.toString().isEmpty() || Boolean.parseBoolean(value.toString());
+	}
+
+	private static Map<String, Object> demoProperties(FakeWeChatServer server, boolean demoKey) {
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put(API_BASE_URL, server.baseUrl());
 		properties.put(APPID, server.appid());
 		properties.put(SECRET, server.secret());
-		properties.put(HMAC_SECRET, DEMO_HMAC_SECRET);
+		if (demoKey) {
+			properties.put(HMAC_SECRET, DEMO_HMAC_SECRET);
+		}
 		return properties;
 	}
 

@@ -1,8 +1,12 @@
 package io.github.wxlogin.sample.demo;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+
 import io.github.wxlogin.test.EncryptedData;
 import io.github.wxlogin.test.FakeWeChatServer;
 import io.github.wxlogin.test.UserProfileData;
+import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -10,6 +14,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -18,7 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Plays the WeChat client's part for the demo page, which has no WeChat client to ask: hands out the
  * login codes, phone codes and signed or encrypted user data that {@code wx.login()}, the phone button
- * and {@code wx.getUserProfile} would give a mini program. Exists only in demo mode.
+ * and {@code wx.getUserProfile} would give a mini program. Exists only in demo mode, and answers only
+ * to a client on this machine: anyone who can reach these endpoints can log in as anyone.
  */
 @RestController
 @RequestMapping("/demo")
@@ -29,6 +35,18 @@ class DemoWeChatClientController {
 
 	DemoWeChatClientController(FakeWeChatServer wechat) {
 		this.wechat = wechat;
+	}
+
+	/**
+	 * Runs before every endpoint here: refuses a client that is not on this machine, or that came through
+	 * a proxy (which would make every client look local).
+	 */
+	@ModelAttribute
+	void onlyFromThisMachine(HttpServletRequest request) throws UnknownHostException {
+		boolean forwarded = request.getHeader("Forwarded") != null || request.getHeader("X-Forwarded-For") != null;
+		if (forwarded || !InetAddress.getByName(request.getRemoteAddr()).isLoopbackAddress()) {
+			throw new NotThisMachineException();
+		}
 	}
 
 	@GetMapping("/info")
@@ -72,6 +90,12 @@ class DemoWeChatClientController {
 				required(request.nickname(), "nickname"), required(request.avatarUrl(), "avatarUrl"));
 	}
 
+	@ExceptionHandler(NotThisMachineException.class)
+	ProblemDetail notThisMachine() {
+		return problem(HttpStatus.FORBIDDEN, "forbidden",
+				"The demo endpoints answer only to a browser on the machine that runs the demo.");
+	}
+
 	@ExceptionHandler(IllegalArgumentException.class)
 	ProblemDetail invalidRequest(IllegalArgumentException ex) {
 		return problem(HttpStatus.BAD_REQUEST, "invalid_request", ex.getMessage());
@@ -94,6 +118,13 @@ class DemoWeChatClientController {
 			throw new IllegalArgumentException("'" + name + "' is required.");
 		}
 		return value.trim();
+	}
+
+	/**
+	 * A demo endpoint was called from another machine.
+	 */
+	static final class NotThisMachineException extends RuntimeException {
+
 	}
 
 	/**

@@ -11,8 +11,8 @@ import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
- * Switches the application to {@link DemoMode demo mode} when {@code wx.login.api-base-url} is not set,
- * with this Spring Boot line's post-processor and bootstrap context.
+ * Switches the application to {@link DemoMode demo mode} when it is given no WeChat credentials or the
+ * {@code --demo} switch, with this Spring Boot line's post-processor and bootstrap context.
  */
 public class DemoModeEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
