@@ -16,6 +16,7 @@ import io.github.wxlogin.wechat.RedisWxAccessTokenProvider;
 import io.github.wxlogin.wechat.WxAccessTokenProvider;
 import io.github.wxlogin.wechat.WxApiClient;
 import io.github.wxlogin.web.CaffeineWxRateLimiter;
+import io.github.wxlogin.web.ConnectOnFirstUse;
 import io.github.wxlogin.web.RedisWxRateLimiter;
 import io.github.wxlogin.web.WxRateLimiter;
 import io.lettuce.core.RedisClient;
@@ -31,6 +32,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -60,6 +62,9 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  * would be full again</td></tr>
  * <tr><td>{@code revoked-jti:{jti}}</td><td>the token's expiry, epoch ms</td><td>with the token, plus
  * {@code jwt.clock-skew}</td></tr>
+ * <tr><td>{@code revocations}</td><td>stream of revocations, fields {@code jti} and {@code exp}, followed by
+ * every instance</td><td>entries older than {@code jwt.access-token-ttl} plus {@code jwt.clock-skew} are
+ * trimmed</td></tr>
  * </table>
  */
 @Configuration(proxyBeanMethods = false)
@@ -74,6 +79,7 @@ class WxRedisStoreConfiguration {
 	@ConditionalOnClass({ RedisConnectionFactory.class, StringRedisTemplate.class })
 	@ConditionalOnBean(RedisConnectionFactory.class)
 	@Conditional(RedisStoreCondition.class)
+	@Import(WxLettuceConfiguration.class)
 	static class RedisStoreConfiguration {
 
 		@Bean
@@ -98,7 +104,8 @@ class WxRedisStoreConfiguration {
 		RedisTokenRevocationStore redisTokenRevocationStore(RedisConnectionFactory connectionFactory,
 				WxLoginProperties properties, ObjectProvider<Clock> clock) {
 			return new RedisTokenRevocationStore(redis(connectionFactory), keyPrefix(properties),
-					clock.getIfAvailable(Clock::systemUTC), properties.jwt().clockSkew());
+					clock.getIfAvailable(Clock::systemUTC), properties.jwt().clockSkew(),
+					properties.jwt().accessTokenTtl());
 		}
 
 		@Bean
@@ -126,10 +133,13 @@ class WxRedisStoreConfiguration {
 							+ "standalone Redis reached with Lettuce");
 					return (name, capacity, period) -> new CaffeineWxRateLimiter(capacity, period);
 				}
-				ProxyManager<byte[]> buckets = Bucket4jLettuce.casBasedBuilder(client)
+				// connected on first use: the application starts while Redis is down
+				ConnectOnFirstUse<ProxyManager<byte[]>> buckets = new ConnectOnFirstUse<>(() -> Bucket4jLettuce
+					.casBasedBuilder(client)
+					.requestTimeout(properties.store().timeout())
 					// a bucket that is full again is the same as none: keep it only a moment longer
 					.expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(1)))
-					.build();
+					.build());
 				String prefix = keyPrefix(properties) + "rate-limit:";
 				return (name, capacity, period) -> new RedisWxRateLimiter(buckets, prefix + name + ":", capacity,
 						period);

@@ -40,7 +40,7 @@ class RedisWxRateLimiterTests {
 			.casBasedBuilder((RedisClient) connectionFactory.getRequiredNativeClient())
 			.expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(1)))
 			.build();
-		return new RedisWxRateLimiter(buckets, KEY_PREFIX + "rate-limit:login:", capacity, Duration.ofMinutes(1));
+		return new RedisWxRateLimiter(() -> buckets, KEY_PREFIX + "rate-limit:login:", capacity, Duration.ofMinutes(1));
 	}
 
 	@Test
