@@ -88,11 +88,17 @@ public class WxTokenService {
 	/**
 	 * Find what a refresh token stands for, without spending it: a caller loads and checks everything a
 	 * refresh needs first, so that a failure there (a store that does not answer) leaves the token usable.
+	 * A token that was spent before revokes its family here already, as {@link #refresh} would.
 	 * @param refreshToken the refresh token the client holds
 	 * @return the grant, or empty when the refresh token is unknown, expired, revoked or spent
 	 */
 	public Optional<RefreshTokenGrant> findRefreshGrant(String refreshToken) {
-		return this.refreshTokens.find(hash(refreshToken));
+		Optional<RefreshTokenGrant> grant = this.refreshTokens.find(hash(refreshToken));
+		if (grant.isEmpty()) {
+			// Only the rotation tells a spent token (whose family it revokes) from an unknown one
+			refresh(refreshToken);
+		}
+		return grant;
 	}
 
 	/**

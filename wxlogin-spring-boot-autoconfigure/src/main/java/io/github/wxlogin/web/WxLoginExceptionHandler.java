@@ -13,9 +13,6 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DataAccessException;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.RecoverableDataAccessException;
-import org.springframework.dao.TransientDataAccessException;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -112,11 +109,13 @@ public class WxLoginExceptionHandler {
 
 	/**
 	 * Redis or the database did not answer within its timeout, or could not be reached: a retry can
-	 * succeed. Other data access failures (bad SQL, a violated constraint) are bugs, answered below.
+	 * succeed. Other data access failures (bad SQL, a violated constraint) are bugs, answered as such.
 	 */
-	@ExceptionHandler({ TransientDataAccessException.class, DataAccessResourceFailureException.class,
-			RecoverableDataAccessException.class })
-	ResponseEntity<ProblemDetail> storeUnavailable(DataAccessException ex) {
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> storeFailed(DataAccessException ex) throws Exception {
+		if (!StoreFailures.isOutage(ex)) {
+			return unexpected(ex);
+		}
 		if (logger.isDebugEnabled()) {
 			logger.debug("A store did not answer: " + ex.getClass().getName());
 		}
