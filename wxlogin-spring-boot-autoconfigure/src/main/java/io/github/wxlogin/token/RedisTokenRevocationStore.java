@@ -29,15 +29,16 @@ import org.springframework.data.redis.core.script.RedisScript;
 /**
  * {@link TokenRevocationStore} in Redis, shared by every instance.
  * <p>
- * A revoked token is the key {@code {prefix}revoked-jti:{jti}}, whose value is the token's expiry in
+ * A revoked token is the key {@code <prefix>revoked-jti:<jti>}, whose value is the token's expiry in
  * epoch milliseconds and which expires with the token, plus the clock skew that the decoder tolerates.
- * Each revocation is also appended to the stream {@code {prefix}revocations} (fields {@code jti} and
+ * Each revocation is also appended to the stream {@code <prefix>revocations} (fields {@code jti} and
  * {@code exp}), which keeps the revocations of one access-token lifetime: every instance follows that
  * stream, polling it every {@link #POLL_INTERVAL}, into a copy in its own memory. A token this instance
  * verified before is then checked against that copy ({@link #isKnownRevoked}) with no call to Redis, and
  * a revocation made on any instance is honoured on every other within about a second. While Redis is
  * down the copy stays as it was (nobody can revoke then); when Redis is back the instance reads on from
- * where it stopped, so it misses nothing.
+ * where it stopped, so it misses nothing. Every command touches one key, so on Redis Cluster they spread
+ * over the shards (the stream lives on one).
  */
 public class RedisTokenRevocationStore implements TokenRevocationStore, SmartLifecycle {
 
