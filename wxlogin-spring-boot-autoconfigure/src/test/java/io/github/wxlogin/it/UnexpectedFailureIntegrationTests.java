@@ -1,16 +1,14 @@
 package io.github.wxlogin.it;
 
+import java.time.Clock;
 import java.util.Map;
-import java.util.Optional;
 
 import io.github.wxlogin.WxIdentity;
-import io.github.wxlogin.WxPhone;
-import io.github.wxlogin.WxProfile;
-import io.github.wxlogin.WxUser;
 import io.github.wxlogin.WxUserService;
 import io.github.wxlogin.it.WxLoginClient.Reply;
 import io.github.wxlogin.test.AutoConfigureFakeWeChat;
 import io.github.wxlogin.test.FakeWeChatServer;
+import io.github.wxlogin.user.InMemoryWxUserService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -61,26 +59,11 @@ class UnexpectedFailureIntegrationTests {
 
 		@Bean
 		WxUserService brokenUserService() {
-			return new WxUserService() {
+			return new InMemoryWxUserService(Clock.systemUTC()) {
 
 				@Override
 				public WxUserLogin findOrCreate(WxIdentity identity) {
 					throw new IllegalStateException("The user directory is offline");
-				}
-
-				@Override
-				public Optional<WxUser> findById(String userId) {
-					return Optional.empty();
-				}
-
-				@Override
-				public WxUser bindPhone(String userId, WxPhone phone) {
-					throw new UnsupportedOperationException();
-				}
-
-				@Override
-				public WxUser updateProfile(String userId, WxProfile profile) {
-					throw new UnsupportedOperationException();
 				}
 
 			};

@@ -15,7 +15,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -55,11 +54,7 @@ class MemoryStoreRefreshDuringDatabaseOutageTests {
 
 	@BeforeAll
 	void dropTheDatabaseWithTheApplication() {
-		this.context.addApplicationListener((event) -> {
-			if (event instanceof ContextClosedEvent) {
-				database.close();
-			}
-		});
+		database.dropWhenClosed(this.context);
 	}
 
 	@Test

@@ -4,6 +4,8 @@ import java.util.UUID;
 
 import org.postgresql.Driver;
 
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
@@ -43,6 +45,18 @@ final class OwnPostgresDatabase implements AutoCloseable {
 
 	void unblock() {
 		this.admin.sql("ALTER DATABASE " + this.name + " ALLOW_CONNECTIONS true").update();
+	}
+
+	/**
+	 * Drop the database when the application that uses it closes (after the last test of its class).
+	 * @param context the application
+	 */
+	void dropWhenClosed(ConfigurableApplicationContext context) {
+		context.addApplicationListener((event) -> {
+			if (event instanceof ContextClosedEvent) {
+				close();
+			}
+		});
 	}
 
 	@Override

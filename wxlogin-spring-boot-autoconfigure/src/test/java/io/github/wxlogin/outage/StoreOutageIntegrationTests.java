@@ -27,7 +27,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -91,12 +90,8 @@ class StoreOutageIntegrationTests {
 
 	@BeforeAll
 	void stopStoresWithTheApplication() {
-		// the application closes after the last test: its database goes then, its Redis when the JVM exits
-		this.context.addApplicationListener((event) -> {
-			if (event instanceof ContextClosedEvent) {
-				database.close();
-			}
-		});
+		// its database goes when the application closes, its Redis when the JVM exits
+		database.dropWhenClosed(this.context);
 	}
 
 	@AfterAll
