@@ -82,7 +82,7 @@ class WxRedisStoreConfiguration {
 	@ConditionalOnClass({ RedisConnectionFactory.class, StringRedisTemplate.class })
 	@ConditionalOnBean(RedisConnectionFactory.class)
 	@Conditional(RedisStoreCondition.class)
-	@Import(WxLettuceConfiguration.class)
+	@Import({ WxLettuceConfiguration.class, WxRedisClusterConfiguration.class })
 	static class RedisStoreConfiguration {
 
 		@Bean
