@@ -53,7 +53,8 @@ abstract class RedisTokenRevocationStoreTests {
 	private final SettableClock clock = new SettableClock();
 
 	private RedisTokenRevocationStore store(Duration clockSkew) {
-		return new RedisTokenRevocationStore(this.redis, this.keyPrefix, this.clock, clockSkew);
+		return new RedisTokenRevocationStore(this.redis, this.keyPrefix, this.clock, clockSkew,
+				Duration.ofHours(2));
 	}
 
 	private Instant now() {
@@ -101,8 +102,8 @@ abstract class RedisTokenRevocationStoreTests {
 
 	@Test
 	void tokenExpiredWithinTheClockSkewIsStoredForWhatIsLeftOfTheSkew() {
-		store(Duration.ofHours(1)).revoke("jti-7", now().minusSeconds(10));
-		assertThat(millisToLive("jti-7")).isPositive().isLessThanOrEqualTo(Duration.ofHours(1).minusSeconds(10).toMillis());
+		store(Duration.ofHours(1)).revoke("jti-10", now().minusSeconds(10));
+		assertThat(millisToLive("jti-10")).isPositive().isLessThanOrEqualTo(Duration.ofHours(1).minusSeconds(10).toMillis());
 	}
 
 	@Test
@@ -110,8 +111,29 @@ abstract class RedisTokenRevocationStoreTests {
 		RedisTokenRevocationStore store = store(Duration.ZERO);
 		Instant expiresAt = now().plus(Duration.ofMinutes(10));
 		this.clock.advance(Duration.ofMinutes(10));
-		store.revoke("jti-8", expiresAt);
-		assertThat(this.redis.hasKey(this.keyPrefix + "revoked-jti:jti-8")).isFalse();
+		store.revoke("jti-11", expiresAt);
+		assertThat(this.redis.hasKey(this.keyPrefix + "revoked-jti:jti-11")).isFalse();
+	}
+
+	@Test
+	void revocationOnOneInstanceIsKnownOnAnotherOnceItHasReadTheNewRevocations() {
+		RedisTokenRevocationStore first = store(CLOCK_SKEW);
+		RedisTokenRevocationStore second = store(CLOCK_SKEW);
+		second.catchUp();
+		first.revoke("jti-7", now().plus(Duration.ofHours(2)));
+		assertThat(first.isKnownRevoked("jti-7")).isTrue();
+		assertThat(second.isKnownRevoked("jti-7")).isFalse();
+		second.catchUp();
+		assertThat(second.isKnownRevoked("jti-7")).isTrue();
+		assertThat(second.isKnownRevoked("jti-8")).isFalse();
+	}
+
+	@Test
+	void newInstanceLearnsOfEarlierRevocations() {
+		store(CLOCK_SKEW).revoke("jti-9", now().plus(Duration.ofHours(2)));
+		RedisTokenRevocationStore late = store(CLOCK_SKEW);
+		late.catchUp();
+		assertThat(late.isKnownRevoked("jti-9")).isTrue();
 	}
 
 }
