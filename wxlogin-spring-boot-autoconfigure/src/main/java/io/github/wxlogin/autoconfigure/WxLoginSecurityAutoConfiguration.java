@@ -34,13 +34,15 @@ import org.springframework.security.web.SecurityFilterChain;
 @ConditionalOnBooleanProperty(name = "wx.login.security.enabled", matchIfMissing = true)
 public final class WxLoginSecurityAutoConfiguration {
 
+	static final String DEFAULT_CHAIN_BEAN_NAME = "wxLoginSecurityFilterChain";
+
 	@Configuration(proxyBeanMethods = false)
 	// What @ConditionalOnDefaultWebSecurity means, spelled out: its package differs between Boot 3 and 4
 	@ConditionalOnMissingBean(SecurityFilterChain.class)
 	@ConditionalOnBean(JwtDecoder.class)
 	static class WxLoginSecurityFilterChainConfiguration {
 
-		@Bean
+		@Bean(DEFAULT_CHAIN_BEAN_NAME)
 		SecurityFilterChain wxLoginSecurityFilterChain(HttpSecurity http) throws Exception {
 			http.with(WxLoginConfigurer.wxLogin(), Customizer.withDefaults())
 				.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated());

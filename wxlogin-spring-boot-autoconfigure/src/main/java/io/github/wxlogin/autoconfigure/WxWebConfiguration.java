@@ -81,7 +81,8 @@ class WxWebConfiguration {
 		return registration;
 	}
 
-	private static String basePath(WxLoginProperties properties) {
+	/** The base path without a trailing slash. */
+	static String basePath(WxLoginProperties properties) {
 		String basePath = properties.endpoints().basePath();
 		return basePath.endsWith("/") ? basePath.substring(0, basePath.length() - 1) : basePath;
 	}

@@ -1,6 +1,7 @@
 package io.github.wxlogin.security;
 
 import jakarta.servlet.DispatcherType;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpMethod;
@@ -46,7 +47,11 @@ public final class WxLoginConfigurer extends AbstractHttpConfigurer<WxLoginConfi
 	@Override
 	public void setBuilder(HttpSecurity http) {
 		super.setBuilder(http);
-		String basePath = basePath(http);
+		ApplicationContext context = http.getSharedObject(ApplicationContext.class);
+		if (context != null) {
+			context.getBeanProvider(WxLoginChainCheck.class).ifAvailable((check) -> check.configured(http));
+		}
+		String basePath = basePath(context);
 		try {
 			http.csrf((csrf) -> csrf.disable())
 				.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -70,8 +75,7 @@ public final class WxLoginConfigurer extends AbstractHttpConfigurer<WxLoginConfi
 		}
 	}
 
-	private static String basePath(HttpSecurity http) {
-		ApplicationContext context = http.getSharedObject(ApplicationContext.class);
+	private static String basePath(@Nullable ApplicationContext context) {
 		String basePath = (context != null)
 				? context.getEnvironment().getProperty(BASE_PATH_PROPERTY, DEFAULT_BASE_PATH) : DEFAULT_BASE_PATH;
 		return basePath.endsWith("/") ? basePath.substring(0, basePath.length() - 1) : basePath;

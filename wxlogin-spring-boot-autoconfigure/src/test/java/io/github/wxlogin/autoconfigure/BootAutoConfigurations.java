@@ -24,6 +24,11 @@ final class BootAutoConfigurations {
 				"org.springframework.boot.autoconfigure.data.redis.RedisAutoConfiguration");
 	}
 
+	static Class<?> webSecurity() {
+		return present("org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+				"org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration");
+	}
+
 	private static Class<?> present(String... names) {
 		ClassLoader classLoader = BootAutoConfigurations.class.getClassLoader();
 		for (String name : names) {
