@@ -2,6 +2,7 @@ package io.github.wxlogin.autoconfigure;
 
 import io.github.wxlogin.security.WxLoginChainCheck;
 import io.github.wxlogin.security.WxLoginConfigurer;
+import io.github.wxlogin.security.WxProblemRequestRejectedHandler;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -18,12 +19,16 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * The security filter chain of the starter's own endpoints ({@code wx.login.endpoints.base-path/**}),
  * ordered ahead of the host's chains: the endpoints keep their rules whatever chains the host declares,
  * and the host's chains keep serving every other path. A host replaces it by declaring a
  * {@link SecurityFilterChain} bean named {@value #CHAIN_BEAN_NAME}.
+ * <p>
+ * A request the firewall rejects gets the starter's {@code problem+json}, unless the host declares its own
+ * {@link RequestRejectedHandler}.
  * <p>
  * Runs after {@link WxLoginSecurityAutoConfiguration}, so that its "everything else needs a Bearer token"
  * chain is still decided by the host's chains alone.
@@ -59,6 +64,12 @@ public final class WxLoginEndpointsSecurityAutoConfiguration {
 				.with(WxLoginConfigurer.wxLogin(), Customizer.withDefaults())
 				.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated());
 			return http.build();
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		RequestRejectedHandler wxLoginRequestRejectedHandler() {
+			return new WxProblemRequestRejectedHandler();
 		}
 
 		@Bean

@@ -4,7 +4,6 @@ import jakarta.servlet.DispatcherType;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationContext;
-import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -61,10 +60,9 @@ public final class WxLoginConfigurer extends AbstractHttpConfigurer<WxLoginConfi
 					.jwt((jwt) -> jwt.jwtAuthenticationConverter(new WxJwtAuthenticationConverter()))
 					.authenticationEntryPoint(new WxProblemAuthenticationEntryPoint())
 					.accessDeniedHandler(new WxProblemAccessDeniedHandler()));
+			// Open whatever the method: a wrong one then gets Spring MVC's 405, not a 401
 			http.authorizeHttpRequests((requests) -> requests
-				.requestMatchers(HttpMethod.POST, basePath + "/login", basePath + "/token/refresh")
-				.permitAll()
-				.requestMatchers(HttpMethod.GET, basePath + "/jwks.json")
+				.requestMatchers(basePath + "/login", basePath + "/token/refresh", basePath + "/jwks.json")
 				.permitAll()
 				.dispatcherTypeMatchers(DispatcherType.ERROR)
 				.permitAll());

@@ -58,6 +58,7 @@ class HostChainIntegrationTests extends HostChainTest {
 		HttpResponse<String> otherApp = send(request("/api/shop/hello").header("Authorization", "Bearer " + token));
 		assertThat(otherApp.statusCode()).isEqualTo(403);
 		assertThat(otherApp.body()).contains("\"code\":\"forbidden\"");
+		assertThat(otherApp.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 		assertThat(send(request("/wx/jwks.json")).statusCode()).isEqualTo(200);
 		assertThat(send(request("/wx/me").header("Authorization", "Bearer " + token)).statusCode()).isEqualTo(200);
 	}
