@@ -2,7 +2,7 @@ package io.github.wxlogin.hostchain;
 
 import java.net.http.HttpResponse;
 
-import io.github.wxlogin.autoconfigure.WxLoginEndpointsSecurityAutoConfiguration;
+import io.github.wxlogin.autoconfigure.WxLoginSecurityAutoConfiguration;
 import io.github.wxlogin.hostchain.configured.HostChainApplication;
 import io.github.wxlogin.test.AutoConfigureFakeWeChat;
 import org.junit.jupiter.api.Test;
@@ -34,7 +34,7 @@ class HostChainIntegrationTests extends HostChainTest {
 	@Test
 	void theHostChainServesEverythingButTheEndpoints() {
 		assertThat(this.context.getBeansOfType(SecurityFilterChain.class)).containsOnlyKeys("hostChain",
-				WxLoginEndpointsSecurityAutoConfiguration.CHAIN_BEAN_NAME);
+				WxLoginSecurityAutoConfiguration.ENDPOINTS_CHAIN_BEAN_NAME);
 	}
 
 	@Test

@@ -17,20 +17,20 @@ import org.springframework.security.web.SecurityFilterChain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link WxLoginEndpointsSecurityAutoConfiguration} beside {@link WxLoginSecurityAutoConfiguration}.
+ * Tests for {@link WxLoginSecurityAutoConfiguration}.
  */
 @ExtendWith(OutputCaptureExtension.class)
-class WxLoginEndpointsSecurityAutoConfigurationTests {
+class WxLoginSecurityAutoConfigurationTests {
 
 	private static final String DEFAULT_CHAIN = WxLoginSecurityAutoConfiguration.DEFAULT_CHAIN_BEAN_NAME;
 
-	private static final String ENDPOINTS_CHAIN = WxLoginEndpointsSecurityAutoConfiguration.CHAIN_BEAN_NAME;
+	private static final String ENDPOINTS_CHAIN = WxLoginSecurityAutoConfiguration.ENDPOINTS_CHAIN_BEAN_NAME;
 
 	private static final String WARNING = "does not apply WxLoginConfigurer";
 
 	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(WxLoginAutoConfiguration.class, WxLoginSecurityAutoConfiguration.class,
-				WxLoginEndpointsSecurityAutoConfiguration.class, BootAutoConfigurations.webSecurity()))
+				BootAutoConfigurations.webSecurity()))
 		.withPropertyValues("wx.login.appid=wx0123456789abcdef", "wx.login.secret=9f86d081884c7d659a2feaa0c55ad015",
 				"wx.login.store.type=memory");
 
@@ -117,7 +117,7 @@ class WxLoginEndpointsSecurityAutoConfigurationTests {
 
 		SecurityFilterChain chain;
 
-		@Bean(WxLoginEndpointsSecurityAutoConfiguration.CHAIN_BEAN_NAME)
+		@Bean(WxLoginSecurityAutoConfiguration.ENDPOINTS_CHAIN_BEAN_NAME)
 		SecurityFilterChain wxLoginEndpointsSecurityFilterChain(HttpSecurity http) throws Exception {
 			http.securityMatcher("/wx/**").with(WxLoginConfigurer.wxLogin(), Customizer.withDefaults());
 			this.chain = http.build();
