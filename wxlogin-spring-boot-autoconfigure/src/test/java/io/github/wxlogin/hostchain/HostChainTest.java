@@ -10,6 +10,7 @@ import java.net.http.HttpResponse.BodyHandlers;
 import io.github.wxlogin.test.FakeWeChatServer;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,6 +53,14 @@ abstract class HostChainTest {
 		assertUnauthorized(send(json("/wx/phone", "POST", "{\"code\":\"a-phone-code\"}")));
 		assertUnauthorized(send(json("/wx/profile", "PUT", "{\"nickname\":\"Mallory\"}")));
 		assertUnauthorized(send(json("/wx/logout", "POST", "{}")));
+	}
+
+	static void assertOneWarningNames(CapturedOutput output, String chains) {
+		assertThat(output.getOut().lines().filter((line) -> line.contains("does not apply WxLoginConfigurer")))
+			.singleElement()
+			.satisfies((line) -> assertThat(line).contains("WARN")
+				.contains(chains)
+				.contains("http.with(WxLoginConfigurer.wxLogin(), Customizer.withDefaults())"));
 	}
 
 	static void assertUnauthorized(HttpResponse<String> response) {
