@@ -30,7 +30,7 @@ class WxLoginSecurityAutoConfigurationTests {
 
 	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(WxLoginAutoConfiguration.class, WxLoginSecurityAutoConfiguration.class,
-				BootAutoConfigurations.webSecurity()))
+				BootAutoConfigurations.webSecurity(), BootAutoConfigurations.webMvc()))
 		.withPropertyValues("wx.login.appid=wx0123456789abcdef", "wx.login.secret=9f86d081884c7d659a2feaa0c55ad015",
 				"wx.login.store.type=memory");
 
