@@ -1,92 +1,81 @@
 package io.github.wxlogin.it;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 
-import io.github.wxlogin.it.WxLoginClient.Reply;
-
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatusCode;
+import org.jspecify.annotations.Nullable;
 
 /**
- * HTTP/1.1 over a plain socket, for requests whose header bytes the JDK's {@code HttpClient} will not send
- * (it refuses characters above U+00FF and writes the others as ASCII): the Authorization header goes on the
- * wire as the UTF-8 bytes of the text given.
+ * HTTP/1.1 over a plain socket, for requests that a client library would normalise or refuse to send:
+ * the request line and headers go out exactly as written.
  */
 final class RawHttp {
-
-	private static final byte[] CRLF = { '\r', '\n' };
 
 	private RawHttp() {
 	}
 
-	static Reply send(int port, String method, String path, String bearer, String contentType, byte[] body) {
-		try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
-			// A guard against a server that never answers, not a measure of speed
-			socket.setSoTimeout(60_000);
+	/**
+	 * Send a request and read the whole response.
+	 * @param port the server's port on the loopback address
+	 * @param requestLine such as {@code GET /wx//login HTTP/1.1}
+	 * @param headers extra header lines, each {@code Name: value}
+	 * @return the response
+	 */
+	static Response send(int port, String requestLine, String... headers) throws IOException {
+		return sendWithBody(port, requestLine, null, headers);
+	}
+
+	/**
+	 * Send a request with a body, and its {@code Content-Length}, and read the whole response.
+	 */
+	static Response sendWithBody(int port, String requestLine, @Nullable String body, String... headers) throws IOException {
+		StringBuilder request = new StringBuilder(requestLine).append("\r\nHost: 127.0.0.1\r\nConnection: close\r\n");
+		for (String header : headers) {
+			request.append(header).append("\r\n");
+		}
+		if (body != null) {
+			request.append("Content-Length: ").append(body.getBytes(StandardCharsets.UTF_8).length).append("\r\n");
+		}
+		request.append("\r\n");
+		if (body != null) {
+			request.append(body);
+		}
+		try (Socket socket = new Socket("127.0.0.1", port)) {
+			socket.setSoTimeout(10_000);
 			OutputStream out = socket.getOutputStream();
-			String head = method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nConnection: close\r\n"
-					+ "Content-Type: " + contentType + "\r\nContent-Length: " + body.length + "\r\nAuthorization: Bearer ";
-			out.write(head.getBytes(StandardCharsets.US_ASCII));
-			out.write(bearer.getBytes(StandardCharsets.UTF_8));
-			out.write(CRLF);
-			out.write(CRLF);
-			out.write(body);
+			out.write(request.toString().getBytes(StandardCharsets.UTF_8));
 			out.flush();
-			return parse(socket.getInputStream().readAllBytes());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+			InputStream in = socket.getInputStream();
+			return Response.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
 		}
 	}
 
-	private static Reply parse(byte[] response) {
-		int end = indexOf(response, new byte[] { '\r', '\n', '\r', '\n' }, 0);
-		if (end < 0) {
-			throw new IllegalStateException("No complete HTTP reply: " + new String(response, StandardCharsets.ISO_8859_1));
-		}
-		String[] lines = new String(response, 0, end, StandardCharsets.ISO_8859_1).split("\r\n");
-		int status = Integer.parseInt(lines[0].split(" ")[1]);
-		HttpHeaders headers = new HttpHeaders();
-		for (int i = 1; i < lines.length; i++) {
-			int colon = lines[i].indexOf(':');
-			headers.add(lines[i].substring(0, colon).trim(), lines[i].substring(colon + 1).trim());
-		}
-		byte[] body = Arrays.copyOfRange(response, end + 4, response.length);
-		if ("chunked".equalsIgnoreCase(headers.getFirst(HttpHeaders.TRANSFER_ENCODING))) {
-			body = unchunk(body);
-		}
-		return new Reply(HttpStatusCode.valueOf(status), headers, new String(body, StandardCharsets.UTF_8));
-	}
+	record Response(int status, Map<String, String> headers, String body) {
 
-	private static byte[] unchunk(byte[] chunked) {
-		ByteArrayOutputStream body = new ByteArrayOutputStream();
-		int position = 0;
-		while (true) {
-			int lineEnd = indexOf(chunked, CRLF, position);
-			String sizeLine = new String(chunked, position, lineEnd - position, StandardCharsets.US_ASCII);
-			int size = Integer.parseInt(sizeLine.split(";")[0].trim(), 16);
-			if (size == 0) {
-				return body.toByteArray();
+		static Response parse(String raw) {
+			int end = raw.indexOf("\r\n\r\n");
+			String head = (end >= 0) ? raw.substring(0, end) : raw;
+			String body = (end >= 0) ? raw.substring(end + 4) : "";
+			String[] lines = head.split("\r\n");
+			int status = Integer.parseInt(lines[0].split(" ")[1]);
+			Map<String, String> headers = new LinkedHashMap<>();
+			for (int i = 1; i < lines.length; i++) {
+				int colon = lines[i].indexOf(':');
+				headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
 			}
-			body.write(chunked, lineEnd + 2, size);
-			position = lineEnd + 2 + size + 2;
+			return new Response(status, headers, body);
 		}
-	}
 
-	private static int indexOf(byte[] bytes, byte[] part, int from) {
-		for (int i = from; i <= bytes.length - part.length; i++) {
-			if (Arrays.equals(bytes, i, i + part.length, part, 0, part.length)) {
-				return i;
-			}
+		String header(String name) {
+			return this.headers.get(name.toLowerCase(Locale.ROOT));
 		}
-		return -1;
+
 	}
 
 }

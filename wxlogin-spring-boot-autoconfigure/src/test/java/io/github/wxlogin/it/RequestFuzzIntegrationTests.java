@@ -115,7 +115,7 @@ class RequestFuzzIntegrationTests extends HostIntegrationTest {
 			case ASCII_NOISE, UTF8_NOISE -> fuzz.noise();
 		};
 		if (fuzz.bearer() == Bearer.UTF8_NOISE) {
-			return RawHttp.send(this.port, fuzz.endpoint().method(), fuzz.endpoint().path(), token, fuzz.contentType(),
+			return RawBytesHttp.send(this.port, fuzz.endpoint().method(), fuzz.endpoint().path(), token, fuzz.contentType(),
 					fuzz.bytes());
 		}
 		return this.client.raw(fuzz.endpoint().method(), fuzz.endpoint().path(), token, fuzz.contentType(),
