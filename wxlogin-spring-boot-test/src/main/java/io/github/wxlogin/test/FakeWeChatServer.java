@@ -36,7 +36,7 @@ public final class FakeWeChatServer implements AutoCloseable {
 	/**
 	 * AppID of a server started with {@link #start()}.
 	 */
-	public static final String DEFAULT_APPID = "wxfake0000000001";
+	public static final String DEFAULT_APPID = "wxfa4e000000000001";
 
 	private final Clock clock = Clock.systemUTC();
 

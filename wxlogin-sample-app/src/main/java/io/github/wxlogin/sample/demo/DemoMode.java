@@ -35,7 +35,7 @@ public final class DemoMode {
 	/**
 	 * AppID of the demo mini program.
 	 */
-	public static final String DEMO_APPID = "wxdemo0000000001";
+	public static final String DEMO_APPID = "wxde30000000000001";
 
 	static final String API_BASE_URL = "wx.login.api-base-url";
 
