@@ -1,6 +1,5 @@
 package io.github.wxlogin.autoconfigure;
 
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -18,11 +17,11 @@ import io.github.wxlogin.wechat.WxApps;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.util.StringUtils;
 import org.springframework.web.client.RestClient;
 
@@ -107,14 +106,12 @@ class WxApiConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	WxApiClient wxApiClient(WxLoginProperties properties, ObjectProvider<RestClient.Builder> restClientBuilder,
-			WxApiOutcomes outcomes, ObjectProvider<ObservationRegistry> observations, ObjectProvider<Clock> clock) {
-		HttpClient httpClient = HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).build();
-		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(httpClient);
-		requestFactory.setReadTimeout(properties.readTimeout());
+			WxApiOutcomes outcomes, ObjectProvider<ObservationRegistry> observations, ObjectProvider<Clock> clock,
+			BeanFactory beans) {
 		RestClient restClient = restClientBuilder.getIfAvailable(RestClient::builder)
 			.clone()
 			.baseUrl(properties.apiBaseUrl())
-			.requestFactory(requestFactory)
+			.requestFactory(WeChatRequestFactory.create(properties, beans))
 			.build();
 		Clock now = clock.getIfAvailable(Clock::systemUTC);
 		return new ObservedWxApiClient(new RestClientWxApiClient(restClient, now, BUSY_BACKOFF),
