@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * This application is the README's snippets, copied as they are: its {@code application.yml}, its
- * controller and its complete test. A change to either side without the other fails the build. The
+ * controller, its complete test and its MockMvc test (as it reads on Spring Boot 4; the 3.5 copy differs
+ * in the one import the README names). A change to either side without the other fails the build. The
  * Chinese README holds the same code; only its comments are translated.
  */
 class ReadmeSnippetsTests {
@@ -42,6 +43,13 @@ class ReadmeSnippetsTests {
 	void theCompleteTestIsTheReadmes(String readme) throws IOException {
 		assertSame(readme, block(readme, "java", "class LoginTests"),
 				withoutPackage(SOURCES.resolve("test/java/io/github/wxlogin/readme/LoginTests.java")), "//");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "README.md", "README.zh-CN.md" })
+	void theMockMvcTestIsTheReadmes(String readme) throws IOException {
+		assertSame(readme, block(readme, "java", "class HelloTests"),
+				withoutPackage(SOURCES.resolve("test/boot4/java/io/github/wxlogin/readme/HelloTests.java")), "//");
 	}
 
 	// The English README is compared as it is; the Chinese one without the comments it translates

@@ -39,29 +39,38 @@ class WxStoreReport implements SmartInitializingSingleton {
 	}
 
 	String stateStore() {
-		StoreType type = this.properties.store().type();
+		boolean auto = this.properties.store().type() == StoreType.AUTO;
 		if (this.sessionKeys instanceof RedisWxSessionKeyStore) {
-			return (type == StoreType.AUTO) ? "redis (a RedisConnectionFactory bean exists; set "
-					+ "wx.login.store.type=memory to keep them in memory)" : "redis (wx.login.store.type=redis)";
+			return choice("redis", auto, "a RedisConnectionFactory bean exists; set wx.login.store.type=memory to keep "
+					+ "them in memory", "wx.login.store.type");
 		}
 		if (this.sessionKeys instanceof CaffeineWxSessionKeyStore) {
-			return (type == StoreType.AUTO) ? "memory (no RedisConnectionFactory bean; add Spring Data Redis to "
-					+ "share them between instances)" : "memory (wx.login.store.type=" + type.name().toLowerCase() + ")";
+			return choice("memory", auto, "no RedisConnectionFactory bean; add Spring Data Redis to share them "
+					+ "between instances", "wx.login.store.type");
 		}
-		return "the application's own (" + this.sessionKeys.getClass().getName() + ")";
+		return own(this.sessionKeys);
 	}
 
 	String userStore() {
-		UserStoreType type = this.properties.userStore().type();
+		boolean auto = this.properties.userStore().type() == UserStoreType.AUTO;
 		if (this.users instanceof JdbcWxUserService) {
-			return (type == UserStoreType.AUTO) ? "jdbc (a DataSource bean exists; set "
-					+ "wx.login.user-store.type=memory to keep them in memory)" : "jdbc (wx.login.user-store.type=jdbc)";
+			return choice("jdbc", auto, "a DataSource bean exists; set wx.login.user-store.type=memory to keep them "
+					+ "in memory", "wx.login.user-store.type");
 		}
 		if (this.users instanceof InMemoryWxUserService) {
-			return (type == UserStoreType.AUTO) ? "memory (no DataSource bean; configure spring.datasource.* to "
-					+ "keep them in a wx_user table)" : "memory (wx.login.user-store.type=" + type.name().toLowerCase() + ")";
+			return choice("memory", auto, "no DataSource bean; configure spring.datasource.* to keep them in a "
+					+ "wx_user table", "wx.login.user-store.type");
 		}
-		return "the application's own (" + this.users.getClass().getName() + ")";
+		return own(this.users);
+	}
+
+	// "auto" chose by the beans present; otherwise the property named the store
+	private static String choice(String store, boolean auto, String autoReason, String property) {
+		return store + " (" + (auto ? autoReason : property + "=" + store) + ")";
+	}
+
+	private static String own(Object bean) {
+		return "the application's own (" + bean.getClass().getName() + ")";
 	}
 
 }
