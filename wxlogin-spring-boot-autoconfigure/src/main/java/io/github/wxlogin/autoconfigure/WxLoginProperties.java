@@ -178,6 +178,15 @@ public record WxLoginProperties(@DefaultValue("true") boolean enabled, @Nullable
 		 * @param keyPrefix Prefix of every Redis key the starter writes
 		 */
 		public record Redis(@DefaultValue("wxlogin:") String keyPrefix) {
+
+			public Redis {
+				// Braces would take over the hash tags that keep related keys in one Redis Cluster slot
+				if (keyPrefix.contains("{") || keyPrefix.contains("}")) {
+					throw new WxLoginPropertyException("wx.login.store.redis.key-prefix", "must not contain braces",
+							"Remove '{' and '}' from 'wx.login.store.redis.key-prefix', such as 'myapp:wxlogin:'.");
+				}
+			}
+
 		}
 
 		/**

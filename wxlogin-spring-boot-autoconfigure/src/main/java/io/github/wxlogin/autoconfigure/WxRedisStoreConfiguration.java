@@ -2,8 +2,8 @@ package io.github.wxlogin.autoconfigure;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 
-import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.github.wxlogin.session.RedisWxSessionKeyStore;
@@ -40,25 +40,28 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  * instance, when {@code wx.login.store.type} is {@code redis}, or {@code auto} with a
  * {@link RedisConnectionFactory} bean. Imported before the in-memory stores, which then back off.
  * <p>
- * Every key starts with {@code wx.login.store.redis.key-prefix} ({@code wxlogin:} by default):
+ * Every key starts with {@code wx.login.store.redis.key-prefix} ({@code wxlogin:} by default). Keys
+ * that one operation touches together share a hash tag (in braces), so that in Redis Cluster they live
+ * in one hash slot; the rest spread over the shards. {@code <...>} stands for a value:
  * <table>
  * <caption>Redis keys</caption>
  * <tr><th>key</th><th>value</th><th>expires</th></tr>
- * <tr><td>{@code access-token:{appid}}</td><td>string {@code {expiresAtEpochMillis}|{token}}</td>
+ * <tr><td>{@code access-token:{<appid>}}</td><td>string {@code <expiresAtEpochMillis>|<token>}</td>
  * <td>refresh-ahead before the token</td></tr>
- * <tr><td>{@code access-token-lock:{appid}}</td><td>random owner id</td><td>after one fetch's
+ * <tr><td>{@code access-token-lock:{<appid>}}</td><td>random owner id</td><td>after one fetch's
  * timeout</td></tr>
- * <tr><td>{@code access-token-rejected:{appid}}</td><td>the token WeChat last rejected</td><td>after
+ * <tr><td>{@code access-token-rejected:{<appid>}}</td><td>the token WeChat last rejected</td><td>after
  * 10 minutes, or at the next fetch</td></tr>
- * <tr><td>{@code session-key:{appid}:{openid}}</td><td>the session key, Base64</td><td>after
+ * <tr><td>{@code session-key:<appid>:<openid>}</td><td>the session key, Base64</td><td>after
  * {@code jwt.refresh-token-ttl}</td></tr>
- * <tr><td>{@code refresh-token:{sha256}}</td><td>hash: {@code family}, {@code user}, {@code openid},
- * {@code appid}, {@code expires} (epoch ms), {@code spent} (0/1)</td><td>with the token</td></tr>
- * <tr><td>{@code refresh-family:{familyId}:revoked}</td><td>{@code 1}</td><td>after
+ * <tr><td>{@code refresh-token:{<familyId>}:<sha256>}</td><td>hash: {@code family}, {@code user},
+ * {@code openid}, {@code appid}, {@code expires} (epoch ms), {@code spent} (0/1)</td><td>with the
+ * token</td></tr>
+ * <tr><td>{@code refresh-family:{<familyId>}:revoked}</td><td>{@code 1}</td><td>after
  * {@code jwt.refresh-token-ttl}</td></tr>
- * <tr><td>{@code rate-limit:{endpoint}:{client}}</td><td>Bucket4j's bucket state</td><td>once the bucket
+ * <tr><td>{@code rate-limit:<endpoint>:<client>}</td><td>Bucket4j's bucket state</td><td>once the bucket
  * would be full again</td></tr>
- * <tr><td>{@code revoked-jti:{jti}}</td><td>the token's expiry, epoch ms</td><td>with the token, plus
+ * <tr><td>{@code revoked-jti:<jti>}</td><td>the token's expiry, epoch ms</td><td>with the token, plus
  * {@code jwt.clock-skew}</td></tr>
  * </table>
  */
@@ -120,18 +123,14 @@ class WxRedisStoreConfiguration {
 			@ConditionalOnMissingBean(WxRateLimiter.Factory.class)
 			WxRateLimiter.Factory redisWxRateLimiterFactory(RedisConnectionFactory connectionFactory,
 					WxLoginProperties properties) {
-				if (!(connectionFactory instanceof LettuceConnectionFactory lettuce)
-						|| !(lettuce.getRequiredNativeClient() instanceof RedisClient client)) {
-					logger.info("Rate limits are counted by each instance alone: sharing them in Redis needs a "
-							+ "standalone Redis reached with Lettuce");
+				Optional<ProxyManager<byte[]>> buckets = RedisWxRateLimiter.buckets(connectionFactory);
+				if (buckets.isEmpty()) {
+					logger.info("Rate limits are counted by each instance alone: sharing them in Redis needs "
+							+ "Lettuce, Spring Data Redis' default client");
 					return (name, capacity, period) -> new CaffeineWxRateLimiter(capacity, period);
 				}
-				ProxyManager<byte[]> buckets = Bucket4jLettuce.casBasedBuilder(client)
-					// a bucket that is full again is the same as none: keep it only a moment longer
-					.expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(1)))
-					.build();
 				String prefix = keyPrefix(properties) + "rate-limit:";
-				return (name, capacity, period) -> new RedisWxRateLimiter(buckets, prefix + name + ":", capacity,
+				return (name, capacity, period) -> new RedisWxRateLimiter(buckets.get(), prefix + name + ":", capacity,
 						period);
 			}
 

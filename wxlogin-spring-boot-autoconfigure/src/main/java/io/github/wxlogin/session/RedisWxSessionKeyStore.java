@@ -7,7 +7,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
  * {@link WxSessionKeyStore} in Redis, shared by every instance. Each session key is the string value of
- * {@code {prefix}session-key:{appid}:{openid}} and expires {@code timeToLive} after the login that
+ * {@code <prefix>session-key:<appid>:<openid>} and expires {@code timeToLive} after the login that
  * returned it.
  */
 public class RedisWxSessionKeyStore implements WxSessionKeyStore {

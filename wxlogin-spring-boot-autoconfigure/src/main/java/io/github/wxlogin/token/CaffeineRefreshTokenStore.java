@@ -37,15 +37,15 @@ public class CaffeineRefreshTokenStore implements RefreshTokenStore {
 	}
 
 	@Override
-	public void save(String tokenHash, RefreshTokenGrant grant) {
-		this.tokens.put(tokenHash, new StoredToken(grant, false));
+	public void save(RefreshTokenId id, RefreshTokenGrant grant) {
+		this.tokens.put(id.hash(), new StoredToken(grant, false));
 	}
 
 	@Override
-	public Optional<RefreshTokenGrant> rotate(String tokenHash, String nextTokenHash,
+	public Optional<RefreshTokenGrant> rotate(RefreshTokenId id, RefreshTokenId nextId,
 			UnaryOperator<RefreshTokenGrant> next) {
 		AtomicReference<StoredToken> before = new AtomicReference<>();
-		this.tokens.asMap().computeIfPresent(tokenHash, (hash, stored) -> {
+		this.tokens.asMap().computeIfPresent(id.hash(), (hash, stored) -> {
 			before.set(stored);
 			return new StoredToken(stored.grant(), true);
 		});
@@ -60,13 +60,13 @@ public class CaffeineRefreshTokenStore implements RefreshTokenStore {
 		if (!isUsable(spent.grant())) {
 			return Optional.empty();
 		}
-		save(nextTokenHash, next.apply(spent.grant()));
+		save(nextId, next.apply(spent.grant()));
 		return Optional.of(spent.grant());
 	}
 
 	@Override
-	public Optional<RefreshTokenGrant> find(String tokenHash) {
-		StoredToken stored = this.tokens.getIfPresent(tokenHash);
+	public Optional<RefreshTokenGrant> find(RefreshTokenId id) {
+		StoredToken stored = this.tokens.getIfPresent(id.hash());
 		return (stored != null && !stored.spent() && isUsable(stored.grant())) ? Optional.of(stored.grant())
 				: Optional.empty();
 	}

@@ -19,14 +19,16 @@ import org.springframework.data.redis.core.script.RedisScript;
 /**
  * {@link RefreshTokenStore} in Redis, shared by every instance.
  * <p>
- * A token is the hash {@code {prefix}refresh-token:{tokenHash}} with the fields {@code family},
- * {@code user}, {@code openid}, {@code appid}, {@code expires} (epoch milliseconds) and {@code spent}
- * ({@code 0} or {@code 1}); it expires with the token, so a spent token stays until then and its reuse
- * is recognised. A revoked family is the key {@code {prefix}refresh-family:{familyId}:revoked}, kept
- * for one refresh-token lifetime, as long as any token of the family can live.
+ * A token is the hash {@code <prefix>refresh-token:{<familyId>}:<tokenHash>} with the fields
+ * {@code family}, {@code user}, {@code openid}, {@code appid}, {@code expires} (epoch milliseconds) and
+ * {@code spent} ({@code 0} or {@code 1}); it expires with the token, so a spent token stays until then and
+ * its reuse is recognised. A revoked family is the key {@code <prefix>refresh-family:{<familyId>}:revoked},
+ * kept for one refresh-token lifetime, as long as any token of the family can live.
  * <p>
  * Rotation is one Lua script, so of two instances that spend one token at the same time only one
- * succeeds and the other revokes the family, as reuse of a spent token does.
+ * succeeds and the other revokes the family, as reuse of a spent token does. The script's keys (the
+ * token, its successor, the family's revocation) share the hash tag {@code {<familyId>}}, which every
+ * token carries, so in Redis Cluster they live in one hash slot while families spread over the shards.
  */
 public class RedisRefreshTokenStore implements RefreshTokenStore {
 
@@ -99,21 +101,22 @@ public class RedisRefreshTokenStore implements RefreshTokenStore {
 	}
 
 	@Override
-	public void save(String tokenHash, RefreshTokenGrant grant) {
+	public void save(RefreshTokenId id, RefreshTokenGrant grant) {
 		long timeToLive = millisLeft(grant);
 		if (timeToLive > 0) {
 			List<String> args = new ArrayList<>();
 			args.add(Long.toString(timeToLive));
 			args.addAll(fields(grant));
-			this.redis.execute(SAVE, List.of(tokenKey(tokenHash)), args.toArray());
+			this.redis.execute(SAVE, List.of(tokenKey(id)), args.toArray());
 		}
 	}
 
 	@Override
-	public Optional<RefreshTokenGrant> rotate(String tokenHash, String nextTokenHash,
+	public Optional<RefreshTokenGrant> rotate(RefreshTokenId id, RefreshTokenId nextId,
 			UnaryOperator<RefreshTokenGrant> next) {
+		List<String> keys = rotationKeys(id, nextId);
 		// The grant is read first because the successor is made from it; the script then checks again
-		Optional<StoredToken> stored = read(tokenHash);
+		Optional<StoredToken> stored = read(id);
 		if (stored.isEmpty()) {
 			return Optional.empty();
 		}
@@ -124,14 +127,13 @@ public class RedisRefreshTokenStore implements RefreshTokenStore {
 		args.add(Long.toString(this.refreshTokenTtl.toMillis()));
 		args.add(Long.toString(millisLeft(successor)));
 		args.addAll(fields(successor));
-		Long outcome = this.redis.execute(ROTATE,
-				List.of(tokenKey(tokenHash), tokenKey(nextTokenHash), familyKey(grant.familyId())), args.toArray());
+		Long outcome = this.redis.execute(ROTATE, keys, args.toArray());
 		return (outcome != null && outcome == ROTATED) ? Optional.of(grant) : Optional.empty();
 	}
 
 	@Override
-	public Optional<RefreshTokenGrant> find(String tokenHash) {
-		return read(tokenHash).filter((stored) -> !stored.spent())
+	public Optional<RefreshTokenGrant> find(RefreshTokenId id) {
+		return read(id).filter((stored) -> !stored.spent())
 			.map(StoredToken::grant)
 			.filter((grant) -> grant.expiresAt().isAfter(this.clock.instant()))
 			.filter((grant) -> !Boolean.TRUE.equals(this.redis.hasKey(familyKey(grant.familyId()))));
@@ -142,9 +144,22 @@ public class RedisRefreshTokenStore implements RefreshTokenStore {
 		this.redis.opsForValue().set(familyKey(familyId), "1", this.refreshTokenTtl);
 	}
 
-	private Optional<StoredToken> read(String tokenHash) {
+	/**
+	 * The keys of the rotation script, all in the family's hash slot.
+	 * @param id the presented token
+	 * @param nextId its successor, of the same family
+	 * @return the presented token's key, its successor's, the family's revocation
+	 */
+	List<String> rotationKeys(RefreshTokenId id, RefreshTokenId nextId) {
+		if (!id.familyId().equals(nextId.familyId())) {
+			throw new IllegalArgumentException("A successor stays in the family of the token it replaces");
+		}
+		return List.of(tokenKey(id), tokenKey(nextId), familyKey(id.familyId()));
+	}
+
+	private Optional<StoredToken> read(RefreshTokenId id) {
 		HashOperations<String, String, String> hashes = this.redis.opsForHash();
-		Map<String, String> fields = hashes.entries(tokenKey(tokenHash));
+		Map<String, String> fields = hashes.entries(tokenKey(id));
 		if (fields.isEmpty()) {
 			return Optional.empty();
 		}
@@ -163,12 +178,17 @@ public class RedisRefreshTokenStore implements RefreshTokenStore {
 		return grant.expiresAt().toEpochMilli() - this.clock.millis();
 	}
 
-	private String tokenKey(String tokenHash) {
-		return this.keyPrefix + "refresh-token:" + tokenHash;
+	private String tokenKey(RefreshTokenId id) {
+		return this.keyPrefix + "refresh-token:" + hashTag(id.familyId()) + ":" + id.hash();
 	}
 
 	private String familyKey(String familyId) {
-		return this.keyPrefix + "refresh-family:" + familyId + ":revoked";
+		return this.keyPrefix + "refresh-family:" + hashTag(familyId) + ":revoked";
+	}
+
+	/** Redis Cluster hashes only what is between the first braces of a key. */
+	private static String hashTag(String familyId) {
+		return "{" + familyId + "}";
 	}
 
 	private record StoredToken(RefreshTokenGrant grant, boolean spent) {

@@ -8,7 +8,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
  * {@link TokenRevocationStore} in Redis, shared by every instance. A revoked token is the key
- * {@code {prefix}revoked-jti:{jti}}, whose value is the token's expiry in epoch milliseconds and which
+ * {@code <prefix>revoked-jti:<jti>}, whose value is the token's expiry in epoch milliseconds and which
  * expires with the token, plus the clock skew that the decoder tolerates.
  */
 public class RedisTokenRevocationStore implements TokenRevocationStore {

@@ -1,12 +1,8 @@
 package io.github.wxlogin.token;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -28,9 +24,6 @@ import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
  * the claims, and a hook for the host's own claims.
  */
 public class WxTokenService {
-
-	/** 256 random bits, as RFC 9700 asks of a refresh token that cannot be guessed. */
-	private static final int REFRESH_TOKEN_BYTES = 32;
 
 	private final JwtEncoder encoder;
 
@@ -78,10 +71,10 @@ public class WxTokenService {
 	 */
 	public WxIssuedTokens issue(WxPrincipal subject) {
 		Instant now = this.clock.instant();
-		String refreshToken = newRefreshToken();
-		RefreshTokenGrant grant = new RefreshTokenGrant(UUID.randomUUID().toString(), subject,
-				now.plus(this.settings.refreshTokenTtl()));
-		this.refreshTokens.save(hash(refreshToken), grant);
+		String familyId = RefreshTokenId.newFamilyId(this.random);
+		String refreshToken = RefreshTokenId.newToken(familyId, this.random);
+		RefreshTokenGrant grant = new RefreshTokenGrant(familyId, subject, now.plus(this.settings.refreshTokenTtl()));
+		this.refreshTokens.save(RefreshTokenId.ofNewToken(familyId, refreshToken), grant);
 		return issued(subject, now, refreshToken, grant.expiresAt());
 	}
 
@@ -91,11 +84,16 @@ public class WxTokenService {
 	 * @return the new tokens, or empty when the refresh token is unknown, expired, revoked or spent
 	 */
 	public Optional<WxIssuedTokens> refresh(String refreshToken) {
+		Optional<RefreshTokenId> id = RefreshTokenId.of(refreshToken);
+		if (id.isEmpty()) {
+			return Optional.empty();
+		}
 		Instant now = this.clock.instant();
-		String next = newRefreshToken();
+		// The successor stays in the family, so that the family's state stays together
+		String next = RefreshTokenId.newToken(id.get().familyId(), this.random);
 		Instant nextExpiresAt = now.plus(this.settings.refreshTokenTtl());
 		return this.refreshTokens
-			.rotate(hash(refreshToken), hash(next),
+			.rotate(id.get(), RefreshTokenId.ofNewToken(id.get().familyId(), next),
 					(spent) -> new RefreshTokenGrant(spent.familyId(), spent.subject(), nextExpiresAt))
 			.map((spent) -> issued(spent.subject(), now, next, nextExpiresAt));
 	}
@@ -106,7 +104,8 @@ public class WxTokenService {
 	 * @param userId the user who asks
 	 */
 	public void revokeRefreshToken(String refreshToken, String userId) {
-		this.refreshTokens.find(hash(refreshToken))
+		RefreshTokenId.of(refreshToken)
+			.flatMap(this.refreshTokens::find)
 			.filter((grant) -> grant.subject().userId().equals(userId))
 			.ifPresent((grant) -> this.refreshTokens.revokeFamily(grant.familyId()));
 	}
@@ -128,23 +127,6 @@ public class WxTokenService {
 		String accessToken = this.encoder.encode(JwtEncoderParameters.from(this.header, claims.build()))
 			.getTokenValue();
 		return new WxIssuedTokens(subject, now, accessToken, expiresAt, refreshToken, refreshExpiresAt);
-	}
-
-	private String newRefreshToken() {
-		byte[] bytes = new byte[REFRESH_TOKEN_BYTES];
-		this.random.nextBytes(bytes);
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-	}
-
-	static String hash(String refreshToken) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256")
-				.digest(refreshToken.getBytes(StandardCharsets.UTF_8));
-			return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is not available", ex);
-		}
 	}
 
 }

@@ -19,14 +19,16 @@ import org.springframework.data.redis.core.script.RedisScript;
  * {@link WxAccessTokenProvider} that shares one stable access token per appid between every instance
  * through Redis, so that a cluster fetches it from WeChat once.
  * <p>
- * Keys, under a configurable prefix:
+ * Keys, under a configurable prefix, share the hash tag {@code {<appid>}}: in Redis Cluster an app's
+ * token, lock and rejected token live in one hash slot (the invalidation script touches two of them),
+ * while several apps spread over the shards.
  * <ul>
- * <li>{@code access-token:{appid}}: {@code {expiresAtEpochMillis}|{token}}, expiring
+ * <li>{@code access-token:{<appid>}}: {@code <expiresAtEpochMillis>|<token>}, expiring
  * {@code refreshAhead} before the token does, or after a few seconds when WeChat handed out a token
  * already that close to its expiry (the expiry comes first, so the token may hold any character);</li>
- * <li>{@code access-token-lock:{appid}}: a random owner id, held by the one instance that fetches, for
+ * <li>{@code access-token-lock:{<appid>}}: a random owner id, held by the one instance that fetches, for
  * at most {@code fetchTimeout};</li>
- * <li>{@code access-token-rejected:{appid}}: the token WeChat last rejected, for a few minutes, so that
+ * <li>{@code access-token-rejected:{<appid>}}: the token WeChat last rejected, for a few minutes, so that
  * whichever instance fetches next knows to force a refresh if normal mode still hands it out.</li>
  * </ul>
  * An instance that finds no token and cannot take the lock polls Redis every few milliseconds until the
@@ -116,7 +118,7 @@ public class RedisWxAccessTokenProvider implements WxAccessTokenProvider {
 
 	@Override
 	public void invalidate(WxApp app, String rejectedToken) {
-		this.redis.execute(INVALIDATE, List.of(tokenKey(app), rejectedKey(app)), rejectedToken,
+		this.redis.execute(INVALIDATE, invalidationKeys(app), rejectedToken,
 				Long.toString(REJECTED_TOKEN_TTL.toMillis()));
 		this.nearCache.asMap()
 			.computeIfPresent(app.appid(), (appid, cached) -> cached.token().equals(rejectedToken) ? null : cached);
@@ -191,16 +193,30 @@ public class RedisWxAccessTokenProvider implements WxAccessTokenProvider {
 		}
 	}
 
+	/**
+	 * The keys of the invalidation script, both in the app's hash slot.
+	 * @param app the app
+	 * @return the stored token's key, the rejected token's
+	 */
+	List<String> invalidationKeys(WxApp app) {
+		return List.of(tokenKey(app), rejectedKey(app));
+	}
+
 	private String tokenKey(WxApp app) {
-		return this.keyPrefix + "access-token:" + app.appid();
+		return this.keyPrefix + "access-token:" + hashTag(app);
 	}
 
 	private String lockKey(WxApp app) {
-		return this.keyPrefix + "access-token-lock:" + app.appid();
+		return this.keyPrefix + "access-token-lock:" + hashTag(app);
 	}
 
 	private String rejectedKey(WxApp app) {
-		return this.keyPrefix + "access-token-rejected:" + app.appid();
+		return this.keyPrefix + "access-token-rejected:" + hashTag(app);
+	}
+
+	/** Redis Cluster hashes only what is between the first braces of a key. */
+	private static String hashTag(WxApp app) {
+		return "{" + app.appid() + "}";
 	}
 
 }

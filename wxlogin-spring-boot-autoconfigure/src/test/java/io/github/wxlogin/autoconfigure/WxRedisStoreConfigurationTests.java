@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 
 import io.github.wxlogin.redis.LocalRedis;
+import io.github.wxlogin.redis.LocalRedisCluster;
 import io.github.wxlogin.session.CaffeineWxSessionKeyStore;
 import io.github.wxlogin.session.RedisWxSessionKeyStore;
 import io.github.wxlogin.session.WxSessionKeyStore;
@@ -90,6 +91,40 @@ class WxRedisStoreConfigurationTests {
 		});
 		this.contextRunnerWithRedis.withPropertyValues("wx.login.store.type=memory")
 			.run((context) -> assertThat(context).doesNotHaveBean(WxRateLimiter.Factory.class));
+	}
+
+	@Test
+	void whenRedisIsAClusterThenStateAndRateLimitsAreKeptThere() {
+		LettuceConnectionFactory cluster = LocalRedisCluster.connect();
+		try {
+			this.contextRunner.withConfiguration(AutoConfigurations.of(BootAutoConfigurations.redis()))
+				.withPropertyValues("spring.data.redis.cluster.nodes=" + String.join(",", LocalRedisCluster.NODES))
+				.run((context) -> {
+					assertThat(context).hasSingleBean(RedisRefreshTokenStore.class);
+					context.getBean(WxSessionKeyStore.class).save("wx1", "openid-1", "key-1==");
+					assertThat(new StringRedisTemplate(cluster).opsForValue().get(KEY_PREFIX + "session-key:wx1:openid-1"))
+						.isEqualTo("key-1==");
+					WxRateLimiter limiter = context.getBean(WxRateLimiter.Factory.class)
+						.create("login", 1, Duration.ofMinutes(1));
+					assertThat(limiter).isInstanceOf(RedisWxRateLimiter.class);
+					assertThat(limiter.tryAcquire("203.0.113.10")).isEmpty();
+					assertThat(limiter.tryAcquire("203.0.113.10")).isPresent();
+				});
+		}
+		finally {
+			LocalRedis.deleteKeys(new StringRedisTemplate(cluster), KEY_PREFIX);
+			cluster.destroy();
+		}
+	}
+
+	@Test
+	void whenKeyPrefixHasBracesThenStartupFailsNamingTheProperty() {
+		this.contextRunnerWithRedis.withPropertyValues("wx.login.store.redis.key-prefix={app}:")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.isInstanceOf(WxLoginPropertyException.class)
+				.hasMessageContaining("wx.login.store.redis.key-prefix"));
 	}
 
 	@Test

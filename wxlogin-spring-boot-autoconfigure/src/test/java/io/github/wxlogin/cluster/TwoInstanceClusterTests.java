@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 
 import io.github.wxlogin.redis.LocalRedis;
 import io.github.wxlogin.test.Api;
@@ -20,6 +21,7 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.postgresql.Driver;
 import tools.jackson.databind.JsonNode;
@@ -40,72 +42,95 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Two instances of a host application behind a load balancer: users in one PostgreSQL database, state
- * in one Redis, the same signing key and the same WeChat mini program.
+ * in one Redis, the same signing key and the same WeChat mini program; a subclass for each kind of Redis.
  */
-class TwoInstanceClusterTests {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class TwoInstanceClusterTests {
 
 	@RegisterExtension
 	static final FakeWeChatServerExtension wechat = new FakeWeChatServerExtension();
 
 	private static final String DATABASE_URL = "jdbc:postgresql://127.0.0.1:5432/test?connectTimeout=5";
 
-	private static final String KEY_PREFIX = LocalRedis.uniqueKeyPrefix(TwoInstanceClusterTests.class);
-
 	/** Users of this run, so that it cleans up only after itself. */
 	private static final String OPENID_PREFIX = "cluster-" + UUID.randomUUID() + "-";
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
-	private static ConfigurableApplicationContext instanceA;
+	private final Supplier<LettuceConnectionFactory> redisServer;
 
-	private static ConfigurableApplicationContext instanceB;
+	private final List<String> redisProperties;
 
-	private static Client a;
+	private final String keyPrefix = LocalRedis.uniqueKeyPrefix(getClass());
 
-	private static Client b;
+	private ConfigurableApplicationContext instanceA;
+
+	private ConfigurableApplicationContext instanceB;
+
+	private Client a;
+
+	private Client b;
+
+	/**
+	 * Create the tests for one kind of Redis.
+	 * @param redisServer connects to the Redis, failing when it is not running
+	 * @param redisProperties the instances' {@code spring.data.redis.*} arguments
+	 */
+	TwoInstanceClusterTests(Supplier<LettuceConnectionFactory> redisServer, String... redisProperties) {
+		this.redisServer = redisServer;
+		this.redisProperties = List.of(redisProperties);
+	}
 
 	@BeforeAll
-	static void startTwoInstances() {
+	void startTwoInstances() {
 		// fails the class when Redis is down, rather than letting the instances start without it
-		LocalRedis.connect().destroy();
-		instanceA = start();
-		instanceB = start();
-		a = new Client(instanceA);
-		b = new Client(instanceB);
+		this.redisServer.get().destroy();
+		restartBothInstances();
 	}
 
 	@AfterAll
-	static void stopTwoInstances() {
-		if (instanceA != null) {
-			instanceA.close();
+	void stopTwoInstances() {
+		if (this.instanceA != null) {
+			this.instanceA.close();
 		}
-		if (instanceB != null) {
-			instanceB.close();
+		if (this.instanceB != null) {
+			this.instanceB.close();
 		}
 		JdbcClient.create(dataSource())
 			.sql("DELETE FROM wx_user WHERE openid LIKE ?")
 			.param(OPENID_PREFIX + "%")
 			.update();
-		LettuceConnectionFactory connectionFactory = LocalRedis.connect();
-		LocalRedis.deleteKeys(new StringRedisTemplate(connectionFactory), KEY_PREFIX);
+		LettuceConnectionFactory connectionFactory = this.redisServer.get();
+		LocalRedis.deleteKeys(new StringRedisTemplate(connectionFactory), this.keyPrefix);
 		connectionFactory.destroy();
 	}
 
-	private static ConfigurableApplicationContext start() {
+	private void restartBothInstances() {
+		if (this.instanceA != null) {
+			this.instanceA.close();
+			this.instanceB.close();
+		}
+		this.instanceA = start();
+		this.instanceB = start();
+		this.a = new Client(this.instanceA);
+		this.b = new Client(this.instanceB);
+	}
+
+	private ConfigurableApplicationContext start() {
+		List<String> args = new ArrayList<>(List.of("--server.port=0", "--server.address=127.0.0.1",
+				// bounds the database connections of the unpooled data source below
+				"--server.tomcat.threads.max=16", "--spring.datasource.url=" + DATABASE_URL,
+				"--spring.datasource.username=postgres", "--spring.datasource.password=",
+				"--spring.datasource.type=" + SimpleDriverDataSource.class.getName(), "--wx.login.store.type=redis",
+				"--wx.login.store.redis.key-prefix=" + this.keyPrefix, "--wx.login.user-store.initialize-schema=always",
+				// hundreds of users log in from this one address
+				"--wx.login.rate-limit.enabled=false",
+				"--wx.login.jwt.hmac-secret=a-secret-both-instances-share-of-32-bytes-or-more",
+				"--wx.login.api-base-url=" + fake().baseUrl(), "--wx.login.appid=" + fake().appid(),
+				"--wx.login.secret=" + fake().secret()));
+		args.addAll(this.redisProperties);
 		return new SpringApplicationBuilder(ClusterApplication.class).web(WebApplicationType.SERVLET)
-			.run("--server.port=0", "--server.address=127.0.0.1",
-					// bounds the database connections of the unpooled data source below
-					"--server.tomcat.threads.max=16", "--spring.datasource.url=" + DATABASE_URL,
-					"--spring.datasource.username=postgres", "--spring.datasource.password=",
-					"--spring.datasource.type=" + SimpleDriverDataSource.class.getName(),
-					"--spring.data.redis.host=" + LocalRedis.HOST, "--spring.data.redis.port=" + LocalRedis.PORT,
-					"--wx.login.store.type=redis", "--wx.login.store.redis.key-prefix=" + KEY_PREFIX,
-					"--wx.login.user-store.initialize-schema=always",
-					// hundreds of users log in from this one address
-					"--wx.login.rate-limit.enabled=false",
-					"--wx.login.jwt.hmac-secret=a-secret-both-instances-share-of-32-bytes-or-more",
-					"--wx.login.api-base-url=" + fake().baseUrl(), "--wx.login.appid=" + fake().appid(),
-					"--wx.login.secret=" + fake().secret());
+			.run(args.toArray(String[]::new));
 	}
 
 	private static SimpleDriverDataSource dataSource() {
@@ -129,22 +154,22 @@ class TwoInstanceClusterTests {
 	@Test
 	void sessionStartedOnOneInstanceIsHonouredAndEndedOnTheOther() {
 		String openid = newOpenid();
-		Reply login = login(a, openid);
-		Reply hello = b.get("/api/hello", login.text("accessToken"));
+		Reply login = login(this.a, openid);
+		Reply hello = this.b.get("/api/hello", login.text("accessToken"));
 		assertThat(hello.status()).isEqualTo(200);
 		assertThat(hello.text("openid")).isEqualTo(openid);
 		assertThat(hello.text("userId")).isEqualTo(login.json().path("user").path("id").asString());
 
-		Reply refreshed = b.post("/wx/token/refresh", null, Map.of("refreshToken", login.text("refreshToken")));
+		Reply refreshed = this.b.post("/wx/token/refresh", null, Map.of("refreshToken", login.text("refreshToken")));
 		assertThat(refreshed.status()).isEqualTo(200);
 		String accessToken = refreshed.text("accessToken");
 		String refreshToken = refreshed.text("refreshToken");
-		assertThat(a.get("/api/hello", accessToken).status()).isEqualTo(200);
+		assertThat(this.a.get("/api/hello", accessToken).status()).isEqualTo(200);
 
-		Reply logout = a.post("/wx/logout", accessToken, Map.of("refreshToken", refreshToken));
+		Reply logout = this.a.post("/wx/logout", accessToken, Map.of("refreshToken", refreshToken));
 		assertThat(logout.status()).isEqualTo(204);
-		assertThat(b.get("/api/hello", accessToken).status()).isEqualTo(401);
-		Reply refusedRefresh = b.post("/wx/token/refresh", null, Map.of("refreshToken", refreshToken));
+		assertThat(this.b.get("/api/hello", accessToken).status()).isEqualTo(401);
+		Reply refusedRefresh = this.b.post("/wx/token/refresh", null, Map.of("refreshToken", refreshToken));
 		assertThat(refusedRefresh.status()).isEqualTo(401);
 		assertThat(refusedRefresh.code()).isEqualTo("invalid_refresh_token");
 	}
@@ -152,19 +177,14 @@ class TwoInstanceClusterTests {
 	@Test
 	void usersAndUnexpiredTokensSurviveARestartOfBothInstances() {
 		String openid = newOpenid();
-		Reply login = login(a, openid);
-		instanceA.close();
-		instanceB.close();
-		instanceA = start();
-		instanceB = start();
-		a = new Client(instanceA);
-		b = new Client(instanceB);
-		assertThat(a.get("/api/hello", login.text("accessToken")).status()).isEqualTo(200);
-		Reply refreshed = b.post("/wx/token/refresh", null, Map.of("refreshToken", login.text("refreshToken")));
+		Reply login = login(this.a, openid);
+		restartBothInstances();
+		assertThat(this.a.get("/api/hello", login.text("accessToken")).status()).isEqualTo(200);
+		Reply refreshed = this.b.post("/wx/token/refresh", null, Map.of("refreshToken", login.text("refreshToken")));
 		assertThat(refreshed.status()).isEqualTo(200);
 		assertThat(refreshed.json().path("user").path("id").asString())
 			.isEqualTo(login.json().path("user").path("id").asString());
-		Reply again = login(b, openid);
+		Reply again = login(this.b, openid);
 		assertThat(again.json().path("newUser").asBoolean()).isFalse();
 		assertThat(again.json().path("user").path("id").asString())
 			.isEqualTo(login.json().path("user").path("id").asString());
@@ -172,24 +192,57 @@ class TwoInstanceClusterTests {
 
 	@Test
 	void refreshTokenSpentOnOneInstanceIsRefusedOnTheOtherAndRevokesItsFamily() {
-		Reply login = login(b, newOpenid());
-		Reply refreshed = a.post("/wx/token/refresh", null, Map.of("refreshToken", login.text("refreshToken")));
+		Reply login = login(this.b, newOpenid());
+		Reply refreshed = this.a.post("/wx/token/refresh", null, Map.of("refreshToken", login.text("refreshToken")));
 		assertThat(refreshed.status()).isEqualTo(200);
-		Reply reused = b.post("/wx/token/refresh", null, Map.of("refreshToken", login.text("refreshToken")));
+		Reply reused = this.b.post("/wx/token/refresh", null, Map.of("refreshToken", login.text("refreshToken")));
 		assertThat(reused.status()).isEqualTo(401);
-		Reply successor = a.post("/wx/token/refresh", null, Map.of("refreshToken", refreshed.text("refreshToken")));
+		Reply successor = this.a.post("/wx/token/refresh", null, Map.of("refreshToken", refreshed.text("refreshToken")));
 		assertThat(successor.status()).isEqualTo(401);
 	}
 
 	@Test
-	void twoHundredConcurrentPhoneBindingsOverBothColdInstancesFetchOneAccessToken() throws Exception {
-		int users = 200;
+	void ofTwentyConcurrentSpendsOfOneRefreshTokenOverBothInstancesExactlyOneWins() throws Exception {
+		String refreshToken = login(this.a, newOpenid()).text("refreshToken");
+		ExecutorService pool = Executors.newFixedThreadPool(20);
+		try {
+			CountDownLatch start = new CountDownLatch(1);
+			List<Future<Reply>> replies = new ArrayList<>();
+			for (int i = 0; i < 20; i++) {
+				Client instance = (i % 2 == 0) ? this.a : this.b;
+				replies.add(pool.submit(() -> {
+					start.await();
+					return instance.post("/wx/token/refresh", null, Map.of("refreshToken", refreshToken));
+				}));
+			}
+			start.countDown();
+			int won = 0;
+			for (Future<Reply> result : replies) {
+				Reply reply = result.get();
+				if (reply.status() == 200) {
+					won++;
+				}
+				else {
+					assertThat(reply.status()).as(reply.body()).isEqualTo(401);
+					assertThat(reply.code()).isEqualTo("invalid_refresh_token");
+				}
+			}
+			assertThat(won).isOne();
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	@Test
+	void twentyConcurrentPhoneBindingsOverBothColdInstancesFetchOneAccessToken() throws Exception {
+		int users = 20;
 		List<String> openids = new ArrayList<>();
 		List<String> accessTokens = new ArrayList<>();
 		for (int i = 0; i < users; i++) {
 			String openid = newOpenid();
 			openids.add(openid);
-			accessTokens.add(login((i % 2 == 0) ? a : b, openid).text("accessToken"));
+			accessTokens.add(login((i % 2 == 0) ? this.a : this.b, openid).text("accessToken"));
 		}
 		long firstPhone = 13_000_000_000L + ThreadLocalRandom.current().nextLong(900_000_000L);
 		fake().resetCounts();
@@ -200,7 +253,7 @@ class TwoInstanceClusterTests {
 			CountDownLatch start = new CountDownLatch(1);
 			List<Future<Reply>> replies = new ArrayList<>();
 			for (int i = 0; i < users; i++) {
-				Client instance = (i % 2 == 0) ? b : a;
+				Client instance = (i % 2 == 0) ? this.b : this.a;
 				String phone = Long.toString(firstPhone + i);
 				String code = fake().issuePhoneCode(phone, openids.get(i));
 				String accessToken = accessTokens.get(i);

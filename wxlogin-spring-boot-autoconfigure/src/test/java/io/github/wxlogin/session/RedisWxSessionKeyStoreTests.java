@@ -1,39 +1,55 @@
 package io.github.wxlogin.session;
 
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
 
-import io.github.wxlogin.redis.LocalRedis;
+import io.github.wxlogin.redis.TestRedis;
+import io.lettuce.core.cluster.SlotHash;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class RedisWxSessionKeyStoreTests {
+/**
+ * The session-key store on one kind of Redis; a subclass for each kind.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class RedisWxSessionKeyStoreTests {
 
-	private static final String KEY_PREFIX = LocalRedis.uniqueKeyPrefix(RedisWxSessionKeyStoreTests.class);
+	private final Supplier<LettuceConnectionFactory> connect;
 
-	private static LettuceConnectionFactory connectionFactory;
+	private TestRedis server;
 
-	private static StringRedisTemplate redis;
+	private StringRedisTemplate redis;
+
+	private String keyPrefix;
+
+	RedisWxSessionKeyStoreTests(Supplier<LettuceConnectionFactory> connect) {
+		this.connect = connect;
+	}
 
 	@BeforeAll
-	static void connect() {
-		connectionFactory = LocalRedis.connect();
-		redis = new StringRedisTemplate(connectionFactory);
+	void connect() {
+		this.server = TestRedis.connect(this.connect, getClass());
+		this.redis = this.server.template();
+		this.keyPrefix = this.server.keyPrefix();
 	}
 
 	@AfterAll
-	static void disconnect() {
-		LocalRedis.deleteKeys(redis, KEY_PREFIX);
-		connectionFactory.destroy();
+	void disconnect() {
+		this.server.close();
 	}
 
 	private RedisWxSessionKeyStore store(Duration timeToLive) {
-		return new RedisWxSessionKeyStore(redis, KEY_PREFIX, timeToLive);
+		return new RedisWxSessionKeyStore(this.redis, this.keyPrefix, timeToLive);
 	}
 
 	@Test
@@ -61,9 +77,9 @@ class RedisWxSessionKeyStoreTests {
 	@Test
 	void sessionKeyIsKeptUnderThePrefixForItsTimeToLive() {
 		store(Duration.ofDays(30)).save("wx-app", "openid-5", "key-1==");
-		String key = KEY_PREFIX + "session-key:wx-app:openid-5";
-		assertThat(redis.opsForValue().get(key)).isEqualTo("key-1==");
-		assertThat(redis.getExpire(key)).isBetween(Duration.ofDays(30).toSeconds() - 5, Duration.ofDays(30).toSeconds());
+		String key = this.keyPrefix + "session-key:wx-app:openid-5";
+		assertThat(this.redis.opsForValue().get(key)).isEqualTo("key-1==");
+		assertThat(this.redis.getExpire(key)).isBetween(Duration.ofDays(30).toSeconds() - 5, Duration.ofDays(30).toSeconds());
 	}
 
 	@Test
@@ -72,6 +88,19 @@ class RedisWxSessionKeyStoreTests {
 		store.save("wx-app", "openid-6", "key-1==");
 		Thread.sleep(600);
 		assertThat(store.find("wx-app", "openid-6")).isEmpty();
+	}
+
+	@Test
+	void sessionKeysOfDifferentUsersSpreadOverTheSlots() {
+		Set<Integer> slots = new HashSet<>();
+		for (int i = 0; i < 100; i++) {
+			String openid = "openid-" + UUID.randomUUID();
+			store(Duration.ofMinutes(1)).save("wx-app", openid, "key-1==");
+			String key = this.keyPrefix + "session-key:wx-app:" + openid;
+			assertThat(this.redis.opsForValue().get(key)).isEqualTo("key-1==");
+			slots.add(SlotHash.getSlot(key));
+		}
+		assertThat(slots).hasSizeGreaterThan(90);
 	}
 
 }

@@ -3,41 +3,53 @@ package io.github.wxlogin.token;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Supplier;
 
-import io.github.wxlogin.redis.LocalRedis;
+import io.github.wxlogin.redis.TestRedis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class RedisTokenRevocationStoreTests {
-
-	private static final String KEY_PREFIX = LocalRedis.uniqueKeyPrefix(RedisTokenRevocationStoreTests.class);
+/**
+ * The revocation store on one kind of Redis; a subclass for each kind.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class RedisTokenRevocationStoreTests {
 
 	private static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
 
-	private static LettuceConnectionFactory connectionFactory;
+	private final Supplier<LettuceConnectionFactory> connect;
 
-	private static StringRedisTemplate redis;
+	private TestRedis server;
+
+	private StringRedisTemplate redis;
+
+	private String keyPrefix;
+
+	RedisTokenRevocationStoreTests(Supplier<LettuceConnectionFactory> connect) {
+		this.connect = connect;
+	}
 
 	@BeforeAll
-	static void connect() {
-		connectionFactory = LocalRedis.connect();
-		redis = new StringRedisTemplate(connectionFactory);
+	void connect() {
+		this.server = TestRedis.connect(this.connect, getClass());
+		this.redis = this.server.template();
+		this.keyPrefix = this.server.keyPrefix();
 	}
 
 	@AfterAll
-	static void disconnect() {
-		LocalRedis.deleteKeys(redis, KEY_PREFIX);
-		connectionFactory.destroy();
+	void disconnect() {
+		this.server.close();
 	}
 
-	private static RedisTokenRevocationStore store(Duration clockSkew) {
-		return new RedisTokenRevocationStore(redis, KEY_PREFIX, Clock.systemUTC(), clockSkew);
+	private RedisTokenRevocationStore store(Duration clockSkew) {
+		return new RedisTokenRevocationStore(this.redis, this.keyPrefix, Clock.systemUTC(), clockSkew);
 	}
 
 	@Test
@@ -57,7 +69,7 @@ class RedisTokenRevocationStoreTests {
 	void revocationIsKeptForTheTokensRemainingLifePlusClockSkew() {
 		store(CLOCK_SKEW).revoke("jti-4", Instant.now().plus(Duration.ofMinutes(10)));
 		long expected = Duration.ofMinutes(10).plus(CLOCK_SKEW).toSeconds();
-		assertThat(redis.getExpire(KEY_PREFIX + "revoked-jti:jti-4")).isBetween(expected - 5, expected);
+		assertThat(this.redis.getExpire(this.keyPrefix + "revoked-jti:jti-4")).isBetween(expected - 5, expected);
 	}
 
 	@Test
@@ -72,7 +84,7 @@ class RedisTokenRevocationStoreTests {
 	@Test
 	void tokenExpiredBeyondTheClockSkewIsNotStored() {
 		store(CLOCK_SKEW).revoke("jti-6", Instant.now().minus(Duration.ofMinutes(1)));
-		assertThat(redis.hasKey(KEY_PREFIX + "revoked-jti:jti-6")).isFalse();
+		assertThat(this.redis.hasKey(this.keyPrefix + "revoked-jti:jti-6")).isFalse();
 	}
 
 }

@@ -4,12 +4,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
-import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
-import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.github.wxlogin.redis.LocalRedis;
-import io.lettuce.core.RedisClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -19,13 +17,19 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Rate limits in Redis, counted once for every instance.
+ * Rate limits in Redis, counted once for every instance, on one kind of Redis; a subclass for each kind.
  */
-class RedisWxRateLimiterTests {
+abstract class RedisWxRateLimiterTests {
 
 	private static final String KEY_PREFIX = LocalRedis.uniqueKeyPrefix(RedisWxRateLimiterTests.class);
 
+	private final Supplier<LettuceConnectionFactory> server;
+
 	private final List<LettuceConnectionFactory> instances = new ArrayList<>();
+
+	RedisWxRateLimiterTests(Supplier<LettuceConnectionFactory> server) {
+		this.server = server;
+	}
 
 	@AfterEach
 	void disconnect() {
@@ -34,12 +38,9 @@ class RedisWxRateLimiterTests {
 	}
 
 	private RedisWxRateLimiter limiterOfANewInstance(long capacity) {
-		LettuceConnectionFactory connectionFactory = LocalRedis.connect();
+		LettuceConnectionFactory connectionFactory = this.server.get();
 		this.instances.add(connectionFactory);
-		ProxyManager<byte[]> buckets = Bucket4jLettuce
-			.casBasedBuilder((RedisClient) connectionFactory.getRequiredNativeClient())
-			.expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(1)))
-			.build();
+		ProxyManager<byte[]> buckets = RedisWxRateLimiter.buckets(connectionFactory).orElseThrow();
 		return new RedisWxRateLimiter(buckets, KEY_PREFIX + "rate-limit:login:", capacity, Duration.ofMinutes(1));
 	}
 

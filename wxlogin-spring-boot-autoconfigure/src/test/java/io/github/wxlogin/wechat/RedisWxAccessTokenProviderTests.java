@@ -3,21 +3,28 @@ package io.github.wxlogin.wechat;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 
 import io.github.wxlogin.redis.LocalRedis;
 import io.github.wxlogin.test.Api;
 import io.github.wxlogin.test.FakeWeChatServer;
 import io.github.wxlogin.test.FakeWeChatServerExtension;
 import io.github.wxlogin.test.Fault;
+import io.lettuce.core.cluster.SlotHash;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
@@ -26,35 +33,50 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-class RedisWxAccessTokenProviderTests {
+/**
+ * The shared WeChat access token on one kind of Redis; a subclass for each kind.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class RedisWxAccessTokenProviderTests {
 
 	@RegisterExtension
 	static final FakeWeChatServerExtension wechat = new FakeWeChatServerExtension();
 
-	private static LettuceConnectionFactory connectionFactory;
+	private final Supplier<LettuceConnectionFactory> server;
 
-	private static StringRedisTemplate redis;
+	private LettuceConnectionFactory connectionFactory;
+
+	private StringRedisTemplate redis;
 
 	/** A prefix per test: the fake server starts every test with new tokens. */
-	private final String keyPrefix = LocalRedis.uniqueKeyPrefix(RedisWxAccessTokenProviderTests.class);
+	private String keyPrefix;
 
 	private final RestClientWxApiClient client = RestClientWxApiClientTests.WxApiClients
 		.create(fake().baseUrl(), Duration.ofSeconds(5));
 
+	RedisWxAccessTokenProviderTests(Supplier<LettuceConnectionFactory> server) {
+		this.server = server;
+	}
+
 	@BeforeAll
-	static void connect() {
-		connectionFactory = LocalRedis.connect();
-		redis = new StringRedisTemplate(connectionFactory);
+	void connect() {
+		this.connectionFactory = this.server.get();
+		this.redis = new StringRedisTemplate(this.connectionFactory);
 	}
 
 	@AfterAll
-	static void disconnect() {
-		connectionFactory.destroy();
+	void disconnect() {
+		this.connectionFactory.destroy();
+	}
+
+	@BeforeEach
+	void newKeyPrefix() {
+		this.keyPrefix = LocalRedis.uniqueKeyPrefix(getClass());
 	}
 
 	@AfterEach
 	void deleteKeys() {
-		LocalRedis.deleteKeys(redis, this.keyPrefix);
+		LocalRedis.deleteKeys(this.redis, this.keyPrefix);
 	}
 
 	private static FakeWeChatServer fake() {
@@ -67,7 +89,7 @@ class RedisWxAccessTokenProviderTests {
 
 	/** One provider per application instance; instances share Redis. */
 	private RedisWxAccessTokenProvider instance(Duration refreshAhead, Duration fetchTimeout) {
-		return new RedisWxAccessTokenProvider(this.client, redis, this.keyPrefix, refreshAhead, Duration.ofSeconds(5),
+		return new RedisWxAccessTokenProvider(this.client, this.redis, this.keyPrefix, refreshAhead, Duration.ofSeconds(5),
 				fetchTimeout, Clock.systemUTC());
 	}
 
@@ -111,12 +133,12 @@ class RedisWxAccessTokenProviderTests {
 	@Test
 	void tokenIsStoredWithItsExpiryUntilRefreshAhead() {
 		String token = instance().accessToken(app());
-		String key = this.keyPrefix + "access-token:" + fake().appid();
-		String stored = redis.opsForValue().get(key);
+		String key = this.keyPrefix + "access-token:{" + fake().appid() + "}";
+		String stored = this.redis.opsForValue().get(key);
 		assertThat(stored).endsWith("|" + token);
 		long expiresAt = Long.parseLong(stored.substring(0, stored.indexOf('|')));
 		assertThat(expiresAt - System.currentTimeMillis()).isBetween(7190_000L, 7200_000L);
-		assertThat(redis.getExpire(key)).isBetween(7200L - 300 - 10, 7200L - 300);
+		assertThat(this.redis.getExpire(key)).isBetween(7200L - 300 - 10, 7200L - 300);
 	}
 
 	@Test
@@ -192,25 +214,25 @@ class RedisWxAccessTokenProviderTests {
 		assertThat(second.accessToken(app())).isEqualTo(before);
 		second.invalidate(app(), before);
 		assertThat(second.accessToken(app())).isNotEqualTo(before);
-		assertThat(redis.opsForValue().get(this.keyPrefix + "access-token:" + fake().appid()))
+		assertThat(this.redis.opsForValue().get(this.keyPrefix + "access-token:{" + fake().appid() + "}"))
 			.endsWith("|" + second.accessToken(app()));
 		assertThat(fake().callCount(Api.STABLE_TOKEN)).isEqualTo(2);
 	}
 
 	@Test
 	void waiterTakesOverWhenTheFetchingInstanceDiedHoldingTheLock() {
-		String lockKey = this.keyPrefix + "access-token-lock:" + fake().appid();
-		redis.opsForValue().set(lockKey, "an-instance-that-died", Duration.ofMillis(300));
+		String lockKey = this.keyPrefix + "access-token-lock:{" + fake().appid() + "}";
+		this.redis.opsForValue().set(lockKey, "an-instance-that-died", Duration.ofMillis(300));
 		RedisWxAccessTokenProvider provider = instance(Duration.ofMinutes(5), Duration.ofSeconds(1));
 		assertThat(provider.accessToken(app())).isNotEmpty();
 		assertThat(fake().callCount(Api.STABLE_TOKEN)).isEqualTo(1);
-		assertThat(redis.hasKey(lockKey)).isFalse();
+		assertThat(this.redis.hasKey(lockKey)).isFalse();
 	}
 
 	@Test
 	void waiterGivesUpWhenNoTokenAppearsInTime() {
-		String lockKey = this.keyPrefix + "access-token-lock:" + fake().appid();
-		redis.opsForValue().set(lockKey, "a-slow-instance", Duration.ofSeconds(10));
+		String lockKey = this.keyPrefix + "access-token-lock:{" + fake().appid() + "}";
+		this.redis.opsForValue().set(lockKey, "a-slow-instance", Duration.ofSeconds(10));
 		RedisWxAccessTokenProvider provider = instance(Duration.ofMinutes(5), Duration.ofMillis(200));
 		assertThatExceptionOfType(WxUnavailableException.class).isThrownBy(() -> provider.accessToken(app()));
 		assertThat(fake().callCount(Api.STABLE_TOKEN)).isZero();
@@ -224,7 +246,24 @@ class RedisWxAccessTokenProviderTests {
 			assertThatExceptionOfType(WxConfigurationException.class).isThrownBy(() -> provider.accessToken(app()));
 		}
 		assertThat(fake().callCount(Api.STABLE_TOKEN)).isEqualTo(3);
-		assertThat(redis.hasKey(this.keyPrefix + "access-token-lock:" + fake().appid())).isFalse();
+		assertThat(this.redis.hasKey(this.keyPrefix + "access-token-lock:{" + fake().appid() + "}")).isFalse();
+	}
+
+	@Test
+	void keysOfOneAppShareOneHashSlotAndAppsSpreadOverTheSlots() {
+		RedisWxAccessTokenProvider provider = instance();
+		Set<Integer> appSlots = new HashSet<>();
+		for (int i = 0; i < 100; i++) {
+			WxApp app = new WxApp("wx" + UUID.randomUUID().toString().replace("-", "").substring(0, 16), "secret");
+			List<String> keys = new ArrayList<>(provider.invalidationKeys(app));
+			keys.add(this.keyPrefix + "access-token-lock:{" + app.appid() + "}");
+			assertThat(keys).contains(this.keyPrefix + "access-token:{" + app.appid() + "}");
+			Set<Integer> slots = new HashSet<>();
+			keys.forEach((key) -> slots.add(SlotHash.getSlot(key)));
+			assertThat(slots).as("slots of %s", keys).hasSize(1);
+			appSlots.addAll(slots);
+		}
+		assertThat(appSlots).hasSizeGreaterThan(90);
 	}
 
 }

@@ -1,0 +1,18 @@
+package io.github.wxlogin.cluster;
+
+import io.github.wxlogin.redis.LocalRedisCluster;
+
+/**
+ * Two instances that share a 3-master Redis Cluster: every operation that touches several keys keeps
+ * them in one hash slot, or Redis refuses it with CROSSSLOT.
+ */
+class RedisClusterTwoInstanceClusterTests extends TwoInstanceClusterTests {
+
+	RedisClusterTwoInstanceClusterTests() {
+		super(LocalRedisCluster::connect,
+				"--spring.data.redis.cluster.nodes=" + String.join(",", LocalRedisCluster.NODES),
+				"--spring.data.redis.lettuce.cluster.refresh.adaptive=true",
+				"--spring.data.redis.lettuce.cluster.refresh.period=60s");
+	}
+
+}
