@@ -57,7 +57,8 @@ final class WeChatProxy {
 	}
 
 	private static Consumer<HttpClient.Builder> customizer(WxLoginProperties.Http.Proxy proxy) {
-		ProxySelector selector = new Selector(new InetSocketAddress(proxy.host(), proxy.port()),
+		// resolved at each connection, as the JDK's own selector does, so that a DNS change needs no restart
+		ProxySelector selector = new Selector(InetSocketAddress.createUnresolved(proxy.host(), proxy.port()),
 				nonProxyHosts(proxy.nonProxyHosts()));
 		Authenticator authenticator = StringUtils.hasText(proxy.username())
 				? new ProxyAuthenticator(proxy.username(), (proxy.password() != null) ? proxy.password() : "") : null;
