@@ -193,7 +193,8 @@ class DemoPageBrowserTests {
 	}
 
 	private String latestReplyBody() {
-		return browser.findElement(By.cssSelector("#log > li:first-child .reply-body")).getText();
+		// textContent: the card may still be sliding in, and Selenium's visible text of a faded element is empty
+		return browser.findElement(By.cssSelector("#log > li:first-child .reply-body")).getDomProperty("textContent");
 	}
 
 	private static String text(String id) {
