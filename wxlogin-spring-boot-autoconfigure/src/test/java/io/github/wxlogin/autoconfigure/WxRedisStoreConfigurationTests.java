@@ -21,11 +21,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import io.github.wxlogin.web.RedisWxRateLimiter;
 import io.github.wxlogin.web.WxRateLimiter;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.cluster.ClusterClientOptions;
+import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
@@ -50,6 +54,10 @@ class WxRedisStoreConfigurationTests {
 	private final ApplicationContextRunner contextRunnerWithRedis = this.contextRunner
 		.withConfiguration(AutoConfigurations.of(BootAutoConfigurations.redis()))
 		.withPropertyValues("spring.data.redis.host=" + LocalRedis.HOST, "spring.data.redis.port=" + LocalRedis.PORT);
+
+	private final ApplicationContextRunner contextRunnerWithCluster = this.contextRunner
+		.withConfiguration(AutoConfigurations.of(BootAutoConfigurations.redis()))
+		.withPropertyValues("spring.data.redis.cluster.nodes=" + String.join(",", LocalRedisCluster.NODES));
 
 	@BeforeAll
 	static void connect() {
@@ -97,24 +105,56 @@ class WxRedisStoreConfigurationTests {
 	void whenRedisIsAClusterThenStateAndRateLimitsAreKeptThere() {
 		LettuceConnectionFactory cluster = LocalRedisCluster.connect();
 		try {
-			this.contextRunner.withConfiguration(AutoConfigurations.of(BootAutoConfigurations.redis()))
-				.withPropertyValues("spring.data.redis.cluster.nodes=" + String.join(",", LocalRedisCluster.NODES))
-				.run((context) -> {
-					assertThat(context).hasSingleBean(RedisRefreshTokenStore.class);
-					context.getBean(WxSessionKeyStore.class).save("wx1", "openid-1", "key-1==");
-					assertThat(new StringRedisTemplate(cluster).opsForValue().get(KEY_PREFIX + "session-key:wx1:openid-1"))
-						.isEqualTo("key-1==");
-					WxRateLimiter limiter = context.getBean(WxRateLimiter.Factory.class)
-						.create("login", 1, Duration.ofMinutes(1));
-					assertThat(limiter).isInstanceOf(RedisWxRateLimiter.class);
-					assertThat(limiter.tryAcquire("203.0.113.10")).isEmpty();
-					assertThat(limiter.tryAcquire("203.0.113.10")).isPresent();
-				});
+			this.contextRunnerWithCluster.run((context) -> {
+				assertThat(context).hasSingleBean(RedisRefreshTokenStore.class);
+				context.getBean(WxSessionKeyStore.class).save("wx1", "openid-1", "key-1==");
+				assertThat(new StringRedisTemplate(cluster).opsForValue().get(KEY_PREFIX + "session-key:wx1:openid-1"))
+					.isEqualTo("key-1==");
+				WxRateLimiter limiter = context.getBean(WxRateLimiter.Factory.class)
+					.create("login", 1, Duration.ofMinutes(1));
+				assertThat(limiter).isInstanceOf(RedisWxRateLimiter.class);
+				assertThat(limiter.tryAcquire("203.0.113.10")).isEmpty();
+				assertThat(limiter.tryAcquire("203.0.113.10")).isPresent();
+			});
 		}
 		finally {
 			LocalRedis.deleteKeys(new StringRedisTemplate(cluster), KEY_PREFIX);
 			cluster.destroy();
 		}
+	}
+
+	@Test
+	void whenRedisIsAClusterThenLettuceFollowsFailOversAndResharding() {
+		this.contextRunnerWithCluster.run((context) -> {
+			ClusterTopologyRefreshOptions refresh = topologyRefresh(context);
+			assertThat(refresh.getAdaptiveRefreshTriggers()).isNotEmpty();
+			assertThat(refresh.isPeriodicRefreshEnabled()).isTrue();
+			assertThat(refresh.getRefreshPeriod()).isEqualTo(Duration.ofMinutes(1));
+		});
+	}
+
+	@Test
+	void whenHostConfiguresThePeriodicRefreshThenItIsKept() {
+		this.contextRunnerWithCluster.withPropertyValues("spring.data.redis.lettuce.cluster.refresh.period=5m")
+			.run((context) -> {
+				assertThat(topologyRefresh(context).getAdaptiveRefreshTriggers()).isNotEmpty();
+				assertThat(topologyRefresh(context).getRefreshPeriod()).isEqualTo(Duration.ofMinutes(5));
+			});
+	}
+
+	@Test
+	void whenRedisIsOneServerThenItsClientOptionsAreBootsOwn() {
+		this.contextRunnerWithRedis.run((context) -> assertThat(
+				context.getBean(LettuceConnectionFactory.class).getClientConfiguration().getClientOptions())
+			.hasValueSatisfying((options) -> assertThat(options).isNotInstanceOf(ClusterClientOptions.class)));
+	}
+
+	private static ClusterTopologyRefreshOptions topologyRefresh(ApplicationContext context) {
+		ClientOptions options = context.getBean(LettuceConnectionFactory.class)
+			.getClientConfiguration()
+			.getClientOptions()
+			.orElseThrow();
+		return ((ClusterClientOptions) options).getTopologyRefreshOptions();
 	}
 
 	@Test

@@ -10,9 +10,7 @@ class RedisClusterTwoInstanceClusterTests extends TwoInstanceClusterTests {
 
 	RedisClusterTwoInstanceClusterTests() {
 		super(LocalRedisCluster::connect,
-				"--spring.data.redis.cluster.nodes=" + String.join(",", LocalRedisCluster.NODES),
-				"--spring.data.redis.lettuce.cluster.refresh.adaptive=true",
-				"--spring.data.redis.lettuce.cluster.refresh.period=60s");
+				"--spring.data.redis.cluster.nodes=" + String.join(",", LocalRedisCluster.NODES));
 	}
 
 }
