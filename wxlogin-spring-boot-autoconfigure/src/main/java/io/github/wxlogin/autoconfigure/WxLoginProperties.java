@@ -169,8 +169,16 @@ public record WxLoginProperties(@DefaultValue("true") boolean enabled, @Nullable
 	 *
 	 * @param type Kind of store; "auto" uses Redis when a RedisConnectionFactory bean exists
 	 * @param redis Redis store
+	 * @param timeout Longest wait for Redis or the database before a request is answered with 503
+	 * "store_unavailable"; also the default of Spring Boot's Redis command and connect timeouts and of
+	 * Hikari's connection timeout when those are not set
 	 */
-	public record Store(@DefaultValue("auto") StoreType type, @DefaultValue Redis redis) {
+	public record Store(@DefaultValue("auto") StoreType type, @DefaultValue Redis redis,
+			@DefaultValue("1s") Duration timeout) {
+
+		public Store {
+			requirePositive("wx.login.store.timeout", timeout);
+		}
 
 		/**
 		 * Redis store.

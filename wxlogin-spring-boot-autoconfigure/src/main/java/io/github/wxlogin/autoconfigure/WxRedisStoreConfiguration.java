@@ -3,6 +3,7 @@ package io.github.wxlogin.autoconfigure;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
@@ -64,6 +65,9 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  * would be full again</td></tr>
  * <tr><td>{@code revoked-jti:<jti>}</td><td>the token's expiry, epoch ms</td><td>with the token, plus
  * {@code jwt.clock-skew}</td></tr>
+ * <tr><td>{@code revocations}</td><td>stream of revocations, fields {@code jti} and {@code exp}, followed by
+ * every instance</td><td>entries older than {@code jwt.access-token-ttl} plus {@code jwt.clock-skew} are
+ * trimmed</td></tr>
  * </table>
  */
 @Configuration(proxyBeanMethods = false)
@@ -78,7 +82,7 @@ class WxRedisStoreConfiguration {
 	@ConditionalOnClass({ RedisConnectionFactory.class, StringRedisTemplate.class })
 	@ConditionalOnBean(RedisConnectionFactory.class)
 	@Conditional(RedisStoreCondition.class)
-	@Import(WxRedisClusterConfiguration.class)
+	@Import({ WxLettuceConfiguration.class, WxRedisClusterConfiguration.class })
 	static class RedisStoreConfiguration {
 
 		@Bean
@@ -103,7 +107,8 @@ class WxRedisStoreConfiguration {
 		RedisTokenRevocationStore redisTokenRevocationStore(RedisConnectionFactory connectionFactory,
 				WxLoginProperties properties, ObjectProvider<Clock> clock) {
 			return new RedisTokenRevocationStore(redis(connectionFactory), keyPrefix(properties),
-					clock.getIfAvailable(Clock::systemUTC), properties.jwt().clockSkew());
+					clock.getIfAvailable(Clock::systemUTC), properties.jwt().clockSkew(),
+					properties.jwt().accessTokenTtl());
 		}
 
 		@Bean
@@ -125,7 +130,9 @@ class WxRedisStoreConfiguration {
 			@ConditionalOnMissingBean(WxRateLimiter.Factory.class)
 			WxRateLimiter.Factory redisWxRateLimiterFactory(RedisConnectionFactory connectionFactory,
 					WxLoginProperties properties) {
-				Optional<ProxyManager<byte[]>> buckets = RedisWxRateLimiter.buckets(connectionFactory);
+				// connected on first use: the application starts while Redis is down
+				Optional<Supplier<ProxyManager<byte[]>>> buckets = RedisWxRateLimiter.buckets(connectionFactory,
+						properties.store().timeout());
 				if (buckets.isEmpty()) {
 					logger.info("Rate limits are counted by each instance alone: sharing them in Redis needs "
 							+ "Lettuce, Spring Data Redis' default client");

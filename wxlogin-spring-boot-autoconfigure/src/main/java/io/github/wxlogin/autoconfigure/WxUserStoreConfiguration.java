@@ -1,6 +1,7 @@
 package io.github.wxlogin.autoconfigure;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import javax.sql.DataSource;
 
@@ -23,6 +24,7 @@ import org.springframework.boot.sql.init.DatabaseInitializationMode;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -51,8 +53,16 @@ class WxUserStoreConfiguration {
 	static class JdbcUserStoreConfiguration {
 
 		@Bean
-		JdbcWxUserService jdbcWxUserService(DataSource dataSource, ObjectProvider<Clock> clock) {
-			return new JdbcWxUserService(JdbcClient.create(dataSource), clock.getIfAvailable(Clock::systemUTC));
+		JdbcWxUserService jdbcWxUserService(DataSource dataSource, WxLoginProperties properties,
+				ObjectProvider<Clock> clock) {
+			JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+			jdbc.setQueryTimeout(queryTimeoutSeconds(properties.store().timeout()));
+			return new JdbcWxUserService(JdbcClient.create(jdbc), clock.getIfAvailable(Clock::systemUTC));
+		}
+
+		/** JDBC counts query timeouts in whole seconds: the store timeout, rounded up. */
+		static int queryTimeoutSeconds(Duration timeout) {
+			return (int) Math.max(1, (timeout.toMillis() + 999) / 1000);
 		}
 
 		@Bean

@@ -2,6 +2,7 @@ package io.github.wxlogin.security;
 
 import java.io.IOException;
 
+import io.github.wxlogin.token.TokenStoreUnavailableException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -11,7 +12,8 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 
 /**
  * Answers a request without a valid Bearer token with 401, the {@code WWW-Authenticate} header of RFC
- * 6750 and a {@code problem+json} body with code {@code unauthorized}.
+ * 6750 and a {@code problem+json} body with code {@code unauthorized}; a token that could not be checked
+ * because the store did not answer gets 503 {@code store_unavailable} instead.
  */
 public class WxProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
 
@@ -20,6 +22,13 @@ public class WxProblemAuthenticationEntryPoint implements AuthenticationEntryPoi
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException authException) throws IOException {
+		if (authException instanceof TokenStoreUnavailableException) {
+			// Not the client's fault: no WWW-Authenticate, and a retry soon can succeed
+			response.setHeader("Retry-After", "1");
+			ProblemJsonWriter.write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Service Unavailable",
+					"store_unavailable", "The token could not be checked in time; try again shortly.");
+			return;
+		}
 		this.bearer.commence(request, response, authException);
 		ProblemJsonWriter.write(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized", "unauthorized",
 				"A valid Bearer access token is required.");

@@ -21,4 +21,16 @@ public interface TokenRevocationStore {
 	 */
 	boolean isRevoked(String jti);
 
+	/**
+	 * Return whether an access token this instance verified before has been revoked since; asked on every
+	 * request that presents it, so a shared store that tells every instance of each revocation within a
+	 * short bound answers from this instance's memory, without a remote call. By default the store is
+	 * asked with {@link #isRevoked}.
+	 * @param jti the token's id
+	 * @return whether it is known to be revoked
+	 */
+	default boolean isKnownRevoked(String jti) {
+		return isRevoked(jti);
+	}
+
 }

@@ -13,6 +13,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -24,7 +25,13 @@ import org.springframework.security.oauth2.jwt.JwtValidationException;
  * A {@link JwtDecoder} that verifies each access token's signature once and then serves it from a
  * bounded cache keyed by the token's SHA-256, so that an ECDSA or RSA verification does not run on every
  * request. A cached token is still checked on every use for what can change after it was verified: its
- * expiry and its revocation. It leaves the cache when it expires.
+ * expiry, and its revocation as far as this instance knows it ({@link TokenRevocationStore#isKnownRevoked},
+ * which the Redis store answers from memory, so a cached token costs no store call and is served while
+ * the store is down). It leaves the cache when it expires.
+ * <p>
+ * A token not yet verified here is checked against the store; when the store does not answer, it is
+ * refused with a {@link TokenStoreUnavailableException} (503), not accepted unchecked: it might have been
+ * revoked.
  */
 public class VerifiedTokenCache implements JwtDecoder {
 
@@ -65,7 +72,12 @@ public class VerifiedTokenCache implements JwtDecoder {
 		String hash = sha256(token);
 		Jwt jwt = this.verified.getIfPresent(hash);
 		if (jwt == null) {
-			jwt = this.delegate.decode(token);
+			try {
+				jwt = this.delegate.decode(token);
+			}
+			catch (DataAccessException ex) {
+				throw new TokenStoreUnavailableException(ex);
+			}
 			this.verified.put(hash, jwt);
 			return jwt;
 		}
@@ -73,7 +85,7 @@ public class VerifiedTokenCache implements JwtDecoder {
 			this.verified.invalidate(hash);
 			throw new BadJwtException("Jwt expired at " + jwt.getExpiresAt());
 		}
-		if (jwt.getId() != null && this.revocations.isRevoked(jwt.getId())) {
+		if (jwt.getId() != null && this.revocations.isKnownRevoked(jwt.getId())) {
 			this.verified.invalidate(hash);
 			throw new JwtValidationException("The token was revoked", List.of(REVOKED));
 		}

@@ -79,6 +79,22 @@ public class WxTokenService {
 	}
 
 	/**
+	 * Find what a refresh token stands for, without spending it: a caller loads and checks everything a
+	 * refresh needs first, so that a failure there (a store that does not answer) leaves the token usable.
+	 * A token that was spent before revokes its family here already, as {@link #refresh} would.
+	 * @param refreshToken the refresh token the client holds
+	 * @return the grant, or empty when the refresh token is unknown, expired, revoked or spent
+	 */
+	public Optional<RefreshTokenGrant> findRefreshGrant(String refreshToken) {
+		Optional<RefreshTokenGrant> grant = RefreshTokenId.of(refreshToken).flatMap(this.refreshTokens::find);
+		if (grant.isEmpty()) {
+			// Only the rotation tells a spent token (whose family it revokes) from an unknown one
+			refresh(refreshToken);
+		}
+		return grant;
+	}
+
+	/**
 	 * Spend a refresh token and issue a new pair. A token presented a second time revokes its family.
 	 * @param refreshToken the refresh token the client holds
 	 * @return the new tokens, or empty when the refresh token is unknown, expired, revoked or spent

@@ -42,7 +42,13 @@ public enum WxErrorCode {
 	WECHAT_CONFIG_ERROR(HttpStatus.BAD_GATEWAY),
 
 	/** WeChat is busy, slow or unreachable. */
-	WECHAT_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE);
+	WECHAT_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE),
+
+	/** Redis or the database did not answer within its timeout; nothing was half done. */
+	STORE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE),
+
+	/** Anything unexpected; logged once on the server. */
+	INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR);
 
 	private final HttpStatus status;
 

@@ -10,6 +10,7 @@ import io.github.wxlogin.WxUser;
 import io.github.wxlogin.WxUserService;
 import io.github.wxlogin.WxUserService.WxUserLogin;
 import io.github.wxlogin.session.WxSessionKeyStore;
+import io.github.wxlogin.token.RefreshTokenGrant;
 import io.github.wxlogin.token.TokenRevocationStore;
 import io.github.wxlogin.token.WxIssuedTokens;
 import io.github.wxlogin.token.WxTokenService;
@@ -111,9 +112,12 @@ public class WxLoginController {
 	@PostMapping("/token/refresh")
 	public TokenResponse refresh(@RequestBody Map<String, Object> body) {
 		String refreshToken = RequestFields.required(body, "refreshToken");
-		WxIssuedTokens issued = this.tokens.refresh(refreshToken).orElseThrow(() -> new WxLoginException(
-				WxErrorCode.INVALID_REFRESH_TOKEN, "The refresh token is unknown, expired, revoked or spent."));
-		WxUser user = this.users.findById(issued.subject().userId()).orElseThrow(WxLoginController::userGone);
+		// Everything that can fail comes before the token is spent: a store that does not answer leaves it
+		// usable, and the client's retry succeeds
+		RefreshTokenGrant grant = this.tokens.findRefreshGrant(refreshToken)
+			.orElseThrow(WxLoginController::invalidRefreshToken);
+		WxUser user = this.users.findById(grant.subject().userId()).orElseThrow(WxLoginController::userGone);
+		WxIssuedTokens issued = this.tokens.refresh(refreshToken).orElseThrow(WxLoginController::invalidRefreshToken);
 		this.metrics.refresh("success");
 		return TokenResponse.of(issued, false, UserResponse.of(user));
 	}
@@ -215,6 +219,11 @@ public class WxLoginController {
 
 	private static WxPrincipal principalOf(WxUser user) {
 		return new WxPrincipal(user.id(), user.openid(), user.appid());
+	}
+
+	private static WxLoginException invalidRefreshToken() {
+		return new WxLoginException(WxErrorCode.INVALID_REFRESH_TOKEN,
+				"The refresh token is unknown, expired, revoked or spent.");
 	}
 
 	private static WxLoginException userGone() {

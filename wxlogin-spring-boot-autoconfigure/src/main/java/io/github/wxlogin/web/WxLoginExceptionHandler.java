@@ -8,7 +8,11 @@ import io.github.wxlogin.wechat.WxRateLimitedException;
 import io.github.wxlogin.wechat.WxRiskyUserException;
 import io.github.wxlogin.wechat.WxTokenRejectedException;
 import io.github.wxlogin.wechat.WxUnavailableException;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.dao.DataAccessException;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -16,6 +20,9 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -31,10 +38,15 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 @RestControllerAdvice(assignableTypes = WxLoginController.class)
 public class WxLoginExceptionHandler {
 
+	private static final Log logger = LogFactory.getLog(WxLoginExceptionHandler.class);
+
 	/** WeChat's per-user quota is per minute. */
 	private static final String RATE_LIMIT_RETRY_AFTER = "60";
 
 	private static final String UNAVAILABLE_RETRY_AFTER = "5";
+
+	/** A store comes back within seconds of its outage: the client may retry soon. */
+	private static final String STORE_RETRY_AFTER = "1";
 
 	private final WxLoginMetrics metrics;
 
@@ -95,6 +107,36 @@ public class WxLoginExceptionHandler {
 				HttpStatus.NOT_ACCEPTABLE);
 	}
 
+	/**
+	 * Redis or the database did not answer within its timeout, or could not be reached: a retry can
+	 * succeed. Other data access failures (bad SQL, a violated constraint) are bugs, answered as such.
+	 */
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> storeFailed(DataAccessException ex) throws Exception {
+		if (!StoreFailures.isOutage(ex)) {
+			return unexpected(ex);
+		}
+		if (logger.isDebugEnabled()) {
+			logger.debug("A store did not answer: " + ex.getClass().getName());
+		}
+		return problem(WxErrorCode.STORE_UNAVAILABLE, "The store did not answer in time; try again shortly.", null);
+	}
+
+	/**
+	 * Anything unexpected: logged once here (the endpoints never put a token or code into an exception)
+	 * and answered without the exception's details. Spring MVC's own refusals and Spring Security's keep
+	 * their usual handling.
+	 */
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> unexpected(Exception ex) throws Exception {
+		if (ex instanceof ErrorResponse || ex instanceof AuthenticationException
+				|| ex instanceof AccessDeniedException) {
+			throw ex;
+		}
+		logger.error("Unexpected failure of a WeChat login endpoint", ex);
+		return problem(WxErrorCode.INTERNAL_ERROR, "Something unexpected went wrong; it has been logged.", null);
+	}
+
 	private ResponseEntity<ProblemDetail> problem(WxErrorCode code, String detail, @Nullable Integer errcode) {
 		return problem(code, detail, errcode, code.status());
 	}
@@ -104,6 +146,7 @@ public class WxLoginExceptionHandler {
 		String retryAfter = switch (code) {
 			case RATE_LIMITED -> RATE_LIMIT_RETRY_AFTER;
 			case WECHAT_UNAVAILABLE -> UNAVAILABLE_RETRY_AFTER;
+			case STORE_UNAVAILABLE -> STORE_RETRY_AFTER;
 			default -> null;
 		};
 		return problem(code, detail, errcode, status, retryAfter);

@@ -152,6 +152,24 @@ abstract class TwoInstanceClusterTests {
 	}
 
 	@Test
+	void logoutOnOneInstanceEndsTheTokenTheOtherServesFromMemory() throws InterruptedException {
+		String accessToken = login(this.a, newOpenid()).text("accessToken");
+		// verified on both, so each serves it from memory from now on
+		assertThat(this.a.get("/api/hello", accessToken).status()).isEqualTo(200);
+		assertThat(this.b.get("/api/hello", accessToken).status()).isEqualTo(200);
+		assertThat(this.a.post("/wx/logout", accessToken, Map.of()).status()).isEqualTo(204);
+		assertThat(this.a.get("/api/hello", accessToken).status()).isEqualTo(401);
+		// the other instance learns of it from the revocations it follows (within about a second)
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		int status = this.b.get("/api/hello", accessToken).status();
+		while (status != 401 && System.nanoTime() < deadline) {
+			Thread.sleep(100);
+			status = this.b.get("/api/hello", accessToken).status();
+		}
+		assertThat(status).isEqualTo(401);
+	}
+
+	@Test
 	void sessionStartedOnOneInstanceIsHonouredAndEndedOnTheOther() {
 		String openid = newOpenid();
 		Reply login = login(this.a, openid);

@@ -49,7 +49,8 @@ abstract class RedisTokenRevocationStoreTests {
 	}
 
 	private RedisTokenRevocationStore store(Duration clockSkew) {
-		return new RedisTokenRevocationStore(this.redis, this.keyPrefix, Clock.systemUTC(), clockSkew);
+		return new RedisTokenRevocationStore(this.redis, this.keyPrefix, Clock.systemUTC(), clockSkew,
+				Duration.ofHours(2));
 	}
 
 	@Test
@@ -85,6 +86,27 @@ abstract class RedisTokenRevocationStoreTests {
 	void tokenExpiredBeyondTheClockSkewIsNotStored() {
 		store(CLOCK_SKEW).revoke("jti-6", Instant.now().minus(Duration.ofMinutes(1)));
 		assertThat(this.redis.hasKey(this.keyPrefix + "revoked-jti:jti-6")).isFalse();
+	}
+
+	@Test
+	void revocationOnOneInstanceIsKnownOnAnotherOnceItHasReadTheNewRevocations() {
+		RedisTokenRevocationStore first = store(CLOCK_SKEW);
+		RedisTokenRevocationStore second = store(CLOCK_SKEW);
+		second.catchUp();
+		first.revoke("jti-7", Instant.now().plus(Duration.ofHours(2)));
+		assertThat(first.isKnownRevoked("jti-7")).isTrue();
+		assertThat(second.isKnownRevoked("jti-7")).isFalse();
+		second.catchUp();
+		assertThat(second.isKnownRevoked("jti-7")).isTrue();
+		assertThat(second.isKnownRevoked("jti-8")).isFalse();
+	}
+
+	@Test
+	void newInstanceLearnsOfEarlierRevocations() {
+		store(CLOCK_SKEW).revoke("jti-9", Instant.now().plus(Duration.ofHours(2)));
+		RedisTokenRevocationStore late = store(CLOCK_SKEW);
+		late.catchUp();
+		assertThat(late.isKnownRevoked("jti-9")).isTrue();
 	}
 
 }

@@ -40,7 +40,8 @@ abstract class RedisWxRateLimiterTests {
 	private RedisWxRateLimiter limiterOfANewInstance(long capacity) {
 		LettuceConnectionFactory connectionFactory = this.server.get();
 		this.instances.add(connectionFactory);
-		ProxyManager<byte[]> buckets = RedisWxRateLimiter.buckets(connectionFactory).orElseThrow();
+		Supplier<ProxyManager<byte[]>> buckets = RedisWxRateLimiter.buckets(connectionFactory, Duration.ofSeconds(1))
+			.orElseThrow();
 		return new RedisWxRateLimiter(buckets, KEY_PREFIX + "rate-limit:login:", capacity, Duration.ofMinutes(1));
 	}
 
