@@ -1,26 +1,22 @@
 package io.github.wxlogin.autoconfigure;
 
-import io.github.wxlogin.security.WxLoginConfigurer;
-
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.security.config.Customizer;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * The default security filter chain: the login endpoints open, every other path of the application
- * behind the Bearer access token. Registered under the same condition as Spring Boot's own default
- * chain ({@code @ConditionalOnDefaultWebSecurity}: Spring Security's web classes present, no
- * {@link SecurityFilterChain} bean) and before it, so that a host's own {@link SecurityFilterChain}
- * makes both back off.
+ * The starter's security filter chains. The endpoints ({@code wx.login.endpoints.base-path/**}) always
+ * have one of their own, {@value #ENDPOINTS_CHAIN_BEAN_NAME}, ordered ahead of the host's chains: they
+ * keep their rules whatever chains the host declares, and a host bean of that name replaces it. The
+ * default chain, every other path behind the Bearer access token, is registered under the same condition
+ * as Spring Boot's own default chain ({@code @ConditionalOnDefaultWebSecurity}: no
+ * {@link SecurityFilterChain} bean) and before it, so that a host's own chain makes both back off.
  */
 @AutoConfiguration(after = WxLoginAutoConfiguration.class, beforeName = {
 		"org.springframework.boot.security.oauth2.server.resource.autoconfigure.web.OAuth2ResourceServerWebSecurityAutoConfiguration",
@@ -32,21 +28,16 @@ import org.springframework.security.web.SecurityFilterChain;
 @ConditionalOnClass({ SecurityFilterChain.class, HttpSecurity.class, JwtDecoder.class })
 @ConditionalOnBooleanProperty(name = "wx.login.enabled", matchIfMissing = true)
 @ConditionalOnBooleanProperty(name = "wx.login.security.enabled", matchIfMissing = true)
+// In this order: the default chain is decided before the endpoints' chain exists, by the host's chains alone
+@Import({ WxSecurityChainConfigurations.DefaultChain.class, WxSecurityChainConfigurations.EndpointsChain.class })
 public final class WxLoginSecurityAutoConfiguration {
 
-	@Configuration(proxyBeanMethods = false)
-	// What @ConditionalOnDefaultWebSecurity means, spelled out: its package differs between Boot 3 and 4
-	@ConditionalOnMissingBean(SecurityFilterChain.class)
-	@ConditionalOnBean(JwtDecoder.class)
-	static class WxLoginSecurityFilterChainConfiguration {
+	/** Name of the endpoints' chain; a host {@link SecurityFilterChain} bean of this name replaces it. */
+	public static final String ENDPOINTS_CHAIN_BEAN_NAME = "wxLoginEndpointsSecurityFilterChain";
 
-		@Bean
-		SecurityFilterChain wxLoginSecurityFilterChain(HttpSecurity http) throws Exception {
-			http.with(WxLoginConfigurer.wxLogin(), Customizer.withDefaults())
-				.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated());
-			return http.build();
-		}
+	/** Order of the endpoints' chain: ahead of the host's chains, unordered or ordered after it. */
+	public static final int ENDPOINTS_CHAIN_ORDER = Ordered.HIGHEST_PRECEDENCE + 100;
 
-	}
+	static final String DEFAULT_CHAIN_BEAN_NAME = "wxLoginSecurityFilterChain";
 
 }

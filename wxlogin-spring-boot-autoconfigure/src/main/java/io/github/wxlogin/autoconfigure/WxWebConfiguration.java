@@ -12,6 +12,7 @@ import io.github.wxlogin.token.WxTokenService;
 import io.github.wxlogin.wechat.WxAccessTokenProvider;
 import io.github.wxlogin.wechat.WxApiClient;
 import io.github.wxlogin.wechat.WxApps;
+import io.github.wxlogin.web.WxEndpointErrorResolver;
 import io.github.wxlogin.web.WxLoginController;
 import io.github.wxlogin.web.WxLoginExceptionHandler;
 import io.github.wxlogin.web.WxLoginMetrics;
@@ -30,6 +31,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -42,6 +44,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(DispatcherServlet.class)
 @ConditionalOnBean(WxTokenService.class)
+@Import(WxTomcatConfiguration.class)
 class WxWebConfiguration {
 
 	/** The endpoints' bodies are a few hundred bytes; encrypted legacy data stays well under this. */
@@ -72,6 +75,11 @@ class WxWebConfiguration {
 	}
 
 	@Bean
+	WxEndpointErrorResolver wxEndpointErrorResolver(WxLoginProperties properties) {
+		return new WxEndpointErrorResolver(basePath(properties));
+	}
+
+	@Bean
 	FilterRegistrationBean<WxRequestBodyFilter> wxLoginWxRequestBodyFilter(WxLoginProperties properties) {
 		FilterRegistrationBean<WxRequestBodyFilter> registration = new FilterRegistrationBean<>(
 				new WxRequestBodyFilter(MAX_BODY_BYTES));
@@ -81,7 +89,8 @@ class WxWebConfiguration {
 		return registration;
 	}
 
-	private static String basePath(WxLoginProperties properties) {
+	/** The base path without a trailing slash. */
+	static String basePath(WxLoginProperties properties) {
 		String basePath = properties.endpoints().basePath();
 		return basePath.endsWith("/") ? basePath.substring(0, basePath.length() - 1) : basePath;
 	}

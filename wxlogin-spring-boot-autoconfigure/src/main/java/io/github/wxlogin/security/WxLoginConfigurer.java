@@ -1,9 +1,9 @@
 package io.github.wxlogin.security;
 
 import jakarta.servlet.DispatcherType;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationContext;
-import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -46,7 +46,11 @@ public final class WxLoginConfigurer extends AbstractHttpConfigurer<WxLoginConfi
 	@Override
 	public void setBuilder(HttpSecurity http) {
 		super.setBuilder(http);
-		String basePath = basePath(http);
+		ApplicationContext context = http.getSharedObject(ApplicationContext.class);
+		if (context != null) {
+			context.getBeanProvider(WxLoginChainCheck.class).ifAvailable((check) -> check.configured(http));
+		}
+		String basePath = basePath(context);
 		try {
 			http.csrf((csrf) -> csrf.disable())
 				.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -56,10 +60,9 @@ public final class WxLoginConfigurer extends AbstractHttpConfigurer<WxLoginConfi
 					.jwt((jwt) -> jwt.jwtAuthenticationConverter(new WxJwtAuthenticationConverter()))
 					.authenticationEntryPoint(new WxProblemAuthenticationEntryPoint())
 					.accessDeniedHandler(new WxProblemAccessDeniedHandler()));
+			// Open whatever the method: a wrong one then gets Spring MVC's 405, not a 401
 			http.authorizeHttpRequests((requests) -> requests
-				.requestMatchers(HttpMethod.POST, basePath + "/login", basePath + "/token/refresh")
-				.permitAll()
-				.requestMatchers(HttpMethod.GET, basePath + "/jwks.json")
+				.requestMatchers(basePath + "/login", basePath + "/token/refresh", basePath + "/jwks.json")
 				.permitAll()
 				.dispatcherTypeMatchers(DispatcherType.ERROR)
 				.permitAll());
@@ -70,8 +73,7 @@ public final class WxLoginConfigurer extends AbstractHttpConfigurer<WxLoginConfi
 		}
 	}
 
-	private static String basePath(HttpSecurity http) {
-		ApplicationContext context = http.getSharedObject(ApplicationContext.class);
+	private static String basePath(@Nullable ApplicationContext context) {
 		String basePath = (context != null)
 				? context.getEnvironment().getProperty(BASE_PATH_PROPERTY, DEFAULT_BASE_PATH) : DEFAULT_BASE_PATH;
 		return basePath.endsWith("/") ? basePath.substring(0, basePath.length() - 1) : basePath;

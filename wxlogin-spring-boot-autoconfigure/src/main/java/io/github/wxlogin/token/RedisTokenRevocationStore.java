@@ -54,12 +54,16 @@ public class RedisTokenRevocationStore implements TokenRevocationStore, SmartLif
 	private static final String EXPIRES = "exp";
 
 	/**
-	 * KEYS: the stream. ARGV: the oldest id worth keeping, the jti, its expiry (epoch ms). Appends the
-	 * revocation and drops those whose tokens have all expired.
+	 * KEYS: the stream. ARGV: how long an entry is worth keeping (ms), the jti, its expiry (epoch ms).
+	 * Appends the revocation and drops those whose tokens have all expired. The oldest id kept is reckoned
+	 * on Redis' own clock, the one that dates the stream's ids, whatever this instance's clock says.
 	 */
-	private static final RedisScript<String> APPEND = new DefaultRedisScript<>(
-			"return redis.call('XADD', KEYS[1], 'MINID', '~', ARGV[1], '*', 'jti', ARGV[2], 'exp', ARGV[3])",
-			String.class);
+	private static final RedisScript<String> APPEND = new DefaultRedisScript<>("""
+			local now = redis.call('TIME')
+			local oldest = tonumber(now[1]) * 1000 + math.floor(tonumber(now[2]) / 1000) - tonumber(ARGV[1])
+			return redis.call('XADD', KEYS[1], 'MINID', '~', string.format('%d-0', math.max(oldest, 0)), '*',
+				'jti', ARGV[2], 'exp', ARGV[3])
+			""", String.class);
 
 	private final StringRedisTemplate redis;
 
@@ -108,8 +112,8 @@ public class RedisTokenRevocationStore implements TokenRevocationStore, SmartLif
 		}
 		// The stream first: once it holds the revocation, every instance learns of it even if the key
 		// below is never written (a failure here answers 503 and the client tries again)
-		String oldestKept = (this.clock.millis() - this.retention.toMillis()) + "-0";
-		this.redis.execute(APPEND, List.of(streamKey()), oldestKept, jti, Long.toString(expiresAt.toEpochMilli()));
+		this.redis.execute(APPEND, List.of(streamKey()), Long.toString(this.retention.toMillis()), jti,
+				Long.toString(expiresAt.toEpochMilli()));
 		this.redis.opsForValue().set(key(jti), Long.toString(expiresAt.toEpochMilli()), left);
 		this.known.put(jti, expiresAt);
 	}

@@ -1,6 +1,7 @@
 package io.github.wxlogin.token;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -21,13 +22,16 @@ import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.JwtTypeValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 /**
  * Builds the decoder of the starter's access tokens from the same key that signs them: the algorithm is
  * pinned to that key's, the key comes only from the starter's own key set (headers such as {@code jku},
- * {@code x5u} or {@code jwk} are never followed), and {@code iss}, {@code aud}, {@code exp},
- * {@code nbf}, {@code sub}, {@code jti} and revocation are checked.
+ * {@code x5u} or {@code jwk} are never followed), the {@code typ} header is {@code JWT} or absent (as
+ * Spring Security 7 requires by default), and {@code iss}, {@code aud}, {@code exp}, {@code nbf},
+ * {@code iat} (not in the future, give or take the clock skew), {@code sub}, {@code jti} and revocation
+ * are checked.
  */
 public final class WxJwtDecoders {
 
@@ -47,7 +51,8 @@ public final class WxJwtDecoders {
 			Collection<String> appids, TokenRevocationStore revocations, Clock clock) {
 		JWKSource<SecurityContext> keys = new ImmutableJWKSet<>(signingKey.jwkSet());
 		// Built by hand because Spring Security 6 lacks NimbusJwtDecoder.withJwkSource. Only the key selector
-		// decides: the key set is ours and the algorithm pinned, and the validators below check the claims
+		// decides: the key set is ours and the algorithm pinned, and the validators below check the typ header
+		// and the claims
 		DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
 		processor.setJWSTypeVerifier((type, context) -> {
 		});
@@ -64,8 +69,11 @@ public final class WxJwtDecoders {
 			TokenRevocationStore revocations, Clock clock) {
 		JwtTimestampValidator timestamps = new JwtTimestampValidator(settings.clockSkew());
 		timestamps.setClock(clock);
-		return new DelegatingOAuth2TokenValidator<>(List.of(timestamps,
+		return new DelegatingOAuth2TokenValidator<>(List.of(JwtTypeValidator.jwt(), timestamps,
 				new JwtClaimValidator<>(JwtClaimNames.EXP, Objects::nonNull),
+				// JwtTimestampValidator leaves iat alone; a token issued in the future was not issued by us
+				new JwtClaimValidator<Instant>(JwtClaimNames.IAT,
+						(iat) -> iat != null && !iat.isAfter(clock.instant().plus(settings.clockSkew()))),
 				new JwtClaimValidator<String>(JwtClaimNames.SUB, (sub) -> sub != null && !sub.isBlank()),
 				new JwtClaimValidator<String>(JwtClaimNames.JTI, (jti) -> jti != null && !jti.isBlank()),
 				new JwtIssuerValidator(settings.issuer()),

@@ -25,6 +25,12 @@ public enum WxErrorCode {
 	/** WeChat blocked a high-risk user. */
 	RISKY_USER(HttpStatus.FORBIDDEN),
 
+	/** No endpoint at this path under the base path. */
+	NOT_FOUND(HttpStatus.NOT_FOUND),
+
+	/** The endpoint does not take this HTTP method. */
+	METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED),
+
 	/** The phone number is bound to another user. */
 	PHONE_CONFLICT(HttpStatus.CONFLICT),
 

@@ -124,8 +124,9 @@ public class WxLoginController {
 
 	@PostMapping("/logout")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
-	public void logout(@AuthenticationPrincipal WxPrincipal caller, Authentication authentication,
+	public void logout(@AuthenticationPrincipal @Nullable WxPrincipal principal, Authentication authentication,
 			@RequestBody(required = false) @Nullable Map<String, Object> body) {
+		WxPrincipal caller = signedIn(principal);
 		String refreshToken = (body != null) ? RequestFields.optional(body, "refreshToken", RequestFields.MAX_LENGTH)
 				: null;
 		if (refreshToken != null) {
@@ -138,12 +139,14 @@ public class WxLoginController {
 	}
 
 	@GetMapping("/me")
-	public UserResponse me(@AuthenticationPrincipal WxPrincipal caller) {
-		return UserResponse.of(userOf(caller));
+	public UserResponse me(@AuthenticationPrincipal @Nullable WxPrincipal principal) {
+		return UserResponse.of(userOf(signedIn(principal)));
 	}
 
 	@PostMapping("/phone")
-	public PhoneResponse bindPhone(@AuthenticationPrincipal WxPrincipal caller, @RequestBody Map<String, Object> body) {
+	public PhoneResponse bindPhone(@AuthenticationPrincipal @Nullable WxPrincipal principal,
+			@RequestBody Map<String, Object> body) {
+		WxPrincipal caller = signedIn(principal);
 		String code = RequestFields.required(body, "code");
 		WxPhoneInfo info = this.accessTokens.withAccessToken(appOf(caller),
 				(accessToken) -> this.wechat.phoneNumber(accessToken, code, caller.openid()));
@@ -151,8 +154,9 @@ public class WxLoginController {
 	}
 
 	@PostMapping("/phone/decrypt")
-	public PhoneResponse decryptPhone(@AuthenticationPrincipal WxPrincipal caller,
+	public PhoneResponse decryptPhone(@AuthenticationPrincipal @Nullable WxPrincipal principal,
 			@RequestBody Map<String, Object> body) {
+		WxPrincipal caller = signedIn(principal);
 		String encryptedData = RequestFields.required(body, "encryptedData", WxLegacyData.MAX_ENCRYPTED_LENGTH);
 		String iv = RequestFields.required(body, "iv");
 		Map<String, Object> data = WxLegacyData.decrypt(sessionKeyOf(caller), encryptedData, iv, caller.appid());
@@ -160,15 +164,17 @@ public class WxLoginController {
 	}
 
 	@PutMapping("/profile")
-	public UserResponse updateProfile(@AuthenticationPrincipal WxPrincipal caller,
+	public UserResponse updateProfile(@AuthenticationPrincipal @Nullable WxPrincipal principal,
 			@RequestBody Map<String, Object> body) {
+		WxPrincipal caller = signedIn(principal);
 		userOf(caller);
 		return UserResponse.of(this.profiles.update(appOf(caller), caller, WxProfileEditor.read(body)));
 	}
 
 	@PostMapping("/profile/wechat")
-	public UserResponse updateProfileFromWeChat(@AuthenticationPrincipal WxPrincipal caller,
+	public UserResponse updateProfileFromWeChat(@AuthenticationPrincipal @Nullable WxPrincipal principal,
 			@RequestBody Map<String, Object> body) {
+		WxPrincipal caller = signedIn(principal);
 		WxUser user = userOf(caller);
 		WxLegacyProfile profile = WxLegacyProfile.verify(body, sessionKeyOf(caller), caller.appid());
 		return UserResponse.of(this.profiles.updateFromWeChat(user, profile));
@@ -202,6 +208,17 @@ public class WxLoginController {
 		}
 		return this.apps.find(appid)
 			.orElseThrow(() -> WxLoginException.invalidRequest("'appid' names no mini program served here."));
+	}
+
+	/**
+	 * The caller of an endpoint that needs one. The endpoints' own security chain requires a token; a host
+	 * chain that replaces it without that rule gets a 401 here rather than a failure further on.
+	 */
+	private static WxPrincipal signedIn(@Nullable WxPrincipal principal) {
+		if (principal == null) {
+			throw new WxLoginException(WxErrorCode.UNAUTHORIZED, "A valid Bearer access token is required.");
+		}
+		return principal;
 	}
 
 	private WxApp appOf(WxPrincipal caller) {

@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
+import io.github.wxlogin.security.ProblemJsonWriter;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.InvalidMediaTypeException;
@@ -70,12 +71,7 @@ public class WxRequestBodyFilter extends OncePerRequestFilter {
 
 	private static void refuse(HttpServletResponse response, int status, String title, String detail)
 			throws IOException {
-		response.setStatus(status);
-		response.setContentType("application/problem+json");
-		response.setCharacterEncoding("UTF-8");
-		response.getWriter()
-			.write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
-					+ ",\"detail\":\"" + detail + "\",\"code\":\"invalid_request\"}");
+		ProblemJsonWriter.write(response, status, title, WxErrorCode.INVALID_REQUEST.code(), detail);
 	}
 
 	private static final class LimitedRequest extends HttpServletRequestWrapper {

@@ -24,6 +24,17 @@ final class BootAutoConfigurations {
 				"org.springframework.boot.autoconfigure.data.redis.RedisAutoConfiguration");
 	}
 
+	static Class<?> webSecurity() {
+		return present("org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+				"org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration");
+	}
+
+	/** Spring MVC, whose request matchers Spring Security 6's chains use. */
+	static Class<?> webMvc() {
+		return present("org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration",
+				"org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration");
+	}
+
 	private static Class<?> present(String... names) {
 		ClassLoader classLoader = BootAutoConfigurations.class.getClassLoader();
 		for (String name : names) {

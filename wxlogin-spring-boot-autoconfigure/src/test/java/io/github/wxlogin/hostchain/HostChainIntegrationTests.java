@@ -1,70 +1,66 @@
 package io.github.wxlogin.hostchain;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 
+import io.github.wxlogin.autoconfigure.WxLoginSecurityAutoConfiguration;
+import io.github.wxlogin.hostchain.configured.HostChainApplication;
 import io.github.wxlogin.test.AutoConfigureFakeWeChat;
-import io.github.wxlogin.test.FakeWeChatServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.web.SecurityFilterChain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/**
+ * A host chain that applies {@code WxLoginConfigurer}: its rules guard its paths, the starter's chain
+ * guards the endpoints, and nothing is logged about it.
+ */
 @SpringBootTest(classes = HostChainApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = "wx.login.store.type=memory")
 @AutoConfigureFakeWeChat
-class HostChainIntegrationTests {
-
-	@Autowired
-	FakeWeChatServer fake;
+@ExtendWith(OutputCaptureExtension.class)
+class HostChainIntegrationTests extends HostChainTest {
 
 	@Autowired
 	ApplicationContext context;
 
-	@LocalServerPort
-	int port;
-
-	private final HttpClient http = HttpClient.newHttpClient();
-
-	private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-		return this.http.send(request.build(), BodyHandlers.ofString());
-	}
-
-	private HttpRequest.Builder request(String path) {
-		return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path));
+	@Test
+	void theHostChainServesEverythingButTheEndpoints() {
+		assertThat(this.context.getBeansOfType(SecurityFilterChain.class)).containsOnlyKeys("hostChain",
+				WxLoginSecurityAutoConfiguration.ENDPOINTS_CHAIN_BEAN_NAME);
 	}
 
 	@Test
-	void hostChainIsTheOnlyChain() {
-		assertThat(this.context.getBeansOfType(SecurityFilterChain.class)).containsOnlyKeys("hostChain");
+	void noWarningIsLogged(CapturedOutput output) {
+		assertThat(output).contains("Started").doesNotContain("does not apply WxLoginConfigurer");
+	}
+
+	@Test
+	void theEndpointsNeedAToken() throws Exception {
+		assertTheEndpointsNeedAToken();
 	}
 
 	@Test
 	void loginStillGoesThroughAndTheHostsRulesApply() throws Exception {
-		String body = "{\"code\":\"" + this.fake.issueLoginCode("openid-host-1") + "\"}";
-		HttpResponse<String> login = send(request("/wx/login").header("Content-Type", "application/json")
-			.POST(BodyPublishers.ofString(body)));
-		assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
-		String token = login.body().replaceAll(".*\"accessToken\":\"([^\"]+)\".*", "$1");
+		String token = login("openid-host-1");
 		HttpResponse<String> hello = send(request("/api/hello").header("Authorization", "Bearer " + token));
 		assertThat(hello.statusCode()).isEqualTo(200);
 		assertThat(hello.headers().firstValue("Set-Cookie")).isEmpty();
-		assertThat(send(request("/api/hello")).statusCode()).isEqualTo(401);
+		assertUnauthorized(send(request("/api/hello")));
 		assertThat(send(request("/api/public/hello")).statusCode()).isEqualTo(200);
 		HttpResponse<String> otherApp = send(request("/api/shop/hello").header("Authorization", "Bearer " + token));
 		assertThat(otherApp.statusCode()).isEqualTo(403);
 		assertThat(otherApp.body()).contains("\"code\":\"forbidden\"");
+		assertThat(otherApp.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 		assertThat(send(request("/wx/jwks.json")).statusCode()).isEqualTo(200);
+		assertThat(send(request("/wx/me").header("Authorization", "Bearer " + token)).statusCode()).isEqualTo(200);
 	}
 
 }

@@ -3,7 +3,9 @@ package io.github.wxlogin.it;
 import java.time.Instant;
 import java.util.Date;
 
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.util.Base64URL;
+import com.nimbusds.jwt.SignedJWT;
 import io.github.wxlogin.token.WxSigningKey;
 import io.github.wxlogin.token.WxTokenSettings;
 import org.junit.jupiter.api.BeforeEach;
@@ -70,6 +72,43 @@ class ForgedTokenIntegrationTests {
 		@Test
 		void tokenNotYetValidIsRefused() {
 			assertRefused(this.forge.signed((claims) -> claims.notBeforeTime(Date.from(Instant.now().plusSeconds(600)))));
+		}
+
+		@Test
+		void tokenIssuedInTheFutureIsRefused() {
+			assertRefused(this.forge.signed((claims) -> claims.issueTime(Date.from(Instant.now().plusSeconds(3600)))));
+		}
+
+		@Test
+		void tokenIssuedWithinTheClockSkewIsAccepted() {
+			assertThat(this.client.get("/api/hello",
+					this.forge.signed((claims) -> claims.issueTime(Date.from(Instant.now().plusSeconds(10)))))
+				.status()
+				.value()).isEqualTo(200);
+		}
+
+		@Test
+		void tokenWithoutIssuedAtIsRefused() {
+			assertRefused(this.forge.signed((claims) -> claims.issueTime(null)));
+		}
+
+		@Test
+		void tokenOfAnotherTypeIsRefused() {
+			assertRefused(this.forge.signedWithHeader((header) -> header.type(new JOSEObjectType("at+jwt"))));
+			assertRefused(this.forge.signedWithHeader((header) -> header.type(new JOSEObjectType("dpop+jwt"))));
+		}
+
+		@Test
+		void tokenWithoutTypeIsAccepted() {
+			assertThat(this.client.get("/api/hello", this.forge.signedWithHeader((header) -> header.type(null)))
+				.status()
+				.value()).isEqualTo(200);
+		}
+
+		@Test
+		void issuedTokensAreTypedJwt() throws Exception {
+			assertThat(SignedJWT.parse(accessToken("openid-forged-typ")).getHeader().getType())
+				.isEqualTo(JOSEObjectType.JWT);
 		}
 
 		@Test

@@ -1,0 +1,69 @@
+package io.github.wxlogin.autoconfigure;
+
+import io.github.wxlogin.security.WxLoginChainCheck;
+import io.github.wxlogin.security.WxLoginConfigurer;
+import io.github.wxlogin.security.WxProblemRequestRejectedHandler;
+
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+
+/**
+ * The chains of {@link WxLoginSecurityAutoConfiguration}, imported in order.
+ */
+abstract class WxSecurityChainConfigurations {
+
+	@Configuration(proxyBeanMethods = false)
+	// What @ConditionalOnDefaultWebSecurity means, spelled out: its package differs between Boot 3 and 4
+	@ConditionalOnMissingBean(SecurityFilterChain.class)
+	@ConditionalOnBean(JwtDecoder.class)
+	static class DefaultChain {
+
+		@Bean(WxLoginSecurityAutoConfiguration.DEFAULT_CHAIN_BEAN_NAME)
+		SecurityFilterChain wxLoginSecurityFilterChain(HttpSecurity http) throws Exception {
+			http.with(WxLoginConfigurer.wxLogin(), Customizer.withDefaults())
+				.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated());
+			return http.build();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBean({ JwtDecoder.class, WxLoginProperties.class })
+	static class EndpointsChain {
+
+		@Bean(WxLoginSecurityAutoConfiguration.ENDPOINTS_CHAIN_BEAN_NAME)
+		@Order(WxLoginSecurityAutoConfiguration.ENDPOINTS_CHAIN_ORDER)
+		@ConditionalOnMissingBean(name = WxLoginSecurityAutoConfiguration.ENDPOINTS_CHAIN_BEAN_NAME)
+		SecurityFilterChain wxLoginEndpointsSecurityFilterChain(HttpSecurity http, WxLoginProperties properties)
+				throws Exception {
+			http.securityMatcher(WxWebConfiguration.basePath(properties) + "/**")
+				.with(WxLoginConfigurer.wxLogin(), Customizer.withDefaults())
+				.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated());
+			return http.build();
+		}
+
+		/** A request the firewall rejects gets the starter's problem, unless the host has a handler of its own. */
+		@Bean
+		@ConditionalOnMissingBean
+		RequestRejectedHandler wxLoginRequestRejectedHandler() {
+			return new WxProblemRequestRejectedHandler();
+		}
+
+		@Bean
+		WxLoginChainCheck wxLoginChainCheck(ListableBeanFactory beans) {
+			return new WxLoginChainCheck(beans, WxLoginSecurityAutoConfiguration.DEFAULT_CHAIN_BEAN_NAME,
+					WxLoginSecurityAutoConfiguration.ENDPOINTS_CHAIN_BEAN_NAME);
+		}
+
+	}
+
+}

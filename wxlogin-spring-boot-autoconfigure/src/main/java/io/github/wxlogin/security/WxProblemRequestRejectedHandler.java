@@ -1,0 +1,31 @@
+package io.github.wxlogin.security;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+
+/**
+ * Answers a request that Spring Security's firewall rejects (a path with {@code //}, {@code ;},
+ * {@code ..} or an encoded separator) with 400 and a {@code problem+json} body with code
+ * {@code invalid_request}, rather than a container error page.
+ */
+public class WxProblemRequestRejectedHandler implements RequestRejectedHandler {
+
+	private static final Log logger = LogFactory.getLog(WxProblemRequestRejectedHandler.class);
+
+	@Override
+	public void handle(HttpServletRequest request, HttpServletResponse response,
+			RequestRejectedException requestRejectedException) throws IOException {
+		// The exception's message quotes the path: DEBUG only, as Spring Security's own handler does
+		logger.debug("Rejecting request: " + requestRejectedException.getMessage());
+		ProblemJsonWriter.write(response, HttpServletResponse.SC_BAD_REQUEST, "Bad Request", "invalid_request",
+				"The request path is not in a form this server accepts.");
+	}
+
+}

@@ -1,0 +1,80 @@
+package io.github.wxlogin.web;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import io.github.wxlogin.security.ProblemJsonWriter;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.util.StringUtils;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.NoHandlerFoundException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Answers the refusals Spring MVC makes on the starter's paths before any endpoint is chosen, a wrong
+ * method (405 {@code method_not_allowed}) and an unknown path (404 {@code not_found}), with the
+ * starter's {@code problem+json}. Ordered ahead of the host's exception handlers, and silent on every
+ * other path, so the host's own errors stay as the host makes them.
+ */
+public class WxEndpointErrorResolver implements HandlerExceptionResolver, Ordered {
+
+	private final String basePath;
+
+	/**
+	 * Create a resolver.
+	 * @param basePath the starter's base path, without a trailing slash
+	 */
+	public WxEndpointErrorResolver(String basePath) {
+		this.basePath = basePath;
+	}
+
+	@Override
+	public @Nullable ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response,
+			@Nullable Object handler, Exception ex) {
+		if (!isUnderBasePath(request)) {
+			return null;
+		}
+		try {
+			if (ex instanceof HttpRequestMethodNotSupportedException unsupported) {
+				String[] allowed = unsupported.getSupportedMethods();
+				if (allowed != null) {
+					response.setHeader(HttpHeaders.ALLOW, StringUtils.arrayToDelimitedString(allowed, ", "));
+				}
+				write(response, WxErrorCode.METHOD_NOT_ALLOWED, "This endpoint does not take this method.");
+				return new ModelAndView();
+			}
+			if (ex instanceof NoResourceFoundException || ex instanceof NoHandlerFoundException) {
+				write(response, WxErrorCode.NOT_FOUND, "There is no endpoint at this path.");
+				return new ModelAndView();
+			}
+		}
+		catch (IOException writeFailed) {
+			// The client is gone; nothing left to answer
+			return new ModelAndView();
+		}
+		return null;
+	}
+
+	private boolean isUnderBasePath(HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		return path.equals(this.basePath) || path.startsWith(this.basePath + "/");
+	}
+
+	private static void write(HttpServletResponse response, WxErrorCode code, String detail) throws IOException {
+		ProblemJsonWriter.write(response, code.status().value(), code.status().getReasonPhrase(), code.code(), detail);
+	}
+
+	@Override
+	public int getOrder() {
+		// After Boot's DefaultErrorAttributes, which only records the exception, and before Spring MVC's own
+		// resolvers and the host's @ControllerAdvice beans
+		return Ordered.HIGHEST_PRECEDENCE + 10;
+	}
+
+}

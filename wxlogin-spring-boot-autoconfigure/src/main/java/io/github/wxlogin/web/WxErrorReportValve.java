@@ -1,0 +1,77 @@
+package io.github.wxlogin.web;
+
+import java.io.IOException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.github.wxlogin.security.ProblemJsonWriter;
+import org.apache.catalina.Host;
+import org.apache.catalina.Valve;
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.apache.coyote.ActionCode;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * Tomcat's error report, for the errors that Tomcat answers itself before any application code runs (a
+ * malformed or encoded path, for instance): a {@code problem+json} body with a stable {@code code}
+ * instead of Tomcat's HTML page. Errors the application already answered are left as they are.
+ */
+public class WxErrorReportValve extends ErrorReportValve {
+
+	/**
+	 * Put this valve in place of the host's error report valve.
+	 * @param host the Tomcat host of the application
+	 */
+	public static void install(Host host) {
+		for (Valve valve : host.getPipeline().getValves()) {
+			if (valve instanceof ErrorReportValve) {
+				host.getPipeline().removeValve(valve);
+			}
+		}
+		// Else the host adds a stock valve of its configured class when it starts
+		if (host instanceof StandardHost standardHost) {
+			standardHost.setErrorReportValveClass(WxErrorReportValve.class.getName());
+		}
+		host.getPipeline().addValve(new WxErrorReportValve());
+	}
+
+	@Override
+	protected void report(Request request, Response response, Throwable throwable) {
+		int status = response.getStatus();
+		if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
+			return;
+		}
+		AtomicBoolean ioAllowed = new AtomicBoolean(true);
+		response.getCoyoteResponse().action(ActionCode.IS_IO_ALLOWED, ioAllowed);
+		if (!ioAllowed.get()) {
+			return;
+		}
+		HttpStatus httpStatus = HttpStatus.resolve(status);
+		String title = (httpStatus != null) ? httpStatus.getReasonPhrase() : "Error";
+		try {
+			response.resetBuffer();
+			ProblemJsonWriter.write(response, status, title, codeOf(status), detailOf(status));
+			response.finishResponse();
+		}
+		catch (IOException | IllegalStateException ex) {
+			// The client is gone, or the response can no longer take a body
+		}
+	}
+
+	private static String codeOf(int status) {
+		return switch (status) {
+			case 404 -> WxErrorCode.NOT_FOUND.code();
+			case 405 -> WxErrorCode.METHOD_NOT_ALLOWED.code();
+			case 401 -> WxErrorCode.UNAUTHORIZED.code();
+			default -> (status >= 500) ? "internal_error" : WxErrorCode.INVALID_REQUEST.code();
+		};
+	}
+
+	private static String detailOf(int status) {
+		return (status >= 500) ? "The server could not answer this request." : "The server refused this request.";
+	}
+
+}
