@@ -12,14 +12,14 @@ work="$(mktemp -d)"
 started=()
 trap 'for pid in "${started[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done; rm -rf "$work"' EXIT
 
-java -jar "$here/target/load-fixture.jar" wxbench000000001 bench0secret0of0the0fake0wechat0 "$work/fixture.env" \
+java -jar "$here/target/load-fixture.jar" wxbe9c000000000001 bench0secret0of0the0fake0wechat0 "$work/fixture.env" \
 	>"$work/fixture.log" 2>&1 &
 started+=($!)
 until [[ -f "$work/fixture.env" ]]; do sleep 0.2; done
 fake="$(sed -n 's/^fake=//p' "$work/fixture.env")"
 control="$(sed -n 's/^control=//p' "$work/fixture.env")"
 java -jar "$root/wxlogin-sample-app/target/wxlogin-sample-app-0.1.0-SNAPSHOT.jar" --server.address=127.0.0.1 \
-	"--server.port=$port" "--wx.login.api-base-url=$fake" --wx.login.appid=wxbench000000001 \
+	"--server.port=$port" "--wx.login.api-base-url=$fake" --wx.login.appid=wxbe9c000000000001 \
 	--wx.login.secret=bench0secret0of0the0fake0wechat0 --wx.login.rate-limit.enabled=false \
 	"--spring.datasource.url=jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1" \
 	--wx.login.jwt.hmac-secret=bench-hmac-secret-of-at-least-32-bytes-long >"$work/app.log" 2>&1 &

@@ -26,7 +26,7 @@ startup_runs="${STARTUP_RUNS:-5}"
 # with-starter-users-in-memory tells how much of the starter's start-up is its JDBC user store
 read -r -a startup_variants <<<"${STARTUP_VARIANTS:-with-starter without-starter}"
 port="${PORT:-18080}"
-appid="wxbench000000001"
+appid="wxbe9c000000000001"
 secret="bench0secret0of0the0fake0wechat0"
 app_jar="$root/wxlogin-sample-app/target/wxlogin-sample-app-0.1.0-SNAPSHOT.jar"
 sections=("$@")

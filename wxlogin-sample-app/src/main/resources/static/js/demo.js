@@ -65,29 +65,29 @@ const actions = {
 	},
 
 	async phone() {
+		showPhoneError(null);
 		const wx = await wechatClient('<button open-type="getPhoneNumber">', '/demo/phone-code',
 			{ openid: openid(), phoneNumber: $('phone-number').value.trim() });
 		if (!wx.ok) {
+			showPhoneError(wx);
 			return;
 		}
 		const reply = await call('Bind the phone number', 'POST', '/wx/phone', { code: wx.data.code },
 			{ headers: bearer() });
-		if (reply.ok && session.user) {
-			session.user.phoneNumber = reply.data.phoneNumber;
-		}
+		keepPhone(reply);
 	},
 
 	async phoneLegacy() {
+		showPhoneError(null);
 		const wx = await wechatClient('getPhoneNumber, older clients (encrypted data)', '/demo/encrypted-phone',
 			{ openid: openid(), phoneNumber: $('phone-number').value.trim() });
 		if (!wx.ok) {
+			showPhoneError(wx);
 			return;
 		}
 		const reply = await call('Decrypt and bind the phone number', 'POST', '/wx/phone/decrypt', wx.data,
 			{ headers: bearer() });
-		if (reply.ok && session.user) {
-			session.user.phoneNumber = reply.data.phoneNumber;
-		}
+		keepPhone(reply);
 	},
 
 	async profile() {
@@ -133,6 +133,29 @@ const actions = {
 		}
 	},
 };
+
+function keepPhone(reply) {
+	if (!reply.ok) {
+		showPhoneError(reply);
+	}
+	else if (session.user) {
+		session.user.phoneNumber = reply.data.phoneNumber;
+	}
+}
+
+// The phone panel says why a number was not bound (taken by another user, not logged in, ...)
+function showPhoneError(reply) {
+	const error = $('phone-error');
+	if (!reply) {
+		error.hidden = true;
+		error.textContent = '';
+		return;
+	}
+	const problem = (reply.data && typeof reply.data === 'object') ? reply.data : {};
+	const code = problem.code ? ' (' + problem.code + ')' : '';
+	error.textContent = (problem.detail || problem.title || 'The request failed with status ' + reply.status) + code;
+	error.hidden = false;
+}
 
 function keepTokens(tokens) {
 	session.accessToken = tokens.accessToken;
@@ -277,12 +300,31 @@ function randomOpenid() {
 	return 'demo-user-' + suffix;
 }
 
+// A mainland mobile number of its own for each demo user, so that no visitor finds it bound to another
+function randomPhoneNumber() {
+	let digits = '';
+	for (let i = 0; i < 8; i++) {
+		digits += Math.floor(Math.random() * 10);
+	}
+	return '139' + digits;
+}
+
 function start() {
-	// One WeChat user per browser, so that logging in again finds the same user
+	// One WeChat user per browser, with its own phone number, so that logging in again finds the same user
 	const savedOpenid = localStorage.getItem('wxlogin-demo.openid') || randomOpenid();
+	const savedPhone = localStorage.getItem('wxlogin-demo.phone') || randomPhoneNumber();
 	localStorage.setItem('wxlogin-demo.openid', savedOpenid);
+	localStorage.setItem('wxlogin-demo.phone', savedPhone);
 	$('openid').value = savedOpenid;
-	$('openid').addEventListener('change', () => localStorage.setItem('wxlogin-demo.openid', openid()));
+	$('phone-number').value = savedPhone;
+	$('openid').addEventListener('change', () => {
+		localStorage.setItem('wxlogin-demo.openid', openid());
+		// another user: another number
+		$('phone-number').value = randomPhoneNumber();
+		localStorage.setItem('wxlogin-demo.phone', $('phone-number').value);
+	});
+	$('phone-number').addEventListener('change',
+		() => localStorage.setItem('wxlogin-demo.phone', $('phone-number').value.trim()));
 
 	bind('btn-login', actions.login);
 	bind('btn-phone', actions.phone);

@@ -131,6 +131,47 @@ class DemoPageBrowserTests {
 		assertThat(latestReplyBody()).contains("\"code\": \"unauthorized\"");
 	}
 
+	@Test
+	void eachVisitorGetsANumberOfTheirOwnAndThePhonePanelSaysWhyABindingFailed() {
+		String firstNumber = newVisitorBindsTheSuggestedNumber();
+		assertThat(text("phone-error")).isEmpty();
+
+		String secondNumber = newVisitorBindsTheSuggestedNumber();
+		assertThat(secondNumber).isNotEqualTo(firstNumber);
+
+		type("phone-number", firstNumber);
+		click("btn-phone");
+		assertLatestReply("/wx/phone", 409);
+		assertThat(browser.findElement(By.id("phone-error")).isDisplayed()).isTrue();
+		assertThat(text("phone-error")).contains("phone_conflict");
+
+		type("phone-number", "not a number");
+		click("btn-phone");
+		assertLatestReply("/demo/phone-code", 400);
+		assertThat(text("phone-error")).contains("invalid_request");
+
+		type("phone-number", secondNumber);
+		click("btn-phone");
+		assertLatestReply("/wx/phone", 200);
+		assertThat(browser.findElement(By.id("phone-error")).isDisplayed()).isFalse();
+	}
+
+	// A visitor in a browser that never saw the demo: a new WeChat user, logged in, binds the number shown
+	private String newVisitorBindsTheSuggestedNumber() {
+		browser.get("http://localhost:" + this.port + "/");
+		((ChromeDriver) browser).executeScript("localStorage.clear();");
+		browser.navigate().refresh();
+		waitFor(() -> text("demo-info").startsWith("Demo mode:"));
+		click("btn-login");
+		assertLatestReply("/wx/login", 200);
+		String number = browser.findElement(By.id("phone-number")).getDomProperty("value");
+		assertThat(number).matches("1\\d{10}");
+		click("btn-phone");
+		assertLatestReply("/wx/phone", 200);
+		assertThat(text("user-phone")).isEqualTo(number);
+		return number;
+	}
+
 	private void click(String buttonId) {
 		int before = browser.findElements(By.cssSelector("#log > li")).size();
 		browser.findElement(By.id(buttonId)).click();
@@ -152,7 +193,8 @@ class DemoPageBrowserTests {
 	}
 
 	private String latestReplyBody() {
-		return browser.findElement(By.cssSelector("#log > li:first-child .reply-body")).getText();
+		// textContent: the card may still be sliding in, and Selenium's visible text of a faded element is empty
+		return browser.findElement(By.cssSelector("#log > li:first-child .reply-body")).getDomProperty("textContent");
 	}
 
 	private static String text(String id) {

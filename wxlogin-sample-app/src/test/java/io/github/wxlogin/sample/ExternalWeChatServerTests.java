@@ -27,7 +27,7 @@ class ExternalWeChatServerTests {
 
 	@BeforeAll
 	static void startTheApplicationAgainstAnotherServer() {
-		wechat = FakeWeChatServer.start("wx00000000000e0002", "external-secret-0123456789abcdef");
+		wechat = FakeWeChatServer.start("wxe8e0000000000001", "external-secret-0123456789abcdef");
 		application = new SpringApplicationBuilder(SampleApplication.class).run("--server.port=0",
 				"--wx.login.api-base-url=" + wechat.baseUrl(), "--wx.login.appid=" + wechat.appid(),
 				"--wx.login.secret=" + wechat.secret(),

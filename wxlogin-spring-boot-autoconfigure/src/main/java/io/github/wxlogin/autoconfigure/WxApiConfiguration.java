@@ -1,10 +1,10 @@
 package io.github.wxlogin.autoconfigure;
 
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import io.github.wxlogin.wechat.CaffeineWxAccessTokenProvider;
 import io.github.wxlogin.wechat.ObservedWxApiClient;
@@ -17,11 +17,11 @@ import io.github.wxlogin.wechat.WxApps;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.util.StringUtils;
 import org.springframework.web.client.RestClient;
 
@@ -31,10 +31,12 @@ import org.springframework.web.client.RestClient;
 @Configuration(proxyBeanMethods = false)
 class WxApiConfiguration {
 
-	/** Pauses before the retries of a call WeChat answered with "busy" (-1). */
 	/** The app that "wx.login.appid" and "wx.login.secret" configure, which serves logins naming none. */
 	private static final String DEFAULT_APP = "default";
 
+	private static final Pattern APPID_FORMAT = Pattern.compile("wx[0-9a-f]{16}");
+
+	/** Pauses before the retries of a call WeChat answered with "busy" (-1). */
 	private static final Duration[] BUSY_BACKOFF = { Duration.ofMillis(100), Duration.ofMillis(300) };
 
 	@Bean
@@ -56,7 +58,7 @@ class WxApiConfiguration {
 		Map<String, WxApp> apps = new LinkedHashMap<>();
 		named.forEach((name, app) -> {
 			String prefix = (shortForm && DEFAULT_APP.equals(name)) ? "wx.login" : "wx.login.apps." + name;
-			apps.put(name, new WxApp(required(prefix + ".appid", app.appid(), "the mini program's AppID"),
+			apps.put(name, new WxApp(appid(prefix + ".appid", app.appid(), properties.validateAppidFormat()),
 					required(prefix + ".secret", app.secret(), "the mini program's AppSecret")));
 		});
 		WxApp defaultApp = apps.containsKey(DEFAULT_APP) ? apps.get(DEFAULT_APP)
@@ -70,7 +72,22 @@ class WxApiConfiguration {
 		}
 	}
 
+	private static String appid(String property, @Nullable String value, boolean validateFormat) {
+		String appid = required(property, value, "the mini program's AppID");
+		if (validateFormat && !APPID_FORMAT.matcher(appid).matches()) {
+			throw new WxLoginPropertyException(property, "is not an AppID: WeChat's are 'wx' and 16 hexadecimal digits",
+					"Set '" + property + "' to the AppID shown in the WeChat admin console (Development > Development "
+							+ "Settings), such as wx0123456789abcdef; a test with made-up AppIDs can set "
+							+ "'wx.login.validate-appid-format=false'.");
+		}
+		return appid;
+	}
+
 	private static String required(String property, @Nullable String value, String what) {
+		String variable = UnresolvedPlaceholder.variableIn(value);
+		if (variable != null) {
+			throw UnresolvedPlaceholder.failure(property, variable);
+		}
 		if (!StringUtils.hasText(value)) {
 			throw new WxLoginPropertyException(property, "is not set", "Set '" + property + "' to " + what
 					+ " (WeChat admin console > Development > Development Settings), for example in application.yml "
@@ -89,14 +106,12 @@ class WxApiConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	WxApiClient wxApiClient(WxLoginProperties properties, ObjectProvider<RestClient.Builder> restClientBuilder,
-			WxApiOutcomes outcomes, ObjectProvider<ObservationRegistry> observations, ObjectProvider<Clock> clock) {
-		HttpClient httpClient = HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).build();
-		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(httpClient);
-		requestFactory.setReadTimeout(properties.readTimeout());
+			WxApiOutcomes outcomes, ObjectProvider<ObservationRegistry> observations, ObjectProvider<Clock> clock,
+			BeanFactory beans) {
 		RestClient restClient = restClientBuilder.getIfAvailable(RestClient::builder)
 			.clone()
 			.baseUrl(properties.apiBaseUrl())
-			.requestFactory(requestFactory)
+			.requestFactory(WeChatRequestFactory.create(properties, beans))
 			.build();
 		Clock now = clock.getIfAvailable(Clock::systemUTC);
 		return new ObservedWxApiClient(new RestClientWxApiClient(restClient, now, BUSY_BACKOFF),

@@ -1,6 +1,7 @@
 package io.github.wxlogin.autoconfigure;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -20,6 +21,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * server
  * @param connectTimeout Connect timeout of every WeChat call
  * @param readTimeout Read timeout of every WeChat call
+ * @param validateAppidFormat Whether an AppID that is not "wx" and 16 hexadecimal digits fails start-up;
+ * tests with made-up AppIDs turn it off
+ * @param http HTTP client of the WeChat calls
  * @param endpoints Login endpoints
  * @param jwt Access and refresh tokens
  * @param accessToken WeChat access token cache
@@ -33,6 +37,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record WxLoginProperties(@DefaultValue("true") boolean enabled, @Nullable String appid,
 		@Nullable String secret, @Nullable Map<String, App> apps, @DefaultValue("https://api.weixin.qq.com") String apiBaseUrl,
 		@DefaultValue("2s") Duration connectTimeout, @DefaultValue("5s") Duration readTimeout,
+		@DefaultValue("true") boolean validateAppidFormat, @DefaultValue Http http,
 		@DefaultValue Endpoints endpoints, @DefaultValue Jwt jwt, @DefaultValue AccessToken accessToken,
 		@DefaultValue Store store, @DefaultValue UserStore userStore, @DefaultValue Security security,
 		@DefaultValue Profile profile, @DefaultValue RateLimit rateLimit) {
@@ -65,6 +70,36 @@ public record WxLoginProperties(@DefaultValue("true") boolean enabled, @Nullable
 		@Override
 		public String toString() {
 			return "App[appid=" + this.appid + "]";
+		}
+
+	}
+
+	/**
+	 * HTTP client of the WeChat calls, built with Spring Boot's {@code ClientHttpRequestFactoryBuilder}.
+	 *
+	 * @param proxy Outbound proxy of the WeChat calls
+	 */
+	public record Http(@DefaultValue Proxy proxy) {
+
+		/**
+		 * Outbound proxy of the WeChat calls. The password never appears in {@link #toString()}.
+		 *
+		 * @param host Host name or address of the proxy; the calls go out directly when it is not set
+		 * @param port Port of the proxy
+		 * @param username User name of the proxy's Basic authentication
+		 * @param password Password of the proxy's Basic authentication; never logged
+		 * @param nonProxyHosts Hosts called directly rather than through the proxy, such as "localhost" or
+		 * "*.example.com"
+		 */
+		public record Proxy(@Nullable String host, @DefaultValue("8080") int port, @Nullable String username,
+				@Nullable String password, @DefaultValue List<String> nonProxyHosts) {
+
+			@Override
+			public String toString() {
+				return "Proxy[host=" + this.host + ", port=" + this.port + ", username=" + this.username
+						+ ", nonProxyHosts=" + this.nonProxyHosts + "]";
+			}
+
 		}
 
 	}

@@ -2,6 +2,7 @@ package io.github.wxlogin.autoconfigure;
 
 import java.time.Clock;
 
+import io.github.wxlogin.WxUserService;
 import io.github.wxlogin.session.CaffeineWxSessionKeyStore;
 import io.github.wxlogin.session.WxSessionKeyStore;
 import io.github.wxlogin.token.CaffeineRefreshTokenStore;
@@ -41,6 +42,11 @@ class WxStateStoreConfiguration {
 	@ConditionalOnMissingBean
 	TokenRevocationStore tokenRevocationStore(WxLoginProperties properties, ObjectProvider<Clock> clock) {
 		return new CaffeineTokenRevocationStore(clock.getIfAvailable(Clock::systemUTC), properties.jwt().clockSkew());
+	}
+
+	@Bean
+	WxStoreReport wxStoreReport(WxLoginProperties properties, WxSessionKeyStore sessionKeys, WxUserService users) {
+		return new WxStoreReport(properties, sessionKeys, users);
 	}
 
 }

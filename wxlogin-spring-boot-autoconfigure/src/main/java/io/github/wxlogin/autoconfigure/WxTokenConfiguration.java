@@ -49,8 +49,11 @@ class WxTokenConfiguration {
 	@ConditionalOnMissingBean
 	WxSigningKey wxSigningKey(WxLoginProperties properties, ResourceLoader resourceLoader) {
 		WxLoginProperties.Jwt jwt = properties.jwt();
-		boolean hmac = StringUtils.hasText(jwt.hmacSecret());
-		boolean pem = StringUtils.hasText(jwt.privateKeyLocation());
+		// an unset ${VARIABLE} is no key: the generated one below, rather than a misleading "too short"
+		boolean hmac = StringUtils.hasText(UnresolvedPlaceholder.orMissing("wx.login.jwt.hmac-secret",
+				jwt.hmacSecret(), logger));
+		boolean pem = StringUtils.hasText(UnresolvedPlaceholder.orMissing("wx.login.jwt.private-key-location",
+				jwt.privateKeyLocation(), logger));
 		if (hmac && pem) {
 			throw new WxLoginPropertyException("wx.login.jwt.hmac-secret",
 					"and 'wx.login.jwt.private-key-location' are both set",

@@ -119,10 +119,10 @@ class WxLoginAutoConfigurationTests {
 	@Test
 	void theShortFormIsTheDefaultAppBesideNamedApps() {
 		this.contextRunner
-			.withPropertyValues("wx.login.apps.shop.appid=wxshop00000000001", "wx.login.apps.shop.secret=" + SECRET)
+			.withPropertyValues("wx.login.apps.shop.appid=wx5a0b000000000001", "wx.login.apps.shop.secret=" + SECRET)
 			.run((context) -> {
 				WxApps apps = context.getBean(WxApps.class);
-				assertThat(apps.all()).extracting(WxApp::appid).containsExactly("wx0123456789abcdef", "wxshop00000000001");
+				assertThat(apps.all()).extracting(WxApp::appid).containsExactly("wx0123456789abcdef", "wx5a0b000000000001");
 				assertThat(apps.defaultApp()).map(WxApp::appid).hasValue("wx0123456789abcdef");
 				assertThat(apps.toString()).doesNotContain(SECRET);
 			});
@@ -131,22 +131,22 @@ class WxLoginAutoConfigurationTests {
 	@Test
 	void severalNamedAppsWithoutADefaultLetLoginsNameTheirApp() {
 		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(WxLoginAutoConfiguration.class))
-			.withPropertyValues("wx.login.apps.shop.appid=wxshop00000000001", "wx.login.apps.shop.secret=" + SECRET,
-					"wx.login.apps.news.appid=wxnews00000000001", "wx.login.apps.news.secret=" + SECRET)
+			.withPropertyValues("wx.login.apps.shop.appid=wx5a0b000000000001", "wx.login.apps.shop.secret=" + SECRET,
+					"wx.login.apps.news.appid=wx9e05000000000002", "wx.login.apps.news.secret=" + SECRET)
 			.run((context) -> assertThat(context.getBean(WxApps.class).defaultApp()).isEmpty());
 	}
 
 	@Test
 	void whenANamedAppHasNoSecretThenStartUpFailsNamingIt() {
 		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(WxLoginAutoConfiguration.class))
-			.withPropertyValues("wx.login.apps.shop.appid=wxshop00000000001")
+			.withPropertyValues("wx.login.apps.shop.appid=wx5a0b000000000001")
 			.run((context) -> assertFailure(context, "wx.login.apps.shop.secret", "is not set"));
 	}
 
 	@Test
 	void whenTheDefaultAppIsConfiguredTwiceThenStartUpFails() {
 		this.contextRunner
-			.withPropertyValues("wx.login.apps.default.appid=wxother0000000001", "wx.login.apps.default.secret=" + SECRET)
+			.withPropertyValues("wx.login.apps.default.appid=wx07e1000000000003", "wx.login.apps.default.secret=" + SECRET)
 			.run((context) -> assertFailure(context, "wx.login.appid", "both set"));
 	}
 

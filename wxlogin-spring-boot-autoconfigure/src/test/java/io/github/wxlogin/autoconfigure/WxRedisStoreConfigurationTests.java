@@ -49,7 +49,7 @@ class WxRedisStoreConfigurationTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(WxLoginAutoConfiguration.class))
-		.withPropertyValues("wx.login.appid=wx1", "wx.login.secret=s1", "wx.login.store.redis.key-prefix=" + KEY_PREFIX);
+		.withPropertyValues("wx.login.appid=wx0123456789abcdef", "wx.login.secret=s1", "wx.login.store.redis.key-prefix=" + KEY_PREFIX);
 
 	private final ApplicationContextRunner contextRunnerWithRedis = this.contextRunner
 		.withConfiguration(AutoConfigurations.of(BootAutoConfigurations.redis()))

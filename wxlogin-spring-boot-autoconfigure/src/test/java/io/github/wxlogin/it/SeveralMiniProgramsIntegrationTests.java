@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 		"wx.login.apps.shop.secret=" + SeveralMiniProgramsIntegrationTests.SHOP_SECRET })
 class SeveralMiniProgramsIntegrationTests extends HostIntegrationTest {
 
-	static final String SHOP = "wxshop00000000001";
+	static final String SHOP = "wx5a0b000000000001";
 
 	static final String SHOP_SECRET = "5f4dcc3b5aa765d61d8327deb882cf99";
 

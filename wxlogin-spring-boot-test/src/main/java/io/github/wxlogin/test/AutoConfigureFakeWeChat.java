@@ -14,9 +14,14 @@ import java.lang.annotation.Target;
  * The server is a singleton bean (inject it with {@code @Autowired FakeWeChatServer}),
  * lives as long as the context and is shared by every test class that uses the same cached
  * context. The context's environment gets {@code wx.login.api-base-url},
- * {@code wx.login.appid} and {@code wx.login.secret} with the lowest precedence: a test
- * property can still override them, e.g. to try a wrong secret. When the application's own
- * configuration sets real credentials, give the same ones here so the fake accepts them.
+ * {@code wx.login.appid} and {@code wx.login.secret} with the highest precedence, so the
+ * test talks to the fake whatever {@code application.yml}, test properties or the
+ * environment say. The fake serves the AppID given here, else the application's own
+ * {@code wx.login.appid} when it is a well-formed AppID, else
+ * {@value FakeWeChatServer#DEFAULT_APPID}; where the configuration names another AppID,
+ * AppSecret or server, a WARN says which value the fake replaced. A test that needs other
+ * values (a wrong secret, say) uses {@link FakeWeChatServerExtension} with
+ * {@link FakeWeChatProperties#registerProperties} instead.
  * <pre class="code">
  * &#064;SpringBootTest
  * &#064;AutoConfigureFakeWeChat
@@ -38,7 +43,8 @@ import java.lang.annotation.Target;
 public @interface AutoConfigureFakeWeChat {
 
 	/**
-	 * AppID the fake accepts; empty for {@value FakeWeChatServer#DEFAULT_APPID}.
+	 * AppID the fake accepts; empty for the application's own {@code wx.login.appid} or,
+	 * when that is not set, {@value FakeWeChatServer#DEFAULT_APPID}.
 	 * @return the AppID
 	 */
 	String appid() default "";

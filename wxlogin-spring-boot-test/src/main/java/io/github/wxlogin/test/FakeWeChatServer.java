@@ -36,7 +36,7 @@ public final class FakeWeChatServer implements AutoCloseable {
 	/**
 	 * AppID of a server started with {@link #start()}.
 	 */
-	public static final String DEFAULT_APPID = "wxfake0000000001";
+	public static final String DEFAULT_APPID = "wxfa4e000000000001";
 
 	private final FakeClock clock = new FakeClock();
 
@@ -419,10 +419,22 @@ public final class FakeWeChatServer implements AutoCloseable {
 	}
 
 	/**
-	 * Set every call count back to zero.
+	 * Return how the last call of an API reached the server: its method, whether its body
+	 * came with a {@code Content-Length} or chunked, and its {@code User-Agent}.
+	 * @param api the API
+	 * @return the last call since the start or the last reset, or {@code null} when there
+	 * was none
+	 */
+	public @Nullable RecordedRequest lastRequest(Api api) {
+		return this.router.lastRequest(api);
+	}
+
+	/**
+	 * Set every call count back to zero and forget the last calls.
 	 */
 	public void resetCounts() {
 		this.router.callCounts().reset();
+		this.router.forgetRequests();
 	}
 
 	/**

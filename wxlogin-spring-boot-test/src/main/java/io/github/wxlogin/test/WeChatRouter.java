@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
@@ -22,6 +23,8 @@ final class WeChatRouter implements HttpHandler {
 	private final FaultSchedule faults = new FaultSchedule();
 
 	private final CallCounts callCounts = new CallCounts();
+
+	private final Map<Api, RecordedRequest> lastRequests = new ConcurrentHashMap<>();
 
 	private final CallerIdentification callers;
 
@@ -47,6 +50,14 @@ final class WeChatRouter implements HttpHandler {
 		return this.callCounts;
 	}
 
+	@Nullable RecordedRequest lastRequest(Api api) {
+		return this.lastRequests.get(api);
+	}
+
+	void forgetRequests() {
+		this.lastRequests.clear();
+	}
+
 	@Override
 	public void handle(HttpExchange exchange) throws IOException {
 		try (exchange) {
@@ -66,6 +77,7 @@ final class WeChatRouter implements HttpHandler {
 		}
 		// counted before any fault, so that faulted calls count for their mini program too
 		this.callCounts.record(api, this.callers.appidOf(api, request));
+		this.lastRequests.put(api, RecordedRequest.of(exchange.getRequestMethod(), exchange.getRequestHeaders()));
 		Thread.sleep(this.latency.toMillis());
 		WeChatEndpoint endpoint = this.endpoints.get(api);
 		Fault fault = this.faults.next(api);

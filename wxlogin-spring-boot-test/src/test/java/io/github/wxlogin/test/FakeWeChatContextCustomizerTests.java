@@ -4,8 +4,11 @@ import java.util.List;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.test.context.TestPropertySource;
@@ -46,8 +49,9 @@ class FakeWeChatContextCustomizerTests {
 	}
 
 	@Nested
-	@TestPropertySource(properties = "wx.login.secret=overridden")
-	class WithOverriddenSecret {
+	@TestPropertySource(properties = "wx.login.secret=configured-secret-0123456789")
+	@ExtendWith(OutputCaptureExtension.class)
+	class WithAConfiguredSecret {
 
 		@Autowired
 		FakeWeChatServer nestedWechat;
@@ -56,10 +60,13 @@ class FakeWeChatContextCustomizerTests {
 		Environment nestedEnvironment;
 
 		@Test
-		void testPropertiesOverrideTheFakesCredentials() {
-			assertThat(this.nestedEnvironment.getProperty("wx.login.secret")).isEqualTo("overridden");
-			assertThat(this.nestedEnvironment.getProperty("wx.login.api-base-url"))
-				.isEqualTo(this.nestedWechat.baseUrl());
+		void theFakesSecretWinsAndAWarningSaysSoWithoutShowingEither(CapturedOutput output) {
+			assertThat(this.nestedEnvironment.getProperty("wx.login.secret")).isEqualTo(this.nestedWechat.secret());
+			assertThat(output).contains("@AutoConfigureFakeWeChat: this test uses the fake WeChat server's "
+					+ "wx.login.secret rather than the configured one from Inlined Test Properties")
+				.contains("@AutoConfigureFakeWeChat(secret = \"...\")")
+				.doesNotContain("configured-secret-0123456789")
+				.doesNotContain(this.nestedWechat.secret());
 		}
 
 	}

@@ -50,7 +50,7 @@ public final class DemoMode {
 	/**
 	 * AppID of the demo mini program.
 	 */
-	public static final String DEMO_APPID = "wxde00000000000001";
+	public static final String DEMO_APPID = "wxde30000000000001";
 
 	/**
 	 * The command-line switch that turns demo mode on whatever else is given.

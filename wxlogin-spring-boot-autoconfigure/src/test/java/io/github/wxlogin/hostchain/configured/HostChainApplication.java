@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 public class HostChainApplication {
 
 	/** Another mini program, whose users alone may use the shop's endpoints. */
-	public static final String SHOP_APPID = "wxshop00000000001";
+	public static final String SHOP_APPID = "wx5a0b000000000001";
 
 	@Bean
 	SecurityFilterChain hostChain(HttpSecurity http) throws Exception {

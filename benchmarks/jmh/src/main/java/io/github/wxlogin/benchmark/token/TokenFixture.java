@@ -22,7 +22,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
  */
 final class TokenFixture {
 
-	static final String APPID = "wxbench000000001";
+	static final String APPID = "wxbe9c000000000001";
 
 	/** Short, so that the refresh tokens a long issuing run stores expire instead of piling up. */
 	private static final Duration REFRESH_TOKEN_TTL = Duration.ofSeconds(10);

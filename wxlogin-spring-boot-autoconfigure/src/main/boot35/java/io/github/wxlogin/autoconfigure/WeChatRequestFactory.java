@@ -1,0 +1,29 @@
+package io.github.wxlogin.autoconfigure;
+
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
+import org.springframework.http.client.BufferingClientHttpRequestFactory;
+import org.springframework.http.client.ClientHttpRequestFactory;
+
+/**
+ * The request factory of the WeChat calls, made by Spring Boot's {@link ClientHttpRequestFactoryBuilder} with
+ * the application's {@link ClientHttpRequestFactorySettings} ({@code spring.http.client.*}), the starter's
+ * timeouts and proxy. Bodies are buffered so that they go out with a {@code Content-Length} rather than
+ * chunked.
+ */
+final class WeChatRequestFactory {
+
+	private WeChatRequestFactory() {
+	}
+
+	static ClientHttpRequestFactory create(WxLoginProperties properties, BeanFactory beans) {
+		ClientHttpRequestFactorySettings settings = beans.getBeanProvider(ClientHttpRequestFactorySettings.class)
+			.getIfAvailable(ClientHttpRequestFactorySettings::defaults)
+			.withTimeouts(properties.connectTimeout(), properties.readTimeout());
+		ClientHttpRequestFactoryBuilder<?> builder = beans.getBeanProvider(ClientHttpRequestFactoryBuilder.class)
+			.getIfAvailable(ClientHttpRequestFactoryBuilder::detect);
+		return new BufferingClientHttpRequestFactory(WeChatProxy.apply(builder, properties).build(settings));
+	}
+
+}
