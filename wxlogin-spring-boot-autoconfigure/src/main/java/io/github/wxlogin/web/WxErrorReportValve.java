@@ -66,7 +66,7 @@ public class WxErrorReportValve extends ErrorReportValve {
 			case 404 -> WxErrorCode.NOT_FOUND.code();
 			case 405 -> WxErrorCode.METHOD_NOT_ALLOWED.code();
 			case 401 -> WxErrorCode.UNAUTHORIZED.code();
-			default -> (status >= 500) ? "internal_error" : WxErrorCode.INVALID_REQUEST.code();
+			default -> ((status >= 500) ? WxErrorCode.INTERNAL_ERROR : WxErrorCode.INVALID_REQUEST).code();
 		};
 	}
 
