@@ -8,12 +8,15 @@ import java.util.regex.Pattern;
 
 import io.github.wxlogin.wechat.CaffeineWxAccessTokenProvider;
 import io.github.wxlogin.wechat.ObservedWxApiClient;
+import io.github.wxlogin.wechat.ObservedWxStableTokenClient;
 import io.github.wxlogin.wechat.RestClientWxApiClient;
+import io.github.wxlogin.wechat.RestClientWxStableTokenClient;
 import io.github.wxlogin.wechat.WxAccessTokenProvider;
 import io.github.wxlogin.wechat.WxApiClient;
 import io.github.wxlogin.wechat.WxApiOutcomes;
 import io.github.wxlogin.wechat.WxApp;
 import io.github.wxlogin.wechat.WxApps;
+import io.github.wxlogin.wechat.WxStableTokenClient;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
@@ -26,7 +29,9 @@ import org.springframework.util.StringUtils;
 import org.springframework.web.client.RestClient;
 
 /**
- * The mini program's credentials, the WeChat API client and the WeChat access token.
+ * The mini program's credentials, the WeChat API client and the WeChat access token. The client gets the
+ * token from the {@link WxAccessTokenProvider}, which fetches it through the {@link WxStableTokenClient}:
+ * a host may replace any of the three.
  */
 @Configuration(proxyBeanMethods = false)
 class WxApiConfiguration {
@@ -104,26 +109,49 @@ class WxApiConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
-	WxApiClient wxApiClient(WxLoginProperties properties, ObjectProvider<RestClient.Builder> restClientBuilder,
-			WxApiOutcomes outcomes, ObjectProvider<ObservationRegistry> observations, ObjectProvider<Clock> clock,
-			BeanFactory beans) {
-		RestClient restClient = restClientBuilder.getIfAvailable(RestClient::builder)
+	WeChatRestClient wxWeChatRestClient(WxLoginProperties properties,
+			ObjectProvider<RestClient.Builder> restClientBuilder, BeanFactory beans) {
+		return new WeChatRestClient(restClientBuilder.getIfAvailable(RestClient::builder)
 			.clone()
 			.baseUrl(properties.apiBaseUrl())
 			.requestFactory(WeChatRequestFactory.create(properties, beans))
-			.build();
+			.build());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	WxApiClient wxApiClient(WeChatRestClient wechat, WxAccessTokenProvider accessTokens, WxApiOutcomes outcomes,
+			ObjectProvider<ObservationRegistry> observations, ObjectProvider<Clock> clock) {
+		return new ObservedWxApiClient(new RestClientWxApiClient(wechat.restClient(), accessTokens, BUSY_BACKOFF),
+				observations.getIfAvailable(() -> ObservationRegistry.NOOP), outcomes,
+				clock.getIfAvailable(Clock::systemUTC));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	WxStableTokenClient wxStableTokenClient(WeChatRestClient wechat, WxApiOutcomes outcomes,
+			ObjectProvider<ObservationRegistry> observations, ObjectProvider<Clock> clock) {
 		Clock now = clock.getIfAvailable(Clock::systemUTC);
-		return new ObservedWxApiClient(new RestClientWxApiClient(restClient, now, BUSY_BACKOFF),
+		return new ObservedWxStableTokenClient(
+				new RestClientWxStableTokenClient(wechat.restClient(), now, BUSY_BACKOFF),
 				observations.getIfAvailable(() -> ObservationRegistry.NOOP), outcomes, now);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	WxAccessTokenProvider wxAccessTokenProvider(WxApiClient client, WxLoginProperties properties,
+	WxAccessTokenProvider wxAccessTokenProvider(WxStableTokenClient client, WxLoginProperties properties,
 			ObjectProvider<Clock> clock) {
 		return new CaffeineWxAccessTokenProvider(client, properties.accessToken().refreshAhead(),
 				clock.getIfAvailable(Clock::systemUTC));
+	}
+
+	/**
+	 * The one client of WeChat's API root, with the starter's timeouts and proxy on the host's builder,
+	 * shared by the API client and the stable-token client: one connection pool. Its own type keeps it
+	 * apart from any {@link RestClient} bean of the host.
+	 * @param restClient the client
+	 */
+	record WeChatRestClient(RestClient restClient) {
 	}
 
 }

@@ -15,7 +15,7 @@ import io.github.wxlogin.token.RefreshTokenStore;
 import io.github.wxlogin.token.TokenRevocationStore;
 import io.github.wxlogin.wechat.RedisWxAccessTokenProvider;
 import io.github.wxlogin.wechat.WxAccessTokenProvider;
-import io.github.wxlogin.wechat.WxApiClient;
+import io.github.wxlogin.wechat.WxStableTokenClient;
 import io.github.wxlogin.web.CaffeineWxRateLimiter;
 import io.github.wxlogin.web.RedisWxRateLimiter;
 import io.github.wxlogin.web.WxRateLimiter;
@@ -113,8 +113,8 @@ class WxRedisStoreConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(WxAccessTokenProvider.class)
-		RedisWxAccessTokenProvider redisWxAccessTokenProvider(RedisConnectionFactory connectionFactory, WxApiClient client,
-				WxLoginProperties properties, ObjectProvider<Clock> clock) {
+		RedisWxAccessTokenProvider redisWxAccessTokenProvider(RedisConnectionFactory connectionFactory,
+				WxStableTokenClient client, WxLoginProperties properties, ObjectProvider<Clock> clock) {
 			// A fetch is a normal call and at most one forced refresh
 			Duration fetchTimeout = properties.connectTimeout().plus(properties.readTimeout()).multipliedBy(2);
 			return new RedisWxAccessTokenProvider(client, redis(connectionFactory), keyPrefix(properties),

@@ -9,7 +9,6 @@ import io.github.wxlogin.session.WxSessionKeyStore;
 import io.github.wxlogin.token.TokenRevocationStore;
 import io.github.wxlogin.token.WxSigningKey;
 import io.github.wxlogin.token.WxTokenService;
-import io.github.wxlogin.wechat.WxAccessTokenProvider;
 import io.github.wxlogin.wechat.WxApiClient;
 import io.github.wxlogin.wechat.WxApps;
 import io.github.wxlogin.web.WxEndpointErrorResolver;
@@ -52,18 +51,16 @@ class WxWebConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	WxProfileEditor wxProfileEditor(WxApiClient wechat, WxAccessTokenProvider accessTokens,
-			WxUserService users, WxLoginProperties properties) {
-		return new WxProfileEditor(wechat, accessTokens, users, properties.profile().contentCheck());
+	WxProfileEditor wxProfileEditor(WxApiClient wechat, WxUserService users, WxLoginProperties properties) {
+		return new WxProfileEditor(wechat, users, properties.profile().contentCheck());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	WxLoginController wxLoginController(WxApps apps, WxApiClient wechat, WxAccessTokenProvider accessTokens,
-			WxSessionKeyStore sessionKeys, WxUserService users, WxTokenService tokens, TokenRevocationStore revocations,
+	WxLoginController wxLoginController(WxApps apps, WxApiClient wechat, WxSessionKeyStore sessionKeys, WxUserService users, WxTokenService tokens, TokenRevocationStore revocations,
 			WxProfileEditor profiles, ObjectProvider<WxSigningKey> signingKey, ObjectProvider<WxLoginMetrics> metrics) {
 		JWKSet publicKeys = signingKey.stream().map(WxSigningKey::publicJwkSet).findFirst().orElseGet(JWKSet::new);
-		return new WxLoginController(apps, wechat, accessTokens, sessionKeys, users, tokens, revocations, profiles,
+		return new WxLoginController(apps, wechat, sessionKeys, users, tokens, revocations, profiles,
 				publicKeys.getKeys().isEmpty() ? Map.of() : publicKeys.toJSONObject(),
 				metrics.getIfAvailable(() -> WxLoginMetrics.NONE));
 	}

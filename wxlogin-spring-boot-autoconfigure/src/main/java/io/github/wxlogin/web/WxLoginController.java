@@ -14,7 +14,6 @@ import io.github.wxlogin.token.RefreshTokenGrant;
 import io.github.wxlogin.token.TokenRevocationStore;
 import io.github.wxlogin.token.WxIssuedTokens;
 import io.github.wxlogin.token.WxTokenService;
-import io.github.wxlogin.wechat.WxAccessTokenProvider;
 import io.github.wxlogin.wechat.WxApiClient;
 import io.github.wxlogin.wechat.WxApp;
 import io.github.wxlogin.wechat.WxApps;
@@ -52,8 +51,6 @@ public class WxLoginController {
 
 	private final WxApiClient wechat;
 
-	private final WxAccessTokenProvider accessTokens;
-
 	private final WxSessionKeyStore sessionKeys;
 
 	private final WxUserService users;
@@ -72,7 +69,6 @@ public class WxLoginController {
 	 * Create the controller.
 	 * @param apps the mini programs served
 	 * @param wechat the WeChat client
-	 * @param accessTokens the WeChat access token
 	 * @param sessionKeys the store of session keys
 	 * @param users the host's users
 	 * @param tokens the token service
@@ -81,13 +77,11 @@ public class WxLoginController {
 	 * @param publicKeys the public JWK set, empty when tokens are signed with a shared secret
 	 * @param metrics where logins and refreshes are counted
 	 */
-	public WxLoginController(WxApps apps, WxApiClient wechat, WxAccessTokenProvider accessTokens,
-			WxSessionKeyStore sessionKeys, WxUserService users, WxTokenService tokens, TokenRevocationStore revocations,
+	public WxLoginController(WxApps apps, WxApiClient wechat, WxSessionKeyStore sessionKeys, WxUserService users, WxTokenService tokens, TokenRevocationStore revocations,
 			WxProfileEditor profiles, Map<String, Object> publicKeys,
 			WxLoginMetrics metrics) {
 		this.apps = apps;
 		this.wechat = wechat;
-		this.accessTokens = accessTokens;
 		this.sessionKeys = sessionKeys;
 		this.users = users;
 		this.tokens = tokens;
@@ -148,8 +142,7 @@ public class WxLoginController {
 			@RequestBody Map<String, Object> body) {
 		WxPrincipal caller = signedIn(principal);
 		String code = RequestFields.required(body, "code");
-		WxPhoneInfo info = this.accessTokens.withAccessToken(appOf(caller),
-				(accessToken) -> this.wechat.phoneNumber(accessToken, code, caller.openid()));
+		WxPhoneInfo info = this.wechat.phoneNumber(appOf(caller), code, caller.openid());
 		return bind(caller, new WxPhone(info.phoneNumber(), info.purePhoneNumber(), info.countryCode()));
 	}
 

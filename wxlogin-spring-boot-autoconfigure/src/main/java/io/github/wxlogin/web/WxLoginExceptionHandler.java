@@ -1,13 +1,6 @@
 package io.github.wxlogin.web;
 
 import io.github.wxlogin.wechat.WxApiException;
-import io.github.wxlogin.wechat.WxBusyException;
-import io.github.wxlogin.wechat.WxConfigurationException;
-import io.github.wxlogin.wechat.WxInvalidCodeException;
-import io.github.wxlogin.wechat.WxRateLimitedException;
-import io.github.wxlogin.wechat.WxRiskyUserException;
-import io.github.wxlogin.wechat.WxTokenRejectedException;
-import io.github.wxlogin.wechat.WxUnavailableException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -71,22 +64,20 @@ public class WxLoginExceptionHandler {
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> wechatFailed(WxApiException ex) {
 		Integer errcode = (ex.getErrcode() != WxApiException.NO_ERRCODE) ? ex.getErrcode() : null;
-		if (ex instanceof WxInvalidCodeException) {
-			return problem(WxErrorCode.INVALID_CODE, "WeChat rejected the code: it is invalid, expired or used.", errcode);
-		}
-		if (ex instanceof WxRateLimitedException) {
-			return problem(WxErrorCode.RATE_LIMITED, "WeChat's quota for this user is spent; try again later.", errcode);
-		}
-		if (ex instanceof WxRiskyUserException) {
-			return problem(WxErrorCode.RISKY_USER, "WeChat blocked this login as high-risk.", errcode);
-		}
-		if (ex instanceof WxBusyException || ex instanceof WxUnavailableException) {
-			return problem(WxErrorCode.WECHAT_UNAVAILABLE, "WeChat is busy or unreachable; try again shortly.", errcode);
-		}
-		if (ex instanceof WxConfigurationException || ex instanceof WxTokenRejectedException) {
-			return problem(WxErrorCode.WECHAT_CONFIG_ERROR, "WeChat refused this server's configuration.", errcode);
-		}
-		return problem(WxErrorCode.WECHAT_BAD_RESPONSE, "WeChat answered something unexpected.", errcode);
+		return switch (ex.getReason()) {
+			case INVALID_CODE -> problem(WxErrorCode.INVALID_CODE,
+					"WeChat rejected the code: it is invalid, expired or used.", errcode);
+			case RATE_LIMITED -> problem(WxErrorCode.RATE_LIMITED,
+					"WeChat's quota for this user is spent; try again later.", errcode);
+			case RISKY_USER -> problem(WxErrorCode.RISKY_USER, "WeChat blocked this login as high-risk.", errcode);
+			case BUSY, UNAVAILABLE -> problem(WxErrorCode.WECHAT_UNAVAILABLE,
+					"WeChat is busy or unreachable; try again shortly.", errcode);
+			// A token rejected after its replacement: WeChat does not accept this server's credentials
+			case CONFIGURATION, TOKEN_REJECTED -> problem(WxErrorCode.WECHAT_CONFIG_ERROR,
+					"WeChat refused this server's configuration.", errcode);
+			case BAD_RESPONSE, REFUSED -> problem(WxErrorCode.WECHAT_BAD_RESPONSE,
+					"WeChat answered something unexpected.", errcode);
+		};
 	}
 
 	@ExceptionHandler

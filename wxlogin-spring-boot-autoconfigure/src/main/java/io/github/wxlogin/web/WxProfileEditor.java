@@ -10,7 +10,6 @@ import io.github.wxlogin.WxPrincipal;
 import io.github.wxlogin.WxProfile;
 import io.github.wxlogin.WxUser;
 import io.github.wxlogin.WxUserService;
-import io.github.wxlogin.wechat.WxAccessTokenProvider;
 import io.github.wxlogin.wechat.WxApiClient;
 import io.github.wxlogin.wechat.WxApp;
 import io.github.wxlogin.wechat.WxContentVerdict;
@@ -34,8 +33,6 @@ public class WxProfileEditor {
 
 	private final WxApiClient wechat;
 
-	private final WxAccessTokenProvider accessTokens;
-
 	private final WxUserService users;
 
 	private final boolean contentCheck;
@@ -43,14 +40,11 @@ public class WxProfileEditor {
 	/**
 	 * Create an editor.
 	 * @param wechat the WeChat client
-	 * @param accessTokens the WeChat access token
 	 * @param users the host's users
 	 * @param contentCheck whether nicknames go through WeChat's msgSecCheck
 	 */
-	public WxProfileEditor(WxApiClient wechat, WxAccessTokenProvider accessTokens, WxUserService users,
-			boolean contentCheck) {
+	public WxProfileEditor(WxApiClient wechat, WxUserService users, boolean contentCheck) {
 		this.wechat = wechat;
-		this.accessTokens = accessTokens;
 		this.users = users;
 		this.contentCheck = contentCheck;
 	}
@@ -67,8 +61,7 @@ public class WxProfileEditor {
 
 	WxUser update(WxApp app, WxPrincipal caller, WxProfile profile) {
 		if (this.contentCheck && profile.nickname() != null) {
-			WxContentVerdict verdict = this.accessTokens.withAccessToken(app,
-					(accessToken) -> this.wechat.msgSecCheck(accessToken, caller.openid(), profile.nickname()));
+			WxContentVerdict verdict = this.wechat.msgSecCheck(app, caller.openid(), profile.nickname());
 			if (verdict != WxContentVerdict.PASS) {
 				throw new WxLoginException(WxErrorCode.CONTENT_REJECTED, "The nickname was rejected by WeChat's content check.");
 			}

@@ -18,25 +18,25 @@ import com.github.benmanes.caffeine.cache.Expiry;
  */
 public class CaffeineWxAccessTokenProvider implements WxAccessTokenProvider {
 
-	private final WxApiClient client;
+	private final WxStableTokenClient client;
 
-	private final Cache<String, WxAccessToken> tokens;
+	private final Cache<String, WeChatAccessToken> tokens;
 
 	/** The token WeChat last rejected, per appid, to tell when normal mode hands it back again. */
 	private final Map<String, String> rejectedTokens = new ConcurrentHashMap<>();
 
 	/**
 	 * Create a provider.
-	 * @param client the WeChat client that fetches tokens
+	 * @param client where tokens are fetched
 	 * @param refreshAhead how long before its expiry a token is fetched again
 	 * @param clock the clock that the client dates tokens with
 	 */
-	public CaffeineWxAccessTokenProvider(WxApiClient client, Duration refreshAhead, Clock clock) {
+	public CaffeineWxAccessTokenProvider(WxStableTokenClient client, Duration refreshAhead, Clock clock) {
 		this.client = client;
 		this.tokens = Caffeine.newBuilder()
 			// Caffeine times the expiry on the clock that dated the token, so the two always agree
 			.ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
-			.expireAfter(Expiry.creating((String appid, WxAccessToken token) -> token.reuseFor(clock.instant(), refreshAhead)))
+			.expireAfter(Expiry.creating((String appid, WeChatAccessToken token) -> token.reuseFor(clock.instant(), refreshAhead)))
 			.build();
 	}
 
@@ -51,8 +51,8 @@ public class CaffeineWxAccessTokenProvider implements WxAccessTokenProvider {
 		this.tokens.asMap().computeIfPresent(app.appid(), (appid, cached) -> cached.token().equals(rejectedToken) ? null : cached);
 	}
 
-	private WxAccessToken fetch(WxApp app) {
-		WxAccessToken token = this.client.stableAccessToken(app, false);
+	private WeChatAccessToken fetch(WxApp app) {
+		WeChatAccessToken token = this.client.stableAccessToken(app, false);
 		String rejected = this.rejectedTokens.remove(app.appid());
 		if (token.token().equals(rejected)) {
 			// Normal mode still hands out the token WeChat refused: only a forced refresh replaces it

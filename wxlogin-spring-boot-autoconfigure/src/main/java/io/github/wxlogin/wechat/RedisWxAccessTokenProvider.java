@@ -35,7 +35,7 @@ import org.springframework.data.redis.core.script.RedisScript;
  * An instance that finds no token and cannot take the lock polls Redis every few milliseconds until the
  * token appears; when the lock frees up without a token (the fetch failed, or its instance died and the
  * lock expired) the waiter takes the lock and fetches itself. After twice {@code fetchTimeout} it gives
- * up with a {@link WxUnavailableException}, as a WeChat timeout would.
+ * up with a {@link WxApiException} ({@code UNAVAILABLE}), as a WeChat timeout would.
  * <p>
  * Each instance keeps the token in a near cache for at most {@code nearCacheTtl}, which saves a Redis
  * round trip per call and still sees an invalidation by another instance soon; callers of one instance
@@ -74,7 +74,7 @@ public class RedisWxAccessTokenProvider implements WxAccessTokenProvider {
 			return 0
 			""", Long.class);
 
-	private final WxApiClient client;
+	private final WxStableTokenClient client;
 
 	private final StringRedisTemplate redis;
 
@@ -86,11 +86,11 @@ public class RedisWxAccessTokenProvider implements WxAccessTokenProvider {
 
 	private final Clock clock;
 
-	private final Cache<String, WxAccessToken> nearCache;
+	private final Cache<String, WeChatAccessToken> nearCache;
 
 	/**
 	 * Create a provider.
-	 * @param client the WeChat client that fetches tokens
+	 * @param client where tokens are fetched
 	 * @param redis the Redis client
 	 * @param keyPrefix the prefix of every key, such as {@code wxlogin:}
 	 * @param refreshAhead how long before its expiry a token is fetched again
@@ -98,7 +98,7 @@ public class RedisWxAccessTokenProvider implements WxAccessTokenProvider {
 	 * @param fetchTimeout how long one fetch from WeChat may take: the lock's lifetime
 	 * @param clock the clock that the client dates tokens with
 	 */
-	public RedisWxAccessTokenProvider(WxApiClient client, StringRedisTemplate redis, String keyPrefix,
+	public RedisWxAccessTokenProvider(WxStableTokenClient client, StringRedisTemplate redis, String keyPrefix,
 			Duration refreshAhead, Duration nearCacheTtl, Duration fetchTimeout, Clock clock) {
 		this.client = client;
 		this.redis = redis;
@@ -107,7 +107,7 @@ public class RedisWxAccessTokenProvider implements WxAccessTokenProvider {
 		this.fetchTimeout = fetchTimeout;
 		this.clock = clock;
 		// Caffeine times the expiry on the clock that dated the token, so the two always agree
-		this.nearCache = Caffeine.newBuilder().ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis())).expireAfter(Expiry.creating((String appid, WxAccessToken token) -> {
+		this.nearCache = Caffeine.newBuilder().ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis())).expireAfter(Expiry.creating((String appid, WeChatAccessToken token) -> {
 			Duration usable = usableFor(token);
 			return (usable.compareTo(nearCacheTtl) < 0) ? usable : nearCacheTtl;
 		})).build();
@@ -126,10 +126,10 @@ public class RedisWxAccessTokenProvider implements WxAccessTokenProvider {
 			.computeIfPresent(app.appid(), (appid, cached) -> cached.token().equals(rejectedToken) ? null : cached);
 	}
 
-	private WxAccessToken sharedToken(WxApp app) {
+	private WeChatAccessToken sharedToken(WxApp app) {
 		long deadline = System.nanoTime() + this.fetchTimeout.multipliedBy(2).toNanos();
 		while (true) {
-			WxAccessToken stored = storedToken(app);
+			WeChatAccessToken stored = storedToken(app);
 			if (stored != null) {
 				return stored;
 			}
@@ -145,16 +145,15 @@ public class RedisWxAccessTokenProvider implements WxAccessTokenProvider {
 				}
 			}
 			if (System.nanoTime() - deadline > 0) {
-				throw new WxUnavailableException("stable_token",
-						"no access token from the instance fetching it within " + this.fetchTimeout.multipliedBy(2),
-						null);
+				throw unavailable("no access token from the instance fetching it within "
+						+ this.fetchTimeout.multipliedBy(2), null);
 			}
 			pause();
 		}
 	}
 
-	private WxAccessToken fetchAndStore(WxApp app) {
-		WxAccessToken token = this.client.stableAccessToken(app, false);
+	private WeChatAccessToken fetchAndStore(WxApp app) {
+		WeChatAccessToken token = this.client.stableAccessToken(app, false);
 		String rejected = this.redis.opsForValue().get(rejectedKey(app));
 		if (rejected != null) {
 			if (token.token().equals(rejected)) {
@@ -171,17 +170,17 @@ public class RedisWxAccessTokenProvider implements WxAccessTokenProvider {
 		return token;
 	}
 
-	private @Nullable WxAccessToken storedToken(WxApp app) {
+	private @Nullable WeChatAccessToken storedToken(WxApp app) {
 		String stored = this.redis.opsForValue().get(tokenKey(app));
 		int separator = (stored != null) ? stored.indexOf(SEPARATOR) : -1;
 		if (stored == null || separator < 0) {
 			return null;
 		}
 		Instant expiresAt = Instant.ofEpochMilli(Long.parseLong(stored.substring(0, separator)));
-		return new WxAccessToken(stored.substring(separator + 1), expiresAt);
+		return new WeChatAccessToken(stored.substring(separator + 1), expiresAt);
 	}
 
-	private Duration usableFor(WxAccessToken token) {
+	private Duration usableFor(WeChatAccessToken token) {
 		return token.reuseFor(this.clock.instant(), this.refreshAhead);
 	}
 
@@ -191,8 +190,13 @@ public class RedisWxAccessTokenProvider implements WxAccessTokenProvider {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new WxUnavailableException("stable_token", "interrupted while waiting for the access token", ex);
+			throw unavailable("interrupted while waiting for the access token", ex);
 		}
+	}
+
+	private static WxApiException unavailable(String message, @Nullable Throwable cause) {
+		return new WxApiException(WxApiException.Reason.UNAVAILABLE, RestClientWxStableTokenClient.STABLE_TOKEN,
+				WxApiException.NO_ERRCODE, message, cause);
 	}
 
 	/**

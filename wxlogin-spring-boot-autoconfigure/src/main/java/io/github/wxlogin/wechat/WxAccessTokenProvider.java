@@ -1,9 +1,8 @@
 package io.github.wxlogin.wechat;
 
-import java.util.function.Function;
-
 /**
- * The mini program's access token, fetched once and shared by every call that needs it.
+ * WeChat's access token of each mini program, fetched once (through a {@link WxStableTokenClient}) and
+ * shared by every call of the {@link WxApiClient} that needs it.
  */
 public interface WxAccessTokenProvider {
 
@@ -22,25 +21,5 @@ public interface WxAccessTokenProvider {
 	 * @param rejectedToken the token WeChat rejected
 	 */
 	void invalidate(WxApp app, String rejectedToken);
-
-	/**
-	 * Run a call that needs the access token. When WeChat rejects the token
-	 * ({@link WxTokenRejectedException}) the token is invalidated and the call is retried once with a
-	 * new one.
-	 * @param app the mini program
-	 * @param call the call, given the token
-	 * @param <T> the call's result
-	 * @return the call's result
-	 */
-	default <T> T withAccessToken(WxApp app, Function<String, T> call) {
-		String token = accessToken(app);
-		try {
-			return call.apply(token);
-		}
-		catch (WxTokenRejectedException ex) {
-			invalidate(app, token);
-			return call.apply(accessToken(app));
-		}
-	}
 
 }

@@ -22,7 +22,7 @@ public class WxApiOutcomes {
 		this.lastOutcomes.put(api, outcome);
 	}
 
-	void tokenFetched(WxAccessToken token, Instant fetchedAt) {
+	void tokenFetched(WeChatAccessToken token, Instant fetchedAt) {
 		this.lastToken = new FetchedToken(fetchedAt, token.expiresAt());
 	}
 
@@ -46,18 +46,26 @@ public class WxApiOutcomes {
 	 * How a call to WeChat ended.
 	 *
 	 * @param outcome {@code success}, or the kind of failure such as {@code invalid_code} or
-	 * {@code config_error}
+	 * {@code config_error}, as the metrics tag it
+	 * @param reason what went wrong, {@code null} for success
 	 * @param errcode WeChat's errcode, 0 for success or a failure without one
 	 * @param at when the call ended
 	 */
-	public record Outcome(String outcome, int errcode, Instant at) {
+	public record Outcome(String outcome, WxApiException.@Nullable Reason reason, int errcode, Instant at) {
 
 		/**
 		 * Return whether this outcome means the mini program's own configuration is wrong.
 		 * @return whether an operator must act
 		 */
 		public boolean isConfigurationError() {
-			return ObservedWxApiClient.CONFIG_ERROR.equals(this.outcome);
+			if (this.reason == null) {
+				return false;
+			}
+			return switch (this.reason) {
+				case CONFIGURATION -> true;
+				case INVALID_CODE, RISKY_USER, RATE_LIMITED, BUSY, UNAVAILABLE, TOKEN_REJECTED, BAD_RESPONSE, REFUSED ->
+					false;
+			};
 		}
 
 	}

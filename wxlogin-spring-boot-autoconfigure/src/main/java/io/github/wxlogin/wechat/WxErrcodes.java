@@ -1,11 +1,12 @@
 package io.github.wxlogin.wechat;
 
+import io.github.wxlogin.wechat.WxApiException.Reason;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 /**
- * Turns WeChat's errcodes into typed exceptions, and says what an operator must fix when WeChat refuses
- * the mini program's own configuration.
+ * Turns WeChat's errcodes into {@link WxApiException}s with their reasons, and says what an operator must
+ * fix when WeChat refuses the mini program's own configuration.
  */
 final class WxErrcodes {
 
@@ -23,23 +24,22 @@ final class WxErrcodes {
 		String message = "WeChat refused the call: " + errmsg;
 		if (PHONE_NUMBER.equals(api) && errcode == 40013) {
 			// Here 40013 means the phone code was made for another mini program, not a wrong AppID
-			return new WxInvalidCodeException(api, errcode, message);
+			return new WxApiException(Reason.INVALID_CODE, api, errcode, message);
 		}
-		return switch (errcode) {
-			case 40029, 40163, 41008 -> new WxInvalidCodeException(api, errcode, message);
-			case 45011 -> new WxRateLimitedException(api, errcode, message);
-			case 40226 -> new WxRiskyUserException(api, errcode, message);
-			case BUSY -> new WxBusyException(api, errcode, message);
-			case 40001, 40014, 42001, 41001 -> new WxTokenRejectedException(api, errcode, message);
-			case 40013, 40125, 40164, 40243, 45009, 89503, 41002, 41004 -> configurationError(api, errcode, message);
-			default -> new WxApiException(api, errcode, message);
+		Reason reason = switch (errcode) {
+			case 40029, 40163, 41008 -> Reason.INVALID_CODE;
+			case 45011 -> Reason.RATE_LIMITED;
+			case 40226 -> Reason.RISKY_USER;
+			case BUSY -> Reason.BUSY;
+			case 40001, 40014, 42001, 41001 -> Reason.TOKEN_REJECTED;
+			case 40013, 40125, 40164, 40243, 45009, 89503, 41002, 41004 -> Reason.CONFIGURATION;
+			default -> Reason.REFUSED;
 		};
-	}
-
-	private static WxConfigurationException configurationError(String api, int errcode, String message) {
-		logger.error("WeChat refused the mini program's configuration on " + api + " (errcode " + errcode + "): "
-				+ remedy(errcode) + ". " + message);
-		return new WxConfigurationException(api, errcode, message);
+		if (reason == Reason.CONFIGURATION) {
+			logger.error("WeChat refused the mini program's configuration on " + api + " (errcode " + errcode + "): "
+					+ remedy(errcode) + ". " + message);
+		}
+		return new WxApiException(reason, api, errcode, message);
 	}
 
 	static String remedy(int errcode) {

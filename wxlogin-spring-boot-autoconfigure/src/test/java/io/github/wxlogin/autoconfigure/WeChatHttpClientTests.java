@@ -7,12 +7,12 @@ import io.github.wxlogin.test.Api;
 import io.github.wxlogin.test.FakeWeChatServer;
 import io.github.wxlogin.test.FakeWeChatServerExtension;
 import io.github.wxlogin.test.RecordedRequest;
-import io.github.wxlogin.wechat.WxAccessTokenProvider;
 import io.github.wxlogin.wechat.WxApiClient;
+import io.github.wxlogin.wechat.WxApiException;
 import io.github.wxlogin.wechat.WxApp;
 import io.github.wxlogin.wechat.WxApps;
 import io.github.wxlogin.wechat.WxPhoneInfo;
-import io.github.wxlogin.wechat.WxUnavailableException;
+import io.github.wxlogin.wechat.WxStableTokenClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -56,9 +56,8 @@ class WeChatHttpClientTests {
 	void postBodiesGoOutWithAContentLengthRatherThanChunked() {
 		this.contextRunner.run((context) -> {
 			String phoneCode = fake().issuePhoneCode("13800138000", "openid-length-1");
-			WxPhoneInfo phone = context.getBean(WxAccessTokenProvider.class)
-				.withAccessToken(app(context), (token) -> context.getBean(WxApiClient.class)
-					.phoneNumber(token, phoneCode, "openid-length-1"));
+			WxPhoneInfo phone = context.getBean(WxApiClient.class)
+				.phoneNumber(app(context), phoneCode, "openid-length-1");
 			assertThat(phone.purePhoneNumber()).isEqualTo("13800138000");
 			for (Api api : new Api[] { Api.STABLE_TOKEN, Api.PHONE_NUMBER }) {
 				RecordedRequest request = fake().lastRequest(api);
@@ -79,7 +78,8 @@ class WeChatHttpClientTests {
 					WxApiClient client = context.getBean(WxApiClient.class);
 					String code = fake().issueLoginCode("openid-proxy-1");
 					assertThat(client.code2Session(app(context), code).openid()).isEqualTo("openid-proxy-1");
-					assertThat(client.stableAccessToken(app(context), false).token()).isNotBlank();
+					assertThat(context.getBean(WxStableTokenClient.class).stableAccessToken(app(context), false).token())
+						.isNotBlank();
 
 					assertThat(proxy.seen()).filteredOn(LoopbackForwardProxy.Seen::authorized)
 						.extracting((seen) -> seen.method() + " " + seen.uri().getPath())
@@ -141,8 +141,9 @@ class WeChatHttpClientTests {
 			fake().latency(Duration.ofSeconds(2));
 			try {
 				String code = fake().issueLoginCode("openid-slow-1");
-				assertThatExceptionOfType(WxUnavailableException.class)
-					.isThrownBy(() -> context.getBean(WxApiClient.class).code2Session(app(context), code));
+				assertThatExceptionOfType(WxApiException.class)
+					.isThrownBy(() -> context.getBean(WxApiClient.class).code2Session(app(context), code))
+					.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(WxApiException.Reason.UNAVAILABLE));
 			}
 			finally {
 				fake().latency(Duration.ZERO);

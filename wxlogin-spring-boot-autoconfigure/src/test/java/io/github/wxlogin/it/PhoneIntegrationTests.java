@@ -75,6 +75,17 @@ class PhoneIntegrationTests extends HostIntegrationTest {
 	}
 
 	@Test
+	void accessTokenRejectedAgainAfterOneRetryIsAConfigErrorWithWeChatsErrcode() {
+		String token = accessToken("openid-phone-6");
+		this.fake.resetCounts();
+		this.fake.failNext(Api.PHONE_NUMBER, Fault.errcode(40001), 5);
+		Reply reply = bindPhone(token, this.fake.issuePhoneCode("13800138006"));
+		assertProblem(reply, 502, "wechat_config_error");
+		assertThat(reply.json().path("wxErrcode").asInt()).isEqualTo(40001);
+		assertThat(this.fake.callCount(Api.PHONE_NUMBER)).isEqualTo(2);
+	}
+
+	@Test
 	void phoneNeedsABearerToken() {
 		assertProblem(this.client.post("/wx/phone", Map.of("code", "x")), 401, "unauthorized");
 	}

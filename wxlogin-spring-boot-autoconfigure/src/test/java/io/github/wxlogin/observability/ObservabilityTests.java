@@ -7,11 +7,15 @@ import io.github.wxlogin.test.Api;
 import io.github.wxlogin.test.FakeWeChatServer;
 import io.github.wxlogin.test.FakeWeChatServerExtension;
 import io.github.wxlogin.test.Fault;
+import io.github.wxlogin.wechat.CaffeineWxAccessTokenProvider;
 import io.github.wxlogin.wechat.ObservedWxApiClient;
+import io.github.wxlogin.wechat.ObservedWxStableTokenClient;
 import io.github.wxlogin.wechat.RestClientWxApiClient;
+import io.github.wxlogin.wechat.RestClientWxStableTokenClient;
 import io.github.wxlogin.wechat.WxApiException;
 import io.github.wxlogin.wechat.WxApiOutcomes;
 import io.github.wxlogin.wechat.WxApp;
+import io.github.wxlogin.wechat.WxStableTokenClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -33,14 +37,24 @@ class ObservabilityTests {
 
 	private final WxApiOutcomes outcomes = new WxApiOutcomes();
 
-	private final ObservedWxApiClient client = observedClient();
+	private final ObservationRegistry observations = observations();
 
-	private ObservedWxApiClient observedClient() {
+	private final RestClient restClient = RestClient.builder().baseUrl(fake().baseUrl()).build();
+
+	private final WxStableTokenClient stableTokens = new ObservedWxStableTokenClient(
+			new RestClientWxStableTokenClient(this.restClient, Clock.systemUTC(), Duration.ofMillis(1)),
+			this.observations, this.outcomes, Clock.systemUTC());
+
+	private final ObservedWxApiClient client = new ObservedWxApiClient(
+			new RestClientWxApiClient(this.restClient,
+					new CaffeineWxAccessTokenProvider(this.stableTokens, Duration.ofMinutes(5), Clock.systemUTC()),
+					Duration.ofMillis(1)),
+			this.observations, this.outcomes, Clock.systemUTC());
+
+	private ObservationRegistry observations() {
 		ObservationRegistry observations = ObservationRegistry.create();
 		observations.observationConfig().observationHandler(new DefaultMeterObservationHandler(this.meters));
-		RestClient restClient = RestClient.builder().baseUrl(fake().baseUrl()).build();
-		return new ObservedWxApiClient(new RestClientWxApiClient(restClient, Clock.systemUTC(), Duration.ofMillis(1)),
-				observations, this.outcomes, Clock.systemUTC());
+		return observations;
 	}
 
 	private static FakeWeChatServer fake() {
@@ -67,7 +81,7 @@ class ObservabilityTests {
 
 	@Test
 	void healthIsUpWithTheLastOutcomesAndTheTokensAge() {
-		this.client.stableAccessToken(app(), false);
+		this.stableTokens.stableAccessToken(app(), false);
 		HealthProbe health = HealthProbe.of(new WxLoginHealthIndicator(this.outcomes, Clock.systemUTC()));
 		assertThat(health.status()).isEqualTo("UP");
 		assertThat(health.details()).containsKeys("lastOutcomes", "accessToken");
@@ -77,10 +91,10 @@ class ObservabilityTests {
 	@Test
 	void healthIsDownAfterWeChatRefusedTheConfiguration() {
 		fake().failNext(Api.STABLE_TOKEN, Fault.errcode(40164), 1);
-		assertThatExceptionOfType(WxApiException.class).isThrownBy(() -> this.client.stableAccessToken(app(), false));
+		assertThatExceptionOfType(WxApiException.class).isThrownBy(() -> this.stableTokens.stableAccessToken(app(), false));
 		HealthProbe health = HealthProbe.of(new WxLoginHealthIndicator(this.outcomes, Clock.systemUTC()));
 		assertThat(health.status()).isEqualTo("DOWN");
-		this.client.stableAccessToken(app(), false);
+		this.stableTokens.stableAccessToken(app(), false);
 		assertThat(HealthProbe.of(new WxLoginHealthIndicator(this.outcomes, Clock.systemUTC())).status())
 			.isEqualTo("UP");
 	}
@@ -92,7 +106,7 @@ class ObservabilityTests {
 		metrics.login("new_user");
 		metrics.login("invalid_code");
 		metrics.refresh("success");
-		this.client.stableAccessToken(app(), false);
+		this.stableTokens.stableAccessToken(app(), false);
 		assertThat(this.meters.get("wxlogin.logins").tag("outcome", "new_user").counter().count()).isEqualTo(2);
 		assertThat(this.meters.get("wxlogin.logins").tag("outcome", "invalid_code").counter().count()).isEqualTo(1);
 		assertThat(this.meters.get("wxlogin.token.refreshes").tag("outcome", "success").counter().count()).isEqualTo(1);

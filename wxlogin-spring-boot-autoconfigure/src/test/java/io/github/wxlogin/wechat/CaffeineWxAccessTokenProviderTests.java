@@ -27,8 +27,8 @@ class CaffeineWxAccessTokenProviderTests {
 	/** Dates the tokens the client fetches and times how long the provider keeps them. */
 	private final SettableClock clock = new SettableClock();
 
-	private final RestClientWxApiClient client = RestClientWxApiClientTests.WxApiClients
-		.create(fake().baseUrl(), Duration.ofSeconds(5), this.clock);
+	private final RestClientWxStableTokenClient stableTokens = RestClientWxApiClientTests.WxApiClients
+		.stableTokens(fake().baseUrl(), Duration.ofSeconds(5), this.clock);
 
 	private static FakeWeChatServer fake() {
 		return wechat.server();
@@ -39,7 +39,14 @@ class CaffeineWxAccessTokenProviderTests {
 	}
 
 	private CaffeineWxAccessTokenProvider provider(Duration refreshAhead) {
-		return new CaffeineWxAccessTokenProvider(this.client, refreshAhead, this.clock);
+		return new CaffeineWxAccessTokenProvider(this.stableTokens, refreshAhead, this.clock);
+	}
+
+	/** Binds a phone through a client that takes its tokens from the provider. */
+	private String phoneNumber(WxAccessTokenProvider provider) {
+		return RestClientWxApiClientTests.WxApiClients.create(fake().baseUrl(), Duration.ofSeconds(5), provider)
+			.phoneNumber(app(), fake().issuePhoneCode("13800138000"), "openid-1")
+			.phoneNumber();
 	}
 
 	@Test
@@ -101,9 +108,7 @@ class CaffeineWxAccessTokenProviderTests {
 		CaffeineWxAccessTokenProvider provider = provider(Duration.ofMinutes(5));
 		String before = provider.accessToken(app());
 		fake().invalidateAccessToken();
-		String phone = provider.withAccessToken(app(),
-				(token) -> this.client.phoneNumber(token, fake().issuePhoneCode("13800138000"), "openid-1")
-					.phoneNumber());
+		String phone = phoneNumber(provider);
 		assertThat(phone).isEqualTo("13800138000");
 		assertThat(provider.accessToken(app())).isNotEqualTo(before);
 		assertThat(fake().callCount(Api.PHONE_NUMBER)).isEqualTo(2);
@@ -115,9 +120,7 @@ class CaffeineWxAccessTokenProviderTests {
 		CaffeineWxAccessTokenProvider provider = provider(Duration.ofMinutes(5));
 		String before = provider.accessToken(app());
 		fake().staleAccessToken();
-		String phone = provider.withAccessToken(app(),
-				(token) -> this.client.phoneNumber(token, fake().issuePhoneCode("13800138000"), "openid-1")
-					.phoneNumber());
+		String phone = phoneNumber(provider);
 		assertThat(phone).isEqualTo("13800138000");
 		assertThat(provider.accessToken(app())).isNotEqualTo(before);
 		// the first fetch, a normal one that returns the stale token, then one forced refresh
@@ -138,7 +141,8 @@ class CaffeineWxAccessTokenProviderTests {
 		CaffeineWxAccessTokenProvider provider = provider(Duration.ofMinutes(5));
 		fake().failNext(Api.STABLE_TOKEN, Fault.errcode(40164), 100);
 		for (int i = 0; i < 3; i++) {
-			assertThatExceptionOfType(WxConfigurationException.class).isThrownBy(() -> provider.accessToken(app()));
+			assertThatExceptionOfType(WxApiException.class).isThrownBy(() -> provider.accessToken(app()))
+				.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(WxApiException.Reason.CONFIGURATION));
 		}
 		assertThat(fake().callCount(Api.STABLE_TOKEN)).isEqualTo(3);
 	}
@@ -147,8 +151,8 @@ class CaffeineWxAccessTokenProviderTests {
 	void tokenRejectedTwiceIsNotRetriedAgain() {
 		CaffeineWxAccessTokenProvider provider = provider(Duration.ofMinutes(5));
 		fake().failNext(Api.PHONE_NUMBER, Fault.errcode(40001), 5);
-		assertThatExceptionOfType(WxTokenRejectedException.class).isThrownBy(() -> provider.withAccessToken(app(),
-				(token) -> this.client.phoneNumber(token, fake().issuePhoneCode("13800138000"), "openid-1")));
+		assertThatExceptionOfType(WxApiException.class).isThrownBy(() -> phoneNumber(provider))
+			.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(WxApiException.Reason.TOKEN_REJECTED));
 		assertThat(fake().callCount(Api.PHONE_NUMBER)).isEqualTo(2);
 	}
 

@@ -55,8 +55,8 @@ abstract class RedisWxAccessTokenProviderTests {
 	/** Dates the tokens the client fetches and times the instances' near caches. */
 	private final SettableClock clock = new SettableClock();
 
-	private final RestClientWxApiClient client = RestClientWxApiClientTests.WxApiClients
-		.create(fake().baseUrl(), Duration.ofSeconds(5), this.clock);
+	private final RestClientWxStableTokenClient stableTokens = RestClientWxApiClientTests.WxApiClients
+		.stableTokens(fake().baseUrl(), Duration.ofSeconds(5), this.clock);
 
 	RedisWxAccessTokenProviderTests(Supplier<LettuceConnectionFactory> server) {
 		this.server = server;
@@ -93,7 +93,7 @@ abstract class RedisWxAccessTokenProviderTests {
 
 	/** One provider per application instance; instances share Redis. */
 	private RedisWxAccessTokenProvider instance(Duration refreshAhead, Duration fetchTimeout) {
-		return new RedisWxAccessTokenProvider(this.client, this.redis, this.keyPrefix, refreshAhead, Duration.ofSeconds(5),
+		return new RedisWxAccessTokenProvider(this.stableTokens, this.redis, this.keyPrefix, refreshAhead, Duration.ofSeconds(5),
 				fetchTimeout, this.clock);
 	}
 
@@ -101,10 +101,11 @@ abstract class RedisWxAccessTokenProviderTests {
 		return instance(Duration.ofMinutes(5), Duration.ofSeconds(10));
 	}
 
+	/** Binds a phone through a client that takes its tokens from the provider. */
 	private String phoneNumber(WxAccessTokenProvider provider) {
-		return provider.withAccessToken(app(),
-				(token) -> this.client.phoneNumber(token, fake().issuePhoneCode("13800138000"), "openid-1")
-					.phoneNumber());
+		return RestClientWxApiClientTests.WxApiClients.create(fake().baseUrl(), Duration.ofSeconds(5), provider)
+			.phoneNumber(app(), fake().issuePhoneCode("13800138000"), "openid-1")
+			.phoneNumber();
 	}
 
 	@Test
@@ -256,7 +257,8 @@ abstract class RedisWxAccessTokenProviderTests {
 		String lockKey = this.keyPrefix + "access-token-lock:{" + fake().appid() + "}";
 		this.redis.opsForValue().set(lockKey, "a-slow-instance", Duration.ofSeconds(10));
 		RedisWxAccessTokenProvider provider = instance(Duration.ofMinutes(5), Duration.ofMillis(200));
-		assertThatExceptionOfType(WxUnavailableException.class).isThrownBy(() -> provider.accessToken(app()));
+		assertThatExceptionOfType(WxApiException.class).isThrownBy(() -> provider.accessToken(app()))
+			.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(WxApiException.Reason.UNAVAILABLE));
 		assertThat(fake().callCount(Api.STABLE_TOKEN)).isZero();
 	}
 
@@ -265,7 +267,8 @@ abstract class RedisWxAccessTokenProviderTests {
 		RedisWxAccessTokenProvider provider = instance();
 		fake().failNext(Api.STABLE_TOKEN, Fault.errcode(40164), 100);
 		for (int i = 0; i < 3; i++) {
-			assertThatExceptionOfType(WxConfigurationException.class).isThrownBy(() -> provider.accessToken(app()));
+			assertThatExceptionOfType(WxApiException.class).isThrownBy(() -> provider.accessToken(app()))
+				.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(WxApiException.Reason.CONFIGURATION));
 		}
 		assertThat(fake().callCount(Api.STABLE_TOKEN)).isEqualTo(3);
 		assertThat(this.redis.hasKey(this.keyPrefix + "access-token-lock:{" + fake().appid() + "}")).isFalse();

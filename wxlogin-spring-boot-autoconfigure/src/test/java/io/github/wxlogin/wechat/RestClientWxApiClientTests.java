@@ -9,6 +9,7 @@ import io.github.wxlogin.test.Api;
 import io.github.wxlogin.test.FakeWeChatServer;
 import io.github.wxlogin.test.FakeWeChatServerExtension;
 import io.github.wxlogin.test.Fault;
+import io.github.wxlogin.wechat.WxApiException.Reason;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -38,6 +39,10 @@ class RestClientWxApiClientTests {
 		return WxApiClients.create(fake().baseUrl(), READ_TIMEOUT);
 	}
 
+	private RestClientWxStableTokenClient stableTokens() {
+		return WxApiClients.stableTokens(fake().baseUrl(), READ_TIMEOUT, Clock.systemUTC());
+	}
+
 	@Test
 	void code2SessionReadsTheTextPlainReplyWithoutErrcode() {
 		String code = fake().issueLoginCode("openid-1", "unionid-1");
@@ -56,8 +61,8 @@ class RestClientWxApiClientTests {
 
 	@Test
 	void unknownCodeIsInvalid() {
-		assertThatExceptionOfType(WxInvalidCodeException.class)
-			.isThrownBy(() -> client().code2Session(app(), "no-such-code"))
+		assertThatExceptionOfType(WxApiException.class).isThrownBy(() -> client().code2Session(app(), "no-such-code"))
+			.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(Reason.INVALID_CODE))
 			.satisfies((ex) -> assertThat(ex.getErrcode()).isEqualTo(40029));
 	}
 
@@ -65,21 +70,24 @@ class RestClientWxApiClientTests {
 	void replayedCodeIsInvalid() {
 		String code = fake().issueLoginCode("openid-3");
 		client().code2Session(app(), code);
-		assertThatExceptionOfType(WxInvalidCodeException.class).isThrownBy(() -> client().code2Session(app(), code))
+		assertThatExceptionOfType(WxApiException.class).isThrownBy(() -> client().code2Session(app(), code))
+			.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(Reason.INVALID_CODE))
 			.satisfies((ex) -> assertThat(ex.getErrcode()).isEqualTo(40163));
 	}
 
 	@Test
 	void codeWithCharactersToEncodeIsSentEncoded() {
-		assertThatExceptionOfType(WxInvalidCodeException.class)
-			.isThrownBy(() -> client().code2Session(app(), "a&secret=x#y z+"));
+		assertThatExceptionOfType(WxApiException.class)
+			.isThrownBy(() -> client().code2Session(app(), "a&secret=x#y z+"))
+			.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(Reason.INVALID_CODE));
 	}
 
 	@Test
 	void wrongSecretIsAConfigurationErrorThatNeverShowsTheSecret() {
 		WxApp wrong = new WxApp(fake().appid(), "0123456789abcdef0123456789abcdef");
 		Throwable thrown = catchThrowable(() -> client().code2Session(wrong, fake().issueLoginCode("openid-4")));
-		assertThat(thrown).isInstanceOf(WxConfigurationException.class);
+		assertThat(thrown).isInstanceOf(WxApiException.class);
+		assertThat(((WxApiException) thrown).getReason()).isEqualTo(Reason.CONFIGURATION);
 		assertThat(((WxApiException) thrown).getErrcode()).isEqualTo(40125);
 		assertThat(thrown.getMessage()).doesNotContain(wrong.secret());
 	}
@@ -95,30 +103,33 @@ class RestClientWxApiClientTests {
 	@Test
 	void busyThroughEveryRetryIsBusy() {
 		fake().failNext(Api.CODE2SESSION, Fault.busy(), 10);
-		assertThatExceptionOfType(WxBusyException.class)
-			.isThrownBy(() -> client().code2Session(app(), fake().issueLoginCode("openid-6")));
+		assertThatExceptionOfType(WxApiException.class)
+			.isThrownBy(() -> client().code2Session(app(), fake().issueLoginCode("openid-6")))
+			.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(Reason.BUSY));
 		assertThat(fake().callCount(Api.CODE2SESSION)).isEqualTo(3);
 	}
 
 	@Test
-	void errcodesMapToTheirExceptions() {
-		assertFault(Api.CODE2SESSION, 45011, WxRateLimitedException.class);
-		assertFault(Api.CODE2SESSION, 40226, WxRiskyUserException.class);
-		assertFault(Api.CODE2SESSION, 40013, WxConfigurationException.class);
-		assertFault(Api.CODE2SESSION, 40164, WxConfigurationException.class);
-		assertFault(Api.STABLE_TOKEN, 40243, WxConfigurationException.class);
-		assertFault(Api.STABLE_TOKEN, 45009, WxConfigurationException.class);
-		assertFault(Api.STABLE_TOKEN, 89503, WxConfigurationException.class);
-		assertFault(Api.PHONE_NUMBER, 40001, WxTokenRejectedException.class);
-		assertFault(Api.PHONE_NUMBER, 42001, WxTokenRejectedException.class);
-		assertFault(Api.PHONE_NUMBER, 40013, WxInvalidCodeException.class);
-		assertFault(Api.MSG_SEC_CHECK, 61010, WxApiException.class);
+	void errcodesMapToTheirReasons() {
+		assertFault(Api.CODE2SESSION, 45011, Reason.RATE_LIMITED);
+		assertFault(Api.CODE2SESSION, 40226, Reason.RISKY_USER);
+		assertFault(Api.CODE2SESSION, 40013, Reason.CONFIGURATION);
+		assertFault(Api.CODE2SESSION, 40164, Reason.CONFIGURATION);
+		assertFault(Api.STABLE_TOKEN, 40243, Reason.CONFIGURATION);
+		assertFault(Api.STABLE_TOKEN, 45009, Reason.CONFIGURATION);
+		assertFault(Api.STABLE_TOKEN, 89503, Reason.CONFIGURATION);
+		assertFault(Api.PHONE_NUMBER, 40001, Reason.TOKEN_REJECTED);
+		assertFault(Api.PHONE_NUMBER, 42001, Reason.TOKEN_REJECTED);
+		assertFault(Api.PHONE_NUMBER, 40013, Reason.INVALID_CODE);
+		assertFault(Api.MSG_SEC_CHECK, 61010, Reason.REFUSED);
 	}
 
-	private void assertFault(Api api, int errcode, Class<? extends WxApiException> type) {
-		fake().failNext(api, Fault.errcode(errcode), 1);
+	private void assertFault(Api api, int errcode, Reason reason) {
+		// A rejected token is replaced and the call made once more: the second rejection is the failure
+		fake().failNext(api, Fault.errcode(errcode), (reason == Reason.TOKEN_REJECTED) ? 2 : 1);
 		Throwable thrown = catchThrowable(() -> call(api).get());
-		assertThat(thrown).as("errcode %d of %s", errcode, api).isExactlyInstanceOf(type);
+		assertThat(thrown).as("errcode %d of %s", errcode, api).isExactlyInstanceOf(WxApiException.class);
+		assertThat(((WxApiException) thrown).getReason()).as("errcode %d of %s", errcode, api).isEqualTo(reason);
 		assertThat(((WxApiException) thrown).getErrcode()).isEqualTo(errcode);
 		assertThat(thrown.getMessage()).doesNotContain(fake().secret()).contains("rid");
 	}
@@ -126,36 +137,35 @@ class RestClientWxApiClientTests {
 	private Supplier<Object> call(Api api) {
 		return switch (api) {
 			case CODE2SESSION -> () -> client().code2Session(app(), fake().issueLoginCode("openid-f"));
-			case STABLE_TOKEN -> () -> client().stableAccessToken(app(), false);
-			case PHONE_NUMBER -> () -> client().phoneNumber(token(), fake().issuePhoneCode("13800138000"), "openid-f");
-			case MSG_SEC_CHECK -> () -> client().msgSecCheck(token(), "openid-f", "hello");
-			case CHECK_SESSION -> () -> client().checkSession(token(), "openid-f", "key");
+			case STABLE_TOKEN -> () -> stableTokens().stableAccessToken(app(), false);
+			case PHONE_NUMBER -> () -> client().phoneNumber(app(), fake().issuePhoneCode("13800138000"), "openid-f");
+			case MSG_SEC_CHECK -> () -> client().msgSecCheck(app(), "openid-f", "hello");
+			case CHECK_SESSION -> () -> client().checkSession(app(), "openid-f", "key");
 		};
-	}
-
-	private String token() {
-		return client().stableAccessToken(app(), false).token();
 	}
 
 	@Test
 	void garbageBodyIsABadResponse() {
 		fake().failNext(Api.CODE2SESSION, Fault.garbage(), 1);
-		assertThatExceptionOfType(WxBadResponseException.class)
-			.isThrownBy(() -> client().code2Session(app(), fake().issueLoginCode("openid-7")));
+		assertThatExceptionOfType(WxApiException.class)
+			.isThrownBy(() -> client().code2Session(app(), fake().issueLoginCode("openid-7")))
+			.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(Reason.BAD_RESPONSE));
 	}
 
 	@Test
 	void htmlErrorPageIsABadResponse() {
 		fake().failNext(Api.CODE2SESSION, Fault.htmlPage(), 1);
-		assertThatExceptionOfType(WxBadResponseException.class)
-			.isThrownBy(() -> client().code2Session(app(), fake().issueLoginCode("openid-8")));
+		assertThatExceptionOfType(WxApiException.class)
+			.isThrownBy(() -> client().code2Session(app(), fake().issueLoginCode("openid-8")))
+			.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(Reason.BAD_RESPONSE));
 	}
 
 	@Test
 	void http500IsABadResponse() {
 		fake().failNext(Api.STABLE_TOKEN, Fault.httpStatus(500), 1);
-		assertThatExceptionOfType(WxBadResponseException.class)
-			.isThrownBy(() -> client().stableAccessToken(app(), false));
+		assertThatExceptionOfType(WxApiException.class)
+			.isThrownBy(() -> stableTokens().stableAccessToken(app(), false))
+			.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(Reason.BAD_RESPONSE));
 	}
 
 	@Test
@@ -163,7 +173,8 @@ class RestClientWxApiClientTests {
 		RestClientWxApiClient impatient = WxApiClients.create(fake().baseUrl(), Duration.ofSeconds(1));
 		fake().failNext(Api.CODE2SESSION, Fault.delay(Duration.ofSeconds(10)), 1);
 		Throwable thrown = catchThrowable(() -> impatient.code2Session(app(), fake().issueLoginCode("openid-9")));
-		assertThat(thrown).isInstanceOf(WxUnavailableException.class);
+		assertThat(thrown).isInstanceOf(WxApiException.class);
+		assertThat(((WxApiException) thrown).getReason()).isEqualTo(Reason.UNAVAILABLE);
 		assertThat(thrown.getMessage()).doesNotContain(fake().secret());
 	}
 
@@ -171,28 +182,28 @@ class RestClientWxApiClientTests {
 	void refusedConnectionIsUnavailable() {
 		RestClientWxApiClient closed = WxApiClients.create("http://127.0.0.1:1", READ_TIMEOUT);
 		Throwable thrown = catchThrowable(() -> closed.code2Session(app(), "code"));
-		assertThat(thrown).isInstanceOf(WxUnavailableException.class);
+		assertThat(thrown).isInstanceOf(WxApiException.class);
+		assertThat(((WxApiException) thrown).getReason()).isEqualTo(Reason.UNAVAILABLE);
 		assertThat(thrown.getMessage()).doesNotContain(fake().secret());
 	}
 
 	@Test
 	void stableAccessTokenIsTheSameWhileValidAndDatedByTheClientsClock() {
 		SettableClock clock = new SettableClock();
-		RestClientWxApiClient client = WxApiClients.create(fake().baseUrl(), READ_TIMEOUT, clock);
+		RestClientWxStableTokenClient client = WxApiClients.stableTokens(fake().baseUrl(), READ_TIMEOUT, clock);
 		// A new token: its expires_in is its whole lifetime
 		fake().invalidateAccessToken();
-		WxAccessToken first = client.stableAccessToken(app(), false);
-		WxAccessToken second = client.stableAccessToken(app(), false);
+		WeChatAccessToken first = client.stableAccessToken(app(), false);
+		WeChatAccessToken second = client.stableAccessToken(app(), false);
 		assertThat(second.token()).isEqualTo(first.token());
 		assertThat(first.expiresAt()).isEqualTo(clock.instant().plusSeconds(7200));
 		assertThat(first.toString()).doesNotContain(first.token());
-		assertThat(client().stableAccessToken(app(), true).token()).isNotEqualTo(first.token());
+		assertThat(stableTokens().stableAccessToken(app(), true).token()).isNotEqualTo(first.token());
 	}
 
 	@Test
 	void phoneNumberReadsTheStringCountryCode() {
-		String token = token();
-		WxPhoneInfo phone = client().phoneNumber(token, fake().issuePhoneCode("13800138000", "openid-p"), "openid-p");
+		WxPhoneInfo phone = client().phoneNumber(app(), fake().issuePhoneCode("13800138000", "openid-p"), "openid-p");
 		assertThat(phone.phoneNumber()).isEqualTo("13800138000");
 		assertThat(phone.purePhoneNumber()).isEqualTo("13800138000");
 		assertThat(phone.countryCode()).isEqualTo("86");
@@ -202,8 +213,8 @@ class RestClientWxApiClientTests {
 	@Test
 	void phoneCodeOfAnotherUserIsInvalid() {
 		String code = fake().issuePhoneCode("13800138000", "openid-a");
-		assertThatExceptionOfType(WxInvalidCodeException.class)
-			.isThrownBy(() -> client().phoneNumber(token(), code, "openid-b"));
+		assertThatExceptionOfType(WxApiException.class).isThrownBy(() -> client().phoneNumber(app(), code, "openid-b"))
+			.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(Reason.INVALID_CODE));
 	}
 
 	@Test
@@ -211,19 +222,45 @@ class RestClientWxApiClientTests {
 		fake().issueLoginCode("openid-m");
 		fake().contentVerdict("spam", "risky");
 		fake().contentVerdict("maybe", "review");
-		String token = token();
-		assertThat(client().msgSecCheck(token, "openid-m", "hello")).isEqualTo(WxContentVerdict.PASS);
-		assertThat(client().msgSecCheck(token, "openid-m", "buy spam")).isEqualTo(WxContentVerdict.RISKY);
-		assertThat(client().msgSecCheck(token, "openid-m", "maybe so")).isEqualTo(WxContentVerdict.REVIEW);
+		RestClientWxApiClient client = client();
+		assertThat(client.msgSecCheck(app(), "openid-m", "hello")).isEqualTo(WxContentVerdict.PASS);
+		assertThat(client.msgSecCheck(app(), "openid-m", "buy spam")).isEqualTo(WxContentVerdict.RISKY);
+		assertThat(client.msgSecCheck(app(), "openid-m", "maybe so")).isEqualTo(WxContentVerdict.REVIEW);
 	}
 
 	@Test
 	void checkSessionAcceptsOnlyTheCurrentSessionKey() {
 		String code = fake().issueLoginCode("openid-c");
 		String sessionKey = client().code2Session(app(), code).sessionKey();
-		assertThat(client().checkSession(token(), "openid-c", sessionKey)).isTrue();
+		assertThat(client().checkSession(app(), "openid-c", sessionKey)).isTrue();
 		fake().issueLoginCode("openid-c");
-		assertThat(client().checkSession(token(), "openid-c", sessionKey)).isFalse();
+		assertThat(client().checkSession(app(), "openid-c", sessionKey)).isFalse();
+	}
+
+	@Test
+	void rejectedTokenIsInvalidatedAndTheCallMadeExactlyOnceMoreWithANewOne() {
+		CaffeineWxAccessTokenProvider accessTokens = new CaffeineWxAccessTokenProvider(stableTokens(),
+				Duration.ofMinutes(5), Clock.systemUTC());
+		RestClientWxApiClient client = WxApiClients.create(fake().baseUrl(), READ_TIMEOUT, accessTokens);
+		String rejected = accessTokens.accessToken(app());
+		fake().invalidateAccessToken();
+		fake().resetCounts();
+		WxPhoneInfo phone = client.phoneNumber(app(), fake().issuePhoneCode("13800138000", "openid-r"), "openid-r");
+		assertThat(phone.purePhoneNumber()).isEqualTo("13800138000");
+		assertThat(fake().callCount(Api.PHONE_NUMBER)).isEqualTo(2);
+		assertThat(fake().callCount(Api.STABLE_TOKEN)).isEqualTo(1);
+		assertThat(accessTokens.accessToken(app())).isNotEqualTo(rejected);
+	}
+
+	@Test
+	void tokenRejectedAgainAfterItsReplacementIsTokenRejectedWithoutAThirdCall() {
+		fake().failNext(Api.CHECK_SESSION, Fault.errcode(42001), 1);
+		fake().failNext(Api.CHECK_SESSION, Fault.errcode(40001), 1);
+		assertThatExceptionOfType(WxApiException.class)
+			.isThrownBy(() -> client().checkSession(app(), "openid-r2", "key"))
+			.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(Reason.TOKEN_REJECTED))
+			.satisfies((ex) -> assertThat(ex.getErrcode()).isEqualTo(40001));
+		assertThat(fake().callCount(Api.CHECK_SESSION)).isEqualTo(2);
 	}
 
 	@Test
@@ -234,19 +271,31 @@ class RestClientWxApiClientTests {
 
 	static final class WxApiClients {
 
+		private static final Duration[] BUSY_BACKOFF = { Duration.ofMillis(10), Duration.ofMillis(20) };
+
+		/** A client whose access tokens are kept in memory, fetched from the same server. */
 		static RestClientWxApiClient create(String baseUrl, Duration readTimeout) {
-			return create(baseUrl, readTimeout, Clock.systemUTC());
+			Clock clock = Clock.systemUTC();
+			return create(baseUrl, readTimeout, new CaffeineWxAccessTokenProvider(
+					stableTokens(baseUrl, readTimeout, clock), Duration.ofMinutes(5), clock));
 		}
 
-		static RestClientWxApiClient create(String baseUrl, Duration readTimeout, Clock clock) {
+		static RestClientWxApiClient create(String baseUrl, Duration readTimeout, WxAccessTokenProvider accessTokens) {
+			return new RestClientWxApiClient(restClient(baseUrl, readTimeout), accessTokens, BUSY_BACKOFF);
+		}
+
+		static RestClientWxStableTokenClient stableTokens(String baseUrl, Duration readTimeout, Clock clock) {
+			return new RestClientWxStableTokenClient(restClient(baseUrl, readTimeout), clock, BUSY_BACKOFF);
+		}
+
+		private static RestClient restClient(String baseUrl, Duration readTimeout) {
 			java.net.http.HttpClient httpClient = java.net.http.HttpClient.newBuilder()
 				.connectTimeout(Duration.ofSeconds(10))
 				.build();
 			org.springframework.http.client.JdkClientHttpRequestFactory factory = new org.springframework.http.client.JdkClientHttpRequestFactory(
 					httpClient);
 			factory.setReadTimeout(readTimeout);
-			RestClient restClient = RestClient.builder().baseUrl(baseUrl).requestFactory(factory).build();
-			return new RestClientWxApiClient(restClient, clock, Duration.ofMillis(10), Duration.ofMillis(20));
+			return RestClient.builder().baseUrl(baseUrl).requestFactory(factory).build();
 		}
 
 	}

@@ -15,25 +15,25 @@ class WxAccessTokenTests {
 
 	@Test
 	void tokenIsReusedUntilRefreshAheadOfItsExpiry() {
-		WxAccessToken token = new WxAccessToken("t", NOW.plusSeconds(7200));
+		WeChatAccessToken token = new WeChatAccessToken("t", NOW.plusSeconds(7200));
 		assertThat(token.reuseFor(NOW, REFRESH_AHEAD)).isEqualTo(Duration.ofSeconds(7200 - 300));
 	}
 
 	@Test
 	void tokenAlreadyInsideTheWindowIsReusedForAFewSecondsRatherThanFetchedOnEveryCall() {
-		WxAccessToken token = new WxAccessToken("t", NOW.plusSeconds(200));
+		WeChatAccessToken token = new WeChatAccessToken("t", NOW.plusSeconds(200));
 		assertThat(token.reuseFor(NOW, REFRESH_AHEAD)).isEqualTo(Duration.ofSeconds(5));
 	}
 
 	@Test
 	void tokenAboutToExpireIsReusedOnlyUntilItExpires() {
-		assertThat(new WxAccessToken("t", NOW.plusSeconds(2)).reuseFor(NOW, REFRESH_AHEAD)).hasSeconds(2);
-		assertThat(new WxAccessToken("t", NOW.minusSeconds(2)).reuseFor(NOW, REFRESH_AHEAD)).isZero();
+		assertThat(new WeChatAccessToken("t", NOW.plusSeconds(2)).reuseFor(NOW, REFRESH_AHEAD)).hasSeconds(2);
+		assertThat(new WeChatAccessToken("t", NOW.minusSeconds(2)).reuseFor(NOW, REFRESH_AHEAD)).isZero();
 	}
 
 	@Test
 	void tokenNeverAppearsInToString() {
-		assertThat(new WxAccessToken("secret-token", NOW).toString()).doesNotContain("secret-token");
+		assertThat(new WeChatAccessToken("secret-token", NOW).toString()).doesNotContain("secret-token");
 	}
 
 }

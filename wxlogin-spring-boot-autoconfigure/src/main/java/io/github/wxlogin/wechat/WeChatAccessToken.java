@@ -9,7 +9,7 @@ import java.time.Instant;
  * @param token the token
  * @param expiresAt when WeChat stops accepting it
  */
-public record WxAccessToken(String token, Instant expiresAt) {
+public record WeChatAccessToken(String token, Instant expiresAt) {
 
 	/**
 	 * How long a token fetched inside its refresh-ahead window is kept: WeChat hands out the same token
@@ -35,7 +35,7 @@ public record WxAccessToken(String token, Instant expiresAt) {
 
 	@Override
 	public String toString() {
-		return "WxAccessToken[expiresAt=" + this.expiresAt + "]";
+		return "WeChatAccessToken[expiresAt=" + this.expiresAt + "]";
 	}
 
 }
