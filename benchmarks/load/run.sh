@@ -64,6 +64,7 @@ log "building the load fixture"
 (cd "$here" && mvn -B -q -DskipTests clean package)
 
 openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$work/ec.pem" 2>/dev/null
+openssl pkey -in "$work/ec.pem" -pubout >> "$work/ec.pem"
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$work/rsa.pem" 2>/dev/null
 openssl pkey -in "$work/rsa.pem" -pubout -out "$work/rsa-public.pem"
 

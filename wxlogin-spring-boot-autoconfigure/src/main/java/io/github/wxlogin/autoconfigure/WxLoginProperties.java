@@ -123,13 +123,16 @@ public record WxLoginProperties(@DefaultValue("true") boolean enabled, @Nullable
 	 * @param hmacSecret HS256 signing key, at least 32 bytes; tokens then survive restarts and are
 	 * valid across instances
 	 * @param privateKeyLocation PKCS#8 PEM of an RSA or EC P-256 private key that signs RS256 or ES256
-	 * tokens and whose public key is published at the JWK set endpoint
+	 * tokens and whose public key is published at the JWK set endpoint; an EC key needs its public key
+	 * (PUBLIC KEY or CERTIFICATE) in the same PEM or at public-key-location
+	 * @param publicKeyLocation PEM of the public key (PUBLIC KEY) or X.509 certificate of the key at
+	 * private-key-location, when that PEM does not hold it; required for an EC key, optional for RSA
 	 * @param keyId "kid" header of issued tokens; defaults to the key's JWK thumbprint
 	 */
 	public record Jwt(@DefaultValue("wxlogin") String issuer, @Nullable String audience,
 			@DefaultValue("2h") Duration accessTokenTtl, @DefaultValue("30d") Duration refreshTokenTtl,
 			@DefaultValue("30s") Duration clockSkew, @Nullable String hmacSecret,
-			@Nullable String privateKeyLocation, @Nullable String keyId) {
+			@Nullable String privateKeyLocation, @Nullable String publicKeyLocation, @Nullable String keyId) {
 
 		public Jwt {
 			requirePositive("wx.login.jwt.access-token-ttl", accessTokenTtl);
@@ -143,7 +146,7 @@ public record WxLoginProperties(@DefaultValue("true") boolean enabled, @Nullable
 		@Override
 		public String toString() {
 			return "Jwt[issuer=" + this.issuer + ", audience=" + this.audience + ", privateKeyLocation="
-					+ this.privateKeyLocation + "]";
+					+ this.privateKeyLocation + ", publicKeyLocation=" + this.publicKeyLocation + "]";
 		}
 
 	}

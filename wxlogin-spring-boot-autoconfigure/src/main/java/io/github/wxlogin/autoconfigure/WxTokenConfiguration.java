@@ -45,6 +45,10 @@ class WxTokenConfiguration {
 	/** Enough for the tokens in use on one busy instance; a token evicted early is verified again. */
 	private static final long VERIFIED_TOKENS = 100_000;
 
+	private static final String PRIVATE_KEY_LOCATION = "wx.login.jwt.private-key-location";
+
+	private static final String PUBLIC_KEY_LOCATION = "wx.login.jwt.public-key-location";
+
 	@Bean
 	@ConditionalOnMissingBean
 	WxSigningKey wxSigningKey(WxLoginProperties properties, ResourceLoader resourceLoader) {
@@ -59,6 +63,11 @@ class WxTokenConfiguration {
 					"and 'wx.login.jwt.private-key-location' are both set",
 					"Set only one: 'wx.login.jwt.hmac-secret' for HS256, or 'wx.login.jwt.private-key-location' for "
 							+ "RS256/ES256 with a published JWK set.");
+		}
+		if (!pem && StringUtils.hasText(jwt.publicKeyLocation())) {
+			throw new WxLoginPropertyException(PUBLIC_KEY_LOCATION, "is set without '" + PRIVATE_KEY_LOCATION + "'",
+					"Set '" + PRIVATE_KEY_LOCATION + "' to the private key it belongs to, or remove '"
+							+ PUBLIC_KEY_LOCATION + "'.");
 		}
 		if (hmac) {
 			return hmacKey(jwt);
@@ -89,22 +98,36 @@ class WxTokenConfiguration {
 		String location = jwt.privateKeyLocation();
 		String action = "Point 'wx.login.jwt.private-key-location' at a readable PKCS#8 PEM of an RSA or EC P-256 "
 				+ "private key, for example one made with 'openssl genpkey -algorithm EC -pkeyopt "
-				+ "ec_paramgen_curve:P-256 -out key.pem'.";
-		Resource resource = resourceLoader.getResource(location);
-		String text;
-		try (InputStream in = resource.getInputStream()) {
-			text = StreamUtils.copyToString(in, StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			throw new WxLoginPropertyException("wx.login.jwt.private-key-location",
-					"names '" + location + "', which cannot be read", action);
-		}
+				+ "ec_paramgen_curve:P-256 -out key.pem' (then add its public key: "
+				+ "'openssl pkey -in key.pem -pubout >> key.pem').";
+		String privateKey = read(PRIVATE_KEY_LOCATION, location, resourceLoader, action);
+		String publicKey = StringUtils.hasText(jwt.publicKeyLocation())
+				? read(PUBLIC_KEY_LOCATION, jwt.publicKeyLocation(), resourceLoader, "Point '" + PUBLIC_KEY_LOCATION
+						+ "' at a readable PEM of the private key's public key or certificate, or remove it.")
+				: null;
 		try {
-			return WxSigningKey.fromPkcs8Pem(text, jwt.keyId());
+			return WxSigningKey.fromPem(privateKey, publicKey, jwt.keyId());
+		}
+		catch (WxSigningKey.MissingPublicKeyException ex) {
+			throw new WxLoginPropertyException(PRIVATE_KEY_LOCATION, "names '" + location
+					+ "', an EC private key without its public key, which the JDK cannot compute",
+					"Add the public key to the PEM that '" + PRIVATE_KEY_LOCATION + "' names, for example with "
+							+ "'openssl pkey -in key.pem -pubout >> key.pem', or point '" + PUBLIC_KEY_LOCATION + "' at a PEM of the public key (made with "
+							+ "'openssl pkey -in key.pem -pubout -out public.pem') or of a certificate of it.");
 		}
 		catch (IllegalArgumentException ex) {
-			throw new WxLoginPropertyException("wx.login.jwt.private-key-location",
+			throw new WxLoginPropertyException(PRIVATE_KEY_LOCATION,
 					"names '" + location + "', which is not usable: " + ex.getMessage(), action);
+		}
+	}
+
+	private static String read(String property, String location, ResourceLoader resourceLoader, String action) {
+		Resource resource = resourceLoader.getResource(location);
+		try (InputStream in = resource.getInputStream()) {
+			return StreamUtils.copyToString(in, StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new WxLoginPropertyException(property, "names '" + location + "', which cannot be read", action);
 		}
 	}
 

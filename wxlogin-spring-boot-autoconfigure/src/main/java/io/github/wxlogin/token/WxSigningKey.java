@@ -2,18 +2,16 @@ package io.github.wxlogin.token;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.ECGenParameterSpec;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.security.spec.RSAPublicKeySpec;
-import java.util.Base64;
 import java.util.List;
 
 import com.nimbusds.jose.JOSEException;
@@ -57,29 +55,68 @@ public record WxSigningKey(JWK jwk, JWSAlgorithm algorithm) {
 	}
 
 	/**
-	 * An RS256 or ES256 key read from a PKCS#8 PEM ({@code -----BEGIN PRIVATE KEY-----}).
+	 * An RS256 or ES256 key read from PEM text holding the private key ({@code -----BEGIN PRIVATE KEY-----},
+	 * PKCS#8) and, for an EC key, its public key ({@code -----BEGIN PUBLIC KEY-----}) or certificate.
 	 * @param pem the PEM text
 	 * @param keyId the {@code kid}, or {@code null} to use the key's JWK thumbprint
 	 * @return the key
-	 * @throws IllegalArgumentException if the text is not a PKCS#8 RSA or EC P-256 private key
+	 * @throws MissingPublicKeyException if the key is EC and the text holds no public key
+	 * @throws IllegalArgumentException if the text holds no usable RSA or EC P-256 key
+	 * @see #fromPem(String, String, String)
 	 */
-	public static WxSigningKey fromPkcs8Pem(String pem, @Nullable String keyId) {
-		byte[] der = pkcs8Der(pem);
-		PrivateKey privateKey = parse(der);
-		if (privateKey instanceof RSAPrivateCrtKey rsa) {
-			RSAKey key = new RSAKey.Builder(rsaPublicKey(rsa)).privateKey(rsa)
+	public static WxSigningKey fromPem(String pem, @Nullable String keyId) {
+		return fromPem(pem, null, keyId);
+	}
+
+	/**
+	 * An RS256 or ES256 key read from PEM texts: the private key (PKCS#8, or any other form Spring Boot's
+	 * SSL bundles read) and its public key ({@code -----BEGIN PUBLIC KEY-----}) or certificate, in the same
+	 * text or in the second one. The JDK cannot derive an EC key's public key from its private key, so an EC
+	 * key needs it given; an RSA key's is taken from the private key when it is not.
+	 * @param privateKeyPem the PEM text of the private key, possibly with its public key or certificate
+	 * @param publicKeyPem the PEM text of the public key or certificate, or {@code null}
+	 * @param keyId the {@code kid}, or {@code null} to use the key's JWK thumbprint
+	 * @return the key
+	 * @throws MissingPublicKeyException if the key is EC and neither text holds its public key
+	 * @throws IllegalArgumentException if the texts hold no usable RSA or EC P-256 key, or a public key that
+	 * is not the private key's
+	 */
+	public static WxSigningKey fromPem(String privateKeyPem, @Nullable String publicKeyPem, @Nullable String keyId) {
+		PrivateKey privateKey = PemKeys.privateKey(privateKeyPem);
+		if (privateKey instanceof ECPrivateKey ec && !Curve.P_256.equals(Curve.forECParameterSpec(ec.getParams()))) {
+			throw new IllegalArgumentException("an EC key must be on curve P-256 (secp256r1)");
+		}
+		PublicKey publicKey = PemKeys.publicKey(privateKey.getAlgorithm(), publicKeyPem, privateKeyPem);
+		if (publicKey == null && privateKey instanceof RSAPrivateCrtKey rsa) {
+			publicKey = PemKeys.rsaPublicKey(rsa);
+		}
+		if (publicKey == null) {
+			throw new MissingPublicKeyException();
+		}
+		PemKeys.requirePair(privateKey, publicKey);
+		if (privateKey instanceof RSAPrivateKey rsa && publicKey instanceof RSAPublicKey rsaPublic) {
+			RSAKey key = new RSAKey.Builder(rsaPublic).privateKey(rsa)
 				.keyUse(KeyUse.SIGNATURE)
 				.algorithm(JWSAlgorithm.RS256)
 				.build();
 			return new WxSigningKey(withKeyId(key, keyId), JWSAlgorithm.RS256);
 		}
-		if (privateKey instanceof ECPrivateKey ec) {
-			if (!Curve.P_256.equals(Curve.forECParameterSpec(ec.getParams()))) {
-				throw new IllegalArgumentException("an EC key must be on curve P-256 (secp256r1)");
-			}
-			return ec(EcPublicKeys.derive(ec), ec, keyId);
+		if (privateKey instanceof ECPrivateKey ec && publicKey instanceof ECPublicKey ecPublic) {
+			return ec(ecPublic, ec, keyId);
 		}
 		throw new IllegalArgumentException("the key is neither RSA nor EC");
+	}
+
+	/**
+	 * An RS256 or ES256 key read from PEM text.
+	 * @param pem the PEM text
+	 * @param keyId the {@code kid}, or {@code null} to use the key's JWK thumbprint
+	 * @return the key
+	 * @deprecated since 0.1.0 for removal, in favour of {@link #fromPem(String, String)}, which it calls
+	 */
+	@Deprecated(since = "0.1.0", forRemoval = true)
+	public static WxSigningKey fromPkcs8Pem(String pem, @Nullable String keyId) {
+		return fromPem(pem, keyId);
 	}
 
 	/**
@@ -138,44 +175,17 @@ public record WxSigningKey(JWK jwk, JWSAlgorithm algorithm) {
 		}
 	}
 
-	private static byte[] pkcs8Der(String pem) {
-		String begin = "-----BEGIN PRIVATE KEY-----";
-		String end = "-----END PRIVATE KEY-----";
-		int start = pem.indexOf(begin);
-		int stop = pem.indexOf(end);
-		if (start < 0 || stop < start) {
-			throw new IllegalArgumentException("the file is not a PKCS#8 PEM (it must contain '" + begin
-					+ "'; convert other formats with 'openssl pkcs8 -topk8 -nocrypt')");
-		}
-		String base64 = pem.substring(start + begin.length(), stop).replaceAll("\\s", "");
-		try {
-			return Base64.getDecoder().decode(base64);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new IllegalArgumentException("the PEM's body is not valid Base64");
-		}
-	}
+	/**
+	 * An EC private key came without its public key, which the JDK cannot compute from it.
+	 */
+	public static final class MissingPublicKeyException extends IllegalArgumentException {
 
-	private static PrivateKey parse(byte[] der) {
-		for (String algorithm : List.of("RSA", "EC")) {
-			try {
-				return KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(der));
-			}
-			catch (GeneralSecurityException ex) {
-				// try the next algorithm
-			}
-		}
-		throw new IllegalArgumentException("the PEM does not hold a readable RSA or EC private key");
-	}
+		private static final long serialVersionUID = 1L;
 
-	private static RSAPublicKey rsaPublicKey(RSAPrivateCrtKey key) {
-		try {
-			return (RSAPublicKey) KeyFactory.getInstance("RSA")
-				.generatePublic(new RSAPublicKeySpec(key.getModulus(), key.getPublicExponent()));
+		MissingPublicKeyException() {
+			super("an EC private key needs its public key (a PUBLIC KEY or CERTIFICATE PEM) alongside");
 		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalArgumentException("cannot derive the RSA public key", ex);
-		}
+
 	}
 
 }

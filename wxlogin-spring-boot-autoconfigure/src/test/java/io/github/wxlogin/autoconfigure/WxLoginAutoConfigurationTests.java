@@ -3,11 +3,13 @@ package io.github.wxlogin.autoconfigure;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
 import java.util.Base64;
 
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.ECKey;
 import io.github.wxlogin.WxIdentity;
 import io.github.wxlogin.WxPhone;
 import io.github.wxlogin.WxProfile;
@@ -253,7 +255,7 @@ class WxLoginAutoConfigurationTests {
 	}
 
 	@Test
-	void whenEcPemIsSetThenTokensAreEs256WithTheDerivedPublicKey(@TempDir Path dir) throws Exception {
+	void whenEcPemWithItsPublicKeyIsSetThenTokensAreEs256(@TempDir Path dir) throws Exception {
 		Path pem = pkcs8Pem(dir, "EC");
 		this.contextRunner.withPropertyValues("wx.login.jwt.private-key-location=file:" + pem).run((context) -> {
 			WxSigningKey key = context.getBean(WxSigningKey.class);
@@ -296,7 +298,61 @@ class WxLoginAutoConfigurationTests {
 		return new WxLoginFailureAnalyzer().analyze(context.getStartupFailure());
 	}
 
+	@Test
+	void whenEcPemLacksItsPublicKeyThenStartUpFailsSayingHowToAddIt(@TempDir Path dir) throws Exception {
+		KeyPair pair = keyPair("EC");
+		Path pem = Files.writeString(dir.resolve("key.pem"), pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+		this.contextRunner.withPropertyValues("wx.login.jwt.private-key-location=file:" + pem).run((context) -> {
+			assertFailure(context, "wx.login.jwt.private-key-location", "without its public key");
+			assertThat(analysis(context).getAction()).contains("openssl pkey -in key.pem -pubout >> key.pem")
+				.contains("wx.login.jwt.public-key-location");
+		});
+	}
+
+	@Test
+	void whenPublicKeyLocationIsSetThenTheEcKeyPublishesThatKey(@TempDir Path dir) throws Exception {
+		KeyPair pair = keyPair("EC");
+		Path privateKey = Files.writeString(dir.resolve("key.pem"), pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+		Path publicKey = Files.writeString(dir.resolve("public.pem"), pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+		this.contextRunner
+			.withPropertyValues("wx.login.jwt.private-key-location=file:" + privateKey,
+					"wx.login.jwt.public-key-location=file:" + publicKey)
+			.run((context) -> {
+				WxSigningKey key = context.getBean(WxSigningKey.class);
+				assertThat(key.algorithm()).isEqualTo(JWSAlgorithm.ES256);
+				assertThat(((ECKey) key.publicJwkSet().getKeys().get(0)).toECPublicKey()).isEqualTo(pair.getPublic());
+			});
+	}
+
+	@Test
+	void whenPublicKeyIsNotThePrivateKeysThenStartUpFails(@TempDir Path dir) throws Exception {
+		Path privateKey = Files.writeString(dir.resolve("key.pem"),
+				pem("PRIVATE KEY", keyPair("EC").getPrivate().getEncoded()));
+		Path publicKey = Files.writeString(dir.resolve("public.pem"),
+				pem("PUBLIC KEY", keyPair("EC").getPublic().getEncoded()));
+		this.contextRunner
+			.withPropertyValues("wx.login.jwt.private-key-location=file:" + privateKey,
+					"wx.login.jwt.public-key-location=file:" + publicKey)
+			.run((context) -> assertFailure(context, "wx.login.jwt.private-key-location", "not the private key's"));
+	}
+
+	@Test
+	void whenPublicKeyLocationIsSetWithoutAPrivateKeyThenStartUpFails() {
+		this.contextRunner.withPropertyValues("wx.login.jwt.public-key-location=classpath:public.pem")
+			.run((context) -> assertFailure(context, "wx.login.jwt.public-key-location", "without"));
+	}
+
+	/** A PKCS#8 PEM as {@code openssl genpkey} writes it, followed for EC by the public key. */
 	private static Path pkcs8Pem(Path dir, String algorithm) throws Exception {
+		KeyPair pair = keyPair(algorithm);
+		String pem = pem("PRIVATE KEY", pair.getPrivate().getEncoded());
+		if (algorithm.equals("EC")) {
+			pem += pem("PUBLIC KEY", pair.getPublic().getEncoded());
+		}
+		return Files.writeString(dir.resolve(algorithm + ".pem"), pem);
+	}
+
+	private static KeyPair keyPair(String algorithm) throws Exception {
 		KeyPairGenerator generator = KeyPairGenerator.getInstance(algorithm);
 		if (algorithm.equals("EC")) {
 			generator.initialize(new ECGenParameterSpec("secp256r1"));
@@ -304,10 +360,12 @@ class WxLoginAutoConfigurationTests {
 		else {
 			generator.initialize(2048);
 		}
-		byte[] der = generator.generateKeyPair().getPrivate().getEncoded();
-		String pem = "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
-				+ "\n-----END PRIVATE KEY-----\n";
-		return Files.writeString(dir.resolve(algorithm + ".pem"), pem);
+		return generator.generateKeyPair();
+	}
+
+	private static String pem(String type, byte[] der) {
+		return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
+				+ "\n-----END " + type + "-----\n";
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -77,7 +77,7 @@ public enum SigningAlgorithm {
 				byte[] pkcs8 = generator.generateKeyPair().getPrivate().getEncoded();
 				String pem = "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder().encodeToString(pkcs8)
 						+ "\n-----END PRIVATE KEY-----\n";
-				return WxSigningKey.fromPkcs8Pem(pem, null);
+				return WxSigningKey.fromPem(pem, null);
 			}
 			catch (GeneralSecurityException ex) {
 				throw new IllegalStateException("RSA keys are not available", ex);

@@ -1,0 +1,101 @@
+package io.github.wxlogin.token;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.spec.ECGenParameterSpec;
+import java.util.Base64;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.RSAKey;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/**
+ * Tests for {@link WxSigningKey} read from PEM. The files under {@code keys/} were made with
+ * {@code openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256}, {@code openssl pkey -pubout} and
+ * {@code openssl req -new -x509}.
+ */
+class WxSigningKeyTests {
+
+	@Test
+	void ecKeyWithItsPublicKeyInTheSamePemIsEs256AndPublishesThatKey() {
+		WxSigningKey key = WxSigningKey.fromPem(resource("ec-private.pem") + resource("ec-public.pem"), null);
+		assertThat(key.algorithm()).isEqualTo(JWSAlgorithm.ES256);
+		assertThat(key.publicJwkSet().getKeys()).singleElement()
+			.satisfies((jwk) -> assertThat(jwk.isPrivate()).isFalse())
+			.isEqualTo(WxSigningKey.fromPem(resource("ec-private.pem"), resource("ec-certificate.pem"), null)
+				.publicJwkSet()
+				.getKeys()
+				.get(0));
+	}
+
+	@Test
+	void ecKeyWithItsPublicKeyOrCertificateApartIsEs256() {
+		assertThat(WxSigningKey.fromPem(resource("ec-private.pem"), resource("ec-public.pem"), "k1").jwk())
+			.isInstanceOf(ECKey.class)
+			.satisfies((jwk) -> assertThat(jwk.getKeyID()).isEqualTo("k1"));
+		assertThat(WxSigningKey.fromPem(resource("ec-private.pem") + resource("ec-certificate.pem"), null)
+			.algorithm()).isEqualTo(JWSAlgorithm.ES256);
+	}
+
+	@Test
+	void ecKeyWithoutItsPublicKeyIsRefusedEvenWhenOpenSslEmbeddedItInThePkcs8() {
+		// OpenSSL writes the public point into the PKCS#8 structure, but the JDK offers no way to read it back
+		assertThatExceptionOfType(WxSigningKey.MissingPublicKeyException.class)
+			.isThrownBy(() -> WxSigningKey.fromPem(resource("ec-private.pem"), null))
+			.withMessageContaining("public key");
+	}
+
+	@Test
+	void publicKeyOfAnotherKeyIsRefused() throws Exception {
+		KeyPair other = ecKeyPair();
+		String otherPublic = pem("PUBLIC KEY", other.getPublic().getEncoded());
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> WxSigningKey.fromPem(resource("ec-private.pem"), otherPublic, null))
+			.withMessageContaining("not the private key's");
+	}
+
+	@Test
+	void rsaKeyTakesItsPublicKeyFromThePrivateKey() throws Exception {
+		KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+		generator.initialize(2048);
+		KeyPair pair = generator.generateKeyPair();
+		WxSigningKey key = WxSigningKey.fromPem(pem("PRIVATE KEY", pair.getPrivate().getEncoded()), null);
+		assertThat(key.algorithm()).isEqualTo(JWSAlgorithm.RS256);
+		assertThat(((RSAKey) key.publicJwkSet().getKeys().get(0)).toRSAPublicKey()).isEqualTo(pair.getPublic());
+	}
+
+	@Test
+	void textWithoutAPrivateKeyIsRefused() {
+		assertThatIllegalArgumentException().isThrownBy(() -> WxSigningKey.fromPem(resource("ec-public.pem"), null))
+			.withMessageContaining("private key");
+	}
+
+	private static KeyPair ecKeyPair() throws Exception {
+		KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+		generator.initialize(new ECGenParameterSpec("secp256r1"));
+		return generator.generateKeyPair();
+	}
+
+	private static String pem(String type, byte[] der) {
+		return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+			.encodeToString(der) + "\n-----END " + type + "-----\n";
+	}
+
+	private static String resource(String name) {
+		try (InputStream in = WxSigningKeyTests.class.getResourceAsStream("/keys/" + name)) {
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
