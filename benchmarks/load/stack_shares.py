@@ -9,7 +9,7 @@ MARKERS = [
 	("BearerTokenAuthenticationFilter", "BearerTokenAuthenticationFilter.doFilterInternal"),
 	("ProviderManager.authenticate", "ProviderManager.authenticate"),
 	("JwtAuthenticationProvider.authenticate", "JwtAuthenticationProvider.authenticate"),
-	("VerifiedTokenCache.decode", "VerifiedTokenCache.decode"),
+	("CachingJwtDecoder.decode", "CachingJwtDecoder.decode"),
 	("WxJwtAuthenticationConverter", "WxJwtAuthenticationConverter.convert"),
 	("authentication events published", "publishAuthenticationSuccess"),
 	("AuthorizationFilter", "AuthorizationFilter.doFilter"),

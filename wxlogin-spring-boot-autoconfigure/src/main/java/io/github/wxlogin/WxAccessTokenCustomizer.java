@@ -1,20 +1,13 @@
 package io.github.wxlogin;
 
-import org.springframework.security.oauth2.jwt.JwtClaimsSet;
-
 /**
- * Adds the host's own claims to every access token the starter issues. Declare beans of this type; they
- * run in their {@code @Order}. The starter's claims ({@code sub}, {@code openid}, {@code appid},
- * {@code jti}, {@code iss}, {@code aud}, {@code iat}, {@code exp}) are set after the customizers run, so none of them can be replaced.
+ * Adds the host's own claims to every access token the starter issues.
+ * @deprecated since 0.1.0 for removal: the name read as if it customized WeChat's access token; declare a
+ * {@link WxJwtClaimsCustomizer} instead. Beans of this type are still applied, in the same order as
+ * {@link WxJwtClaimsCustomizer} beans.
  */
+@Deprecated(since = "0.1.0", forRemoval = true)
 @FunctionalInterface
-public interface WxAccessTokenCustomizer {
-
-	/**
-	 * Customize the claims of an access token.
-	 * @param subject the user the token is issued to
-	 * @param claims the claims, to add to
-	 */
-	void customize(WxPrincipal subject, JwtClaimsSet.Builder claims);
+public interface WxAccessTokenCustomizer extends WxJwtClaimsCustomizer {
 
 }

@@ -7,10 +7,10 @@ import java.time.Clock;
 import java.util.List;
 
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
-import io.github.wxlogin.WxAccessTokenCustomizer;
+import io.github.wxlogin.WxJwtClaimsCustomizer;
+import io.github.wxlogin.token.CachingJwtDecoder;
 import io.github.wxlogin.token.RefreshTokenStore;
 import io.github.wxlogin.token.TokenRevocationStore;
-import io.github.wxlogin.token.VerifiedTokenCache;
 import io.github.wxlogin.token.WxJwtDecoders;
 import io.github.wxlogin.token.WxSigningKey;
 import io.github.wxlogin.token.WxTokenService;
@@ -152,14 +152,15 @@ class WxTokenConfiguration {
 			TokenRevocationStore revocations, ObjectProvider<Clock> clock) {
 		Clock now = clock.getIfAvailable(Clock::systemUTC);
 		List<String> appids = apps.all().stream().map(WxApp::appid).toList();
-		return new VerifiedTokenCache(WxJwtDecoders.create(signingKey, settings, appids, revocations, now),
-				revocations, now, settings.clockSkew(), VERIFIED_TOKENS);
+		return new CachingJwtDecoder(WxJwtDecoders.create(signingKey, settings, appids, now), revocations, now,
+				settings.clockSkew(), VERIFIED_TOKENS);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	WxTokenService wxTokenService(JwtEncoder encoder, WxSigningKey signingKey, RefreshTokenStore refreshTokens,
-			WxTokenSettings settings, ObjectProvider<Clock> clock, ObjectProvider<WxAccessTokenCustomizer> customizers) {
+			WxTokenSettings settings, ObjectProvider<Clock> clock,
+			ObjectProvider<WxJwtClaimsCustomizer> customizers) {
 		return new WxTokenService(encoder, signingKey, refreshTokens, settings, clock.getIfAvailable(Clock::systemUTC),
 				customizers.orderedStream().toList());
 	}

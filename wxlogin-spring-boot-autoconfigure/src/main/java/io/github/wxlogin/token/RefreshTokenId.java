@@ -1,8 +1,5 @@
 package io.github.wxlogin.token;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
@@ -37,7 +34,7 @@ public record RefreshTokenId(String familyId, String hash) {
 	 */
 	public static Optional<RefreshTokenId> of(String refreshToken) {
 		Matcher token = TOKEN.matcher(refreshToken);
-		return token.matches() ? Optional.of(new RefreshTokenId(token.group(1), hash(refreshToken)))
+		return token.matches() ? Optional.of(new RefreshTokenId(token.group(1), TokenHash.of(refreshToken)))
 				: Optional.empty();
 	}
 
@@ -50,24 +47,13 @@ public record RefreshTokenId(String familyId, String hash) {
 	}
 
 	static RefreshTokenId ofNewToken(String familyId, String refreshToken) {
-		return new RefreshTokenId(familyId, hash(refreshToken));
+		return new RefreshTokenId(familyId, TokenHash.of(refreshToken));
 	}
 
 	private static String randomText(SecureRandom random, int bytes) {
 		byte[] value = new byte[bytes];
 		random.nextBytes(value);
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(value);
-	}
-
-	private static String hash(String refreshToken) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256")
-				.digest(refreshToken.getBytes(StandardCharsets.UTF_8));
-			return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is not available", ex);
-		}
 	}
 
 }

@@ -14,9 +14,7 @@ import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
@@ -30,8 +28,9 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
  * pinned to that key's, the key comes only from the starter's own key set (headers such as {@code jku},
  * {@code x5u} or {@code jwk} are never followed), the {@code typ} header is {@code JWT} or absent (as
  * Spring Security 7 requires by default), and {@code iss}, {@code aud}, {@code exp}, {@code nbf},
- * {@code iat} (not in the future, give or take the clock skew), {@code sub}, {@code jti} and revocation
- * are checked.
+ * {@code iat} (not in the future, give or take the clock skew), {@code sub} and {@code jti} are checked.
+ * Revocation is checked by the {@link CachingJwtDecoder} around it, the one place that sees every use of a
+ * token.
  */
 public final class WxJwtDecoders {
 
@@ -43,12 +42,11 @@ public final class WxJwtDecoders {
 	 * @param signingKey the key tokens are signed with
 	 * @param settings the expected issuer and audience, and the clock skew
 	 * @param appids the AppIDs of the apps served, the accepted audiences when the settings name none
-	 * @param revocations the revoked tokens
 	 * @param clock the clock that tells expiry
 	 * @return the decoder
 	 */
 	public static NimbusJwtDecoder create(WxSigningKey signingKey, WxTokenSettings settings,
-			Collection<String> appids, TokenRevocationStore revocations, Clock clock) {
+			Collection<String> appids, Clock clock) {
 		JWKSource<SecurityContext> keys = new ImmutableJWKSet<>(signingKey.jwkSet());
 		// Built by hand because Spring Security 6 lacks NimbusJwtDecoder.withJwkSource. Only the key selector
 		// decides: the key set is ours and the algorithm pinned, and the validators below check the typ header
@@ -61,12 +59,12 @@ public final class WxJwtDecoders {
 		});
 		NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
 		Set<String> audiences = (settings.audience() != null) ? Set.of(settings.audience()) : Set.copyOf(appids);
-		decoder.setJwtValidator(validator(settings, audiences, revocations, clock));
+		decoder.setJwtValidator(validator(settings, audiences, clock));
 		return decoder;
 	}
 
 	private static OAuth2TokenValidator<Jwt> validator(WxTokenSettings settings, Set<String> audiences,
-			TokenRevocationStore revocations, Clock clock) {
+			Clock clock) {
 		JwtTimestampValidator timestamps = new JwtTimestampValidator(settings.clockSkew());
 		timestamps.setClock(clock);
 		return new DelegatingOAuth2TokenValidator<>(List.of(JwtTypeValidator.jwt(), timestamps,
@@ -78,14 +76,7 @@ public final class WxJwtDecoders {
 				new JwtClaimValidator<String>(JwtClaimNames.JTI, (jti) -> jti != null && !jti.isBlank()),
 				new JwtIssuerValidator(settings.issuer()),
 				new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
-						(aud) -> aud != null && aud.stream().anyMatch(audiences::contains)),
-				notRevoked(revocations)));
-	}
-
-	private static OAuth2TokenValidator<Jwt> notRevoked(TokenRevocationStore revocations) {
-		OAuth2Error revoked = new OAuth2Error("invalid_token", "The token was revoked", null);
-		return (jwt) -> (jwt.getId() != null && revocations.isRevoked(jwt.getId()))
-				? OAuth2TokenValidatorResult.failure(revoked) : OAuth2TokenValidatorResult.success();
+						(aud) -> aud != null && aud.stream().anyMatch(audiences::contains))));
 	}
 
 }

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.github.wxlogin.WxAccessTokenCustomizer;
+import io.github.wxlogin.WxJwtClaimsCustomizer;
 import io.github.wxlogin.WxPrincipal;
 
 import org.springframework.security.oauth2.jose.jws.JwsAlgorithm;
@@ -35,7 +35,7 @@ public class WxTokenService {
 
 	private final Clock clock;
 
-	private final List<WxAccessTokenCustomizer> customizers;
+	private final List<WxJwtClaimsCustomizer> customizers;
 
 	private final SecureRandom random = new SecureRandom();
 
@@ -49,7 +49,7 @@ public class WxTokenService {
 	 * @param customizers the host's claim customizers, in order
 	 */
 	public WxTokenService(JwtEncoder encoder, WxSigningKey signingKey, RefreshTokenStore refreshTokens,
-			WxTokenSettings settings, Clock clock, List<WxAccessTokenCustomizer> customizers) {
+			WxTokenSettings settings, Clock clock, List<? extends WxJwtClaimsCustomizer> customizers) {
 		this.encoder = encoder;
 		this.header = JwsHeader.with(jwsAlgorithm(signingKey)).keyId(signingKey.jwk().getKeyID()).type("JWT").build();
 		this.refreshTokens = refreshTokens;

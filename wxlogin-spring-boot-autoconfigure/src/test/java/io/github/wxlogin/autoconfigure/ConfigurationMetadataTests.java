@@ -44,7 +44,8 @@ class ConfigurationMetadataTests {
 			assertThat(metadata.get(name).path("defaultValue").asString()).as(name).isEqualTo(value);
 		});
 		assertThat(metadata).containsKeys("wx.login.appid", "wx.login.secret", "wx.login.jwt.audience",
-				"wx.login.jwt.hmac-secret", "wx.login.jwt.private-key-location", "wx.login.jwt.key-id");
+				"wx.login.jwt.hmac-secret", "wx.login.jwt.private-key-location", "wx.login.jwt.public-key-location",
+				"wx.login.jwt.key-id");
 	}
 
 	private static Map<String, JsonNode> metadata() throws IOException {

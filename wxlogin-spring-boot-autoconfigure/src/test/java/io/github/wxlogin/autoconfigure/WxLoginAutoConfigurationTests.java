@@ -11,6 +11,7 @@ import java.util.Base64;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.ECKey;
 import io.github.wxlogin.WxIdentity;
+import io.github.wxlogin.WxJwtClaimsCustomizer;
 import io.github.wxlogin.WxPhone;
 import io.github.wxlogin.WxProfile;
 import io.github.wxlogin.WxUser;
@@ -43,6 +44,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -265,6 +267,24 @@ class WxLoginAutoConfigurationTests {
 				.accessToken();
 			assertThat(context.getBean(JwtDecoder.class).decode(token).getSubject()).isEqualTo("u1");
 		});
+	}
+
+	@Test
+	@SuppressWarnings("removal")
+	void whenHostDeclaresClaimsCustomizersOfTheNewAndTheDeprecatedTypeThenBothAreApplied() {
+		this.contextRunner
+			.withBean("newCustomizer", WxJwtClaimsCustomizer.class,
+					() -> (subject, claims) -> claims.claim("tenant", "t-" + subject.userId()))
+			.withBean("oldCustomizer", io.github.wxlogin.WxAccessTokenCustomizer.class,
+					() -> (subject, claims) -> claims.claim("plan", "gold"))
+			.run((context) -> {
+				String token = context.getBean(WxTokenService.class)
+					.issue(new WxPrincipal("u1", "o1", "wx0123456789abcdef"))
+					.accessToken();
+				Jwt jwt = context.getBean(JwtDecoder.class).decode(token);
+				assertThat(jwt.getClaimAsString("tenant")).isEqualTo("t-u1");
+				assertThat(jwt.getClaimAsString("plan")).isEqualTo("gold");
+			});
 	}
 
 	@Test

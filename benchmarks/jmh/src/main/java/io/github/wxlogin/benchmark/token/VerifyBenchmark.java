@@ -3,7 +3,7 @@ package io.github.wxlogin.benchmark.token;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import io.github.wxlogin.token.VerifiedTokenCache;
+import io.github.wxlogin.token.CachingJwtDecoder;
 import io.github.wxlogin.token.WxJwtDecoders;
 
 import org.openjdk.jmh.annotations.Benchmark;
@@ -20,8 +20,8 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 /**
  * What a guarded request costs on the token side, three ways: {@code stock} is Spring Security's
  * {@code NimbusJwtDecoder} as its builders make it (default validators), {@code ours} the starter's
- * pinned decoder from {@code WxJwtDecoders.create} (more claims checked, revocation included), and
- * {@code oursCached} that decoder behind {@code VerifiedTokenCache}, as the starter registers it.
+ * pinned decoder from {@code WxJwtDecoders.create} (more claims checked), and {@code oursCached} that
+ * decoder behind {@code CachingJwtDecoder} (which adds the revocation check), as the starter registers it.
  * <p>
  * Each call decodes the next of {@value #USERS} tokens of as many users, so the cache serves tokens
  * it verified once, as it does for a server's returning callers.
@@ -56,9 +56,8 @@ public class VerifyBenchmark {
 			this.tokens[i] = fixture.tokens.issue(TokenFixture.user(i)).accessToken();
 		}
 		this.stock = this.algorithm.stockDecoder(fixture.key);
-		this.ours = WxJwtDecoders.create(fixture.key, fixture.settings, List.of(TokenFixture.APPID),
-				fixture.revocations, fixture.clock);
-		this.oursCached = new VerifiedTokenCache(this.ours, fixture.revocations, fixture.clock,
+		this.ours = WxJwtDecoders.create(fixture.key, fixture.settings, List.of(TokenFixture.APPID), fixture.clock);
+		this.oursCached = new CachingJwtDecoder(this.ours, fixture.revocations, fixture.clock,
 				fixture.settings.clockSkew(), VERIFIED_TOKENS);
 		// Every decoder must accept every token, or the numbers below would time a failure path
 		for (String token : this.tokens) {

@@ -1,13 +1,10 @@
 package io.github.wxlogin.token;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Predicate;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -22,18 +19,22 @@ import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
 
 /**
- * A {@link JwtDecoder} that verifies each access token's signature once and then serves it from a
- * bounded cache keyed by the token's SHA-256, so that an ECDSA or RSA verification does not run on every
- * request. A cached token is still checked on every use for what can change after it was verified: its
- * expiry, and its revocation as far as this instance knows it ({@link TokenRevocationStore#isKnownRevoked},
- * which the Redis store answers from memory, so a cached token costs no store call and is served while
- * the store is down). It leaves the cache when it expires.
- * <p>
- * A token not yet verified here is checked against the store; when the store does not answer, it is
- * refused with a {@link TokenStoreUnavailableException} (503), not accepted unchecked: it might have been
- * revoked.
+ * A {@link JwtDecoder} that caches what it verified: each access token's signature and claims are
+ * verified once by the delegate (see {@link WxJwtDecoders}), and the token is then served from a bounded
+ * cache keyed by the token's hash, so that an ECDSA or RSA verification does not run on every request. It
+ * is also the one place that checks revocation:
+ * <ul>
+ * <li>a token not yet verified here is checked against the store ({@link TokenRevocationStore#isRevoked});
+ * when the store does not answer, it is refused with a {@link TokenStoreUnavailableException} (503), not
+ * accepted unchecked: it might have been revoked;</li>
+ * <li>a cached token is checked on every use for what can change after it was verified: its expiry, and
+ * its revocation as far as this instance knows it ({@link TokenRevocationStore#isKnownRevoked}, which the
+ * Redis store answers from memory, so a cached token costs no store call and is served while the store is
+ * down).</li>
+ * </ul>
+ * A token leaves the cache when it expires.
  */
-public class VerifiedTokenCache implements JwtDecoder {
+public class CachingJwtDecoder implements JwtDecoder {
 
 	private static final OAuth2Error REVOKED = new OAuth2Error("invalid_token", "The token was revoked", null);
 
@@ -55,7 +56,7 @@ public class VerifiedTokenCache implements JwtDecoder {
 	 * @param clockSkew the tolerance on {@code exp}
 	 * @param maximumSize how many verified tokens are kept at most
 	 */
-	public VerifiedTokenCache(JwtDecoder delegate, TokenRevocationStore revocations, Clock clock, Duration clockSkew,
+	public CachingJwtDecoder(JwtDecoder delegate, TokenRevocationStore revocations, Clock clock, Duration clockSkew,
 			long maximumSize) {
 		this.delegate = delegate;
 		this.revocations = revocations;
@@ -69,11 +70,12 @@ public class VerifiedTokenCache implements JwtDecoder {
 
 	@Override
 	public Jwt decode(String token) throws JwtException {
-		String hash = sha256(token);
+		String hash = TokenHash.of(token);
 		Jwt jwt = this.verified.getIfPresent(hash);
 		if (jwt == null) {
 			try {
 				jwt = this.delegate.decode(token);
+				requireNotRevoked(jwt, this.revocations::isRevoked);
 			}
 			catch (DataAccessException ex) {
 				throw new TokenStoreUnavailableException(ex);
@@ -85,11 +87,20 @@ public class VerifiedTokenCache implements JwtDecoder {
 			this.verified.invalidate(hash);
 			throw new BadJwtException("Jwt expired at " + jwt.getExpiresAt());
 		}
-		if (jwt.getId() != null && this.revocations.isKnownRevoked(jwt.getId())) {
+		try {
+			requireNotRevoked(jwt, this.revocations::isKnownRevoked);
+		}
+		catch (JwtValidationException ex) {
 			this.verified.invalidate(hash);
-			throw new JwtValidationException("The token was revoked", List.of(REVOKED));
+			throw ex;
 		}
 		return jwt;
+	}
+
+	private static void requireNotRevoked(Jwt jwt, Predicate<String> revoked) {
+		if (jwt.getId() != null && revoked.test(jwt.getId())) {
+			throw new JwtValidationException("The token was revoked", List.of(REVOKED));
+		}
 	}
 
 	private Duration remainingLife(Jwt jwt) {
@@ -98,16 +109,6 @@ public class VerifiedTokenCache implements JwtDecoder {
 			return Duration.ZERO;
 		}
 		return TimeLeft.until(this.clock, expiresAt.plus(this.clockSkew));
-	}
-
-	private static String sha256(String token) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
-			return HexFormat.of().formatHex(digest);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is not available", ex);
-		}
 	}
 
 }

@@ -9,14 +9,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.github.wxlogin.clock.SettableClock;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.JwtValidationException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-class VerifiedTokenCacheTests {
+class CachingJwtDecoderTests {
 
 	private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
 
@@ -33,14 +35,14 @@ class VerifiedTokenCacheTests {
 		};
 	}
 
-	private VerifiedTokenCache cache(Instant expiresAt, Instant now) {
-		return new VerifiedTokenCache(verifier(expiresAt), this.revocations, Clock.fixed(now, ZoneOffset.UTC),
+	private CachingJwtDecoder cache(Instant expiresAt, Instant now) {
+		return new CachingJwtDecoder(verifier(expiresAt), this.revocations, Clock.fixed(now, ZoneOffset.UTC),
 				Duration.ofSeconds(30), 100);
 	}
 
 	@Test
 	void tokenIsVerifiedOnceThenServedFromTheCache() {
-		VerifiedTokenCache cache = cache(NOW.plusSeconds(600), NOW);
+		CachingJwtDecoder cache = cache(NOW.plusSeconds(600), NOW);
 		assertThat(cache.decode("a").getSubject()).isEqualTo("u1");
 		assertThat(cache.decode("a").getSubject()).isEqualTo("u1");
 		assertThat(cache.decode("b").getSubject()).isEqualTo("u1");
@@ -49,16 +51,44 @@ class VerifiedTokenCacheTests {
 
 	@Test
 	void revokedTokenIsRefusedEvenWhenCached() {
-		VerifiedTokenCache cache = cache(NOW.plusSeconds(600), NOW);
+		CachingJwtDecoder cache = cache(NOW.plusSeconds(600), NOW);
 		cache.decode("a");
 		this.revocations.revoke("jti-a", Instant.now().plusSeconds(600));
 		assertThatExceptionOfType(JwtException.class).isThrownBy(() -> cache.decode("a"));
 	}
 
 	@Test
+	void revokedTokenIsRefusedAtItsFirstUseAndNotCached() {
+		CachingJwtDecoder cache = cache(NOW.plusSeconds(600), NOW);
+		this.revocations.revoke("jti-a", Instant.now().plusSeconds(600));
+		assertThatExceptionOfType(JwtValidationException.class).isThrownBy(() -> cache.decode("a"));
+		assertThatExceptionOfType(JwtValidationException.class).isThrownBy(() -> cache.decode("a"));
+		assertThat(this.verifications).hasValue(2);
+	}
+
+	@Test
+	void tokenNotYetVerifiedIsRefusedWithStoreUnavailableWhenTheStoreDoesNotAnswer() {
+		TokenRevocationStore down = new TokenRevocationStore() {
+
+			@Override
+			public void revoke(String jti, Instant expiresAt) {
+			}
+
+			@Override
+			public boolean isRevoked(String jti) {
+				throw new QueryTimeoutException("the store did not answer");
+			}
+
+		};
+		CachingJwtDecoder cache = new CachingJwtDecoder(verifier(NOW.plusSeconds(600)), down,
+				Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofSeconds(30), 100);
+		assertThatExceptionOfType(TokenStoreUnavailableException.class).isThrownBy(() -> cache.decode("a"));
+	}
+
+	@Test
 	void tokenPastItsExpiryAndSkewIsRefusedEvenWhenCached() {
 		SettableClock clock = new SettableClock(NOW);
-		VerifiedTokenCache cache = new VerifiedTokenCache(verifier(NOW.plusSeconds(60)), this.revocations, clock,
+		CachingJwtDecoder cache = new CachingJwtDecoder(verifier(NOW.plusSeconds(60)), this.revocations, clock,
 				Duration.ofSeconds(30), 100);
 		cache.decode("a");
 		clock.advance(Duration.ofSeconds(89));
@@ -70,7 +100,7 @@ class VerifiedTokenCacheTests {
 	@Test
 	void failedVerificationIsNotCached() {
 		AtomicInteger calls = new AtomicInteger();
-		VerifiedTokenCache cache = new VerifiedTokenCache((token) -> {
+		CachingJwtDecoder cache = new CachingJwtDecoder((token) -> {
 			calls.incrementAndGet();
 			throw new JwtException("bad");
 		}, this.revocations, Clock.systemUTC(), Duration.ZERO, 100);
