@@ -1,8 +1,9 @@
 package io.github.wxlogin;
 
 /**
- * Thrown by {@link WxUserService#bindPhone} when the phone number is already bound to another user of
- * the same mini program. Nothing is changed.
+ * Thrown by {@link WxUserService#bindPhone} and {@link WxAccountService#createAccount} when the phone
+ * number is already bound to another user: a phone belongs to at most one account, across all mini
+ * programs. Nothing is changed.
  */
 public class PhoneConflictException extends RuntimeException {
 

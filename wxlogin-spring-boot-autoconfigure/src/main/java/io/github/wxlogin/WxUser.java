@@ -5,18 +5,19 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A user of the host application as the starter sees it.
+ * A user of the host application as the starter sees it: an account seen through one of its WeChat
+ * identities (see {@link WxAccountService}).
  *
  * @param id the host's user id, the {@code sub} of access tokens
- * @param appid the mini program the user belongs to
+ * @param appid the mini program of the identity
  * @param openid the user's openid within that mini program
- * @param unionid the user's unionid, when known
- * @param phoneNumber the bound phone number with its country code as WeChat gives it, when bound
+ * @param unionid the identity's unionid, when known
+ * @param phoneNumber the account's phone number with its country code as WeChat gives it, when bound
  * @param countryCode the phone number's country code, when bound
  * @param nickname the nickname the user chose, when set
  * @param avatarUrl the avatar the user chose, when set
- * @param createdAt when the user first logged in
- * @param updatedAt when the user was last changed
+ * @param createdAt when the account was created
+ * @param updatedAt when the account was last changed
  */
 public record WxUser(String id, String appid, String openid, @Nullable String unionid, @Nullable String phoneNumber,
 		@Nullable String countryCode, @Nullable String nickname, @Nullable String avatarUrl, Instant createdAt,

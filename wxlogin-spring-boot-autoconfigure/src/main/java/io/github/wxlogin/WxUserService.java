@@ -4,7 +4,15 @@ import java.util.Optional;
 
 /**
  * The host's users as the login endpoints need them. The starter's defaults keep them in memory or in
- * a {@code wx_user} table; a host declares its own bean to use its own user model.
+ * the {@code wx_account} and {@code wx_identity} tables; a host declares its own bean to use its own
+ * user model.
+ * <p>
+ * A user is an account (the host's user id) seen through one WeChat identity: {@link WxUser} carries the
+ * account's id, phone and profile together with the {@code appid} and {@code openid} of that identity.
+ * This interface covers silent login, the phone binding and the profile. Phone-number login and linking
+ * accounts across mini programs need the account model of {@link WxAccountService}, which the starter's
+ * defaults implement; a host that implements only this interface keeps silent login, {@code /wx/phone}
+ * and the profile, and the features that need accounts are unavailable to it.
  */
 public interface WxUserService {
 
@@ -28,7 +36,7 @@ public interface WxUserService {
 	 * @param userId the user's id
 	 * @param phone the phone number WeChat vouched for
 	 * @return the user as stored afterwards
-	 * @throws PhoneConflictException if another user of the same mini program has this phone
+	 * @throws PhoneConflictException if another user has this phone
 	 * @throws java.util.NoSuchElementException if there is no such user
 	 */
 	WxUser bindPhone(String userId, WxPhone phone);
@@ -41,6 +49,16 @@ public interface WxUserService {
 	 * @throws java.util.NoSuchElementException if there is no such user
 	 */
 	WxUser updateProfile(String userId, WxProfile profile);
+
+	/**
+	 * Whether the host disabled this user: a disabled user can neither log in nor refresh its tokens.
+	 * The default says no user is ever disabled; a host that disables users overrides it.
+	 * @param userId the user's id
+	 * @return whether the user is disabled; {@code false} for an unknown id
+	 */
+	default boolean isDisabled(String userId) {
+		return false;
+	}
 
 	/**
 	 * A user found or created at login.

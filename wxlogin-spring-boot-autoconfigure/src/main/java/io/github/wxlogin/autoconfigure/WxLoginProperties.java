@@ -222,13 +222,14 @@ public record WxLoginProperties(@DefaultValue("true") boolean enabled, @Nullable
 	 * Store of users.
 	 *
 	 * @param type Kind of user store; "auto" uses JDBC when a DataSource bean exists
-	 * @param initializeSchema When to create the "wx_user" table
+	 * @param initializeSchema When to create the "wx_account" and "wx_identity" tables (and copy the users of an
+	 * earlier version's "wx_user" table into them)
 	 */
 	public record UserStore(@DefaultValue("auto") UserStoreType type,
 			@DefaultValue("embedded") SchemaInitialization initializeSchema) {
 
 		/**
-		 * When to create the user table, as Spring Boot's own {@code initialize-schema} properties do.
+		 * When to create the user tables, as Spring Boot's own {@code initialize-schema} properties do.
 		 */
 		public enum SchemaInitialization {
 
@@ -238,7 +239,7 @@ public record WxLoginProperties(@DefaultValue("true") boolean enabled, @Nullable
 			/** On every database; the script only creates what is missing. */
 			ALWAYS,
 
-			/** Never; the table is managed elsewhere, for example by Flyway or Liquibase. */
+			/** Never; the tables are managed elsewhere, for example by Flyway or Liquibase. */
 			NEVER
 
 		}
@@ -254,7 +255,7 @@ public record WxLoginProperties(@DefaultValue("true") boolean enabled, @Nullable
 			/** A map in this instance's memory; users are lost on restart. */
 			MEMORY,
 
-			/** The "wx_user" table. */
+			/** The "wx_account" and "wx_identity" tables. */
 			JDBC
 
 		}

@@ -58,8 +58,8 @@ class WxStoreReport implements SmartInitializingSingleton {
 					+ "in memory", "wx.login.user-store.type");
 		}
 		if (this.users instanceof InMemoryWxUserService) {
-			return choice("memory", auto, "no DataSource bean; configure spring.datasource.* to keep them in a "
-					+ "wx_user table", "wx.login.user-store.type");
+			return choice("memory", auto, "no DataSource bean; configure spring.datasource.* to keep them in the "
+					+ "wx_account and wx_identity tables", "wx.login.user-store.type");
 		}
 		return own(this.users);
 	}

@@ -26,6 +26,7 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 /**
  * The {@link WxUserService}: JDBC when {@code wx.login.user-store.type} asks for it or a single
@@ -40,14 +41,14 @@ class WxUserStoreConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(WxUserService.class)
 	InMemoryWxUserService inMemoryWxUserService(ObjectProvider<Clock> clock) {
-		logger.warn("WeChat users are kept in memory and lost on restart. To keep them in a wx_user table, "
+		logger.warn("WeChat users are kept in memory and lost on restart. To keep them in the wx_account and wx_identity tables, "
 				+ "configure a DataSource (spring.datasource.*) and leave wx.login.user-store.type at auto or set "
 				+ "it to jdbc; or declare your own WxUserService bean.");
 		return new InMemoryWxUserService(clock.getIfAvailable(Clock::systemUTC));
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass({ JdbcClient.class, DataSourceScriptDatabaseInitializer.class })
+	@ConditionalOnClass({ JdbcClient.class, DataSourceTransactionManager.class, DataSourceScriptDatabaseInitializer.class })
 	@ConditionalOnMissingBean(WxUserService.class)
 	@Conditional(JdbcUserStoreCondition.class)
 	static class JdbcUserStoreConfiguration {
@@ -57,7 +58,7 @@ class WxUserStoreConfiguration {
 				ObjectProvider<Clock> clock) {
 			JdbcTemplate jdbc = new JdbcTemplate(dataSource);
 			jdbc.setQueryTimeout(queryTimeoutSeconds(properties.store().timeout()));
-			return new JdbcWxUserService(JdbcClient.create(jdbc), clock.getIfAvailable(Clock::systemUTC));
+			return new JdbcWxUserService(jdbc, clock.getIfAvailable(Clock::systemUTC));
 		}
 
 		/** JDBC counts query timeouts in whole seconds: the store timeout, rounded up. */

@@ -3,35 +3,41 @@ package io.github.wxlogin.user;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.UnaryOperator;
 
+import io.github.wxlogin.IdentityConflictException;
 import io.github.wxlogin.PhoneConflictException;
+import io.github.wxlogin.UnlinkRefusedException;
+import io.github.wxlogin.WxAccount;
+import io.github.wxlogin.WxAccountService;
+import io.github.wxlogin.WxAccountService.WxPhoneSignIn;
 import io.github.wxlogin.WxIdentity;
+import io.github.wxlogin.WxLinkedIdentity;
 import io.github.wxlogin.WxPhone;
 import io.github.wxlogin.WxProfile;
 import io.github.wxlogin.WxUser;
-import io.github.wxlogin.WxUserService;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@link WxUserService} that keeps users in this instance's memory. Users are lost on restart and not
- * shared between instances, so it suits development and tests.
+ * {@link WxAccountService} that keeps accounts in this instance's memory. Accounts are lost on restart
+ * and not shared between instances, so it suits development and tests.
  * <p>
- * Thread-safe: concurrent first logins of one openid create one user, and a phone number is bound to
- * at most one user of a mini program.
+ * Thread-safe: every call runs under one lock, so the account rules hold under concurrent calls
+ * (concurrent first logins of one openid create one account, a phone belongs to at most one account).
  */
-public class InMemoryWxUserService implements WxUserService {
+public class InMemoryWxUserService implements WxAccountService {
 
-	private final Map<String, WxUser> usersById = new ConcurrentHashMap<>();
+	private final Map<String, Account> accounts = new HashMap<>();
 
-	private final Map<AppScopedKey, String> userIdsByOpenid = new ConcurrentHashMap<>();
+	private final Map<IdentityKey, String> accountIdsByIdentity = new HashMap<>();
 
-	private final Map<AppScopedKey, String> userIdsByPhone = new ConcurrentHashMap<>();
+	private final Map<String, String> accountIdsByPhone = new HashMap<>();
 
 	private final Clock clock;
 
@@ -44,89 +50,235 @@ public class InMemoryWxUserService implements WxUserService {
 	}
 
 	@Override
-	public WxUserLogin findOrCreate(WxIdentity identity) {
-		WxUser candidate = newUser(identity);
-		// computeIfAbsent runs at most once per key, so exactly one concurrent first login creates
-		String userId = this.userIdsByOpenid.computeIfAbsent(new AppScopedKey(identity.appid(), identity.openid()),
-				(key) -> {
-					this.usersById.put(candidate.id(), candidate);
-					return candidate.id();
-				});
-		if (userId.equals(candidate.id())) {
-			return new WxUserLogin(candidate, true);
+	public synchronized WxUserLogin findOrCreate(WxIdentity identity) {
+		Optional<WxUser> existing = findByIdentity(identity.appid(), identity.openid());
+		if (existing.isPresent()) {
+			return new WxUserLogin(recordUnionid(identity), false);
 		}
-		return new WxUserLogin(recordUnionid(userId, identity.unionid()), false);
+		Account joined = accountOfUnionid(identity.unionid());
+		if (joined != null) {
+			return new WxUserLogin(link(joined, identity), false);
+		}
+		return new WxUserLogin(link(newAccount(), identity), true);
 	}
 
 	@Override
-	public Optional<WxUser> findById(String userId) {
-		return Optional.ofNullable(this.usersById.get(userId));
+	public synchronized Optional<WxUser> findById(String userId) {
+		Account account = this.accounts.get(userId);
+		if (account == null || account.identities().isEmpty()) {
+			return Optional.empty();
+		}
+		return Optional.of(account.seenThrough(account.identities().get(0)));
+	}
+
+	@Override
+	public synchronized Optional<WxUser> findByIdentity(String appid, String openid) {
+		String accountId = this.accountIdsByIdentity.get(new IdentityKey(appid, openid));
+		if (accountId == null) {
+			return Optional.empty();
+		}
+		Account account = this.accounts.get(accountId);
+		return Optional.of(account.seenThrough(account.identity(appid, openid)));
 	}
 
 	/**
 	 * Find the user of a mini program with the given unionid.
 	 * @param appid the mini program's AppID
 	 * @param unionid the user's unionid
-	 * @return the user, or empty when none of the mini program's users has this unionid
+	 * @return the user, seen through its identity in that mini program, or empty when none of the mini
+	 * program's identities has this unionid
 	 */
-	public Optional<WxUser> findByUnionid(String appid, String unionid) {
-		return this.usersById.values()
-			.stream()
-			.filter((user) -> user.appid().equals(appid) && unionid.equals(user.unionid()))
-			.findFirst();
+	public synchronized Optional<WxUser> findByUnionid(String appid, String unionid) {
+		for (Account account : this.accounts.values()) {
+			for (WxLinkedIdentity identity : account.identities()) {
+				if (identity.appid().equals(appid) && unionid.equals(identity.unionid())) {
+					return Optional.of(account.seenThrough(identity));
+				}
+			}
+		}
+		return Optional.empty();
 	}
 
 	@Override
-	public WxUser bindPhone(String userId, WxPhone phone) {
-		// Claiming and freeing numbers inside the user's compute keeps concurrent binds of one user in order
-		return update(userId, (current) -> {
-			String owner = this.userIdsByPhone.putIfAbsent(new AppScopedKey(current.appid(), phone.phoneNumber()),
-					userId);
-			if (owner != null && !owner.equals(userId)) {
-				throw new PhoneConflictException();
-			}
-			String oldNumber = current.phoneNumber();
-			if (oldNumber != null && !oldNumber.equals(phone.phoneNumber())) {
-				this.userIdsByPhone.remove(new AppScopedKey(current.appid(), oldNumber), userId);
-			}
-			return new WxUser(current.id(), current.appid(), current.openid(), current.unionid(), phone.phoneNumber(),
-					phone.countryCode(), current.nickname(), current.avatarUrl(), current.createdAt(), now());
-		});
+	public synchronized Optional<WxAccount> findAccount(String userId) {
+		return Optional.ofNullable(this.accounts.get(userId)).map(Account::toWxAccount);
 	}
 
 	@Override
-	public WxUser updateProfile(String userId, WxProfile profile) {
-		return update(userId, (current) -> new WxUser(current.id(), current.appid(), current.openid(),
-				current.unionid(), current.phoneNumber(), current.countryCode(),
-				(profile.nickname() != null) ? profile.nickname() : current.nickname(),
-				(profile.avatarUrl() != null) ? profile.avatarUrl() : current.avatarUrl(), current.createdAt(), now()));
+	public synchronized Optional<WxAccount> findByPhone(String phoneNumber) {
+		return Optional.ofNullable(this.accountIdsByPhone.get(phoneNumber)).flatMap(this::findAccount);
 	}
 
-	private WxUser recordUnionid(String userId, @Nullable String unionid) {
-		if (unionid == null) {
-			return findById(userId).orElseThrow(() -> noSuchUser(userId));
+	@Override
+	public synchronized WxUser bindPhone(String userId, WxPhone phone) {
+		Account account = require(userId);
+		WxLinkedIdentity identity = firstIdentity(account);
+		String owner = this.accountIdsByPhone.get(phone.phoneNumber());
+		if (owner != null && !owner.equals(userId)) {
+			throw new PhoneConflictException();
 		}
-		return update(userId, (current) -> {
-			if (current.unionid() != null) {
-				return current;
+		return bind(account, phone).seenThrough(identity);
+	}
+
+	@Override
+	public synchronized WxUser updateProfile(String userId, WxProfile profile) {
+		Account account = require(userId);
+		WxLinkedIdentity identity = firstIdentity(account);
+		Account updated = save(new Account(account.id(), account.phone(),
+				(profile.nickname() != null) ? profile.nickname() : account.nickname(),
+				(profile.avatarUrl() != null) ? profile.avatarUrl() : account.avatarUrl(), account.disabled(),
+				account.createdAt(), now(), account.identities()));
+		return updated.seenThrough(identity);
+	}
+
+	@Override
+	public synchronized WxAccount createAccount(WxPhone phone) {
+		if (this.accountIdsByPhone.containsKey(phone.phoneNumber())) {
+			throw new PhoneConflictException();
+		}
+		return bind(newAccount(), phone).toWxAccount();
+	}
+
+	@Override
+	public synchronized WxPhoneSignIn signInWithPhone(WxIdentity identity, WxPhone phone) {
+		String ownerId = this.accountIdsByPhone.get(phone.phoneNumber());
+		String identityAccountId = this.accountIdsByIdentity.get(new IdentityKey(identity.appid(), identity.openid()));
+		if (identityAccountId == null) {
+			if (ownerId != null) {
+				return new WxPhoneSignIn(link(this.accounts.get(ownerId), identity), WxPhoneSignIn.Outcome.LINKED);
 			}
-			return new WxUser(current.id(), current.appid(), current.openid(), unionid, current.phoneNumber(),
-					current.countryCode(), current.nickname(), current.avatarUrl(), current.createdAt(), now());
-		});
-	}
-
-	private WxUser update(String userId, UnaryOperator<WxUser> change) {
-		WxUser updated = this.usersById.computeIfPresent(userId, (id, current) -> change.apply(current));
-		if (updated == null) {
-			throw noSuchUser(userId);
+			Account joined = accountOfUnionid(identity.unionid());
+			boolean created = joined == null;
+			Account account = bind(created ? newAccount() : joined, phone);
+			return new WxPhoneSignIn(link(account, identity),
+					created ? WxPhoneSignIn.Outcome.CREATED : WxPhoneSignIn.Outcome.BOUND);
 		}
-		return updated;
+		if (ownerId != null && !ownerId.equals(identityAccountId)) {
+			throw new IdentityConflictException("The WeChat identity and the phone belong to two accounts");
+		}
+		WxUser user = recordUnionid(identity);
+		if (ownerId != null) {
+			return new WxPhoneSignIn(user, WxPhoneSignIn.Outcome.SIGNED_IN);
+		}
+		Account bound = bind(this.accounts.get(identityAccountId), phone);
+		return new WxPhoneSignIn(bound.seenThrough(bound.identity(identity.appid(), identity.openid())),
+				WxPhoneSignIn.Outcome.BOUND);
 	}
 
-	private WxUser newUser(WxIdentity identity) {
+	@Override
+	public synchronized WxAccount linkIdentity(String userId, WxIdentity identity) {
+		Account account = require(userId);
+		String owner = this.accountIdsByIdentity.get(new IdentityKey(identity.appid(), identity.openid()));
+		if (owner == null) {
+			link(account, identity);
+		}
+		else if (!owner.equals(userId)) {
+			throw new IdentityConflictException("The WeChat identity belongs to another account");
+		}
+		return this.accounts.get(userId).toWxAccount();
+	}
+
+	@Override
+	public synchronized WxAccount unlinkIdentity(String userId, String appid, String openid) {
+		Account account = require(userId);
+		IdentityKey key = new IdentityKey(appid, openid);
+		if (!userId.equals(this.accountIdsByIdentity.get(key))) {
+			throw new NoSuchElementException("The identity is not linked to account " + userId);
+		}
+		if (account.identities().size() == 1 && account.phone() == null) {
+			throw new UnlinkRefusedException();
+		}
+		this.accountIdsByIdentity.remove(key);
+		List<WxLinkedIdentity> remaining = new ArrayList<>(account.identities());
+		remaining.removeIf((identity) -> identity.appid().equals(appid) && identity.openid().equals(openid));
+		return save(account.withIdentities(remaining)).toWxAccount();
+	}
+
+	@Override
+	public synchronized WxAccount disable(String userId) {
+		return save(require(userId).withDisabled(true, now())).toWxAccount();
+	}
+
+	@Override
+	public synchronized WxAccount enable(String userId) {
+		return save(require(userId).withDisabled(false, now())).toWxAccount();
+	}
+
+	/** Records the unionid of a linked identity that had none, and gives the user seen through it. */
+	private WxUser recordUnionid(WxIdentity identity) {
+		Account account = this.accounts
+			.get(this.accountIdsByIdentity.get(new IdentityKey(identity.appid(), identity.openid())));
+		WxLinkedIdentity linked = account.identity(identity.appid(), identity.openid());
+		if (identity.unionid() == null || linked.unionid() != null) {
+			return account.seenThrough(linked);
+		}
+		WxLinkedIdentity recorded = new WxLinkedIdentity(linked.appid(), linked.openid(), identity.unionid(),
+				linked.linkedAt());
+		List<WxLinkedIdentity> identities = new ArrayList<>(account.identities());
+		identities.set(identities.indexOf(linked), recorded);
+		return save(account.withIdentities(identities).withUpdatedAt(now())).seenThrough(recorded);
+	}
+
+	private WxUser link(Account account, WxIdentity identity) {
+		WxLinkedIdentity linked = new WxLinkedIdentity(identity.appid(), identity.openid(), identity.unionid(), now());
+		List<WxLinkedIdentity> identities = new ArrayList<>(account.identities());
+		identities.add(linked);
+		this.accountIdsByIdentity.put(new IdentityKey(identity.appid(), identity.openid()), account.id());
+		return save(account.withIdentities(identities)).seenThrough(linked);
+	}
+
+	/** Binds a phone nobody else owns, freeing the account's previous number. */
+	private Account bind(Account account, WxPhone phone) {
+		if (account.phone() != null) {
+			this.accountIdsByPhone.remove(account.phone().phoneNumber(), account.id());
+		}
+		this.accountIdsByPhone.put(phone.phoneNumber(), account.id());
+		return save(new Account(account.id(), phone, account.nickname(), account.avatarUrl(), account.disabled(),
+				account.createdAt(), now(), account.identities()));
+	}
+
+	private Account newAccount() {
 		Instant now = now();
-		return new WxUser(UUID.randomUUID().toString(), identity.appid(), identity.openid(), identity.unionid(), null,
-				null, null, null, now, now);
+		return save(new Account(UUID.randomUUID().toString(), null, null, null, false, now, now, List.of()));
+	}
+
+	/** The account of the identity linked first among those with this unionid, if any. */
+	private @Nullable Account accountOfUnionid(@Nullable String unionid) {
+		if (unionid == null) {
+			return null;
+		}
+		Account first = null;
+		Instant firstLinkedAt = null;
+		for (Account account : this.accounts.values()) {
+			for (WxLinkedIdentity identity : account.identities()) {
+				if (unionid.equals(identity.unionid())
+						&& (firstLinkedAt == null || identity.linkedAt().isBefore(firstLinkedAt))) {
+					first = account;
+					firstLinkedAt = identity.linkedAt();
+				}
+			}
+		}
+		return first;
+	}
+
+	private Account save(Account account) {
+		this.accounts.put(account.id(), account);
+		return account;
+	}
+
+	private Account require(String userId) {
+		Account account = this.accounts.get(userId);
+		if (account == null) {
+			throw new NoSuchElementException("No user with id " + userId);
+		}
+		return account;
+	}
+
+	private static WxLinkedIdentity firstIdentity(Account account) {
+		if (account.identities().isEmpty()) {
+			throw new NoSuchElementException("Account " + account.id() + " has no WeChat identity");
+		}
+		return account.identities().get(0);
 	}
 
 	// Milliseconds, so that users compare equal with what a JDBC store gives back
@@ -134,14 +286,47 @@ public class InMemoryWxUserService implements WxUserService {
 		return this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
 	}
 
-	private static NoSuchElementException noSuchUser(String userId) {
-		return new NoSuchElementException("No user with id " + userId);
+	private record IdentityKey(String appid, String openid) {
 	}
 
-	/**
-	 * A value that is unique within one mini program, such as an openid or a phone number.
-	 */
-	private record AppScopedKey(String appid, String value) {
+	/** An account as this store keeps it, its identities in the order they were linked. */
+	private record Account(String id, @Nullable WxPhone phone, @Nullable String nickname, @Nullable String avatarUrl,
+			boolean disabled, Instant createdAt, Instant updatedAt, List<WxLinkedIdentity> identities) {
+
+		Account withIdentities(List<WxLinkedIdentity> identities) {
+			return new Account(this.id, this.phone, this.nickname, this.avatarUrl, this.disabled, this.createdAt,
+					this.updatedAt, List.copyOf(identities));
+		}
+
+		Account withUpdatedAt(Instant updatedAt) {
+			return new Account(this.id, this.phone, this.nickname, this.avatarUrl, this.disabled, this.createdAt,
+					updatedAt, this.identities);
+		}
+
+		Account withDisabled(boolean disabled, Instant updatedAt) {
+			return new Account(this.id, this.phone, this.nickname, this.avatarUrl, disabled, this.createdAt, updatedAt,
+					this.identities);
+		}
+
+		WxLinkedIdentity identity(String appid, String openid) {
+			return this.identities.stream()
+				.filter((identity) -> identity.appid().equals(appid) && identity.openid().equals(openid))
+				.findFirst()
+				.orElseThrow();
+		}
+
+		WxUser seenThrough(WxLinkedIdentity identity) {
+			return new WxUser(this.id, identity.appid(), identity.openid(), identity.unionid(),
+					(this.phone != null) ? this.phone.phoneNumber() : null,
+					(this.phone != null) ? this.phone.countryCode() : null, this.nickname, this.avatarUrl,
+					this.createdAt, this.updatedAt);
+		}
+
+		WxAccount toWxAccount() {
+			return new WxAccount(this.id, this.phone, this.nickname, this.avatarUrl, this.disabled, this.createdAt,
+					this.updatedAt, this.identities);
+		}
+
 	}
 
 }

@@ -12,22 +12,39 @@ import org.springframework.boot.sql.init.DatabaseInitializationMode;
 import org.springframework.boot.sql.init.DatabaseInitializationSettings;
 
 /**
- * Creates the {@code wx_user} table of {@link JdbcWxUserService} when the application starts, as
- * Spring Boot's own {@code initialize-schema} properties do. The script matching the database is
- * chosen from {@code schema-h2.sql}, {@code schema-postgresql.sql} and {@code schema-mysql.sql} (also
- * used for MariaDB); each creates only what is missing, so running it again is harmless.
+ * Creates the {@code wx_account} and {@code wx_identity} tables of {@link JdbcWxUserService} when the
+ * application starts, as Spring Boot's own {@code initialize-schema} properties do. The script matching
+ * the database is chosen from {@code schema-h2.sql}, {@code schema-postgresql.sql} and
+ * {@code schema-mysql.sql} (also used for MariaDB); each creates only what is missing, so running it
+ * again is harmless.
+ * <p>
+ * A database that still has the single-table layout of earlier versions ({@code wx_user}) and no
+ * identities yet gets its users copied into the new tables with their ids, in one transaction (see
+ * {@link WxUserTableMigration}).
  */
 public class WxUserSchemaInitializer extends DataSourceScriptDatabaseInitializer {
 
 	private static final String SCHEMA_LOCATION = "classpath:io/github/wxlogin/user/schema-@@platform@@.sql";
 
+	private final DataSource dataSource;
+
 	/**
-	 * Create a new initializer of the user table.
-	 * @param dataSource the database that holds the {@code wx_user} table
-	 * @param mode when to create the table: only on an embedded database, always, or never
+	 * Create a new initializer of the user tables.
+	 * @param dataSource the database that holds the tables
+	 * @param mode when to create the tables: only on an embedded database, always, or never
 	 */
 	public WxUserSchemaInitializer(DataSource dataSource, DatabaseInitializationMode mode) {
 		super(dataSource, settings(dataSource, mode));
+		this.dataSource = dataSource;
+	}
+
+	@Override
+	public boolean initializeDatabase() {
+		boolean initialized = super.initializeDatabase();
+		if (initialized) {
+			new WxUserTableMigration(this.dataSource).migrateIfNeeded();
+		}
+		return initialized;
 	}
 
 	private static DatabaseInitializationSettings settings(DataSource dataSource, DatabaseInitializationMode mode) {

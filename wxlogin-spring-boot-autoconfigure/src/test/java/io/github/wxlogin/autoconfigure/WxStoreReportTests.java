@@ -30,7 +30,7 @@ class WxStoreReportTests {
 	void withNeitherRedisNorADataSourceEverythingIsInMemoryAndTheLineSaysHowToChangeIt(CapturedOutput output) {
 		this.contextRunner.run((context) -> assertThat(output).containsOnlyOnce("WeChat login stores: memory (no "
 				+ "RedisConnectionFactory bean; add Spring Data Redis to share them between instances); users: memory "
-				+ "(no DataSource bean; configure spring.datasource.* to keep them in a wx_user table)"));
+				+ "(no DataSource bean; configure spring.datasource.* to keep them in the wx_account and wx_identity tables)"));
 	}
 
 	@Test

@@ -127,7 +127,7 @@ class WxUserStoreConfigurationTests {
 	}
 
 	private static int userRows(DataSource dataSource) {
-		return JdbcClient.create(dataSource).sql("SELECT COUNT(*) FROM wx_user").query(Integer.class).single();
+		return JdbcClient.create(dataSource).sql("SELECT COUNT(*) FROM wx_identity").query(Integer.class).single();
 	}
 
 	@AutoConfiguration(

@@ -96,10 +96,13 @@ abstract class TwoInstanceClusterTests {
 		if (this.instanceB != null) {
 			this.instanceB.close();
 		}
-		JdbcClient.create(dataSource())
-			.sql("DELETE FROM wx_user WHERE openid LIKE ?")
+		JdbcClient users = JdbcClient.create(dataSource());
+		List<String> accountIds = users.sql("SELECT account_id FROM wx_identity WHERE openid LIKE ?")
 			.param(OPENID_PREFIX + "%")
-			.update();
+			.query(String.class)
+			.list();
+		users.sql("DELETE FROM wx_identity WHERE openid LIKE ?").param(OPENID_PREFIX + "%").update();
+		accountIds.forEach((id) -> users.sql("DELETE FROM wx_account WHERE id = ?").param(id).update());
 		LettuceConnectionFactory connectionFactory = this.redisServer.get();
 		LocalRedis.deleteKeys(new StringRedisTemplate(connectionFactory), this.keyPrefix);
 		connectionFactory.destroy();

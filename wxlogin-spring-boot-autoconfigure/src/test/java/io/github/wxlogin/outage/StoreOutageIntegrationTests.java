@@ -139,7 +139,7 @@ class StoreOutageIntegrationTests {
 		// every user whose login was answered 200 is stored once, with the id it was given
 		Map<String, String> stored = new java.util.HashMap<>();
 		database.client()
-			.sql("SELECT openid, id FROM wx_user WHERE openid LIKE ?")
+			.sql("SELECT openid, account_id FROM wx_identity WHERE openid LIKE ?")
 			.param(this.openidPrefix + "%")
 			.query((rs, row) -> stored.put(rs.getString(1), rs.getString(2)))
 			.list();

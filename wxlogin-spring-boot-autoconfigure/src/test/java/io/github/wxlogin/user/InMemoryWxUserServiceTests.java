@@ -8,7 +8,7 @@ import io.github.wxlogin.WxUser;
 /**
  * Tests for {@link InMemoryWxUserService}.
  */
-class InMemoryWxUserServiceTests extends WxUserServiceContractTests<InMemoryWxUserService> {
+class InMemoryWxUserServiceTests extends WxAccountServiceContractTests<InMemoryWxUserService> {
 
 	@Override
 	protected InMemoryWxUserService createUserService(Clock clock) {

@@ -1,6 +1,7 @@
 package io.github.wxlogin.user;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 import javax.sql.DataSource;
@@ -15,16 +16,17 @@ import org.junit.jupiter.api.TestInstance.Lifecycle;
 
 import org.springframework.boot.sql.init.DatabaseInitializationMode;
 import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link JdbcWxUserService} against one database, whose {@code wx_user} table is created
+ * Tests for {@link JdbcWxUserService} against one database, whose tables are created
  * by {@link WxUserSchemaInitializer}. A database that cannot be reached fails the tests.
  */
 @TestInstance(Lifecycle.PER_CLASS)
-abstract class JdbcWxUserServiceTests extends WxUserServiceContractTests<JdbcWxUserService> {
+abstract class JdbcWxUserServiceTests extends WxAccountServiceContractTests<JdbcWxUserService> {
 
 	private DataSource dataSource;
 
@@ -46,13 +48,25 @@ abstract class JdbcWxUserServiceTests extends WxUserServiceContractTests<JdbcWxU
 	}
 
 	@AfterEach
-	void deleteUsersOfThisTest() {
-		this.jdbcClient.sql("DELETE FROM wx_user WHERE appid LIKE :appid").param("appid", this.appid + "%").update();
+	void deleteAccountsOfThisTest() {
+		List<String> accountIds = this.jdbcClient.sql("SELECT account_id FROM wx_identity WHERE appid LIKE :appid")
+			.param("appid", this.appid + "%")
+			.query(String.class)
+			.list();
+		this.jdbcClient.sql("DELETE FROM wx_identity WHERE appid LIKE :appid").param("appid", this.appid + "%").update();
+		for (String accountId : accountIds) {
+			this.jdbcClient.sql("DELETE FROM wx_account WHERE id = :id").param("id", accountId).update();
+		}
+		// accounts created with a phone and no identity
+		this.jdbcClient.sql("DELETE FROM wx_account WHERE phone_number LIKE :phone AND id NOT IN "
+				+ "(SELECT account_id FROM wx_identity)")
+			.param("phone", this.phoneStem + "%")
+			.update();
 	}
 
 	@Override
 	protected JdbcWxUserService createUserService(Clock clock) {
-		return new JdbcWxUserService(this.jdbcClient, clock);
+		return new JdbcWxUserService(new JdbcTemplate(this.dataSource), clock);
 	}
 
 	@Override
@@ -65,7 +79,12 @@ abstract class JdbcWxUserServiceTests extends WxUserServiceContractTests<JdbcWxU
 		users().findOrCreate(new WxIdentity(this.appid, "openid-1", null));
 		users().findOrCreate(new WxIdentity(this.appid, "openid-1", "unionid-1"));
 
-		assertThat(this.jdbcClient.sql("SELECT COUNT(*) FROM wx_user WHERE appid = :appid")
+		assertThat(this.jdbcClient.sql("SELECT COUNT(*) FROM wx_identity WHERE appid = :appid")
+			.param("appid", this.appid)
+			.query(Integer.class)
+			.single()).isOne();
+		assertThat(this.jdbcClient
+			.sql("SELECT COUNT(*) FROM wx_account a JOIN wx_identity i ON i.account_id = a.id WHERE i.appid = :appid")
 			.param("appid", this.appid)
 			.query(Integer.class)
 			.single()).isOne();

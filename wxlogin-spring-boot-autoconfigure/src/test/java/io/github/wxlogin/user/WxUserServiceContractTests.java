@@ -14,10 +14,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 
 import io.github.wxlogin.PhoneConflictException;
+import io.github.wxlogin.WxAccountService;
 import io.github.wxlogin.WxIdentity;
 import io.github.wxlogin.WxPhone;
 import io.github.wxlogin.WxProfile;
@@ -37,19 +39,25 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  *
  * @param <S> the user service under test
  */
-abstract class WxUserServiceContractTests<S extends WxUserService> {
+abstract class WxUserServiceContractTests<S extends WxAccountService> {
 
 	private static final int CONCURRENT_CALLERS = 32;
 
 	private static final Instant START = Instant.parse("2025-03-01T08:00:00.123456789Z");
 
-	private static final WxPhone PHONE = new WxPhone("13800138000", "13800138000", "86");
-
-	private static final WxPhone OTHER_PHONE = new WxPhone("13900139000", "13900139000", "86");
-
 	protected SettableClock clock = new SettableClock(START);
 
 	protected String appid = "";
+
+	/**
+	 * The first seven digits of the phone numbers of this test: a phone belongs to one account across
+	 * mini programs, so runs against a shared database each use numbers of their own.
+	 */
+	protected String phoneStem = "";
+
+	private WxPhone phone = new WxPhone("", "", "");
+
+	private WxPhone otherPhone = new WxPhone("", "", "");
 
 	private S users;
 
@@ -69,6 +77,9 @@ abstract class WxUserServiceContractTests<S extends WxUserService> {
 	void createUserServiceInOwnMiniProgram() {
 		this.clock = new SettableClock(START);
 		this.appid = "wx" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+		this.phoneStem = "1" + (300000 + ThreadLocalRandom.current().nextInt(700000));
+		this.phone = phone(1);
+		this.otherPhone = phone(2);
 		this.users = createUserService(this.clock);
 	}
 
@@ -163,9 +174,9 @@ abstract class WxUserServiceContractTests<S extends WxUserService> {
 		WxUser user = this.users.findOrCreate(new WxIdentity(this.appid, "openid-1", null)).user();
 		this.clock.advance(Duration.ofSeconds(1));
 
-		WxUser bound = this.users.bindPhone(user.id(), PHONE);
+		WxUser bound = this.users.bindPhone(user.id(), this.phone);
 
-		assertThat(bound.phoneNumber()).isEqualTo("13800138000");
+		assertThat(bound.phoneNumber()).isEqualTo(this.phone.phoneNumber());
 		assertThat(bound.countryCode()).isEqualTo("86");
 		assertThat(bound.createdAt()).isEqualTo(user.createdAt());
 		assertThat(bound.updatedAt()).isAfter(user.updatedAt());
@@ -174,23 +185,28 @@ abstract class WxUserServiceContractTests<S extends WxUserService> {
 
 	@Test
 	void phoneOfAnotherUserIsRefusedAndNeitherUserChanges() {
-		WxUser owner = this.users.bindPhone(login("openid-1").id(), PHONE);
-		WxUser other = this.users.bindPhone(login("openid-2").id(), OTHER_PHONE);
+		WxUser owner = this.users.bindPhone(login("openid-1").id(), this.phone);
+		WxUser other = this.users.bindPhone(login("openid-2").id(), this.otherPhone);
 		this.clock.advance(Duration.ofSeconds(1));
 
 		assertThatExceptionOfType(PhoneConflictException.class)
-			.isThrownBy(() -> this.users.bindPhone(other.id(), PHONE));
+			.isThrownBy(() -> this.users.bindPhone(other.id(), this.phone));
 
 		assertThat(this.users.findById(owner.id())).contains(owner);
 		assertThat(this.users.findById(other.id())).contains(other);
 	}
 
 	@Test
-	void samePhoneMayBeBoundInAnotherMiniProgram() {
-		this.users.bindPhone(login("openid-1").id(), PHONE);
+	void phoneOfAUserOfAnotherMiniProgramIsRefused() {
+		WxUser owner = this.users.bindPhone(login("openid-1").id(), this.phone);
 		WxUser elsewhere = this.users.findOrCreate(new WxIdentity(this.appid + "-other", "openid-1", null)).user();
 
-		assertThat(this.users.bindPhone(elsewhere.id(), PHONE).phoneNumber()).isEqualTo(PHONE.phoneNumber());
+		// a phone belongs to one account across mini programs
+		assertThatExceptionOfType(PhoneConflictException.class)
+			.isThrownBy(() -> this.users.bindPhone(elsewhere.id(), this.phone));
+
+		assertThat(this.users.findById(owner.id())).contains(owner);
+		assertThat(this.users.findById(elsewhere.id())).contains(elsewhere);
 	}
 
 	@Test
@@ -200,7 +216,7 @@ abstract class WxUserServiceContractTests<S extends WxUserService> {
 			userIds.add(login("openid-" + i).id());
 		}
 
-		List<Future<WxUser>> binds = callConcurrently((caller) -> this.users.bindPhone(userIds.get(caller), PHONE));
+		List<Future<WxUser>> binds = callConcurrently((caller) -> this.users.bindPhone(userIds.get(caller), this.phone));
 
 		int won = 0;
 		for (Future<WxUser> bind : binds) {
@@ -214,29 +230,29 @@ abstract class WxUserServiceContractTests<S extends WxUserService> {
 		}
 		assertThat(won).isOne();
 		assertThat(userIds).map((id) -> this.users.findById(id).orElseThrow().phoneNumber())
-			.filteredOn(PHONE.phoneNumber()::equals)
+			.filteredOn(this.phone.phoneNumber()::equals)
 			.hasSize(1);
 	}
 
 	@Test
 	void rebindingOwnPhoneSucceeds() {
-		WxUser user = this.users.bindPhone(login("openid-1").id(), PHONE);
+		WxUser user = this.users.bindPhone(login("openid-1").id(), this.phone);
 		this.clock.advance(Duration.ofSeconds(1));
 
-		WxUser rebound = this.users.bindPhone(user.id(), PHONE);
+		WxUser rebound = this.users.bindPhone(user.id(), this.phone);
 
-		assertThat(rebound.phoneNumber()).isEqualTo(PHONE.phoneNumber());
+		assertThat(rebound.phoneNumber()).isEqualTo(this.phone.phoneNumber());
 		assertThat(rebound.updatedAt()).isAfter(user.updatedAt());
 	}
 
 	@Test
 	void bindingNewPhoneReplacesAndFreesOldOne() {
-		WxUser user = this.users.bindPhone(login("openid-1").id(), PHONE);
+		WxUser user = this.users.bindPhone(login("openid-1").id(), this.phone);
 
-		assertThat(this.users.bindPhone(user.id(), OTHER_PHONE).phoneNumber()).isEqualTo(OTHER_PHONE.phoneNumber());
+		assertThat(this.users.bindPhone(user.id(), this.otherPhone).phoneNumber()).isEqualTo(this.otherPhone.phoneNumber());
 
 		WxUser other = login("openid-2");
-		assertThat(this.users.bindPhone(other.id(), PHONE).phoneNumber()).isEqualTo(PHONE.phoneNumber());
+		assertThat(this.users.bindPhone(other.id(), this.phone).phoneNumber()).isEqualTo(this.phone.phoneNumber());
 	}
 
 	@Test
@@ -269,7 +285,7 @@ abstract class WxUserServiceContractTests<S extends WxUserService> {
 		String unknown = UUID.randomUUID().toString();
 
 		assertThat(this.users.findById(unknown)).isEmpty();
-		assertThatExceptionOfType(NoSuchElementException.class).isThrownBy(() -> this.users.bindPhone(unknown, PHONE));
+		assertThatExceptionOfType(NoSuchElementException.class).isThrownBy(() -> this.users.bindPhone(unknown, this.phone));
 		assertThatExceptionOfType(NoSuchElementException.class)
 			.isThrownBy(() -> this.users.updateProfile(unknown, new WxProfile("Xiaoming", null)));
 	}
@@ -278,16 +294,31 @@ abstract class WxUserServiceContractTests<S extends WxUserService> {
 		return this.users;
 	}
 
-	private WxUser login(String openid) {
+	/**
+	 * A phone number of this test.
+	 * @param n which one, from 1 to 999
+	 * @return the number
+	 */
+	protected final WxPhone phone(int n) {
+		String number = this.phoneStem + String.format("%04d", n);
+		return new WxPhone(number, number, "86");
+	}
+
+	protected final WxUser login(String openid) {
 		return this.users.findOrCreate(new WxIdentity(this.appid, openid, null)).user();
 	}
 
 	private static <T> List<Future<T>> callConcurrently(IntFunction<T> call) throws InterruptedException {
-		ExecutorService executor = Executors.newFixedThreadPool(CONCURRENT_CALLERS);
+		return callConcurrently(CONCURRENT_CALLERS, call);
+	}
+
+	protected static <T> List<Future<T>> callConcurrently(int callers, IntFunction<T> call)
+			throws InterruptedException {
+		ExecutorService executor = Executors.newFixedThreadPool(callers);
 		try {
 			CountDownLatch start = new CountDownLatch(1);
 			List<Future<T>> calls = new ArrayList<>();
-			for (int i = 0; i < CONCURRENT_CALLERS; i++) {
+			for (int i = 0; i < callers; i++) {
 				int caller = i;
 				calls.add(executor.submit(() -> {
 					start.await();
@@ -304,7 +335,7 @@ abstract class WxUserServiceContractTests<S extends WxUserService> {
 		}
 	}
 
-	private static <T> List<T> results(List<Future<T>> calls) throws Exception {
+	protected static <T> List<T> results(List<Future<T>> calls) throws Exception {
 		List<T> results = new ArrayList<>();
 		for (Future<T> call : calls) {
 			results.add(call.get());
