@@ -74,15 +74,18 @@ class SeveralMiniProgramsIntegrationTests extends HostIntegrationTest {
 	}
 
 	@Test
-	void eachAppHasItsOwnUsersLinkedByUnionid() {
+	void eachAppHasItsOwnIdentityOfOneAccountLinkedByUnionid() {
 		Reply inShop = loginToShop("openid-shop-3", "unionid-person-3");
 		Reply inDefault = this.client.post("/wx/login",
 				Map.of("code", this.fake.issueLoginCode(this.fake.appid(), "openid-default-3", "unionid-person-3")));
 		String shopUserId = inShop.json().path("user").path("id").asString();
 		String defaultUserId = inDefault.json().path("user").path("id").asString();
-		assertThat(shopUserId).isNotEqualTo(defaultUserId);
-		assertThat(findByUnionid(this.fake.appid(), "unionid-person-3")).map(WxUser::id).hasValue(defaultUserId);
-		assertThat(findByUnionid(SHOP, "unionid-person-3")).map(WxUser::id).hasValue(shopUserId);
+		// a unionid already known links the new identity to its account
+		assertThat(shopUserId).isEqualTo(defaultUserId);
+		assertThat(inDefault.json().path("newUser").asBoolean()).isFalse();
+		assertThat(inDefault.json().path("user").path("openid").asString()).isEqualTo("openid-default-3");
+		assertThat(findByUnionid(this.fake.appid(), "unionid-person-3")).map(WxUser::openid).hasValue("openid-default-3");
+		assertThat(findByUnionid(SHOP, "unionid-person-3")).map(WxUser::openid).hasValue("openid-shop-3");
 	}
 
 	private Optional<WxUser> findByUnionid(String appid, String unionid) {
