@@ -112,7 +112,7 @@ public interface WxAccountService extends WxUserService {
 	}
 
 	/**
-	 * Disable an account: it can no longer log in or refresh its tokens until it is enabled again.
+	 * Disable an account: {@link #isDisabled} says so until it is enabled again.
 	 * @param userId the account's id
 	 * @return the account as stored afterwards
 	 * @throws NoSuchElementException if there is no such account

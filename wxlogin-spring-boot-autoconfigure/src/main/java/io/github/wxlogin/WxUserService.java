@@ -51,8 +51,8 @@ public interface WxUserService {
 	WxUser updateProfile(String userId, WxProfile profile);
 
 	/**
-	 * Whether the host disabled this user: a disabled user can neither log in nor refresh its tokens.
-	 * The default says no user is ever disabled; a host that disables users overrides it.
+	 * Whether the host disabled this user. The default says no user is ever disabled; a host that
+	 * disables users in its own model overrides it.
 	 * @param userId the user's id
 	 * @return whether the user is disabled; {@code false} for an unknown id
 	 */

@@ -1,17 +1,10 @@
 package io.github.wxlogin.user;
 
-import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
-
-import javax.sql.DataSource;
 
 import io.github.wxlogin.IdentityConflictException;
 import io.github.wxlogin.PhoneConflictException;
@@ -42,18 +35,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public class JdbcWxUserService implements WxAccountService {
 
-	private static final String SELECT_USER = "SELECT a.id, i.appid, i.openid, i.unionid, a.phone_number, "
-			+ "a.country_code, a.nickname, a.avatar_url, a.created_at, a.updated_at "
-			+ "FROM wx_identity i JOIN wx_account a ON a.id = i.account_id";
-
-	/** The identity linked first, with a tie broken the same way on every database. */
-	private static final String FIRST_LINKED = " ORDER BY i.linked_at, i.appid, i.openid LIMIT 1";
-
-	private final JdbcClient jdbcClient;
+	private final AccountTables tables;
 
 	private final RetriedTransactions transactions;
-
-	private final Clock clock;
 
 	/**
 	 * Create a new JDBC user service.
@@ -62,10 +46,9 @@ public class JdbcWxUserService implements WxAccountService {
 	 * @param clock the clock that stamps creation and update times
 	 */
 	public JdbcWxUserService(JdbcTemplate jdbcTemplate, Clock clock) {
-		DataSource dataSource = Objects.requireNonNull(jdbcTemplate.getDataSource(), "jdbcTemplate has no DataSource");
-		this.jdbcClient = JdbcClient.create(jdbcTemplate);
-		this.transactions = new RetriedTransactions(dataSource);
-		this.clock = clock;
+		this.tables = new AccountTables(JdbcClient.create(jdbcTemplate), clock);
+		this.transactions = new RetriedTransactions(
+				Objects.requireNonNull(jdbcTemplate.getDataSource(), "jdbcTemplate has no DataSource"));
 	}
 
 	@Override
@@ -80,29 +63,20 @@ public class JdbcWxUserService implements WxAccountService {
 			if (linkedMeanwhile.isPresent()) {
 				return new WxUserLogin(recordUnionid(linkedMeanwhile.get(), identity.unionid()), false);
 			}
-			String joined = accountOfUnionid(identity.unionid());
-			if (joined != null) {
-				return new WxUserLogin(link(joined, identity), false);
-			}
-			return new WxUserLogin(link(insertAccount(null), identity), true);
+			String joined = this.tables.accountOfUnionid(identity.unionid());
+			boolean created = joined == null;
+			return new WxUserLogin(link(created ? this.tables.insertAccount(null) : joined, identity), created);
 		});
 	}
 
 	@Override
 	public Optional<WxUser> findById(String userId) {
-		return this.jdbcClient.sql(SELECT_USER + " WHERE a.id = :id" + FIRST_LINKED)
-			.param("id", userId)
-			.query(AccountRows::user)
-			.optional();
+		return this.tables.userSeenThroughFirstIdentity(userId);
 	}
 
 	@Override
 	public Optional<WxUser> findByIdentity(String appid, String openid) {
-		return this.jdbcClient.sql(SELECT_USER + " WHERE i.appid = :appid AND i.openid = :openid")
-			.param("appid", appid)
-			.param("openid", openid)
-			.query(AccountRows::user)
-			.optional();
+		return this.tables.userOfIdentity(appid, openid);
 	}
 
 	/**
@@ -113,226 +87,139 @@ public class JdbcWxUserService implements WxAccountService {
 	 * program's identities has this unionid
 	 */
 	public Optional<WxUser> findByUnionid(String appid, String unionid) {
-		return this.jdbcClient.sql(SELECT_USER + " WHERE i.appid = :appid AND i.unionid = :unionid" + FIRST_LINKED)
-			.param("appid", appid)
-			.param("unionid", unionid)
-			.query(AccountRows::user)
-			.optional();
+		return this.tables.userOfUnionid(appid, unionid);
 	}
 
 	@Override
 	public Optional<WxAccount> findAccount(String userId) {
-		return this.jdbcClient.sql(AccountRows.SELECT_ACCOUNT + " WHERE id = :id")
-			.param("id", userId)
-			.query(AccountRows::account)
-			.optional()
-			.map((account) -> AccountRows.withIdentities(account, identitiesOf(userId)));
+		return this.tables.account(userId);
 	}
 
 	@Override
 	public Optional<WxAccount> findByPhone(String phoneNumber) {
-		return accountOfPhone(phoneNumber).flatMap(this::findAccount);
+		return Optional.ofNullable(this.tables.accountOfPhone(phoneNumber)).flatMap(this::findAccount);
 	}
 
 	@Override
 	public boolean isDisabled(String userId) {
-		return this.jdbcClient.sql("SELECT disabled FROM wx_account WHERE id = :id")
-			.param("id", userId)
-			.query(Boolean.class)
-			.optional()
-			.orElse(false);
+		return this.tables.isDisabled(userId);
 	}
 
 	@Override
 	public WxUser bindPhone(String userId, WxPhone phone) {
 		try {
-			updatePhone(userId, phone);
+			this.tables.updatePhone(userId, phone);
 		}
 		catch (DuplicateKeyException ex) {
 			// Only the phone changes, so only its unique key can be violated
 			throw phoneConflict(ex);
 		}
-		return findById(userId).orElseThrow(() -> noSuchUser(userId));
+		return user(userId);
 	}
 
 	@Override
 	public WxUser updateProfile(String userId, WxProfile profile) {
-		int updated = this.jdbcClient
-			.sql("UPDATE wx_account SET nickname = COALESCE(:nickname, nickname), "
-					+ "avatar_url = COALESCE(:avatarUrl, avatar_url), updated_at = :updatedAt WHERE id = :id")
-			.param("nickname", profile.nickname(), Types.VARCHAR)
-			.param("avatarUrl", profile.avatarUrl(), Types.VARCHAR)
-			.param("updatedAt", timestamp(now()))
-			.param("id", userId)
-			.update();
-		if (updated == 0) {
-			throw noSuchUser(userId);
-		}
-		return findById(userId).orElseThrow(() -> noSuchUser(userId));
+		this.tables.updateProfile(userId, profile);
+		return user(userId);
 	}
 
 	@Override
 	public WxAccount createAccount(WxPhone phone) {
 		String id;
 		try {
-			id = insertAccount(phone);
+			id = this.tables.insertAccount(phone);
 		}
 		catch (DuplicateKeyException ex) {
 			throw phoneConflict(ex);
 		}
-		return findAccount(id).orElseThrow(() -> noSuchUser(id));
+		return account(id);
 	}
 
 	@Override
 	public WxPhoneSignIn signInWithPhone(WxIdentity identity, WxPhone phone) {
 		return this.transactions.run(() -> {
-			String identityAccount = accountOfIdentity(identity.appid(), identity.openid());
-			String phoneAccount = accountOfPhone(phone.phoneNumber()).orElse(null);
+			String identityAccount = this.tables.accountOfIdentity(identity.appid(), identity.openid());
+			String phoneAccount = this.tables.accountOfPhone(phone.phoneNumber());
 			Outcome outcome;
 			if (identityAccount == null && phoneAccount != null) {
 				link(phoneAccount, identity);
 				outcome = Outcome.LINKED;
 			}
 			else if (identityAccount == null) {
-				String joined = accountOfUnionid(identity.unionid());
+				// a phone nobody owned when read: a concurrent claim fails its unique key, and this is decided again
+				String joined = this.tables.accountOfUnionid(identity.unionid());
+				if (joined != null) {
+					this.tables.updatePhone(joined, phone);
+				}
+				link((joined != null) ? joined : this.tables.insertAccount(phone), identity);
 				outcome = (joined != null) ? Outcome.BOUND : Outcome.CREATED;
-				link((joined != null) ? bindNewPhone(joined, phone) : insertAccount(phone), identity);
 			}
 			else if (phoneAccount == null) {
-				recordUnionid(identity);
-				bindNewPhone(identityAccount, phone);
+				this.tables.updatePhone(identityAccount, phone);
 				outcome = Outcome.BOUND;
 			}
 			else if (phoneAccount.equals(identityAccount)) {
-				recordUnionid(identity);
 				outcome = Outcome.SIGNED_IN;
 			}
 			else {
 				throw new IdentityConflictException("The WeChat identity and the phone belong to two accounts");
 			}
 			WxUser user = findByIdentity(identity.appid(), identity.openid()).orElseThrow();
-			return new WxPhoneSignIn(user, outcome);
+			return new WxPhoneSignIn(recordUnionid(user, identity.unionid()), outcome);
 		});
 	}
 
 	@Override
 	public WxAccount linkIdentity(String userId, WxIdentity identity) {
-		requireAccount(userId);
+		WxAccount account = account(userId);
 		try {
-			link(userId, identity);
+			this.tables.insertIdentity(userId, identity);
 		}
 		catch (DuplicateKeyException ex) {
-			if (!userId.equals(accountOfIdentity(identity.appid(), identity.openid()))) {
-				IdentityConflictException conflict = new IdentityConflictException(
-						"The WeChat identity belongs to another account");
-				conflict.initCause(ex);
-				throw conflict;
+			if (userId.equals(this.tables.accountOfIdentity(identity.appid(), identity.openid()))) {
+				return account;
 			}
+			IdentityConflictException conflict = new IdentityConflictException(
+					"The WeChat identity belongs to another account");
+			conflict.initCause(ex);
+			throw conflict;
 		}
-		return findAccount(userId).orElseThrow(() -> noSuchUser(userId));
+		return account(userId);
 	}
 
 	@Override
 	public WxAccount unlinkIdentity(String userId, String appid, String openid) {
 		return this.transactions.run(() -> {
 			// Locks the account, so that concurrent unlinks of its last two identities cannot both succeed
-			boolean hasPhone = this.jdbcClient
-				.sql("SELECT phone_number FROM wx_account WHERE id = :id FOR UPDATE")
-				.param("id", userId)
-				.query((rs, row) -> rs.getString("phone_number") != null)
-				.optional()
-				.orElseThrow(() -> noSuchUser(userId));
-			List<WxLinkedIdentity> identities = identitiesOf(userId);
+			boolean hasPhone = this.tables.lockAccountWithPhone(userId);
+			List<WxLinkedIdentity> identities = this.tables.identities(userId);
 			if (identities.stream().noneMatch((linked) -> linked.appid().equals(appid) && linked.openid().equals(openid))) {
 				throw new NoSuchElementException("The identity is not linked to account " + userId);
 			}
 			if (identities.size() == 1 && !hasPhone) {
 				throw new UnlinkRefusedException();
 			}
-			this.jdbcClient.sql("DELETE FROM wx_identity WHERE appid = :appid AND openid = :openid AND account_id = :id")
-				.param("appid", appid)
-				.param("openid", openid)
-				.param("id", userId)
-				.update();
-			return findAccount(userId).orElseThrow(() -> noSuchUser(userId));
+			this.tables.deleteIdentity(userId, appid, openid);
+			return account(userId);
 		});
 	}
 
 	@Override
 	public WxAccount disable(String userId) {
-		return setDisabled(userId, true);
+		this.tables.updateDisabled(userId, true);
+		return account(userId);
 	}
 
 	@Override
 	public WxAccount enable(String userId) {
-		return setDisabled(userId, false);
-	}
-
-	private WxAccount setDisabled(String userId, boolean disabled) {
-		int updated = this.jdbcClient.sql("UPDATE wx_account SET disabled = :disabled, updated_at = :updatedAt WHERE id = :id")
-			.param("disabled", disabled)
-			.param("updatedAt", timestamp(now()))
-			.param("id", userId)
-			.update();
-		if (updated == 0) {
-			throw noSuchUser(userId);
-		}
-		return findAccount(userId).orElseThrow(() -> noSuchUser(userId));
-	}
-
-	private String insertAccount(@Nullable WxPhone phone) {
-		String id = UUID.randomUUID().toString();
-		Timestamp now = timestamp(now());
-		this.jdbcClient
-			.sql("INSERT INTO wx_account (id, phone_number, pure_phone_number, country_code, disabled, created_at, "
-					+ "updated_at) VALUES (:id, :phoneNumber, :purePhoneNumber, :countryCode, FALSE, :now, :now)")
-			.param("id", id)
-			.param("phoneNumber", (phone != null) ? phone.phoneNumber() : null, Types.VARCHAR)
-			.param("purePhoneNumber", (phone != null) ? phone.purePhoneNumber() : null, Types.VARCHAR)
-			.param("countryCode", (phone != null) ? phone.countryCode() : null, Types.VARCHAR)
-			.param("now", now)
-			.update();
-		return id;
+		this.tables.updateDisabled(userId, false);
+		return account(userId);
 	}
 
 	/** Links an identity to an account and gives the user seen through it. */
 	private WxUser link(String accountId, WxIdentity identity) {
-		this.jdbcClient
-			.sql("INSERT INTO wx_identity (appid, openid, account_id, unionid, linked_at) "
-					+ "VALUES (:appid, :openid, :accountId, :unionid, :linkedAt)")
-			.param("appid", identity.appid())
-			.param("openid", identity.openid())
-			.param("accountId", accountId)
-			.param("unionid", identity.unionid(), Types.VARCHAR)
-			.param("linkedAt", timestamp(now()))
-			.update();
+		this.tables.insertIdentity(accountId, identity);
 		return findByIdentity(identity.appid(), identity.openid()).orElseThrow();
-	}
-
-	/** Binds a phone nobody owned when it was read; a concurrent claim fails the phone's unique key. */
-	private String bindNewPhone(String accountId, WxPhone phone) {
-		updatePhone(accountId, phone);
-		return accountId;
-	}
-
-	private void updatePhone(String accountId, WxPhone phone) {
-		int updated = this.jdbcClient
-			.sql("UPDATE wx_account SET phone_number = :phoneNumber, pure_phone_number = :purePhoneNumber, "
-					+ "country_code = :countryCode, updated_at = :updatedAt WHERE id = :id")
-			.param("phoneNumber", phone.phoneNumber())
-			.param("purePhoneNumber", phone.purePhoneNumber())
-			.param("countryCode", phone.countryCode())
-			.param("updatedAt", timestamp(now()))
-			.param("id", accountId)
-			.update();
-		if (updated == 0) {
-			throw noSuchUser(accountId);
-		}
-	}
-
-	private void recordUnionid(WxIdentity identity) {
-		findByIdentity(identity.appid(), identity.openid())
-			.ifPresent((user) -> recordUnionid(user, identity.unionid()));
 	}
 
 	private WxUser recordUnionid(WxUser user, @Nullable String unionid) {
@@ -340,86 +227,24 @@ public class JdbcWxUserService implements WxAccountService {
 			return user;
 		}
 		// No row updated means a concurrent login recorded it first; either way the stored row is current
-		int updated = this.jdbcClient
-			.sql("UPDATE wx_identity SET unionid = :unionid WHERE appid = :appid AND openid = :openid "
-					+ "AND unionid IS NULL")
-			.param("unionid", unionid)
-			.param("appid", user.appid())
-			.param("openid", user.openid())
-			.update();
-		if (updated > 0) {
-			this.jdbcClient.sql("UPDATE wx_account SET updated_at = :updatedAt WHERE id = :id")
-				.param("updatedAt", timestamp(now()))
-				.param("id", user.id())
-				.update();
+		if (this.tables.recordUnionid(user.appid(), user.openid(), unionid)) {
+			this.tables.touch(user.id());
 		}
-		return findByIdentity(user.appid(), user.openid()).orElseThrow(() -> noSuchUser(user.id()));
+		return findByIdentity(user.appid(), user.openid()).orElseThrow(() -> AccountTables.noSuchAccount(user.id()));
 	}
 
-	private @Nullable String accountOfIdentity(String appid, String openid) {
-		return this.jdbcClient.sql("SELECT account_id FROM wx_identity WHERE appid = :appid AND openid = :openid")
-			.param("appid", appid)
-			.param("openid", openid)
-			.query(String.class)
-			.optional()
-			.orElse(null);
+	private WxUser user(String userId) {
+		return findById(userId).orElseThrow(() -> AccountTables.noSuchAccount(userId));
 	}
 
-	private Optional<String> accountOfPhone(String phoneNumber) {
-		return this.jdbcClient.sql("SELECT id FROM wx_account WHERE phone_number = :phoneNumber")
-			.param("phoneNumber", phoneNumber)
-			.query(String.class)
-			.optional();
-	}
-
-	/** The account of the identity linked first among those with this unionid, if any. */
-	private @Nullable String accountOfUnionid(@Nullable String unionid) {
-		if (unionid == null) {
-			return null;
-		}
-		return this.jdbcClient
-			.sql("SELECT i.account_id FROM wx_identity i WHERE i.unionid = :unionid" + FIRST_LINKED)
-			.param("unionid", unionid)
-			.query(String.class)
-			.optional()
-			.orElse(null);
-	}
-
-	private List<WxLinkedIdentity> identitiesOf(String accountId) {
-		return this.jdbcClient
-			.sql("SELECT i.appid, i.openid, i.unionid, i.linked_at FROM wx_identity i WHERE i.account_id = :id "
-					+ "ORDER BY i.linked_at, i.appid, i.openid")
-			.param("id", accountId)
-			.query(AccountRows::identity)
-			.list();
-	}
-
-	private void requireAccount(String userId) {
-		if (this.jdbcClient.sql("SELECT COUNT(*) FROM wx_account WHERE id = :id")
-			.param("id", userId)
-			.query(Integer.class)
-			.single() == 0) {
-			throw noSuchUser(userId);
-		}
-	}
-
-	// Milliseconds, the precision of the time columns
-	private Instant now() {
-		return this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
-	}
-
-	private static Timestamp timestamp(Instant instant) {
-		return Timestamp.from(instant);
+	private WxAccount account(String userId) {
+		return findAccount(userId).orElseThrow(() -> AccountTables.noSuchAccount(userId));
 	}
 
 	private static PhoneConflictException phoneConflict(DuplicateKeyException cause) {
 		PhoneConflictException conflict = new PhoneConflictException();
 		conflict.initCause(cause);
 		return conflict;
-	}
-
-	private static NoSuchElementException noSuchUser(String userId) {
-		return new NoSuchElementException("No user with id " + userId);
 	}
 
 }
