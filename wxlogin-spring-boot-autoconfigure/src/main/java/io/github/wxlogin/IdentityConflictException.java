@@ -1,7 +1,7 @@
 package io.github.wxlogin;
 
 /**
- * Thrown by {@link WxAccountService} when a WeChat identity belongs to another account than the one the
+ * Thrown by {@link WxAccountStore} when a WeChat identity belongs to another account than the one the
  * call needs it in: a phone sign-in whose identity and phone belong to two accounts, or a link of an
  * identity another account holds. Nothing is changed.
  */

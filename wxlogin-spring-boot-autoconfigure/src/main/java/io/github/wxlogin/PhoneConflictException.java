@@ -1,7 +1,7 @@
 package io.github.wxlogin;
 
 /**
- * Thrown by {@link WxUserService#bindPhone} and {@link WxAccountService#createAccount} when the phone
+ * Thrown by {@link WxUserService#bindPhone} and {@link WxAccountStore#createAccount} when the phone
  * number is already bound to another user: a phone belongs to at most one account, across all mini
  * programs. Nothing is changed.
  */

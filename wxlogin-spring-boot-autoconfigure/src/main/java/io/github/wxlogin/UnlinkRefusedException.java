@@ -1,7 +1,7 @@
 package io.github.wxlogin;
 
 /**
- * Thrown by {@link WxAccountService#unlinkIdentity} for the last WeChat identity of an account that has
+ * Thrown by {@link WxAccountStore#unlinkIdentity} for the last WeChat identity of an account that has
  * no phone: without it nobody could sign in to the account again. Nothing is changed.
  */
 public class UnlinkRefusedException extends RuntimeException {

@@ -6,7 +6,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A user of the host application as the starter sees it: an account seen through one of its WeChat
- * identities (see {@link WxAccountService}).
+ * identities (see {@link WxAccountStore}).
  *
  * @param id the host's user id, the {@code sub} of access tokens
  * @param appid the mini program of the identity

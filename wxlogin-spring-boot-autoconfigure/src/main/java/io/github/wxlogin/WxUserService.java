@@ -10,7 +10,7 @@ import java.util.Optional;
  * A user is an account (the host's user id) seen through one WeChat identity: {@link WxUser} carries the
  * account's id, phone and profile together with the {@code appid} and {@code openid} of that identity.
  * This interface covers silent login, the phone binding and the profile. Phone-number login and linking
- * accounts across mini programs need the account model of {@link WxAccountService}, which the starter's
+ * accounts across mini programs need the account model of {@link WxAccountStore}, which the starter's
  * defaults implement; a host that implements only this interface keeps silent login, {@code /wx/phone}
  * and the profile, and the features that need accounts are unavailable to it.
  */

@@ -15,8 +15,8 @@ import io.github.wxlogin.IdentityConflictException;
 import io.github.wxlogin.PhoneConflictException;
 import io.github.wxlogin.UnlinkRefusedException;
 import io.github.wxlogin.WxAccount;
-import io.github.wxlogin.WxAccountService;
-import io.github.wxlogin.WxAccountService.WxPhoneSignIn;
+import io.github.wxlogin.WxAccountStore;
+import io.github.wxlogin.WxAccountStore.WxPhoneSignIn;
 import io.github.wxlogin.WxIdentity;
 import io.github.wxlogin.WxLinkedIdentity;
 import io.github.wxlogin.WxPhone;
@@ -25,13 +25,13 @@ import io.github.wxlogin.WxUser;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@link WxAccountService} that keeps accounts in this instance's memory. Accounts are lost on restart
+ * {@link WxAccountStore} that keeps accounts in this instance's memory. Accounts are lost on restart
  * and not shared between instances, so it suits development and tests.
  * <p>
  * Thread-safe: every call runs under one lock, so the account rules hold under concurrent calls
  * (concurrent first logins of one openid create one account, a phone belongs to at most one account).
  */
-public class InMemoryWxUserService implements WxAccountService {
+public class InMemoryWxUserService implements WxAccountStore {
 
 	private final Map<String, Account> accounts = new HashMap<>();
 

@@ -10,8 +10,8 @@ import io.github.wxlogin.IdentityConflictException;
 import io.github.wxlogin.PhoneConflictException;
 import io.github.wxlogin.UnlinkRefusedException;
 import io.github.wxlogin.WxAccount;
-import io.github.wxlogin.WxAccountService;
-import io.github.wxlogin.WxAccountService.WxPhoneSignIn.Outcome;
+import io.github.wxlogin.WxAccountStore;
+import io.github.wxlogin.WxAccountStore.WxPhoneSignIn.Outcome;
 import io.github.wxlogin.WxIdentity;
 import io.github.wxlogin.WxLinkedIdentity;
 import io.github.wxlogin.WxPhone;
@@ -24,7 +24,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * {@link WxAccountService} that keeps accounts in the {@code wx_account} and {@code wx_identity} tables,
+ * {@link WxAccountStore} that keeps accounts in the {@code wx_account} and {@code wx_identity} tables,
  * created by the scripts next to this class (see {@link WxUserSchemaInitializer}).
  * <p>
  * The account rules are left to the tables' keys rather than to read-then-write checks, so they hold
@@ -33,7 +33,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * in one transaction; when a key refuses it because a concurrent change came first, it is decided again
  * on what that change committed.
  */
-public class JdbcWxUserService implements WxAccountService {
+public class JdbcWxUserService implements WxAccountStore {
 
 	private final AccountTables tables;
 

@@ -8,7 +8,7 @@ import io.github.wxlogin.WxUser;
 /**
  * Tests for {@link InMemoryWxUserService}.
  */
-class InMemoryWxUserServiceTests extends WxAccountServiceContractTests<InMemoryWxUserService> {
+class InMemoryWxUserServiceTests extends WxAccountStoreContractTests<InMemoryWxUserService> {
 
 	@Override
 	protected InMemoryWxUserService createUserService(Clock clock) {

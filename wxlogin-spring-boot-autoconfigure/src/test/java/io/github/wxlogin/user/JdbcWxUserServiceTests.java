@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * by {@link WxUserSchemaInitializer}. A database that cannot be reached fails the tests.
  */
 @TestInstance(Lifecycle.PER_CLASS)
-abstract class JdbcWxUserServiceTests extends WxAccountServiceContractTests<JdbcWxUserService> {
+abstract class JdbcWxUserServiceTests extends WxAccountStoreContractTests<JdbcWxUserService> {
 
 	private DataSource dataSource;
 

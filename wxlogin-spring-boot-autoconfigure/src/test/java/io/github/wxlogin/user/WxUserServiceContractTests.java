@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 
 import io.github.wxlogin.PhoneConflictException;
-import io.github.wxlogin.WxAccountService;
+import io.github.wxlogin.WxAccountStore;
 import io.github.wxlogin.WxIdentity;
 import io.github.wxlogin.WxPhone;
 import io.github.wxlogin.WxProfile;
@@ -39,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  *
  * @param <S> the user service under test
  */
-abstract class WxUserServiceContractTests<S extends WxAccountService> {
+abstract class WxUserServiceContractTests<S extends WxAccountStore> {
 
 	private static final int CONCURRENT_CALLERS = 32;
 

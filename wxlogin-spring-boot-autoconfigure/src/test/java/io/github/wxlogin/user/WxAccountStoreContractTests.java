@@ -12,9 +12,9 @@ import io.github.wxlogin.IdentityConflictException;
 import io.github.wxlogin.PhoneConflictException;
 import io.github.wxlogin.UnlinkRefusedException;
 import io.github.wxlogin.WxAccount;
-import io.github.wxlogin.WxAccountService;
-import io.github.wxlogin.WxAccountService.WxPhoneSignIn;
-import io.github.wxlogin.WxAccountService.WxPhoneSignIn.Outcome;
+import io.github.wxlogin.WxAccountStore;
+import io.github.wxlogin.WxAccountStore.WxPhoneSignIn;
+import io.github.wxlogin.WxAccountStore.WxPhoneSignIn.Outcome;
 import io.github.wxlogin.WxIdentity;
 import io.github.wxlogin.WxLinkedIdentity;
 import io.github.wxlogin.WxPhone;
@@ -28,13 +28,13 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * The account rules every {@link WxAccountService} of the starter keeps: an account owns any number of
+ * The account rules every {@link WxAccountStore} of the starter keeps: an account owns any number of
  * WeChat identities and at most one phone, one identity belongs to one account and one phone to at most
  * one account, also under concurrent calls.
  *
  * @param <S> the user service under test
  */
-abstract class WxAccountServiceContractTests<S extends WxAccountService> extends WxUserServiceContractTests<S> {
+abstract class WxAccountStoreContractTests<S extends WxAccountStore> extends WxUserServiceContractTests<S> {
 
 	private WxIdentity identity(String openid) {
 		return new WxIdentity(this.appid, openid, null);

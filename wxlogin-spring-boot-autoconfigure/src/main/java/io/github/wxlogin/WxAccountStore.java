@@ -21,7 +21,7 @@ import java.util.Optional;
  * The {@link WxUser}s this interface returns show the account through one of its identities: the one
  * named in the call, or else the identity linked first.
  */
-public interface WxAccountService extends WxUserService {
+public interface WxAccountStore extends WxUserService {
 
 	/**
 	 * Find an account with its identities.
