@@ -46,6 +46,12 @@ public interface WxAccountStore extends WxUserService {
 	 */
 	Optional<WxUser> findByIdentity(String appid, String openid);
 
+	@Override
+	default Optional<WxUser> findByPrincipal(WxPrincipal principal) {
+		return findByIdentity(principal.appid(), principal.openid())
+			.filter((user) -> user.id().equals(principal.userId()));
+	}
+
 	/**
 	 * Create an account that has a phone and no WeChat identity yet, for a user the host knows from
 	 * elsewhere (its web site, an app): the user's first phone-number login links to it.

@@ -32,6 +32,18 @@ public interface WxUserService {
 	Optional<WxUser> findById(String userId);
 
 	/**
+	 * Find the user a token names, seen through the token's identity. The default finds the user by id;
+	 * an {@link WxAccountStore}, whose accounts may have identities in several mini programs, finds the
+	 * token's identity, so that a caller sees its own {@code openid}, never another mini program's, and a
+	 * token of an identity unlinked since finds nobody.
+	 * @param principal the caller or the subject of a refresh token
+	 * @return the user, or empty when there is none
+	 */
+	default Optional<WxUser> findByPrincipal(WxPrincipal principal) {
+		return findById(principal.userId());
+	}
+
+	/**
 	 * Bind a phone number to a user, replacing the one bound before.
 	 * @param userId the user's id
 	 * @param phone the phone number WeChat vouched for

@@ -18,6 +18,7 @@ import io.github.wxlogin.WxAccountStore.WxPhoneSignIn.Outcome;
 import io.github.wxlogin.WxIdentity;
 import io.github.wxlogin.WxLinkedIdentity;
 import io.github.wxlogin.WxPhone;
+import io.github.wxlogin.WxPrincipal;
 import io.github.wxlogin.WxUser;
 import io.github.wxlogin.WxUserService.WxUserLogin;
 import org.jspecify.annotations.Nullable;
@@ -236,6 +237,20 @@ abstract class WxAccountStoreContractTests<S extends WxAccountStore> extends WxU
 		assertThat(phone).isIn(phone(1), phone(2));
 		assertThat(users().findByPhone(phone(1).phoneNumber()).isPresent())
 			.isNotEqualTo(users().findByPhone(phone(2).phoneNumber()).isPresent());
+	}
+
+	@Test
+	void aTokensUserIsSeenThroughTheTokensIdentity() {
+		WxUser first = users().findOrCreate(new WxIdentity(this.appid, "openid-1", "unionid-1")).user();
+		WxUser second = users().findOrCreate(inOtherApp("openid-9", "unionid-1")).user();
+
+		assertThat(users().findByPrincipal(new WxPrincipal(first.id(), "openid-9", this.appid + "-other")))
+			.contains(second);
+		assertThat(users().findByPrincipal(new WxPrincipal(first.id(), "openid-1", this.appid))).contains(first);
+		users().unlinkIdentity(first.id(), this.appid + "-other", "openid-9");
+		assertThat(users().findByPrincipal(new WxPrincipal(first.id(), "openid-9", this.appid + "-other"))).isEmpty();
+		assertThat(users().findByPrincipal(new WxPrincipal(UUID.randomUUID().toString(), "openid-1", this.appid)))
+			.isEmpty();
 	}
 
 	// Linking API
