@@ -2,9 +2,12 @@ package io.github.wxlogin.autoconfigure;
 
 import io.github.wxlogin.security.WxLoginChainCheck;
 import io.github.wxlogin.security.WxLoginConfigurer;
+import io.github.wxlogin.security.ProblemJsonWriter;
 import io.github.wxlogin.security.WxProblemRequestRejectedHandler;
 
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -54,8 +57,9 @@ abstract class WxSecurityChainConfigurations {
 		/** A request the firewall rejects gets the starter's problem, unless the host has a handler of its own. */
 		@Bean
 		@ConditionalOnMissingBean
-		RequestRejectedHandler wxLoginRequestRejectedHandler() {
-			return new WxProblemRequestRejectedHandler();
+		RequestRejectedHandler wxLoginRequestRejectedHandler(ObjectProvider<ProblemJsonWriter> problems,
+				BeanFactory beans) {
+			return new WxProblemRequestRejectedHandler(problems.getIfAvailable(() -> ProblemJsonWriter.of(beans)));
 		}
 
 		@Bean

@@ -5,6 +5,7 @@ import java.util.Map;
 import com.nimbusds.jose.jwk.JWKSet;
 import io.github.bucket4j.Bucket;
 import io.github.wxlogin.WxUserService;
+import io.github.wxlogin.security.ProblemJsonWriter;
 import io.github.wxlogin.session.WxSessionKeyStore;
 import io.github.wxlogin.token.TokenRevocationStore;
 import io.github.wxlogin.token.WxSigningKey;
@@ -21,6 +22,7 @@ import io.github.wxlogin.web.WxRateLimitInterceptor;
 import io.github.wxlogin.web.CaffeineWxRateLimiter;
 import io.github.wxlogin.web.WxRateLimiter;
 
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -71,15 +73,23 @@ class WxWebConfiguration {
 		return new WxLoginExceptionHandler(metrics.getIfAvailable(() -> WxLoginMetrics.NONE));
 	}
 
+	/** Writes problems with Spring MVC's converters, as the advice's are written. */
 	@Bean
-	WxEndpointErrorResolver wxEndpointErrorResolver(WxLoginProperties properties) {
-		return new WxEndpointErrorResolver(basePath(properties));
+	@ConditionalOnMissingBean
+	ProblemJsonWriter wxLoginProblemJsonWriter(BeanFactory beans) {
+		return ProblemJsonWriter.of(beans);
 	}
 
 	@Bean
-	FilterRegistrationBean<WxRequestBodyFilter> wxLoginWxRequestBodyFilter(WxLoginProperties properties) {
+	WxEndpointErrorResolver wxEndpointErrorResolver(WxLoginProperties properties, ProblemJsonWriter problems) {
+		return new WxEndpointErrorResolver(basePath(properties), problems);
+	}
+
+	@Bean
+	FilterRegistrationBean<WxRequestBodyFilter> wxLoginWxRequestBodyFilter(WxLoginProperties properties,
+			ProblemJsonWriter problems) {
 		FilterRegistrationBean<WxRequestBodyFilter> registration = new FilterRegistrationBean<>(
-				new WxRequestBodyFilter(MAX_BODY_BYTES));
+				new WxRequestBodyFilter(MAX_BODY_BYTES, problems));
 		registration.addUrlPatterns(basePath(properties) + "/*");
 		// Before the security filters, so that an oversized body is refused before any work is done
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);

@@ -51,15 +51,19 @@ public final class WxLoginConfigurer extends AbstractHttpConfigurer<WxLoginConfi
 			context.getBeanProvider(WxLoginChainCheck.class).ifAvailable((check) -> check.configured(http));
 		}
 		String basePath = basePath(context);
+		ProblemJsonWriter problems = (context != null)
+				? context.getBeanProvider(ProblemJsonWriter.class).getIfAvailable(() -> ProblemJsonWriter.of(context))
+				: ProblemJsonWriter.of(null);
 		try {
 			http.csrf((csrf) -> csrf.disable())
 				.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-				.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(new WxProblemAuthenticationEntryPoint())
-					.accessDeniedHandler(new WxProblemAccessDeniedHandler()))
+				.exceptionHandling((exceptions) -> exceptions
+					.authenticationEntryPoint(new WxProblemAuthenticationEntryPoint(problems))
+					.accessDeniedHandler(new WxProblemAccessDeniedHandler(problems)))
 				.oauth2ResourceServer((resourceServer) -> resourceServer
 					.jwt((jwt) -> jwt.jwtAuthenticationConverter(new WxJwtAuthenticationConverter()))
-					.authenticationEntryPoint(new WxProblemAuthenticationEntryPoint())
-					.accessDeniedHandler(new WxProblemAccessDeniedHandler()));
+					.authenticationEntryPoint(new WxProblemAuthenticationEntryPoint(problems))
+					.accessDeniedHandler(new WxProblemAccessDeniedHandler(problems)));
 			// Open whatever the method: a wrong one then gets Spring MVC's 405, not a 401
 			http.authorizeHttpRequests((requests) -> requests
 				.requestMatchers(basePath + "/login", basePath + "/token/refresh", basePath + "/jwks.json")

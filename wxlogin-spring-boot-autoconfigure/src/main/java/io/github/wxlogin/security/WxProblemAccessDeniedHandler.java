@@ -5,6 +5,7 @@ import java.io.IOException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
@@ -16,12 +17,21 @@ public class WxProblemAccessDeniedHandler implements AccessDeniedHandler {
 
 	private final BearerTokenAccessDeniedHandler bearer = new BearerTokenAccessDeniedHandler();
 
+	private final ProblemJsonWriter problems;
+
+	/**
+	 * Create a handler.
+	 * @param problems the writer of the {@code problem+json} body
+	 */
+	public WxProblemAccessDeniedHandler(ProblemJsonWriter problems) {
+		this.problems = problems;
+	}
+
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response,
 			org.springframework.security.access.AccessDeniedException accessDeniedException) throws IOException {
 		this.bearer.handle(request, response, accessDeniedException);
-		ProblemJsonWriter.write(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden", "forbidden",
-				"The access token does not allow this request.");
+		this.problems.write(response, HttpStatus.FORBIDDEN, "forbidden", "The access token does not allow this request.");
 	}
 
 }

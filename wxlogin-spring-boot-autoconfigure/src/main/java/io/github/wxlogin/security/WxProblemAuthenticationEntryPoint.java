@@ -6,6 +6,7 @@ import io.github.wxlogin.token.TokenStoreUnavailableException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -19,18 +20,28 @@ public class WxProblemAuthenticationEntryPoint implements AuthenticationEntryPoi
 
 	private final BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
 
+	private final ProblemJsonWriter problems;
+
+	/**
+	 * Create a entry point.
+	 * @param problems the writer of the {@code problem+json} body
+	 */
+	public WxProblemAuthenticationEntryPoint(ProblemJsonWriter problems) {
+		this.problems = problems;
+	}
+
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException authException) throws IOException {
 		if (authException instanceof TokenStoreUnavailableException) {
 			// Not the client's fault: no WWW-Authenticate, and a retry soon can succeed
 			response.setHeader("Retry-After", "1");
-			ProblemJsonWriter.write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Service Unavailable",
-					"store_unavailable", "The token could not be checked in time; try again shortly.");
+			this.problems.write(response, HttpStatus.SERVICE_UNAVAILABLE, "store_unavailable",
+					"The token could not be checked in time; try again shortly.");
 			return;
 		}
 		this.bearer.commence(request, response, authException);
-		ProblemJsonWriter.write(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized", "unauthorized",
+		this.problems.write(response, HttpStatus.UNAUTHORIZED, "unauthorized",
 				"A valid Bearer access token is required.");
 	}
 

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
@@ -19,12 +20,22 @@ public class WxProblemRequestRejectedHandler implements RequestRejectedHandler {
 
 	private static final Log logger = LogFactory.getLog(WxProblemRequestRejectedHandler.class);
 
+	private final ProblemJsonWriter problems;
+
+	/**
+	 * Create a handler.
+	 * @param problems the writer of the {@code problem+json} body
+	 */
+	public WxProblemRequestRejectedHandler(ProblemJsonWriter problems) {
+		this.problems = problems;
+	}
+
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response,
 			RequestRejectedException requestRejectedException) throws IOException {
 		// The exception's message quotes the path: DEBUG only, as Spring Security's own handler does
 		logger.debug("Rejecting request: " + requestRejectedException.getMessage());
-		ProblemJsonWriter.write(response, HttpServletResponse.SC_BAD_REQUEST, "Bad Request", "invalid_request",
+		this.problems.write(response, HttpStatus.BAD_REQUEST, "invalid_request",
 				"The request path is not in a form this server accepts.");
 	}
 

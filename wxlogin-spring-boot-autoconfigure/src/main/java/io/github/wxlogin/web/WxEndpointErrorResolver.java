@@ -26,12 +26,16 @@ public class WxEndpointErrorResolver implements HandlerExceptionResolver, Ordere
 
 	private final String basePath;
 
+	private final ProblemJsonWriter problems;
+
 	/**
 	 * Create a resolver.
 	 * @param basePath the starter's base path, without a trailing slash
+	 * @param problems the writer of the {@code problem+json} refusals
 	 */
-	public WxEndpointErrorResolver(String basePath) {
+	public WxEndpointErrorResolver(String basePath, ProblemJsonWriter problems) {
 		this.basePath = basePath;
+		this.problems = problems;
 	}
 
 	@Override
@@ -66,8 +70,8 @@ public class WxEndpointErrorResolver implements HandlerExceptionResolver, Ordere
 		return path.equals(this.basePath) || path.startsWith(this.basePath + "/");
 	}
 
-	private static void write(HttpServletResponse response, WxErrorCode code, String detail) throws IOException {
-		ProblemJsonWriter.write(response, code.status().value(), code.status().getReasonPhrase(), code.code(), detail);
+	private void write(HttpServletResponse response, WxErrorCode code, String detail) throws IOException {
+		this.problems.write(response, code.status(), code.code(), detail);
 	}
 
 	@Override

@@ -12,20 +12,35 @@ import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ActionCode;
 
-import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 
 /**
  * Tomcat's error report, for the errors that Tomcat answers itself before any application code runs (a
  * malformed or encoded path, for instance): a {@code problem+json} body with a stable {@code code}
  * instead of Tomcat's HTML page. Errors the application already answered are left as they are.
+ * <p>
+ * The valve runs in Tomcat's pipeline, outside the application context, but it is given the application's
+ * {@link ProblemJsonWriter}, which looks up its message converter at the first error, once the context is
+ * refreshed (Tomcat takes no request before that).
  */
 public class WxErrorReportValve extends ErrorReportValve {
+
+	private final ProblemJsonWriter problems;
+
+	/**
+	 * Create a valve.
+	 * @param problems the writer of the {@code problem+json} body
+	 */
+	public WxErrorReportValve(ProblemJsonWriter problems) {
+		this.problems = problems;
+	}
 
 	/**
 	 * Put this valve in place of the host's error report valve.
 	 * @param host the Tomcat host of the application
+	 * @param problems the writer of the {@code problem+json} body
 	 */
-	public static void install(Host host) {
+	public static void install(Host host, ProblemJsonWriter problems) {
 		for (Valve valve : host.getPipeline().getValves()) {
 			if (valve instanceof ErrorReportValve) {
 				host.getPipeline().removeValve(valve);
@@ -35,7 +50,7 @@ public class WxErrorReportValve extends ErrorReportValve {
 		if (host instanceof StandardHost standardHost) {
 			standardHost.setErrorReportValveClass(WxErrorReportValve.class.getName());
 		}
-		host.getPipeline().addValve(new WxErrorReportValve());
+		host.getPipeline().addValve(new WxErrorReportValve(problems));
 	}
 
 	@Override
@@ -49,11 +64,9 @@ public class WxErrorReportValve extends ErrorReportValve {
 		if (!ioAllowed.get()) {
 			return;
 		}
-		HttpStatus httpStatus = HttpStatus.resolve(status);
-		String title = (httpStatus != null) ? httpStatus.getReasonPhrase() : "Error";
 		try {
 			response.resetBuffer();
-			ProblemJsonWriter.write(response, status, title, codeOf(status), detailOf(status));
+			this.problems.write(response, HttpStatusCode.valueOf(status), codeOf(status), detailOf(status));
 			response.finishResponse();
 		}
 		catch (IOException | IllegalStateException ex) {

@@ -1,5 +1,6 @@
 package io.github.wxlogin.web;
 
+import io.github.wxlogin.security.ProblemJsonWriter;
 import io.github.wxlogin.wechat.WxApiException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -145,8 +146,7 @@ public class WxLoginExceptionHandler {
 	private ResponseEntity<ProblemDetail> problem(WxErrorCode code, String detail, @Nullable Integer errcode,
 			HttpStatus status, @Nullable String retryAfter) {
 		countRefusal(code);
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setProperty("code", code.code());
+		ProblemDetail problem = ProblemJsonWriter.problem(status, code.code(), detail);
 		if (errcode != null) {
 			problem.setProperty("wxErrcode", errcode);
 		}

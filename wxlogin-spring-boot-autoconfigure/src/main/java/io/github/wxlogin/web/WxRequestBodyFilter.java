@@ -2,7 +2,6 @@ package io.github.wxlogin.web;
 
 import java.io.IOException;
 
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -14,8 +13,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import io.github.wxlogin.security.ProblemJsonWriter;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -28,24 +29,31 @@ public class WxRequestBodyFilter extends OncePerRequestFilter {
 
 	private final int maxBytes;
 
+	private final ProblemJsonWriter problems;
+
 	/**
 	 * Create a filter.
 	 * @param maxBytes the largest body accepted
+	 * @param problems the writer of the {@code problem+json} refusals
 	 */
-	public WxRequestBodyFilter(int maxBytes) {
+	public WxRequestBodyFilter(int maxBytes, ProblemJsonWriter problems) {
 		this.maxBytes = maxBytes;
+		this.problems = problems;
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		if (request.getContentLengthLong() > this.maxBytes) {
-			refuse(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "Content Too Large",
-					"The request body is larger than " + this.maxBytes + " bytes.");
+			// 413 by number, and RFC 9110's title: Spring 6 still calls it PAYLOAD_TOO_LARGE, "Payload Too Large"
+			ProblemDetail tooLarge = ProblemJsonWriter.problem(HttpStatus.valueOf(413),
+					WxErrorCode.INVALID_REQUEST.code(), "The request body is larger than " + this.maxBytes + " bytes.");
+			tooLarge.setTitle("Content Too Large");
+			this.problems.write(response, tooLarge);
 			return;
 		}
 		if (hasBody(request) && !isJsonOrAbsent(request.getContentType())) {
-			refuse(response, HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE, "Unsupported Media Type",
+			this.problems.write(response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, WxErrorCode.INVALID_REQUEST.code(),
 					"The request body must be application/json.");
 			return;
 		}
@@ -67,11 +75,6 @@ public class WxRequestBodyFilter extends OncePerRequestFilter {
 		catch (InvalidMediaTypeException ex) {
 			return false;
 		}
-	}
-
-	private static void refuse(HttpServletResponse response, int status, String title, String detail)
-			throws IOException {
-		ProblemJsonWriter.write(response, status, title, WxErrorCode.INVALID_REQUEST.code(), detail);
 	}
 
 	private static final class LimitedRequest extends HttpServletRequestWrapper {

@@ -1,5 +1,6 @@
 package io.github.wxlogin.autoconfigure;
 
+import io.github.wxlogin.security.ProblemJsonWriter;
 import io.github.wxlogin.web.WxErrorReportValve;
 import org.apache.catalina.Host;
 import org.apache.catalina.startup.Tomcat;
@@ -19,16 +20,23 @@ import org.springframework.core.Ordered;
 class WxTomcatConfiguration {
 
 	@Bean
-	WxErrorReportCustomizer wxLoginTomcatErrorReportCustomizer() {
-		return new WxErrorReportCustomizer();
+	WxErrorReportCustomizer wxLoginTomcatErrorReportCustomizer(ProblemJsonWriter problems) {
+		return new WxErrorReportCustomizer(problems);
 	}
 
 	static final class WxErrorReportCustomizer
 			implements WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory>, Ordered {
 
+		private final ProblemJsonWriter problems;
+
+		WxErrorReportCustomizer(ProblemJsonWriter problems) {
+			this.problems = problems;
+		}
+
 		@Override
 		public void customize(ConfigurableTomcatWebServerFactory factory) {
-			factory.addContextCustomizers((context) -> WxErrorReportValve.install((Host) context.getParent()));
+			factory.addContextCustomizers(
+					(context) -> WxErrorReportValve.install((Host) context.getParent(), this.problems));
 		}
 
 		@Override
