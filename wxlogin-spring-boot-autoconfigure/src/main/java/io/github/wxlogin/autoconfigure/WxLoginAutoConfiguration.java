@@ -29,7 +29,7 @@ import org.springframework.web.client.RestClient;
 @ConditionalOnBooleanProperty(name = "wx.login.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(WxLoginProperties.class)
 @Import({ WxRedisStoreConfiguration.class, WxApiConfiguration.class, WxStateStoreConfiguration.class,
-		WxUserStoreConfiguration.class, WxTokenConfiguration.class, WxObservabilityConfiguration.class,
+		WxUserStoreConfiguration.class, WxTokenConfiguration.class, WxLoginServicesConfiguration.class, WxObservabilityConfiguration.class,
 		WxWebConfiguration.class })
 public final class WxLoginAutoConfiguration {
 

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import io.github.wxlogin.WxLoginEndpoints;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -109,7 +110,12 @@ public record WxLoginProperties(@DefaultValue("true") boolean enabled, @Nullable
 	 *
 	 * @param basePath Path under which the login endpoints are mounted
 	 */
-	public record Endpoints(@DefaultValue("/wx") String basePath) {
+	public record Endpoints(@DefaultValue(WxLoginEndpoints.DEFAULT_BASE_PATH) String basePath) {
+
+		WxLoginEndpoints paths() {
+			return WxLoginEndpoints.under(this.basePath);
+		}
+
 	}
 
 	/**

@@ -48,7 +48,7 @@ abstract class WxSecurityChainConfigurations {
 		@ConditionalOnMissingBean(name = WxLoginSecurityAutoConfiguration.ENDPOINTS_CHAIN_BEAN_NAME)
 		SecurityFilterChain wxLoginEndpointsSecurityFilterChain(HttpSecurity http, WxLoginProperties properties)
 				throws Exception {
-			http.securityMatcher(WxWebConfiguration.basePath(properties) + "/**")
+			http.securityMatcher(properties.endpoints().paths().everyPathPattern())
 				.with(WxLoginConfigurer.wxLogin(), Customizer.withDefaults())
 				.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated());
 			return http.build();

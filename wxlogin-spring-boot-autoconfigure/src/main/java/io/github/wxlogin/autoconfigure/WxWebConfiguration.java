@@ -1,26 +1,21 @@
 package io.github.wxlogin.autoconfigure;
 
-import java.util.Map;
-
-import com.nimbusds.jose.jwk.JWKSet;
 import io.github.bucket4j.Bucket;
-import io.github.wxlogin.WxUserService;
+import io.github.wxlogin.WxLoginEndpoints;
+import io.github.wxlogin.login.WxAccountService;
+import io.github.wxlogin.login.WxJwkSetService;
+import io.github.wxlogin.login.WxSignInService;
 import io.github.wxlogin.security.ProblemJsonWriter;
-import io.github.wxlogin.session.WxSessionKeyStore;
-import io.github.wxlogin.token.TokenRevocationStore;
-import io.github.wxlogin.token.WxSigningKey;
 import io.github.wxlogin.token.WxTokenService;
-import io.github.wxlogin.wechat.WxApiClient;
-import io.github.wxlogin.wechat.WxApps;
+import io.github.wxlogin.web.CaffeineWxRateLimiter;
 import io.github.wxlogin.web.WxEndpointErrorResolver;
 import io.github.wxlogin.web.WxLoginController;
 import io.github.wxlogin.web.WxLoginExceptionHandler;
 import io.github.wxlogin.web.WxLoginMetrics;
-import io.github.wxlogin.web.WxRequestBodyFilter;
-import io.github.wxlogin.web.WxProfileEditor;
+import io.github.wxlogin.web.WxLoginMetricsObservationHandler;
 import io.github.wxlogin.web.WxRateLimitInterceptor;
-import io.github.wxlogin.web.CaffeineWxRateLimiter;
 import io.github.wxlogin.web.WxRateLimiter;
+import io.github.wxlogin.web.WxRequestBodyFilter;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -53,24 +48,21 @@ class WxWebConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	WxProfileEditor wxProfileEditor(WxApiClient wechat, WxUserService users, WxLoginProperties properties) {
-		return new WxProfileEditor(wechat, users, properties.profile().contentCheck());
+	WxLoginController wxLoginController(WxSignInService signIn, WxAccountService accounts, WxJwkSetService jwkSet) {
+		return new WxLoginController(signIn, accounts, jwkSet);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	WxLoginController wxLoginController(WxApps apps, WxApiClient wechat, WxSessionKeyStore sessionKeys, WxUserService users, WxTokenService tokens, TokenRevocationStore revocations,
-			WxProfileEditor profiles, ObjectProvider<WxSigningKey> signingKey, ObjectProvider<WxLoginMetrics> metrics) {
-		JWKSet publicKeys = signingKey.stream().map(WxSigningKey::publicJwkSet).findFirst().orElseGet(JWKSet::new);
-		return new WxLoginController(apps, wechat, sessionKeys, users, tokens, revocations, profiles,
-				publicKeys.getKeys().isEmpty() ? Map.of() : publicKeys.toJSONObject(),
-				metrics.getIfAvailable(() -> WxLoginMetrics.NONE));
+	WxLoginExceptionHandler wxLoginExceptionHandler() {
+		return new WxLoginExceptionHandler();
 	}
 
+	/** Logins and refreshes counted under their names of old, from the login service's observations. */
 	@Bean
-	@ConditionalOnMissingBean
-	WxLoginExceptionHandler wxLoginExceptionHandler(ObjectProvider<WxLoginMetrics> metrics) {
-		return new WxLoginExceptionHandler(metrics.getIfAvailable(() -> WxLoginMetrics.NONE));
+	@ConditionalOnBean(WxLoginMetrics.class)
+	WxLoginMetricsObservationHandler wxLoginMetricsObservationHandler(WxLoginMetrics metrics) {
+		return new WxLoginMetricsObservationHandler(metrics);
 	}
 
 	/** Writes problems with Spring MVC's converters, as the advice's are written. */
@@ -82,7 +74,7 @@ class WxWebConfiguration {
 
 	@Bean
 	WxEndpointErrorResolver wxEndpointErrorResolver(WxLoginProperties properties, ProblemJsonWriter problems) {
-		return new WxEndpointErrorResolver(basePath(properties), problems);
+		return new WxEndpointErrorResolver(properties.endpoints().paths(), problems);
 	}
 
 	@Bean
@@ -90,16 +82,10 @@ class WxWebConfiguration {
 			ProblemJsonWriter problems) {
 		FilterRegistrationBean<WxRequestBodyFilter> registration = new FilterRegistrationBean<>(
 				new WxRequestBodyFilter(MAX_BODY_BYTES, problems));
-		registration.addUrlPatterns(basePath(properties) + "/*");
+		registration.addUrlPatterns(properties.endpoints().paths().servletUrlPattern());
 		// Before the security filters, so that an oversized body is refused before any work is done
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
 		return registration;
-	}
-
-	/** The base path without a trailing slash. */
-	static String basePath(WxLoginProperties properties) {
-		String basePath = properties.endpoints().basePath();
-		return basePath.endsWith("/") ? basePath.substring(0, basePath.length() - 1) : basePath;
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -120,14 +106,17 @@ class WxWebConfiguration {
 		@Override
 		public void addInterceptors(InterceptorRegistry registry) {
 			WxLoginProperties.RateLimit limits = this.properties.rateLimit();
-			String basePath = basePath(this.properties);
-			registry
-				.addInterceptor(new WxRateLimitInterceptor(
-						this.limiters.create("login", limits.loginPerIp(), limits.period()),
-						this.limiters.create("refresh", limits.refreshPerIp(), limits.period()),
-						this.limiters.create("phone", limits.phonePerUser(), limits.period())))
-				.addPathPatterns(basePath + "/login", basePath + "/token/refresh", basePath + "/phone",
-						basePath + "/phone/decrypt");
+			WxLoginEndpoints endpoints = this.properties.endpoints().paths();
+			registry.addInterceptor(WxRateLimitInterceptor.perClientAddress(limiter("login", limits.loginPerIp())))
+				.addPathPatterns(endpoints.path(WxLoginEndpoints.LOGIN));
+			registry.addInterceptor(WxRateLimitInterceptor.perClientAddress(limiter("refresh", limits.refreshPerIp())))
+				.addPathPatterns(endpoints.path(WxLoginEndpoints.TOKEN_REFRESH));
+			registry.addInterceptor(WxRateLimitInterceptor.perUser(limiter("phone", limits.phonePerUser())))
+				.addPathPatterns(endpoints.paths(WxLoginEndpoints.PHONE, WxLoginEndpoints.PHONE_DECRYPT));
+		}
+
+		private WxRateLimiter limiter(String name, long capacity) {
+			return this.limiters.create(name, capacity, this.properties.rateLimit().period());
 		}
 
 	}

@@ -1,7 +1,7 @@
 package io.github.wxlogin.security;
 
+import io.github.wxlogin.WxLoginEndpoints;
 import jakarta.servlet.DispatcherType;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -22,10 +22,6 @@ import org.springframework.security.config.http.SessionCreationPolicy;
  * the host's {@code anyRequest()} rule.
  */
 public final class WxLoginConfigurer extends AbstractHttpConfigurer<WxLoginConfigurer, HttpSecurity> {
-
-	private static final String BASE_PATH_PROPERTY = "wx.login.endpoints.base-path";
-
-	private static final String DEFAULT_BASE_PATH = "/wx";
 
 	private WxLoginConfigurer() {
 	}
@@ -50,7 +46,8 @@ public final class WxLoginConfigurer extends AbstractHttpConfigurer<WxLoginConfi
 		if (context != null) {
 			context.getBeanProvider(WxLoginChainCheck.class).ifAvailable((check) -> check.configured(http));
 		}
-		String basePath = basePath(context);
+		WxLoginEndpoints endpoints = (context != null) ? WxLoginEndpoints.configuredIn(context.getEnvironment())
+				: WxLoginEndpoints.under(WxLoginEndpoints.DEFAULT_BASE_PATH);
 		ProblemJsonWriter problems = (context != null)
 				? context.getBeanProvider(ProblemJsonWriter.class).getIfAvailable(() -> ProblemJsonWriter.of(context))
 				: ProblemJsonWriter.of(null);
@@ -66,7 +63,7 @@ public final class WxLoginConfigurer extends AbstractHttpConfigurer<WxLoginConfi
 					.accessDeniedHandler(new WxProblemAccessDeniedHandler(problems)));
 			// Open whatever the method: a wrong one then gets Spring MVC's 405, not a 401
 			http.authorizeHttpRequests((requests) -> requests
-				.requestMatchers(basePath + "/login", basePath + "/token/refresh", basePath + "/jwks.json")
+				.requestMatchers(endpoints.openPaths())
 				.permitAll()
 				.dispatcherTypeMatchers(DispatcherType.ERROR)
 				.permitAll());
@@ -75,12 +72,6 @@ public final class WxLoginConfigurer extends AbstractHttpConfigurer<WxLoginConfi
 			// Spring Security 6 declares these methods as throwing Exception; 7 does not
 			throw (ex instanceof RuntimeException runtime) ? runtime : new IllegalStateException(ex);
 		}
-	}
-
-	private static String basePath(@Nullable ApplicationContext context) {
-		String basePath = (context != null)
-				? context.getEnvironment().getProperty(BASE_PATH_PROPERTY, DEFAULT_BASE_PATH) : DEFAULT_BASE_PATH;
-		return basePath.endsWith("/") ? basePath.substring(0, basePath.length() - 1) : basePath;
 	}
 
 }

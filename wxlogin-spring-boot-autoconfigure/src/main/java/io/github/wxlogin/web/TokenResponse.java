@@ -3,6 +3,7 @@ package io.github.wxlogin.web;
 import java.time.Duration;
 import java.time.Instant;
 
+import io.github.wxlogin.login.SignedIn;
 import io.github.wxlogin.token.WxIssuedTokens;
 
 /**
@@ -19,10 +20,12 @@ import io.github.wxlogin.token.WxIssuedTokens;
 public record TokenResponse(String accessToken, String tokenType, long expiresIn, String refreshToken,
 		long refreshExpiresIn, boolean newUser, UserResponse user) {
 
-	static TokenResponse of(WxIssuedTokens tokens, boolean newUser, UserResponse user) {
+	static TokenResponse of(SignedIn signedIn) {
+		WxIssuedTokens tokens = signedIn.tokens();
 		Instant issuedAt = tokens.issuedAt();
 		return new TokenResponse(tokens.accessToken(), "Bearer", secondsUntil(issuedAt, tokens.accessTokenExpiresAt()),
-				tokens.refreshToken(), secondsUntil(issuedAt, tokens.refreshTokenExpiresAt()), newUser, user);
+				tokens.refreshToken(), secondsUntil(issuedAt, tokens.refreshTokenExpiresAt()), signedIn.newUser(),
+				UserResponse.of(signedIn.user()));
 	}
 
 	private static long secondsUntil(Instant now, Instant then) {

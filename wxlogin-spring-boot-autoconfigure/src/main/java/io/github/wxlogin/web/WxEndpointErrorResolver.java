@@ -2,6 +2,7 @@ package io.github.wxlogin.web;
 
 import java.io.IOException;
 
+import io.github.wxlogin.WxLoginEndpoints;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import io.github.wxlogin.security.ProblemJsonWriter;
@@ -24,17 +25,17 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  */
 public class WxEndpointErrorResolver implements HandlerExceptionResolver, Ordered {
 
-	private final String basePath;
+	private final WxLoginEndpoints endpoints;
 
 	private final ProblemJsonWriter problems;
 
 	/**
 	 * Create a resolver.
-	 * @param basePath the starter's base path, without a trailing slash
+	 * @param endpoints the starter's endpoints
 	 * @param problems the writer of the {@code problem+json} refusals
 	 */
-	public WxEndpointErrorResolver(String basePath, ProblemJsonWriter problems) {
-		this.basePath = basePath;
+	public WxEndpointErrorResolver(WxLoginEndpoints endpoints, ProblemJsonWriter problems) {
+		this.endpoints = endpoints;
 		this.problems = problems;
 	}
 
@@ -66,8 +67,7 @@ public class WxEndpointErrorResolver implements HandlerExceptionResolver, Ordere
 	}
 
 	private boolean isUnderBasePath(HttpServletRequest request) {
-		String path = request.getRequestURI().substring(request.getContextPath().length());
-		return path.equals(this.basePath) || path.startsWith(this.basePath + "/");
+		return this.endpoints.contains(request.getRequestURI().substring(request.getContextPath().length()));
 	}
 
 	private void write(HttpServletResponse response, WxErrorCode code, String detail) throws IOException {

@@ -2,23 +2,14 @@ package io.github.wxlogin.web;
 
 import java.util.Map;
 
-import io.github.wxlogin.PhoneConflictException;
-import io.github.wxlogin.WxIdentity;
-import io.github.wxlogin.WxPhone;
+import io.github.wxlogin.WxLoginEndpoints;
 import io.github.wxlogin.WxPrincipal;
-import io.github.wxlogin.WxUser;
-import io.github.wxlogin.WxUserService;
-import io.github.wxlogin.WxUserService.WxUserLogin;
-import io.github.wxlogin.session.WxSessionKeyStore;
-import io.github.wxlogin.token.RefreshTokenGrant;
-import io.github.wxlogin.token.TokenRevocationStore;
-import io.github.wxlogin.token.WxIssuedTokens;
-import io.github.wxlogin.token.WxTokenService;
-import io.github.wxlogin.wechat.WxApiClient;
-import io.github.wxlogin.wechat.WxApp;
-import io.github.wxlogin.wechat.WxApps;
-import io.github.wxlogin.wechat.WxPhoneInfo;
-import io.github.wxlogin.wechat.WxSession;
+import io.github.wxlogin.login.SignOutRequest;
+import io.github.wxlogin.login.WxAccountService;
+import io.github.wxlogin.login.WxJwkSetService;
+import io.github.wxlogin.login.WxLoginException;
+import io.github.wxlogin.login.WxLoginException.Reason;
+import io.github.wxlogin.login.WxSignInService;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
@@ -37,170 +28,89 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The login endpoints of the contract, mounted under {@code wx.login.endpoints.base-path}. Each reads as
- * a straight line: request, WeChat, user store, tokens, reply.
+ * The login endpoints of the contract, mounted under {@code wx.login.endpoints.base-path}: a thin
+ * adapter that reads the request, hands it to a login service and writes its result. The rules live in
+ * the services; their refusals become {@code problem+json} in {@link WxLoginExceptionHandler}.
  */
 @RestController
-@RequestMapping("${wx.login.endpoints.base-path:/wx}")
+@RequestMapping(WxLoginEndpoints.BASE_PATH_MAPPING)
 public class WxLoginController {
 
-	/** AppIDs are 18 characters; this leaves room without accepting anything long. */
-	private static final int MAX_APPID_LENGTH = 64;
+	private static final MediaType JWK_SET_JSON = MediaType.parseMediaType("application/jwk-set+json");
 
-	private final WxApps apps;
+	private final WxSignInService signIn;
 
-	private final WxApiClient wechat;
+	private final WxAccountService accounts;
 
-	private final WxSessionKeyStore sessionKeys;
-
-	private final WxUserService users;
-
-	private final WxTokenService tokens;
-
-	private final TokenRevocationStore revocations;
-
-	private final WxProfileEditor profiles;
-
-	private final Map<String, Object> publicKeys;
-
-	private final WxLoginMetrics metrics;
+	private final WxJwkSetService jwkSet;
 
 	/**
 	 * Create the controller.
-	 * @param apps the mini programs served
-	 * @param wechat the WeChat client
-	 * @param sessionKeys the store of session keys
-	 * @param users the host's users
-	 * @param tokens the token service
-	 * @param revocations the revoked access tokens
-	 * @param profiles the profile rules
-	 * @param publicKeys the public JWK set, empty when tokens are signed with a shared secret
-	 * @param metrics where logins and refreshes are counted
+	 * @param signIn login, refresh and logout
+	 * @param accounts the caller's user, phone and profile
+	 * @param jwkSet the public keys
 	 */
-	public WxLoginController(WxApps apps, WxApiClient wechat, WxSessionKeyStore sessionKeys, WxUserService users, WxTokenService tokens, TokenRevocationStore revocations,
-			WxProfileEditor profiles, Map<String, Object> publicKeys,
-			WxLoginMetrics metrics) {
-		this.apps = apps;
-		this.wechat = wechat;
-		this.sessionKeys = sessionKeys;
-		this.users = users;
-		this.tokens = tokens;
-		this.revocations = revocations;
-		this.profiles = profiles;
-		this.publicKeys = Map.copyOf(publicKeys);
-		this.metrics = metrics;
+	public WxLoginController(WxSignInService signIn, WxAccountService accounts, WxJwkSetService jwkSet) {
+		this.signIn = signIn;
+		this.accounts = accounts;
+		this.jwkSet = jwkSet;
 	}
 
-	@PostMapping("/login")
-	public TokenResponse login(@RequestBody Map<String, Object> body) {
-		String code = RequestFields.required(body, "code");
-		WxApp app = appNamedBy(body);
-		WxSession session = this.wechat.code2Session(app, code);
-		this.sessionKeys.save(app.appid(), session.openid(), session.sessionKey());
-		WxUserLogin login = this.users.findOrCreate(new WxIdentity(app.appid(), session.openid(), session.unionid()));
-		WxIssuedTokens issued = this.tokens.issue(principalOf(login.user()));
-		this.metrics.login(login.created() ? "new_user" : "returning");
-		return TokenResponse.of(issued, login.created(), UserResponse.of(login.user()));
+	@PostMapping(WxLoginEndpoints.LOGIN)
+	public TokenResponse login(@RequestBody LoginRequest body) {
+		return TokenResponse.of(this.signIn.signIn(body.toSignIn()));
 	}
 
-	@PostMapping("/token/refresh")
-	public TokenResponse refresh(@RequestBody Map<String, Object> body) {
-		String refreshToken = RequestFields.required(body, "refreshToken");
-		// Everything that can fail comes before the token is spent: a store that does not answer leaves it
-		// usable, and the client's retry succeeds
-		RefreshTokenGrant grant = this.tokens.findRefreshGrant(refreshToken)
-			.orElseThrow(WxLoginController::invalidRefreshToken);
-		WxUser user = this.users.findById(grant.subject().userId()).orElseThrow(WxLoginController::userGone);
-		WxIssuedTokens issued = this.tokens.refresh(refreshToken).orElseThrow(WxLoginController::invalidRefreshToken);
-		this.metrics.refresh("success");
-		return TokenResponse.of(issued, false, UserResponse.of(user));
+	@PostMapping(WxLoginEndpoints.TOKEN_REFRESH)
+	public TokenResponse refresh(@RequestBody RefreshRequest body) {
+		return TokenResponse.of(this.signIn.refresh(body.refreshToken()));
 	}
 
-	@PostMapping("/logout")
+	@PostMapping(WxLoginEndpoints.LOGOUT)
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	public void logout(@AuthenticationPrincipal @Nullable WxPrincipal principal, Authentication authentication,
-			@RequestBody(required = false) @Nullable Map<String, Object> body) {
+			@RequestBody(required = false) @Nullable LogoutRequest body) {
 		WxPrincipal caller = signedIn(principal);
-		String refreshToken = (body != null) ? RequestFields.optional(body, "refreshToken", RequestFields.MAX_LENGTH)
-				: null;
-		if (refreshToken != null) {
-			this.tokens.revokeRefreshToken(refreshToken, caller.userId());
-		}
-		if (authentication instanceof AbstractOAuth2TokenAuthenticationToken<?> bearer
-				&& bearer.getToken() instanceof Jwt jwt && jwt.getId() != null && jwt.getExpiresAt() != null) {
-			this.revocations.revoke(jwt.getId(), jwt.getExpiresAt());
-		}
+		Jwt presented = (authentication instanceof AbstractOAuth2TokenAuthenticationToken<?> bearer
+				&& bearer.getToken() instanceof Jwt jwt) ? jwt : null;
+		this.signIn.signOut(new SignOutRequest(caller.userId(), (body != null) ? body.refreshToken() : null,
+				(presented != null) ? presented.getId() : null, (presented != null) ? presented.getExpiresAt() : null));
 	}
 
-	@GetMapping("/me")
+	@GetMapping(WxLoginEndpoints.ME)
 	public UserResponse me(@AuthenticationPrincipal @Nullable WxPrincipal principal) {
-		return UserResponse.of(userOf(signedIn(principal)));
+		return UserResponse.of(this.accounts.user(signedIn(principal)));
 	}
 
-	@PostMapping("/phone")
+	@PostMapping(WxLoginEndpoints.PHONE)
 	public PhoneResponse bindPhone(@AuthenticationPrincipal @Nullable WxPrincipal principal,
-			@RequestBody Map<String, Object> body) {
-		WxPrincipal caller = signedIn(principal);
-		String code = RequestFields.required(body, "code");
-		WxPhoneInfo info = this.wechat.phoneNumber(appOf(caller), code, caller.openid());
-		return bind(caller, new WxPhone(info.phoneNumber(), info.purePhoneNumber(), info.countryCode()));
+			@RequestBody PhoneRequest body) {
+		return PhoneResponse.of(this.accounts.bindPhone(signedIn(principal), body.code()));
 	}
 
-	@PostMapping("/phone/decrypt")
+	@PostMapping(WxLoginEndpoints.PHONE_DECRYPT)
 	public PhoneResponse decryptPhone(@AuthenticationPrincipal @Nullable WxPrincipal principal,
-			@RequestBody Map<String, Object> body) {
-		WxPrincipal caller = signedIn(principal);
-		String encryptedData = RequestFields.required(body, "encryptedData", WxLegacyData.MAX_ENCRYPTED_LENGTH);
-		String iv = RequestFields.required(body, "iv");
-		Map<String, Object> data = WxLegacyData.decrypt(sessionKeyOf(caller), encryptedData, iv, caller.appid());
-		return bind(caller, WxLegacyData.phone(data));
+			@RequestBody EncryptedPhoneRequest body) {
+		return PhoneResponse.of(this.accounts.bindPhone(signedIn(principal), body.toEncryptedData()));
 	}
 
-	@PutMapping("/profile")
+	@PutMapping(WxLoginEndpoints.PROFILE)
 	public UserResponse updateProfile(@AuthenticationPrincipal @Nullable WxPrincipal principal,
-			@RequestBody Map<String, Object> body) {
-		WxPrincipal caller = signedIn(principal);
-		userOf(caller);
-		return UserResponse.of(this.profiles.update(appOf(caller), caller, WxProfileEditor.read(body)));
+			@RequestBody ProfileRequest body) {
+		return UserResponse.of(this.accounts.updateProfile(signedIn(principal), body.toProfileChange()));
 	}
 
-	@PostMapping("/profile/wechat")
+	@PostMapping(WxLoginEndpoints.PROFILE_WECHAT)
 	public UserResponse updateProfileFromWeChat(@AuthenticationPrincipal @Nullable WxPrincipal principal,
-			@RequestBody Map<String, Object> body) {
-		WxPrincipal caller = signedIn(principal);
-		WxUser user = userOf(caller);
-		WxLegacyProfile profile = WxLegacyProfile.verify(body, sessionKeyOf(caller), caller.appid());
-		return UserResponse.of(this.profiles.updateFromWeChat(user, profile));
+			@RequestBody WeChatProfileRequest body) {
+		return UserResponse.of(this.accounts.updateProfile(signedIn(principal), body.toSignedProfile()));
 	}
 
-	@GetMapping("/jwks.json")
+	@GetMapping(WxLoginEndpoints.JWK_SET)
 	public ResponseEntity<Map<String, Object>> jwkSet() {
-		if (this.publicKeys.isEmpty()) {
-			return ResponseEntity.notFound().build();
-		}
-		return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/jwk-set+json")).body(this.publicKeys);
-	}
-
-	private PhoneResponse bind(WxPrincipal caller, WxPhone phone) {
-		userOf(caller);
-		try {
-			this.users.bindPhone(caller.userId(), phone);
-		}
-		catch (PhoneConflictException ex) {
-			throw new WxLoginException(WxErrorCode.PHONE_CONFLICT, "The phone number is bound to another user.");
-		}
-		return PhoneResponse.of(phone);
-	}
-
-	/** The app a login names with "appid", or the default app when it names none. */
-	private WxApp appNamedBy(Map<String, Object> body) {
-		String appid = RequestFields.optional(body, "appid", MAX_APPID_LENGTH);
-		if (appid == null) {
-			return this.apps.defaultApp()
-				.orElseThrow(() -> WxLoginException.invalidRequest("'appid' is required: several mini programs are served."));
-		}
-		return this.apps.find(appid)
-			.orElseThrow(() -> WxLoginException.invalidRequest("'appid' names no mini program served here."));
+		return this.jwkSet.publicJwkSet()
+			.map((keys) -> ResponseEntity.ok().contentType(JWK_SET_JSON).body(keys))
+			.orElseGet(() -> ResponseEntity.notFound().build());
 	}
 
 	/**
@@ -209,35 +119,9 @@ public class WxLoginController {
 	 */
 	private static WxPrincipal signedIn(@Nullable WxPrincipal principal) {
 		if (principal == null) {
-			throw new WxLoginException(WxErrorCode.UNAUTHORIZED, "A valid Bearer access token is required.");
+			throw new WxLoginException(Reason.NOT_SIGNED_IN, "A valid Bearer access token is required.");
 		}
 		return principal;
-	}
-
-	private WxApp appOf(WxPrincipal caller) {
-		return this.apps.find(caller.appid()).orElseThrow(() -> new WxLoginException(WxErrorCode.UNAUTHORIZED,
-				"The token's mini program is no longer served here."));
-	}
-
-	private String sessionKeyOf(WxPrincipal caller) {
-		return this.sessionKeys.find(caller.appid(), caller.openid()).orElseThrow(WxLoginException::sessionExpired);
-	}
-
-	private WxUser userOf(WxPrincipal caller) {
-		return this.users.findById(caller.userId()).orElseThrow(WxLoginController::userGone);
-	}
-
-	private static WxPrincipal principalOf(WxUser user) {
-		return new WxPrincipal(user.id(), user.openid(), user.appid());
-	}
-
-	private static WxLoginException invalidRefreshToken() {
-		return new WxLoginException(WxErrorCode.INVALID_REFRESH_TOKEN,
-				"The refresh token is unknown, expired, revoked or spent.");
-	}
-
-	private static WxLoginException userGone() {
-		return new WxLoginException(WxErrorCode.UNAUTHORIZED, "The user of this token no longer exists.");
 	}
 
 }

@@ -1,5 +1,7 @@
 package io.github.wxlogin.web;
 
+import io.github.wxlogin.login.WxLoginException;
+import io.github.wxlogin.login.WxLoginException.Reason;
 import io.github.wxlogin.security.ProblemJsonWriter;
 import io.github.wxlogin.wechat.WxApiException;
 import org.apache.commons.logging.Log;
@@ -20,8 +22,6 @@ import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Answers every failure of the login endpoints with {@code problem+json} carrying the contract's
@@ -41,48 +41,82 @@ public class WxLoginExceptionHandler {
 	/** A store comes back within seconds of its outage: the client may retry soon. */
 	private static final String STORE_RETRY_AFTER = "1";
 
-	private final WxLoginMetrics metrics;
-
-	/**
-	 * Create a handler.
-	 * @param metrics where refused logins and refreshes are counted
-	 */
-	public WxLoginExceptionHandler(WxLoginMetrics metrics) {
-		this.metrics = metrics;
-	}
-
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> loginFailed(WxLoginException ex) {
-		return problem(ex.getErrorCode(), ex.getMessage(), null);
+		return problem(errorCode(ex.reason()), ex.getMessage(), null);
 	}
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> rateLimited(WxRateLimitInterceptor.WxRateLimitExceededException ex) {
-		return problem(ex.getErrorCode(), ex.getMessage(), null, ex.getErrorCode().status(),
+		return problem(WxErrorCode.RATE_LIMITED, ex.getMessage(), null, WxErrorCode.RATE_LIMITED.status(),
 				Long.toString(ex.retryAfterSeconds()));
 	}
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> wechatFailed(WxApiException ex) {
 		Integer errcode = (ex.getErrcode() != WxApiException.NO_ERRCODE) ? ex.getErrcode() : null;
+		WxErrorCode code = errorCode(ex);
+		String detail = switch (code) {
+			case INVALID_CODE -> "WeChat rejected the code: it is invalid, expired or used.";
+			case RATE_LIMITED -> "WeChat's quota for this user is spent; try again later.";
+			case RISKY_USER -> "WeChat blocked this login as high-risk.";
+			case WECHAT_UNAVAILABLE -> "WeChat is busy or unreachable; try again shortly.";
+			case WECHAT_CONFIG_ERROR -> "WeChat refused this server's configuration.";
+			default -> "WeChat answered something unexpected.";
+		};
+		return problem(code, detail, errcode);
+	}
+
+	/**
+	 * Return the {@code code} a failure of the login services is answered with: the one mapping of
+	 * failures to codes, which the login and refresh counters share with the replies.
+	 * @param failure what a login service threw
+	 * @return the code of the reply
+	 */
+	public static WxErrorCode errorCodeOf(Throwable failure) {
+		if (failure instanceof WxLoginException login) {
+			return errorCode(login.reason());
+		}
+		if (failure instanceof WxApiException wechat) {
+			return errorCode(wechat);
+		}
+		if (failure instanceof DataAccessException store && StoreFailures.isOutage(store)) {
+			return WxErrorCode.STORE_UNAVAILABLE;
+		}
+		return WxErrorCode.INTERNAL_ERROR;
+	}
+
+	private static WxErrorCode errorCode(Reason reason) {
+		return switch (reason) {
+			case INVALID_REQUEST -> WxErrorCode.INVALID_REQUEST;
+			case NOT_SIGNED_IN, USER_GONE, APP_NOT_SERVED -> WxErrorCode.UNAUTHORIZED;
+			case INVALID_REFRESH_TOKEN -> WxErrorCode.INVALID_REFRESH_TOKEN;
+			case SESSION_EXPIRED -> WxErrorCode.SESSION_EXPIRED;
+			case PHONE_CONFLICT -> WxErrorCode.PHONE_CONFLICT;
+			case CONTENT_REJECTED -> WxErrorCode.CONTENT_REJECTED;
+		};
+	}
+
+	private static WxErrorCode errorCode(WxApiException ex) {
 		return switch (ex.getReason()) {
-			case INVALID_CODE -> problem(WxErrorCode.INVALID_CODE,
-					"WeChat rejected the code: it is invalid, expired or used.", errcode);
-			case RATE_LIMITED -> problem(WxErrorCode.RATE_LIMITED,
-					"WeChat's quota for this user is spent; try again later.", errcode);
-			case RISKY_USER -> problem(WxErrorCode.RISKY_USER, "WeChat blocked this login as high-risk.", errcode);
-			case BUSY, UNAVAILABLE -> problem(WxErrorCode.WECHAT_UNAVAILABLE,
-					"WeChat is busy or unreachable; try again shortly.", errcode);
+			case INVALID_CODE -> WxErrorCode.INVALID_CODE;
+			case RATE_LIMITED -> WxErrorCode.RATE_LIMITED;
+			case RISKY_USER -> WxErrorCode.RISKY_USER;
+			case BUSY, UNAVAILABLE -> WxErrorCode.WECHAT_UNAVAILABLE;
 			// A token rejected after its replacement: WeChat does not accept this server's credentials
-			case CONFIGURATION, TOKEN_REJECTED -> problem(WxErrorCode.WECHAT_CONFIG_ERROR,
-					"WeChat refused this server's configuration.", errcode);
-			case BAD_RESPONSE, REFUSED -> problem(WxErrorCode.WECHAT_BAD_RESPONSE,
-					"WeChat answered something unexpected.", errcode);
+			case CONFIGURATION, TOKEN_REJECTED -> WxErrorCode.WECHAT_CONFIG_ERROR;
+			case BAD_RESPONSE, REFUSED -> WxErrorCode.WECHAT_BAD_RESPONSE;
 		};
 	}
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException ex) {
+		// The request records refuse a bad field while the body is read: that refusal is the answer
+		for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+			if (cause instanceof WxLoginException refused) {
+				return loginFailed(refused);
+			}
+		}
 		return problem(WxErrorCode.INVALID_REQUEST, "The request body is not a readable JSON object.", null);
 	}
 
@@ -104,7 +138,7 @@ public class WxLoginExceptionHandler {
 	 */
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> storeFailed(DataAccessException ex) throws Exception {
-		if (!StoreFailures.isOutage(ex)) {
+		if (errorCodeOf(ex) != WxErrorCode.STORE_UNAVAILABLE) {
 			return unexpected(ex);
 		}
 		if (logger.isDebugEnabled()) {
@@ -145,7 +179,6 @@ public class WxLoginExceptionHandler {
 
 	private ResponseEntity<ProblemDetail> problem(WxErrorCode code, String detail, @Nullable Integer errcode,
 			HttpStatus status, @Nullable String retryAfter) {
-		countRefusal(code);
 		ProblemDetail problem = ProblemJsonWriter.problem(status, code.code(), detail);
 		if (errcode != null) {
 			problem.setProperty("wxErrcode", errcode);
@@ -156,18 +189,6 @@ public class WxLoginExceptionHandler {
 			response.header(HttpHeaders.RETRY_AFTER, retryAfter);
 		}
 		return response.body(problem);
-	}
-
-	private void countRefusal(WxErrorCode code) {
-		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
-			String path = attributes.getRequest().getRequestURI();
-			if (path.endsWith("/login")) {
-				this.metrics.login(code.code());
-			}
-			else if (path.endsWith("/token/refresh")) {
-				this.metrics.refresh(code.code());
-			}
-		}
 	}
 
 }

@@ -2,56 +2,60 @@ package io.github.wxlogin.web;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Function;
 
 import io.github.wxlogin.WxPrincipal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
- * Applies the rate limits before the login endpoints run: login and refresh per client IP address, phone
- * binding per user. The IP address is the request's remote address, which Spring's forwarded-header
- * handling replaces with the client's when the host enables it ({@code server.forward-headers-strategy}).
+ * Applies a rate limit before the endpoints it is registered for run: per client IP address (login,
+ * refresh) or per user (phone binding). The IP address is the request's remote address, which Spring's
+ * forwarded-header handling replaces with the client's when the host enables it
+ * ({@code server.forward-headers-strategy}).
  */
-public class WxRateLimitInterceptor implements HandlerInterceptor {
+public final class WxRateLimitInterceptor implements HandlerInterceptor {
 
-	private final WxRateLimiter login;
+	private final WxRateLimiter limiter;
 
-	private final WxRateLimiter refresh;
+	private final Function<HttpServletRequest, @Nullable String> client;
 
-	private final WxRateLimiter phone;
+	private WxRateLimitInterceptor(WxRateLimiter limiter, Function<HttpServletRequest, @Nullable String> client) {
+		this.limiter = limiter;
+		this.client = client;
+	}
 
 	/**
-	 * Create an interceptor.
-	 * @param login the limiter of logins per IP address
-	 * @param refresh the limiter of refreshes per IP address
-	 * @param phone the limiter of phone bindings per user
+	 * Return an interceptor that counts requests per client IP address.
+	 * @param limiter the limiter
+	 * @return the interceptor
 	 */
-	public WxRateLimitInterceptor(WxRateLimiter login, WxRateLimiter refresh, WxRateLimiter phone) {
-		this.login = login;
-		this.refresh = refresh;
-		this.phone = phone;
+	public static WxRateLimitInterceptor perClientAddress(WxRateLimiter limiter) {
+		return new WxRateLimitInterceptor(limiter, HttpServletRequest::getRemoteAddr);
+	}
+
+	/**
+	 * Return an interceptor that counts requests per signed-in user; requests without one are not counted.
+	 * @param limiter the limiter
+	 * @return the interceptor
+	 */
+	public static WxRateLimitInterceptor perUser(WxRateLimiter limiter) {
+		return new WxRateLimitInterceptor(limiter, (request) -> {
+			Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+			return (authentication != null && authentication.getPrincipal() instanceof WxPrincipal caller)
+					? caller.userId() : null;
+		});
 	}
 
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-		String path = request.getRequestURI();
-		Optional<Duration> wait = Optional.empty();
-		if (path.endsWith("/login")) {
-			wait = this.login.tryAcquire(request.getRemoteAddr());
-		}
-		else if (path.endsWith("/token/refresh")) {
-			wait = this.refresh.tryAcquire(request.getRemoteAddr());
-		}
-		else if (path.endsWith("/phone") || path.endsWith("/phone/decrypt")) {
-			Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-			if (authentication != null && authentication.getPrincipal() instanceof WxPrincipal caller) {
-				wait = this.phone.tryAcquire(caller.userId());
-			}
-		}
+		String client = this.client.apply(request);
+		Optional<Duration> wait = (client != null) ? this.limiter.tryAcquire(client) : Optional.empty();
 		wait.ifPresent((duration) -> {
 			throw new WxRateLimitExceededException(duration);
 		});
@@ -61,12 +65,12 @@ public class WxRateLimitInterceptor implements HandlerInterceptor {
 	/**
 	 * A client used up its allowance of an endpoint.
 	 */
-	static class WxRateLimitExceededException extends WxLoginException {
+	static class WxRateLimitExceededException extends RuntimeException {
 
 		private final Duration retryAfter;
 
 		WxRateLimitExceededException(Duration retryAfter) {
-			super(WxErrorCode.RATE_LIMITED, "Too many requests; try again later.");
+			super("Too many requests; try again later.");
 			this.retryAfter = retryAfter;
 		}
 

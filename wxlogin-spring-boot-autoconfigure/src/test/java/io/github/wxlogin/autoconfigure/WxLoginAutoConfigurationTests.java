@@ -7,6 +7,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
 import java.util.Base64;
+import java.util.Map;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.ECKey;
@@ -27,6 +28,9 @@ import io.github.wxlogin.wechat.WxApiClient;
 import io.github.wxlogin.WxPrincipal;
 import io.github.wxlogin.wechat.WxApp;
 import io.github.wxlogin.wechat.WxApps;
+import io.github.wxlogin.login.WxAccountService;
+import io.github.wxlogin.login.WxJwkSetService;
+import io.github.wxlogin.login.WxSignInService;
 import io.github.wxlogin.observability.MicrometerWxLoginMetrics;
 import io.github.wxlogin.web.WxLoginController;
 import io.github.wxlogin.web.WxLoginMetrics;
@@ -86,6 +90,29 @@ class WxLoginAutoConfigurationTests {
 		new WebApplicationContextRunner().withConfiguration(AutoConfigurations.of(WxLoginAutoConfiguration.class))
 			.withPropertyValues("wx.login.appid=wx0123456789abcdef", "wx.login.secret=" + SECRET)
 			.run((context) -> assertThat(context).hasSingleBean(WxLoginController.class));
+	}
+
+	@Test
+	void theLoginServicesAreRegisteredOutsideAWebApplicationToo() {
+		this.contextRunner.run((context) -> assertThat(context).hasSingleBean(WxSignInService.class)
+			.hasSingleBean(WxAccountService.class)
+			.hasSingleBean(WxJwkSetService.class));
+	}
+
+	@Test
+	void whenHostDefinesALoginServiceThenTheStarterBacksOffAndTheEndpointsUseTheHosts() {
+		WxAccountService hostAccounts = mock(WxAccountService.class);
+		WxJwkSetService hostJwkSet = new WxJwkSetService(Map.of());
+		new WebApplicationContextRunner().withConfiguration(AutoConfigurations.of(WxLoginAutoConfiguration.class))
+			.withPropertyValues("wx.login.appid=wx0123456789abcdef", "wx.login.secret=" + SECRET)
+			.withBean(WxAccountService.class, () -> hostAccounts)
+			.withBean(WxJwkSetService.class, () -> hostJwkSet)
+			.run((context) -> {
+				assertThat(context).hasSingleBean(WxSignInService.class);
+				assertThat(context.getBean(WxAccountService.class)).isSameAs(hostAccounts);
+				assertThat(context.getBean(WxJwkSetService.class)).isSameAs(hostJwkSet);
+				assertThat(context.getBean(WxLoginController.class).jwkSet().getStatusCode().value()).isEqualTo(404);
+			});
 	}
 
 	@Test

@@ -1,4 +1,4 @@
-package io.github.wxlogin.web;
+package io.github.wxlogin.login;
 
 import java.util.Map;
 
@@ -15,25 +15,19 @@ import org.jspecify.annotations.Nullable;
  */
 record WxLegacyProfile(@Nullable String nickname, @Nullable String avatarUrl, @Nullable String unionid) {
 
-	/** A signed profile is a few hundred characters; this leaves ample room. */
-	private static final int MAX_RAW_DATA_LENGTH = 4096;
-
-	static WxLegacyProfile verify(Map<String, Object> body, String sessionKey, String appid) {
-		String rawData = RequestFields.required(body, "rawData", MAX_RAW_DATA_LENGTH);
-		String signature = RequestFields.required(body, "signature");
-		String encryptedData = RequestFields.optional(body, "encryptedData", WxLegacyData.MAX_ENCRYPTED_LENGTH);
-		String iv = RequestFields.optional(body, "iv", RequestFields.MAX_LENGTH);
-		Map<String, Object> raw = WxLegacyData.parseOrNull(rawData);
+	static WxLegacyProfile verify(SignedProfile signed, String sessionKey, String appid) {
+		Map<String, Object> raw = WxLegacyData.parseOrNull(signed.rawData());
 		if (raw == null) {
 			throw WxLoginException.invalidRequest("'rawData' is not a JSON object.");
 		}
-		if (!WxLegacyCrypto.signatureMatches(sessionKey, rawData, signature)) {
+		if (!WxLegacyCrypto.signatureMatches(sessionKey, signed.rawData(), signed.signature())) {
 			throw WxLoginException.sessionExpired();
 		}
-		if (encryptedData == null || iv == null) {
+		if (signed.encryptedData() == null || signed.iv() == null) {
 			return new WxLegacyProfile(text(raw, "nickName"), text(raw, "avatarUrl"), null);
 		}
-		Map<String, Object> data = WxLegacyData.decrypt(sessionKey, encryptedData, iv, appid);
+		Map<String, Object> data = WxLegacyData.decrypt(sessionKey,
+				new EncryptedData(signed.encryptedData(), signed.iv()), appid);
 		return new WxLegacyProfile(text(data, "nickName"), text(data, "avatarUrl"), text(data, "unionId"));
 	}
 

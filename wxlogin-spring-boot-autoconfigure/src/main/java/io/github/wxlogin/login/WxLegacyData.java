@@ -1,10 +1,11 @@
-package io.github.wxlogin.web;
+package io.github.wxlogin.login;
 
 import java.util.Map;
 
 import io.github.wxlogin.WxPhone;
 import io.github.wxlogin.wechat.WxLegacyCrypto;
 import io.github.wxlogin.wechat.WxLegacyCrypto.StaleSessionKeyException;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.json.JsonParser;
 import org.springframework.boot.json.JsonParserFactory;
@@ -14,18 +15,15 @@ import org.springframework.boot.json.JsonParserFactory;
  */
 final class WxLegacyData {
 
-	/** Encrypted profile or phone data is a few hundred bytes; this leaves ample room. */
-	static final int MAX_ENCRYPTED_LENGTH = 8192;
-
 	private static final JsonParser json = JsonParserFactory.getJsonParser();
 
 	private WxLegacyData() {
 	}
 
-	static Map<String, Object> decrypt(String sessionKey, String encryptedData, String iv, String appid) {
+	static Map<String, Object> decrypt(String sessionKey, EncryptedData encrypted, String appid) {
 		String plaintext;
 		try {
-			plaintext = WxLegacyCrypto.decrypt(sessionKey, encryptedData, iv);
+			plaintext = WxLegacyCrypto.decrypt(sessionKey, encrypted.encryptedData(), encrypted.iv());
 		}
 		catch (IllegalArgumentException ex) {
 			throw WxLoginException.invalidRequest(ex.getMessage() + ".");
@@ -54,7 +52,7 @@ final class WxLegacyData {
 		return new WxPhone(phoneNumber.toString(), purePhoneNumber.toString(), countryCode.toString());
 	}
 
-	static Map<String, Object> parseOrNull(String text) {
+	static @Nullable Map<String, Object> parseOrNull(String text) {
 		try {
 			return json.parseMap(text);
 		}

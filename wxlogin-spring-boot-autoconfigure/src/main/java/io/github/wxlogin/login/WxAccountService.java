@@ -1,0 +1,146 @@
+package io.github.wxlogin.login;
+
+import io.github.wxlogin.PhoneConflictException;
+import io.github.wxlogin.WxIdentity;
+import io.github.wxlogin.WxPhone;
+import io.github.wxlogin.WxPrincipal;
+import io.github.wxlogin.WxProfile;
+import io.github.wxlogin.WxUser;
+import io.github.wxlogin.WxUserService;
+import io.github.wxlogin.login.WxLoginException.Reason;
+import io.github.wxlogin.session.WxSessionKeyStore;
+import io.github.wxlogin.wechat.WxApiClient;
+import io.github.wxlogin.wechat.WxApp;
+import io.github.wxlogin.wechat.WxApps;
+import io.github.wxlogin.wechat.WxContentVerdict;
+import io.github.wxlogin.wechat.WxPhoneInfo;
+
+/**
+ * What a signed-in caller does with its own account: read it, bind a phone number (from a
+ * {@code getPhoneNumber} code, or from an older client's encrypted data), and change the profile (from the
+ * client's form, with WeChat's content check when it is on, or from an older client's signed profile).
+ * <p>
+ * A host replaces or decorates this service by declaring a bean of this type.
+ */
+public class WxAccountService {
+
+	private final WxApps apps;
+
+	private final WxApiClient wechat;
+
+	private final WxSessionKeyStore sessionKeys;
+
+	private final WxUserService users;
+
+	private final boolean contentCheck;
+
+	/**
+	 * Create the service.
+	 * @param apps the mini programs served
+	 * @param wechat the WeChat client
+	 * @param sessionKeys the store of session keys
+	 * @param users the host's users
+	 * @param contentCheck whether nicknames go through WeChat's msgSecCheck
+	 */
+	public WxAccountService(WxApps apps, WxApiClient wechat, WxSessionKeyStore sessionKeys, WxUserService users,
+			boolean contentCheck) {
+		this.apps = apps;
+		this.wechat = wechat;
+		this.sessionKeys = sessionKeys;
+		this.users = users;
+		this.contentCheck = contentCheck;
+	}
+
+	/**
+	 * Return the caller's user.
+	 * @param caller the signed-in caller
+	 * @return the user
+	 */
+	public WxUser user(WxPrincipal caller) {
+		return this.users.findById(caller.userId())
+			.orElseThrow(() -> new WxLoginException(Reason.USER_GONE, "The user of this token no longer exists."));
+	}
+
+	/**
+	 * Bind the phone number of a {@code getPhoneNumber} code to the caller; WeChat checks that the code
+	 * is the caller's.
+	 * @param caller the signed-in caller
+	 * @param phoneCode the one-time phone code
+	 * @return the phone number bound
+	 */
+	public WxPhone bindPhone(WxPrincipal caller, String phoneCode) {
+		WxPhoneInfo info = this.wechat.phoneNumber(appOf(caller), phoneCode, caller.openid());
+		return bind(caller, new WxPhone(info.phoneNumber(), info.purePhoneNumber(), info.countryCode()));
+	}
+
+	/**
+	 * Bind the phone number of an older client's encrypted data to the caller, decrypted with the caller's
+	 * session key and checked to be made for the caller's mini program.
+	 * @param caller the signed-in caller
+	 * @param data the encrypted phone data
+	 * @return the phone number bound
+	 */
+	public WxPhone bindPhone(WxPrincipal caller, EncryptedData data) {
+		WxPhone phone = WxLegacyData.phone(WxLegacyData.decrypt(sessionKeyOf(caller), data, caller.appid()));
+		return bind(caller, phone);
+	}
+
+	/**
+	 * Change the caller's profile from the client's form.
+	 * @param caller the signed-in caller
+	 * @param change the nickname, the avatar URL or both
+	 * @return the user as changed
+	 */
+	public WxUser updateProfile(WxPrincipal caller, ProfileChange change) {
+		user(caller);
+		WxProfile profile = ProfileRules.ofForm(change);
+		WxApp app = appOf(caller);
+		if (this.contentCheck && profile.nickname() != null) {
+			WxContentVerdict verdict = this.wechat.msgSecCheck(app, caller.openid(), profile.nickname());
+			if (verdict != WxContentVerdict.PASS) {
+				throw new WxLoginException(Reason.CONTENT_REJECTED, "The nickname was rejected by WeChat's content check.");
+			}
+		}
+		return this.users.updateProfile(caller.userId(), profile);
+	}
+
+	/**
+	 * Change the caller's profile from an older client's signed profile, once its signature verified under
+	 * the caller's session key. WeChat's placeholders never replace a real nickname or avatar; a unionid in
+	 * the encrypted part is recorded.
+	 * @param caller the signed-in caller
+	 * @param signed the signed profile
+	 * @return the user as changed
+	 */
+	public WxUser updateProfile(WxPrincipal caller, SignedProfile signed) {
+		WxUser user = user(caller);
+		WxLegacyProfile verified = WxLegacyProfile.verify(signed, sessionKeyOf(caller), caller.appid());
+		if (verified.unionid() != null && user.unionid() == null) {
+			user = this.users.findOrCreate(new WxIdentity(user.appid(), user.openid(), verified.unionid())).user();
+		}
+		WxProfile profile = ProfileRules.ofWeChat(verified.nickname(), verified.avatarUrl());
+		return (profile != null) ? this.users.updateProfile(user.id(), profile) : user;
+	}
+
+	private WxPhone bind(WxPrincipal caller, WxPhone phone) {
+		user(caller);
+		try {
+			this.users.bindPhone(caller.userId(), phone);
+		}
+		catch (PhoneConflictException ex) {
+			throw new WxLoginException(Reason.PHONE_CONFLICT, "The phone number is bound to another user.");
+		}
+		return phone;
+	}
+
+	private WxApp appOf(WxPrincipal caller) {
+		return this.apps.find(caller.appid())
+			.orElseThrow(() -> new WxLoginException(Reason.APP_NOT_SERVED,
+					"The token's mini program is no longer served here."));
+	}
+
+	private String sessionKeyOf(WxPrincipal caller) {
+		return this.sessionKeys.find(caller.appid(), caller.openid()).orElseThrow(WxLoginException::sessionExpired);
+	}
+
+}

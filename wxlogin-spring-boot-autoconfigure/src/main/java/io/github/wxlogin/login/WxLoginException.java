@@ -1,0 +1,69 @@
+package io.github.wxlogin.login;
+
+/**
+ * A login use case refused a request, for a {@link Reason}. The message is meant for the client, so it
+ * never holds a secret, token, code or session key.
+ */
+public class WxLoginException extends RuntimeException {
+
+	private final Reason reason;
+
+	/**
+	 * Create an exception.
+	 * @param reason why the request was refused
+	 * @param detail what went wrong, for the client
+	 */
+	public WxLoginException(Reason reason, String detail) {
+		super(detail);
+		this.reason = reason;
+	}
+
+	/**
+	 * Return why the request was refused.
+	 * @return the reason
+	 */
+	public Reason reason() {
+		return this.reason;
+	}
+
+	static WxLoginException invalidRequest(String detail) {
+		return new WxLoginException(Reason.INVALID_REQUEST, detail);
+	}
+
+	static WxLoginException sessionExpired() {
+		return new WxLoginException(Reason.SESSION_EXPIRED,
+				"The WeChat session has expired; call wx.login and log in again.");
+	}
+
+	/**
+	 * Why a request was refused.
+	 */
+	public enum Reason {
+
+		/** A value of the request breaks a rule: a field's form, an unknown mini program, data not made for this one. */
+		INVALID_REQUEST,
+
+		/** The request has no signed-in caller. */
+		NOT_SIGNED_IN,
+
+		/** The caller's user no longer exists. */
+		USER_GONE,
+
+		/** The caller's mini program is no longer served here. */
+		APP_NOT_SERVED,
+
+		/** The refresh token is unknown, expired, revoked or spent. */
+		INVALID_REFRESH_TOKEN,
+
+		/** No stored session key, or one that no longer decrypts or verifies: the client must log in again. */
+		SESSION_EXPIRED,
+
+		/** The phone number is bound to another user. */
+		PHONE_CONFLICT,
+
+		/** The nickname failed WeChat's content check. */
+		CONTENT_REJECTED
+
+	}
+
+}

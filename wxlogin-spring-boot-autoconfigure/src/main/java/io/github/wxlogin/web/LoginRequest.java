@@ -1,0 +1,35 @@
+package io.github.wxlogin.web;
+
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import io.github.wxlogin.login.SignInRequest;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The body of a login: {@code {"code", "appid"?}}.
+ *
+ * @param code the one-time code of {@code wx.login()}
+ * @param appid the mini program's AppID, when several are served
+ */
+public record LoginRequest(String code, @Nullable String appid) {
+
+	/** AppIDs are 18 characters; this leaves room without accepting anything long. */
+	private static final int MAX_APPID_LENGTH = 64;
+
+	@JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+	static LoginRequest read(Map<String, Object> body) {
+		return new LoginRequest(RequestFields.required(body, "code"),
+				RequestFields.optional(body, "appid", MAX_APPID_LENGTH));
+	}
+
+	SignInRequest toSignIn() {
+		return new SignInRequest(this.code, this.appid);
+	}
+
+	@Override
+	public String toString() {
+		return "LoginRequest[appid=" + this.appid + "]";
+	}
+
+}
