@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * This application is the README's snippets, copied as they are: its {@code application.yml}, its
- * controller, its complete test and its MockMvc test (as it reads on Spring Boot 4; the 3.5 copy differs
+ * controller, its decorated sign-in, its complete test and its MockMvc test (as it reads on Spring Boot 4; the 3.5 copy differs
  * in the one import the README names). A change to either side without the other fails the build. The
  * Chinese README holds the same code; only its comments are translated.
  */
@@ -36,6 +36,13 @@ class ReadmeSnippetsTests {
 	void theControllerIsTheReadmes(String readme) throws IOException {
 		assertSame(readme, block(readme, "java", "class HelloController"),
 				withoutPackage(SOURCES.resolve("main/java/io/github/wxlogin/readme/HelloController.java")), "//");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "README.md", "README.zh-CN.md" })
+	void theDecoratedSignInIsTheReadmes(String readme) throws IOException {
+		assertSame(readme, block(readme, "java", "class SignInConfiguration"),
+				withoutPackage(SOURCES.resolve("main/java/io/github/wxlogin/readme/SignInConfiguration.java")), "//");
 	}
 
 	@ParameterizedTest
