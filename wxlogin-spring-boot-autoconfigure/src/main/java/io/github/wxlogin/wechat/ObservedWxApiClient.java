@@ -50,4 +50,10 @@ public class ObservedWxApiClient implements WxApiClient {
 		return this.observer.observe("checksession", () -> this.delegate.checkSession(app, openid, sessionKey));
 	}
 
+	@Override
+	public String mediaCheckAsync(WxApp app, String openid, String mediaUrl) {
+		return this.observer.observe(WxErrcodes.MEDIA_CHECK_ASYNC,
+				() -> this.delegate.mediaCheckAsync(app, openid, mediaUrl));
+	}
+
 }

@@ -31,6 +31,12 @@ public class RestClientWxApiClient implements WxApiClient {
 
 	private static final String CHECK_SESSION = "checksession";
 
+	private static final String MEDIA_CHECK_ASYNC = WxErrcodes.MEDIA_CHECK_ASYNC;
+
+	private static final int IMAGE = 2;
+
+	private static final int PROFILE_SCENE = 1;
+
 	/** WeChat's answer to a checkSession whose signature does not match the user's current session key. */
 	private static final int INVALID_SIGNATURE = 87009;
 
@@ -112,6 +118,15 @@ public class RestClientWxApiClient implements WxApiClient {
 			}
 			throw ex;
 		}
+	}
+
+	@Override
+	public String mediaCheckAsync(WxApp app, String openid, String mediaUrl) {
+		Map<String, Object> body = Map.of("media_url", mediaUrl, "media_type", IMAGE, "version", 2, "scene",
+				PROFILE_SCENE, "openid", openid);
+		Map<String, Object> reply = withAccessToken(app, (token) -> this.calls.call(MEDIA_CHECK_ASYNC,
+				() -> this.calls.post(withToken("/wxa/media_check_async", token), body)));
+		return WxApiCalls.required(MEDIA_CHECK_ASYNC, reply, "trace_id");
 	}
 
 	/**

@@ -46,4 +46,17 @@ public interface WxApiClient {
 	 */
 	boolean checkSession(WxApp app, String openid, String sessionKey);
 
+	/**
+	 * Ask WeChat to check an image ({@code wxa/media_check_async}, media type 2 = image, version 2,
+	 * scene 1 = profile). WeChat's servers fetch the image from its URL; the verdict arrives later as a
+	 * {@code wxa_media_check} event on the mini program's message-push URL, carrying the trace id returned
+	 * here.
+	 * @param app the mini program, whose access token the call needs
+	 * @param openid the user who chose the image, who must have opened the mini program in the last two
+	 * hours
+	 * @param mediaUrl a public URL of the image
+	 * @return the trace id that the verdict will carry
+	 */
+	String mediaCheckAsync(WxApp app, String openid, String mediaUrl);
+
 }

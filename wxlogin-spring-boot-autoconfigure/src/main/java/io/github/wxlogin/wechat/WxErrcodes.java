@@ -14,6 +14,8 @@ final class WxErrcodes {
 
 	static final String PHONE_NUMBER = "getuserphonenumber";
 
+	static final String MEDIA_CHECK_ASYNC = "media_check_async";
+
 	private static final Log logger = LogFactory.getLog(WxErrcodes.class);
 
 	private WxErrcodes() {
@@ -25,6 +27,10 @@ final class WxErrcodes {
 		if (PHONE_NUMBER.equals(api) && errcode == 40013) {
 			// Here 40013 means the phone code was made for another mini program, not a wrong AppID
 			return new WxApiException(Reason.INVALID_CODE, api, errcode, message);
+		}
+		if (MEDIA_CHECK_ASYNC.equals(api) && (errcode == 44991 || errcode == 45009)) {
+			// Here 45009 (like 44991) is the image check's own frequency limit, not the token quota
+			return new WxApiException(Reason.RATE_LIMITED, api, errcode, message);
 		}
 		Reason reason = switch (errcode) {
 			case 40029, 40163, 41008 -> Reason.INVALID_CODE;

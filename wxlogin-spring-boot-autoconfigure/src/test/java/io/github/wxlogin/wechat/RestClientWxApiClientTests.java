@@ -122,6 +122,9 @@ class RestClientWxApiClientTests {
 		assertFault(Api.PHONE_NUMBER, 42001, Reason.TOKEN_REJECTED);
 		assertFault(Api.PHONE_NUMBER, 40013, Reason.INVALID_CODE);
 		assertFault(Api.MSG_SEC_CHECK, 61010, Reason.REFUSED);
+		assertFault(Api.MEDIA_CHECK_ASYNC, 42001, Reason.TOKEN_REJECTED);
+		assertFault(Api.MEDIA_CHECK_ASYNC, 45009, Reason.RATE_LIMITED);
+		assertFault(Api.MEDIA_CHECK_ASYNC, 61010, Reason.REFUSED);
 	}
 
 	private void assertFault(Api api, int errcode, Reason reason) {
@@ -141,6 +144,7 @@ class RestClientWxApiClientTests {
 			case PHONE_NUMBER -> () -> client().phoneNumber(app(), fake().issuePhoneCode("13800138000"), "openid-f");
 			case MSG_SEC_CHECK -> () -> client().msgSecCheck(app(), "openid-f", "hello");
 			case CHECK_SESSION -> () -> client().checkSession(app(), "openid-f", "key");
+			case MEDIA_CHECK_ASYNC -> () -> client().mediaCheckAsync(app(), "openid-f", "https://example.com/a.png");
 		};
 	}
 
@@ -261,6 +265,31 @@ class RestClientWxApiClientTests {
 			.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(Reason.TOKEN_REJECTED))
 			.satisfies((ex) -> assertThat(ex.getErrcode()).isEqualTo(40001));
 		assertThat(fake().callCount(Api.CHECK_SESSION)).isEqualTo(2);
+	}
+
+	@Test
+	void mediaCheckAsyncSendsTheImageUrlAsAProfileImageAndReturnsTheTraceId() {
+		fake().issueLoginCode("openid-i");
+		String traceId = client().mediaCheckAsync(app(), "openid-i", "https://example.com/wx/avatars/abc.png");
+		assertThat(fake().mediaChecks()).singleElement().satisfies((check) -> {
+			assertThat(check.traceId()).isEqualTo(traceId);
+			assertThat(check.openid()).isEqualTo("openid-i");
+			assertThat(check.mediaUrl()).isEqualTo("https://example.com/wx/avatars/abc.png");
+			assertThat(check.scene()).isEqualTo(1);
+		});
+	}
+
+	@Test
+	void mediaCheckAsyncFrequencyLimitIsRateLimitedNotConfiguration() {
+		fake().issueLoginCode("openid-i2");
+		fake().failNext(Api.MEDIA_CHECK_ASYNC, Fault.errcode(45009), 1);
+		fake().failNext(Api.MEDIA_CHECK_ASYNC, Fault.errcode(44991), 1);
+		for (int errcode : new int[] { 45009, 44991 }) {
+			assertThatExceptionOfType(WxApiException.class)
+				.isThrownBy(() -> client().mediaCheckAsync(app(), "openid-i2", "https://example.com/a.png"))
+				.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(Reason.RATE_LIMITED))
+				.satisfies((ex) -> assertThat(ex.getErrcode()).isEqualTo(errcode));
+		}
 	}
 
 	@Test

@@ -29,7 +29,13 @@ public enum Api {
 	/**
 	 * {@code GET /wxa/checksession}: whether a session key is still the user's current one.
 	 */
-	CHECK_SESSION("/wxa/checksession");
+	CHECK_SESSION("/wxa/checksession"),
+
+	/**
+	 * {@code POST /wxa/media_check_async}: the asynchronous image check (version 2), whose
+	 * verdict is pushed to the mini program's message-push URL.
+	 */
+	MEDIA_CHECK_ASYNC("/wxa/media_check_async");
 
 	private final String path;
 

@@ -27,6 +27,7 @@ final class ErrorMessages {
 			Map.entry(42001, "access_token expired"),
 			Map.entry(43104, "appid and openid not match"),
 			Map.entry(44002, "empty post data"),
+			Map.entry(44991, "exceeded the frequency limit"),
 			Map.entry(45009, "reach max api daily quota limit"),
 			Map.entry(45011, "api minute-quota reach limit  mustslower  retry next minute"),
 			Map.entry(47001, "data format error"),

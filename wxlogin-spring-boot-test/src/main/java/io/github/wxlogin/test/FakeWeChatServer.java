@@ -2,6 +2,7 @@ package io.github.wxlogin.test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -10,8 +11,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * A fake of WeChat's server API on a loopback port, for tests and demos: one-time login
  * and phone codes that expire, rotating session keys, stable access tokens that expire and
- * are checked on every call, msgSecCheck verdicts, fault and latency injection, and a count
- * of calls per API.
+ * are checked on every call, msgSecCheck verdicts, asynchronous image checks whose
+ * verdicts are pushed to the application's message-push URL, fault and latency injection,
+ * and a count of calls per API.
  * <p>
  * The server hosts one mini program, the primary one, and more on
  * {@link #addApp(String, String) request}. Like separate mini programs on WeChat, each has
@@ -52,6 +54,10 @@ public final class FakeWeChatServer implements AutoCloseable {
 
 	private final UserDataFactory userData = new UserDataFactory(this.clock);
 
+	private final MessagePush push = new MessagePush(this.clock);
+
+	private final MediaChecks mediaChecks = new MediaChecks(this.push);
+
 	private final WeChatRouter router;
 
 	private final LoopbackHttpServer server;
@@ -63,7 +69,8 @@ public final class FakeWeChatServer implements AutoCloseable {
 				Api.STABLE_TOKEN, new StableTokenEndpoint(this.apps),
 				Api.PHONE_NUMBER, new PhoneNumberEndpoint(this.apps, this.phoneCodes, this.clock),
 				Api.MSG_SEC_CHECK, new MsgSecCheckEndpoint(this.apps, this.verdicts),
-				Api.CHECK_SESSION, new CheckSessionEndpoint(this.apps)), this.apps::appidOf);
+				Api.CHECK_SESSION, new CheckSessionEndpoint(this.apps),
+				Api.MEDIA_CHECK_ASYNC, new MediaCheckEndpoint(this.apps, this.mediaChecks)), this.apps::appidOf);
 		this.server = LoopbackHttpServer.start(this.router);
 	}
 
@@ -111,6 +118,7 @@ public final class FakeWeChatServer implements AutoCloseable {
 	@Override
 	public void close() {
 		this.server.close();
+		this.mediaChecks.close();
 	}
 
 	/**
@@ -379,6 +387,88 @@ public final class FakeWeChatServer implements AutoCloseable {
 	}
 
 	/**
+	 * Push the primary mini program's events to an application in plain mode, as the
+	 * admin console's Message Push setting does: JSON signed with the token.
+	 * @param url the application's push URL, such as {@code http://127.0.0.1:8080/wx/push/wx...}
+	 * @param token the token configured on both sides
+	 */
+	public void messagePush(String url, String token) {
+		messagePush(appid(), url, token, null);
+	}
+
+	/**
+	 * Push the primary mini program's events to an application in safe mode: encrypted
+	 * with the EncodingAESKey and signed with the token.
+	 * @param url the application's push URL
+	 * @param token the token configured on both sides
+	 * @param encodingAesKey the 43-character EncodingAESKey configured on both sides
+	 */
+	public void messagePush(String url, String token, String encodingAesKey) {
+		messagePush(appid(), url, token, encodingAesKey);
+	}
+
+	/**
+	 * Push a mini program's events to an application, replacing any earlier setting.
+	 * @param appid the mini program's AppID
+	 * @param url the application's push URL
+	 * @param token the token configured on both sides
+	 * @param encodingAesKey the 43-character EncodingAESKey for safe mode, or {@code null}
+	 * for plain mode
+	 * @throws IllegalArgumentException when the server hosts no mini program with that AppID,
+	 * or the key is not 43 Base64 characters
+	 */
+	public void messagePush(String appid, String url, String token, @Nullable String encodingAesKey) {
+		Objects.requireNonNull(url, "url");
+		Objects.requireNonNull(token, "token");
+		if (encodingAesKey != null && !encodingAesKey.matches("[A-Za-z0-9+/]{43}")) {
+			throw new IllegalArgumentException("An EncodingAESKey is 43 Base64 characters");
+		}
+		this.push.target(this.apps.get(appid).appid(), new PushTarget(url, token, encodingAesKey));
+	}
+
+	/**
+	 * Return the {@code media_check_async} calls accepted, oldest first.
+	 * @return the checks since the start or the last reset
+	 */
+	public List<MediaCheck> mediaChecks() {
+		return this.mediaChecks.accepted();
+	}
+
+	/**
+	 * Push the verdict of an accepted image check now, as a {@code wxa_media_check} event
+	 * to its mini program's push URL, and wait for the application's answer.
+	 * @param traceId the trace id the check was answered with
+	 * @param suggest {@code pass}, {@code review} or {@code risky}
+	 * @return the application's answer
+	 * @throws IllegalArgumentException when no accepted check has that trace id
+	 * @throws IllegalStateException when no push URL is configured for its mini program
+	 */
+	public PushDelivery pushMediaCheckVerdict(String traceId, String suggest) {
+		return this.mediaChecks.verdict(traceId, suggest);
+	}
+
+	/**
+	 * Push a verdict for every image check accepted from now on, after a delay (none are
+	 * pushed by default: tests push them with {@link #pushMediaCheckVerdict}).
+	 * @param suggest {@code pass}, {@code review} or {@code risky}, or {@code null} to stop
+	 * @param delay how long after the call the verdict is pushed
+	 */
+	public void mediaCheckVerdicts(@Nullable String suggest, Duration delay) {
+		this.mediaChecks.automatic(suggest, delay);
+	}
+
+	/**
+	 * Push any event to a mini program's push URL, such as one the starter has no type for.
+	 * @param appid the mini program's AppID
+	 * @param event the event's members ({@code MsgType}, {@code Event}, ...)
+	 * @return the application's answer
+	 * @throws IllegalStateException when no push URL is configured for the mini program
+	 */
+	public PushDelivery pushEvent(String appid, Map<String, ?> event) {
+		return this.push.push(this.apps.get(appid).appid(), event);
+	}
+
+	/**
 	 * Answer the next calls of an API with a fault. Faulted calls are counted; faults
 	 * scheduled for the same API apply one after another.
 	 * @param api the API
@@ -438,11 +528,13 @@ public final class FakeWeChatServer implements AutoCloseable {
 	}
 
 	/**
-	 * Forget scheduled faults, latency, content verdicts and call counts, and restore the
-	 * default code and access-token lifetimes. Hosted mini programs, users, their session
-	 * keys, issued codes and access tokens are kept.
+	 * Forget scheduled faults, latency, content verdicts, image checks and their automatic
+	 * verdicts, and call counts, and restore the default code and access-token lifetimes.
+	 * Hosted mini programs, users, their session keys, issued codes, access tokens and push
+	 * URLs are kept.
 	 */
 	public void reset() {
+		this.mediaChecks.clear();
 		this.router.faults().clear();
 		this.router.latency(Duration.ZERO);
 		resetCounts();

@@ -28,6 +28,10 @@ final class WeChatCrypto {
 		return bytes;
 	}
 
+	static String randomDigits() {
+		return Long.toString(RANDOM.nextLong() & Long.MAX_VALUE);
+	}
+
 	static String randomHex(int byteLength) {
 		return HexFormat.of().formatHex(randomBytes(byteLength));
 	}
@@ -97,6 +101,20 @@ final class WeChatCrypto {
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("HmacSHA256 is not available", ex);
+		}
+	}
+
+	/**
+	 * Lowercase hex SHA-1 of a text's UTF-8 bytes.
+	 * @param text the text
+	 * @return the digest
+	 */
+	static String sha1Hex(String text) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("SHA-1 is not available", ex);
 		}
 	}
 
