@@ -56,7 +56,7 @@ public interface WxUserService {
 	/**
 	 * Update the nickname and avatar of a user.
 	 * @param userId the user's id
-	 * @param profile the fields to change
+	 * @param profile the fields to change; an avatar URL of {@link WxProfile#NO_AVATAR} removes the avatar
 	 * @return the user as stored afterwards
 	 * @throws java.util.NoSuchElementException if there is no such user
 	 */

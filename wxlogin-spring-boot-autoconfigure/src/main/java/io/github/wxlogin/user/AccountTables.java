@@ -202,9 +202,11 @@ final class AccountTables {
 	void updateProfile(String accountId, WxProfile profile) {
 		updateAccount(accountId, this.jdbc
 			.sql("UPDATE wx_account SET nickname = COALESCE(:nickname, nickname), "
-					+ "avatar_url = COALESCE(:avatarUrl, avatar_url), updated_at = :updatedAt WHERE id = :id")
+					+ "avatar_url = CASE WHEN :removeAvatar THEN NULL ELSE COALESCE(:avatarUrl, avatar_url) END, "
+					+ "updated_at = :updatedAt WHERE id = :id")
 			.param("nickname", profile.nickname(), Types.VARCHAR)
-			.param("avatarUrl", profile.avatarUrl(), Types.VARCHAR));
+			.param("avatarUrl", profile.avatarUrl(), Types.VARCHAR)
+			.param("removeAvatar", WxProfile.NO_AVATAR.equals(profile.avatarUrl()), Types.BOOLEAN));
 	}
 
 	/** @throws NoSuchElementException if there is no such account */

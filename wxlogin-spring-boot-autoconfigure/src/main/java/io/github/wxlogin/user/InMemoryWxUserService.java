@@ -126,7 +126,7 @@ public class InMemoryWxUserService implements WxAccountStore {
 		WxLinkedIdentity identity = firstIdentity(account);
 		Account updated = save(new Account(account.id(), account.phone(),
 				(profile.nickname() != null) ? profile.nickname() : account.nickname(),
-				(profile.avatarUrl() != null) ? profile.avatarUrl() : account.avatarUrl(), account.disabled(),
+				profile.avatarUrlAfter(account.avatarUrl()), account.disabled(),
 				account.createdAt(), now(), account.identities()));
 		return updated.seenThrough(identity);
 	}

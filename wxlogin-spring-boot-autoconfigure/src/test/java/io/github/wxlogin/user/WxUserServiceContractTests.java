@@ -271,6 +271,18 @@ abstract class WxUserServiceContractTests<S extends WxAccountStore> {
 	}
 
 	@Test
+	void updateProfileWithNoAvatarRemovesTheAvatarOnly() {
+		WxUser user = login("openid-1");
+		this.users.updateProfile(user.id(), new WxProfile("Xiaoming", "https://example.com/a.png"));
+
+		WxUser updated = this.users.updateProfile(user.id(), WxProfile.removingAvatar());
+
+		assertThat(updated.avatarUrl()).isNull();
+		assertThat(updated.nickname()).isEqualTo("Xiaoming");
+		assertThat(this.users.findById(user.id())).map(WxUser::avatarUrl).isEmpty();
+	}
+
+	@Test
 	void emojiNicknameRoundTrips() {
 		WxUser user = login("openid-1");
 		String nickname = "小明😀🎉👨‍👩‍👧";
