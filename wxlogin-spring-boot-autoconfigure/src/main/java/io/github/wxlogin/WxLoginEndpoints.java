@@ -48,6 +48,15 @@ public final class WxLoginEndpoints {
 	/** {@code GET}: the public JWK set. */
 	public static final String JWK_SET = "/jwks.json";
 
+	/** {@code POST}: upload the caller's avatar ({@code multipart/form-data}, part {@code file}). */
+	public static final String PROFILE_AVATAR = "/profile/avatar";
+
+	/** {@code GET}: an avatar kept by the starter's own store, by id. */
+	public static final String AVATAR = "/avatars/{id}";
+
+	/** {@code GET}, {@code POST}: WeChat's message push of a mini program, by AppID. */
+	public static final String PUSH = "/push/{appid}";
+
 	private final String basePath;
 
 	private WxLoginEndpoints(String basePath) {
@@ -99,11 +108,12 @@ public final class WxLoginEndpoints {
 	}
 
 	/**
-	 * Return the paths of the endpoints that need no token: login, refresh and the JWK set.
-	 * @return the paths
+	 * Return the paths of the endpoints that need no token: login, refresh, the JWK set, the avatars
+	 * (public images) and WeChat's message push (which WeChat signs itself).
+	 * @return the paths, {@link #AVATAR} and {@link #PUSH} as patterns
 	 */
 	public String[] openPaths() {
-		return paths(LOGIN, TOKEN_REFRESH, JWK_SET);
+		return paths(LOGIN, TOKEN_REFRESH, JWK_SET, AVATAR, PUSH);
 	}
 
 	/**

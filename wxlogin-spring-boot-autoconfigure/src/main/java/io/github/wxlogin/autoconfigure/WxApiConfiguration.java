@@ -16,6 +16,8 @@ import io.github.wxlogin.wechat.WxApiClient;
 import io.github.wxlogin.wechat.WxApiOutcomes;
 import io.github.wxlogin.wechat.WxApp;
 import io.github.wxlogin.wechat.WxApps;
+import io.github.wxlogin.wechat.WxMessagePush;
+import io.github.wxlogin.wechat.WxPushSettings;
 import io.github.wxlogin.wechat.WxStableTokenClient;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
@@ -36,8 +38,11 @@ import org.springframework.web.client.RestClient;
 @Configuration(proxyBeanMethods = false)
 class WxApiConfiguration {
 
-	/** The app that "wx.login.appid" and "wx.login.secret" configure, which serves logins naming none. */
+	/** The name of the app that serves logins naming none. */
 	private static final String DEFAULT_APP = "default";
+
+	/** The prefix of the properties of the app that "wx.login.appid" and "wx.login.secret" configure. */
+	private static final String SHORT_FORM = "wx.login";
 
 	private static final Pattern APPID_FORMAT = Pattern.compile("wx[0-9a-f]{16}");
 
@@ -47,6 +52,55 @@ class WxApiConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	WxApps wxApps(WxLoginProperties properties) {
+		Map<String, WxApp> apps = new LinkedHashMap<>();
+		configuredApps(properties).forEach((prefix, app) -> apps.put(prefix,
+				new WxApp(appid(prefix + ".appid", app.appid(), properties.validateAppidFormat()),
+						required(prefix + ".secret", app.secret(), "the mini program's AppSecret"))));
+		WxApp defaultApp = apps.containsKey(SHORT_FORM) ? apps.get(SHORT_FORM)
+				: apps.containsKey(SHORT_FORM + ".apps." + DEFAULT_APP) ? apps.get(SHORT_FORM + ".apps." + DEFAULT_APP)
+						: (apps.size() == 1) ? apps.values().iterator().next() : null;
+		try {
+			return new WxApps(apps.values(), defaultApp);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new WxLoginPropertyException("wx.login.apps", "is wrong: " + ex.getMessage(),
+					"Give each mini program under 'wx.login.apps' its own AppID.");
+		}
+	}
+
+	/**
+	 * WeChat's message push of the mini programs whose push token is set; the others have push off.
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	WxMessagePush wxMessagePush(WxLoginProperties properties, ObjectProvider<Clock> clock) {
+		Map<String, WxPushSettings> settings = new LinkedHashMap<>();
+		configuredApps(properties).forEach((prefix, app) -> {
+			WxLoginProperties.Push push = app.push();
+			if (push.token() == null && push.encodingAesKey() == null) {
+				return;
+			}
+			String property = prefix + ".push.token";
+			String token = required(property, push.token(), "the Token of the mini program's Message Push settings");
+			try {
+				settings.put(required(prefix + ".appid", app.appid(), "the mini program's AppID"),
+						new WxPushSettings(token, push.encodingAesKey()));
+			}
+			catch (IllegalArgumentException ex) {
+				throw new WxLoginPropertyException(prefix + ".push", "is wrong: " + ex.getMessage(),
+						"Copy the Token and EncodingAESKey from the WeChat admin console (Development > Development "
+								+ "Settings > Message Push) into '" + prefix + ".push.token' and '" + prefix
+								+ ".push.encoding-aes-key'.");
+			}
+		});
+		return new WxMessagePush(settings, clock.getIfAvailable(Clock::systemUTC));
+	}
+
+	/**
+	 * The mini programs configured, by the prefix of their properties: "wx.login" for the short form
+	 * ("wx.login.appid"), "wx.login.apps.name" for the others.
+	 */
+	private static Map<String, WxLoginProperties.App> configuredApps(WxLoginProperties properties) {
 		Map<String, WxLoginProperties.App> configured = (properties.apps() != null) ? properties.apps() : Map.of();
 		boolean shortForm = StringUtils.hasText(properties.appid()) || StringUtils.hasText(properties.secret())
 				|| configured.isEmpty();
@@ -57,24 +111,11 @@ class WxApiConfiguration {
 		}
 		Map<String, WxLoginProperties.App> named = new LinkedHashMap<>();
 		if (shortForm) {
-			named.put(DEFAULT_APP, new WxLoginProperties.App(properties.appid(), properties.secret()));
+			named.put(SHORT_FORM,
+					new WxLoginProperties.App(properties.appid(), properties.secret(), properties.push()));
 		}
-		named.putAll(configured);
-		Map<String, WxApp> apps = new LinkedHashMap<>();
-		named.forEach((name, app) -> {
-			String prefix = (shortForm && DEFAULT_APP.equals(name)) ? "wx.login" : "wx.login.apps." + name;
-			apps.put(name, new WxApp(appid(prefix + ".appid", app.appid(), properties.validateAppidFormat()),
-					required(prefix + ".secret", app.secret(), "the mini program's AppSecret")));
-		});
-		WxApp defaultApp = apps.containsKey(DEFAULT_APP) ? apps.get(DEFAULT_APP)
-				: (apps.size() == 1) ? apps.values().iterator().next() : null;
-		try {
-			return new WxApps(apps.values(), defaultApp);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new WxLoginPropertyException("wx.login.apps", "is wrong: " + ex.getMessage(),
-					"Give each mini program under 'wx.login.apps' its own AppID.");
-		}
+		configured.forEach((name, app) -> named.put(SHORT_FORM + ".apps." + name, app));
+		return named;
 	}
 
 	private static String appid(String property, @Nullable String value, boolean validateFormat) {

@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Configuration of WeChat Mini Program login. Secrets never appear in {@link #toString()}.
@@ -33,6 +34,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param security Default security filter chain
  * @param profile Profile endpoint
  * @param rateLimit Limits on the login endpoints
+ * @param avatar Avatar uploads: where they are kept, their limits and WeChat's image check
+ * @param push WeChat message push of the mini program that "appid" and "secret" configure
  */
 @ConfigurationProperties("wx.login")
 public record WxLoginProperties(@DefaultValue("true") boolean enabled, @Nullable String appid,
@@ -41,7 +44,8 @@ public record WxLoginProperties(@DefaultValue("true") boolean enabled, @Nullable
 		@DefaultValue("true") boolean validateAppidFormat, @DefaultValue Http http,
 		@DefaultValue Endpoints endpoints, @DefaultValue Jwt jwt, @DefaultValue AccessToken accessToken,
 		@DefaultValue Store store, @DefaultValue UserStore userStore, @DefaultValue Security security,
-		@DefaultValue Profile profile, @DefaultValue RateLimit rateLimit) {
+		@DefaultValue Profile profile, @DefaultValue RateLimit rateLimit, @DefaultValue Avatar avatar,
+		@DefaultValue Push push) {
 
 	public WxLoginProperties {
 		requirePositive("wx.login.connect-timeout", connectTimeout);
@@ -65,8 +69,9 @@ public record WxLoginProperties(@DefaultValue("true") boolean enabled, @Nullable
 	 *
 	 * @param appid Mini program's AppID
 	 * @param secret Mini program's AppSecret; never logged or returned
+	 * @param push WeChat message push of this mini program
 	 */
-	public record App(@Nullable String appid, @Nullable String secret) {
+	public record App(@Nullable String appid, @Nullable String secret, @DefaultValue Push push) {
 
 		@Override
 		public String toString() {
@@ -304,6 +309,55 @@ public record WxLoginProperties(@DefaultValue("true") boolean enabled, @Nullable
 				throw new WxLoginPropertyException("wx.login.rate-limit", "has a limit below 1",
 						"Set each of 'wx.login.rate-limit.login-per-ip', 'refresh-per-ip' and 'phone-per-user' to 1 "
 								+ "or more, or turn the limits off with 'wx.login.rate-limit.enabled=false'.");
+			}
+		}
+
+	}
+
+	/**
+	 * WeChat message push of a mini program (admin console: Development > Development Settings > Message
+	 * Push, data format JSON), received at {@code <base-path>/push/<appid>}; off unless the token is set. The
+	 * token and key never appear in {@link #toString()}.
+	 *
+	 * @param token Token entered in the admin console, 3 to 32 letters and digits; never logged
+	 * @param encodingAesKey EncodingAESKey of safe mode, 43 characters; with it, only encrypted pushes are
+	 * accepted; never logged
+	 */
+	public record Push(@Nullable String token, @Nullable String encodingAesKey) {
+
+		@Override
+		public String toString() {
+			return "Push[enabled=" + (this.token != null) + "]";
+		}
+
+	}
+
+	/**
+	 * Avatar uploads ({@code POST <base-path>/profile/avatar}).
+	 *
+	 * @param enabled Whether to offer the avatar upload and serve the avatars kept in the directory
+	 * @param directory Directory of the default store, which keeps one file per avatar
+	 * @param maxSize Largest upload accepted; also the default of "spring.servlet.multipart.max-file-size"
+	 * when that is not set
+	 * @param maxDimension Largest width and height, in pixels, an upload's header may declare
+	 * @param outputDimension Largest width and height kept; larger images are scaled down
+	 * @param publicBaseUrl URL at which WeChat's servers and clients reach this application, such as
+	 * "https://api.example.com"; avatar URLs start with it, and WeChat's image check needs it (off without
+	 * it)
+	 * @param imageCheck Whether to have WeChat check each avatar (media_check_async); the verdicts arrive by
+	 * message push, so the app's push must be configured
+	 * @param waitForCheck Whether an avatar becomes the profile's only once WeChat passed it, rather than at
+	 * once and removed again if WeChat finds it risky
+	 */
+	public record Avatar(@DefaultValue("true") boolean enabled, @DefaultValue("./data/avatars") String directory,
+			@DefaultValue("2MB") DataSize maxSize, @DefaultValue("4096") int maxDimension,
+			@DefaultValue("640") int outputDimension, @Nullable String publicBaseUrl,
+			@DefaultValue("true") boolean imageCheck, @DefaultValue("false") boolean waitForCheck) {
+
+		public Avatar {
+			if (maxSize.toBytes() < 1 || maxDimension < 1 || outputDimension < 1) {
+				throw new WxLoginPropertyException("wx.login.avatar", "has a limit below 1",
+						"Set 'wx.login.avatar.max-size', 'max-dimension' and 'output-dimension' to positive values.");
 			}
 		}
 

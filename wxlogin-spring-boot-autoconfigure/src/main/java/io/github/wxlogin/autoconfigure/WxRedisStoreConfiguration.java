@@ -7,6 +7,8 @@ import java.util.function.Supplier;
 
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
+import io.github.wxlogin.avatar.AvatarCheckStore;
+import io.github.wxlogin.avatar.RedisAvatarCheckStore;
 import io.github.wxlogin.session.RedisWxSessionKeyStore;
 import io.github.wxlogin.session.WxSessionKeyStore;
 import io.github.wxlogin.token.RedisRefreshTokenStore;
@@ -109,6 +111,14 @@ class WxRedisStoreConfiguration {
 			return new RedisTokenRevocationStore(redis(connectionFactory), keyPrefix(properties),
 					clock.getIfAvailable(Clock::systemUTC), properties.jwt().clockSkew(),
 					properties.jwt().accessTokenTtl());
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(AvatarCheckStore.class)
+		RedisAvatarCheckStore redisAvatarCheckStore(RedisConnectionFactory connectionFactory,
+				WxLoginProperties properties) {
+			return new RedisAvatarCheckStore(redis(connectionFactory), keyPrefix(properties),
+					WxAvatarConfiguration.CHECK_LIFETIME);
 		}
 
 		@Bean

@@ -40,7 +40,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(DispatcherServlet.class)
 @ConditionalOnBean(WxTokenService.class)
-@Import(WxTomcatConfiguration.class)
+@Import({ WxTomcatConfiguration.class, WxAvatarConfiguration.class })
 class WxWebConfiguration {
 
 	/** The endpoints' bodies are a few hundred bytes; encrypted legacy data stays well under this. */
@@ -80,8 +80,11 @@ class WxWebConfiguration {
 	@Bean
 	FilterRegistrationBean<WxRequestBodyFilter> wxLoginWxRequestBodyFilter(WxLoginProperties properties,
 			ProblemJsonWriter problems) {
+		WxLoginProperties.Avatar avatar = properties.avatar();
 		FilterRegistrationBean<WxRequestBodyFilter> registration = new FilterRegistrationBean<>(
-				new WxRequestBodyFilter(MAX_BODY_BYTES, problems));
+				new WxRequestBodyFilter(MAX_BODY_BYTES, problems,
+						avatar.enabled() ? properties.endpoints().paths().path(WxLoginEndpoints.PROFILE_AVATAR) : null,
+						avatar.maxSize().toBytes()));
 		registration.addUrlPatterns(properties.endpoints().paths().servletUrlPattern());
 		// Before the security filters, so that an oversized body is refused before any work is done
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);

@@ -20,7 +20,8 @@ import javax.imageio.stream.ImageOutputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 
-import io.github.wxlogin.avatar.WxAvatarException.Reason;
+import io.github.wxlogin.login.WxLoginException;
+import io.github.wxlogin.login.WxLoginException.Reason;
 
 /**
  * Checks an uploaded avatar and writes it anew: JPEG, PNG or WebP by its first bytes, no larger than the
@@ -69,14 +70,14 @@ public final class AvatarImages {
 	 * Check an upload and write it anew.
 	 * @param upload the bytes as uploaded
 	 * @return the image to keep
-	 * @throws WxAvatarException if the upload is too large or not a readable JPEG, PNG or WebP image
+	 * @throws WxLoginException if the upload is too large or not a readable JPEG, PNG or WebP image
 	 */
 	AvatarImage reencode(byte[] upload) {
 		if (upload.length > this.maxBytes) {
-			throw new WxAvatarException(Reason.TOO_LARGE, "The image is larger than " + this.maxBytes + " bytes.");
+			throw new WxLoginException(Reason.IMAGE_TOO_LARGE, "The image is larger than " + this.maxBytes + " bytes.");
 		}
 		AvatarFormat format = AvatarFormat.sniff(upload)
-			.orElseThrow(() -> new WxAvatarException(Reason.UNSUPPORTED, "The image is not a JPEG, PNG or WebP image."));
+			.orElseThrow(() -> new WxLoginException(Reason.UNSUPPORTED_IMAGE, "The image is not a JPEG, PNG or WebP image."));
 		BufferedImage image = decode(format, upload);
 		BufferedImage scaled = fit(image, format != AvatarFormat.JPEG);
 		return (format == AvatarFormat.JPEG) ? new AvatarImage(writeJpeg(scaled), "image/jpeg", "jpg")
@@ -86,7 +87,7 @@ public final class AvatarImages {
 	private BufferedImage decode(AvatarFormat format, byte[] upload) {
 		Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format.imageIoName());
 		if (!readers.hasNext()) {
-			throw new WxAvatarException(Reason.UNSUPPORTED, "This server cannot read " + format.name()
+			throw new WxLoginException(Reason.UNSUPPORTED_IMAGE, "This server cannot read " + format.name()
 					+ " images; upload a JPEG or PNG image.");
 		}
 		ImageReader reader = readers.next();
@@ -97,7 +98,7 @@ public final class AvatarImages {
 			int width = reader.getWidth(0);
 			int height = reader.getHeight(0);
 			if (width > this.maxDimension || height > this.maxDimension) {
-				throw new WxAvatarException(Reason.TOO_LARGE, "The image is larger than " + this.maxDimension
+				throw new WxLoginException(Reason.IMAGE_TOO_LARGE, "The image is larger than " + this.maxDimension
 						+ " × " + this.maxDimension + " pixels.");
 			}
 			BufferedImage image = reader.read(0);
@@ -107,7 +108,7 @@ public final class AvatarImages {
 			return image;
 		}
 		catch (IOException | RuntimeException ex) {
-			if (ex instanceof WxAvatarException refused) {
+			if (ex instanceof WxLoginException refused) {
 				throw refused;
 			}
 			// A reader's failure on hostile or damaged bytes (including its RuntimeExceptions) is the image's
@@ -118,8 +119,8 @@ public final class AvatarImages {
 		}
 	}
 
-	private static WxAvatarException unreadable() {
-		return new WxAvatarException(Reason.UNSUPPORTED, "The image is damaged, truncated or of an unsupported kind.");
+	private static WxLoginException unreadable() {
+		return new WxLoginException(Reason.UNSUPPORTED_IMAGE, "The image is damaged, truncated or of an unsupported kind.");
 	}
 
 	/** The image scaled down to the output size, on an RGB canvas (white behind transparency) or ARGB. */

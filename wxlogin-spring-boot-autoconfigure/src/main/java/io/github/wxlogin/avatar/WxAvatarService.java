@@ -4,12 +4,16 @@ import java.util.Optional;
 
 import io.github.wxlogin.WxAvatarVerdictEvent;
 import io.github.wxlogin.WxMediaCheckEvent;
+import io.github.wxlogin.WxPrincipal;
 import io.github.wxlogin.WxProfile;
 import io.github.wxlogin.WxUser;
 import io.github.wxlogin.WxUserService;
 import io.github.wxlogin.avatar.AvatarCheckStore.PendingAvatarCheck;
 import io.github.wxlogin.wechat.WxApiClient;
+import io.github.wxlogin.login.WxLoginException;
+import io.github.wxlogin.login.WxLoginException.Reason;
 import io.github.wxlogin.wechat.WxApp;
+import io.github.wxlogin.wechat.WxApps;
 import io.github.wxlogin.wechat.WxContentVerdict;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -33,6 +37,8 @@ public class WxAvatarService {
 
 	private final WxUserService users;
 
+	private final WxApps apps;
+
 	private final AvatarImageCheck check;
 
 	/**
@@ -40,12 +46,15 @@ public class WxAvatarService {
 	 * @param images the checks and re-encoding of uploads
 	 * @param store where avatars are kept
 	 * @param users the host's users
+	 * @param apps the mini programs served
 	 * @param check WeChat's image check, or {@link AvatarImageCheck#OFF}
 	 */
-	public WxAvatarService(AvatarImages images, WxAvatarStore store, WxUserService users, AvatarImageCheck check) {
+	public WxAvatarService(AvatarImages images, WxAvatarStore store, WxUserService users, WxApps apps,
+			AvatarImageCheck check) {
 		this.images = images;
 		this.store = store;
 		this.users = users;
+		this.apps = apps;
 		this.check = check;
 	}
 
@@ -58,15 +67,30 @@ public class WxAvatarService {
 	}
 
 	/**
-	 * Make an uploaded image the account's avatar.
-	 * @param app the caller's mini program, whose access token the image check needs
-	 * @param openid the caller's openid in that mini program, whom WeChat's image check is for
-	 * @param user the caller's account
+	 * Read a kept avatar, for the starter's serving endpoint.
+	 * @param id the avatar's id
+	 * @return the image
+	 * @throws WxLoginException if the id is malformed, or no image is kept under it here
+	 */
+	public WxAvatarStore.StoredAvatar find(String id) {
+		return (AvatarIds.FORM.matcher(id).matches() ? this.store.find(id) : Optional.<WxAvatarStore.StoredAvatar>empty())
+			.orElseThrow(() -> new WxLoginException(Reason.AVATAR_NOT_FOUND, "There is no avatar with this id."));
+	}
+
+	/**
+	 * Make an uploaded image the caller's avatar.
+	 * @param caller the caller, whose openid WeChat's image check is for
 	 * @param upload the bytes uploaded
 	 * @return the avatar's URL and the account afterwards
-	 * @throws WxAvatarException if the image is too large or not a readable JPEG, PNG or WebP image
+	 * @throws WxLoginException if the image is too large or not a readable JPEG, PNG or WebP image, or the
+	 * caller's mini program or account is gone
 	 */
-	public AvatarUpload upload(WxApp app, String openid, WxUser user, byte[] upload) {
+	public AvatarUpload upload(WxPrincipal caller, byte[] upload) {
+		WxApp app = this.apps.find(caller.appid())
+			.orElseThrow(() -> new WxLoginException(Reason.APP_NOT_SERVED, "The token's mini program is no longer served here."));
+		WxUser user = this.users.findByPrincipal(caller)
+			.orElseThrow(() -> new WxLoginException(Reason.USER_GONE, "The user of this token no longer exists."));
+		String openid = caller.openid();
 		AvatarImage image = this.images.reencode(upload);
 		String url = this.store.put(AvatarIds.of(user.id(), image), image.bytes(), image.contentType());
 		if (this.check.enabled() && this.check.waitForVerdict()) {

@@ -62,7 +62,16 @@ public class WxLoginException extends RuntimeException {
 		PHONE_CONFLICT,
 
 		/** The nickname failed WeChat's content check. */
-		CONTENT_REJECTED
+		CONTENT_REJECTED,
+
+		/** An avatar over the size limit, or whose header declares more pixels than the limit. */
+		IMAGE_TOO_LARGE,
+
+		/** An avatar that is not a JPEG, PNG or WebP image by its bytes, or that does not decode. */
+		UNSUPPORTED_IMAGE,
+
+		/** No avatar is kept under this id. */
+		AVATAR_NOT_FOUND
 
 	}
 

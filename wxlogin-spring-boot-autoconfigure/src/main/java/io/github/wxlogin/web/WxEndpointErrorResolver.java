@@ -12,6 +12,8 @@ import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.util.StringUtils;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.NoHandlerFoundException;
@@ -19,7 +21,8 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Answers the refusals Spring MVC makes on the starter's paths before any endpoint is chosen, a wrong
- * method (405 {@code method_not_allowed}) and an unknown path (404 {@code not_found}), with the
+ * method (405 {@code method_not_allowed}), an unknown path (404 {@code not_found}) and an upload that
+ * cannot be parsed (413 {@code image_too_large}, 400 {@code invalid_request}), with the
  * starter's {@code problem+json}. Ordered ahead of the host's exception handlers, and silent on every
  * other path, so the host's own errors stay as the host makes them.
  */
@@ -52,6 +55,15 @@ public class WxEndpointErrorResolver implements HandlerExceptionResolver, Ordere
 					response.setHeader(HttpHeaders.ALLOW, StringUtils.arrayToDelimitedString(allowed, ", "));
 				}
 				write(response, WxErrorCode.METHOD_NOT_ALLOWED, "This endpoint does not take this method.");
+				return new ModelAndView();
+			}
+			// The upload is parsed before any endpoint is chosen
+			if (ex instanceof MaxUploadSizeExceededException) {
+				write(response, WxErrorCode.IMAGE_TOO_LARGE, "The upload is larger than this server accepts.");
+				return new ModelAndView();
+			}
+			if (ex instanceof MultipartException) {
+				write(response, WxErrorCode.INVALID_REQUEST, "The upload is not a readable multipart/form-data body.");
 				return new ModelAndView();
 			}
 			if (ex instanceof NoResourceFoundException || ex instanceof NoHandlerFoundException) {

@@ -34,6 +34,12 @@ public enum WxErrorCode {
 	/** The phone number is bound to another user. */
 	PHONE_CONFLICT(HttpStatus.CONFLICT),
 
+	/** An avatar over the size or pixel limit. */
+	IMAGE_TOO_LARGE(HttpStatus.PAYLOAD_TOO_LARGE),
+
+	/** An avatar that is not a JPEG, PNG or WebP image by its bytes, or does not decode. */
+	UNSUPPORTED_IMAGE(HttpStatus.UNSUPPORTED_MEDIA_TYPE),
+
 	/** The nickname failed WeChat's content check. */
 	// 422 by number: UNPROCESSABLE_CONTENT in Spring 7, UNPROCESSABLE_ENTITY in 6
 	CONTENT_REJECTED(HttpStatus.valueOf(422)),

@@ -4,6 +4,7 @@ import io.github.wxlogin.login.WxLoginException;
 import io.github.wxlogin.login.WxLoginException.Reason;
 import io.github.wxlogin.security.ProblemJsonWriter;
 import io.github.wxlogin.wechat.WxApiException;
+import io.github.wxlogin.wechat.WxPushException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -21,14 +22,17 @@ import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * Answers every failure of the login endpoints with {@code problem+json} carrying the contract's
- * {@code code} (and WeChat's {@code wxErrcode}). Scoped to {@link WxLoginController}, so the host's own
+ * {@code code} (and WeChat's {@code wxErrcode}). Scoped to the starter's controllers, so the host's own
  * error handling stays as it is.
  */
-@RestControllerAdvice(assignableTypes = WxLoginController.class)
+@RestControllerAdvice(assignableTypes = { WxLoginController.class, WxAvatarController.class, WxPushController.class })
 public class WxLoginExceptionHandler {
 
 	private static final Log logger = LogFactory.getLog(WxLoginExceptionHandler.class);
@@ -80,6 +84,13 @@ public class WxLoginExceptionHandler {
 		if (failure instanceof WxApiException wechat) {
 			return errorCode(wechat);
 		}
+		if (failure instanceof WxPushException push) {
+			return switch (push.getReason()) {
+				case NOT_CONFIGURED -> WxErrorCode.NOT_FOUND;
+				case BAD_SIGNATURE, STALE_TIMESTAMP, WRONG_APPID -> WxErrorCode.UNAUTHORIZED;
+				case MALFORMED -> WxErrorCode.INVALID_REQUEST;
+			};
+		}
 		if (failure instanceof DataAccessException store && StoreFailures.isOutage(store)) {
 			return WxErrorCode.STORE_UNAVAILABLE;
 		}
@@ -94,6 +105,9 @@ public class WxLoginExceptionHandler {
 			case SESSION_EXPIRED -> WxErrorCode.SESSION_EXPIRED;
 			case PHONE_CONFLICT -> WxErrorCode.PHONE_CONFLICT;
 			case CONTENT_REJECTED -> WxErrorCode.CONTENT_REJECTED;
+			case IMAGE_TOO_LARGE -> WxErrorCode.IMAGE_TOO_LARGE;
+			case UNSUPPORTED_IMAGE -> WxErrorCode.UNSUPPORTED_IMAGE;
+			case AVATAR_NOT_FOUND -> WxErrorCode.NOT_FOUND;
 		};
 	}
 
@@ -107,6 +121,31 @@ public class WxLoginExceptionHandler {
 			case CONFIGURATION, TOKEN_REJECTED -> WxErrorCode.WECHAT_CONFIG_ERROR;
 			case BAD_RESPONSE, REFUSED -> WxErrorCode.WECHAT_BAD_RESPONSE;
 		};
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> pushRefused(WxPushException ex) {
+		WxErrorCode code = errorCodeOf(ex);
+		if (ex.getReason() != WxPushException.Reason.NOT_CONFIGURED) {
+			// A wrong token or key on either side shows here first; the message holds no secret
+			logger.warn("A WeChat message push was refused: " + ex.getMessage());
+		}
+		return problem(code, "The push is not a valid WeChat message push for this mini program.", null);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> uploadTooLarge(MaxUploadSizeExceededException ex) {
+		return problem(WxErrorCode.IMAGE_TOO_LARGE, "The upload is larger than this server accepts.", null);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> uploadUnreadable(MultipartException ex) {
+		return problem(WxErrorCode.INVALID_REQUEST, "The upload is not a readable multipart/form-data body.", null);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> partMissing(MissingServletRequestPartException ex) {
+		return problem(WxErrorCode.INVALID_REQUEST, "The upload has no part named 'file'.", null);
 	}
 
 	@ExceptionHandler

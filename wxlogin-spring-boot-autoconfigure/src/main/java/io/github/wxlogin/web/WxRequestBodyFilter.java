@@ -23,27 +23,55 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Refuses request bodies the login endpoints never accept, before any filter or Spring MVC parses them:
  * a declared length over the cap (413), and any content type but JSON (415) — form and multipart bodies
  * would otherwise be parsed, and could fail, outside the endpoints' own error handling. A body without a
- * declared length stops being read at the cap (the endpoint then answers 400).
+ * declared length stops being read at the cap (the endpoint then answers 400). The avatar upload is the
+ * one exception: it takes {@code multipart/form-data} only, up to its own cap (413 {@code image_too_large}
+ * beyond).
  */
 public class WxRequestBodyFilter extends OncePerRequestFilter {
+
+	/** Room for the multipart boundaries and part headers around the image. */
+	private static final long MULTIPART_OVERHEAD = 16 * 1024;
 
 	private final int maxBytes;
 
 	private final ProblemJsonWriter problems;
 
+	private final @Nullable String uploadPath;
+
+	private final long maxUploadBytes;
+
 	/**
-	 * Create a filter.
+	 * Create a filter for JSON endpoints only.
 	 * @param maxBytes the largest body accepted
 	 * @param problems the writer of the {@code problem+json} refusals
 	 */
 	public WxRequestBodyFilter(int maxBytes, ProblemJsonWriter problems) {
+		this(maxBytes, problems, null, 0);
+	}
+
+	/**
+	 * Create a filter that also lets the avatar upload through.
+	 * @param maxBytes the largest JSON body accepted
+	 * @param problems the writer of the {@code problem+json} refusals
+	 * @param uploadPath the path of the avatar upload, within the application, or {@code null} when there is none
+	 * @param maxUploadBytes the largest image the upload accepts
+	 */
+	public WxRequestBodyFilter(int maxBytes, ProblemJsonWriter problems, @Nullable String uploadPath,
+			long maxUploadBytes) {
 		this.maxBytes = maxBytes;
 		this.problems = problems;
+		this.uploadPath = uploadPath;
+		this.maxUploadBytes = maxUploadBytes + MULTIPART_OVERHEAD;
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		if (path.equals(this.uploadPath)) {
+			filterUpload(request, response, chain);
+			return;
+		}
 		if (request.getContentLengthLong() > this.maxBytes) {
 			// 413 by number, and RFC 9110's title: Spring 6 still calls it PAYLOAD_TOO_LARGE, "Payload Too Large"
 			ProblemDetail tooLarge = ProblemJsonWriter.problem(HttpStatus.valueOf(413),
@@ -58,6 +86,33 @@ public class WxRequestBodyFilter extends OncePerRequestFilter {
 			return;
 		}
 		chain.doFilter(new LimitedRequest(request, this.maxBytes), response);
+	}
+
+	private void filterUpload(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		if (request.getContentLengthLong() > this.maxUploadBytes) {
+			ProblemDetail tooLarge = ProblemJsonWriter.problem(WxErrorCode.IMAGE_TOO_LARGE.status(),
+					WxErrorCode.IMAGE_TOO_LARGE.code(), "The upload is larger than this server accepts.");
+			tooLarge.setTitle("Content Too Large");
+			this.problems.write(response, tooLarge);
+			return;
+		}
+		if (hasBody(request) && !isMultipartFormData(request.getContentType())) {
+			this.problems.write(response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, WxErrorCode.INVALID_REQUEST.code(),
+					"The upload must be multipart/form-data with the image in the part 'file'.");
+			return;
+		}
+		// Tomcat parses the parts itself, within spring.servlet.multipart's limits
+		chain.doFilter(request, response);
+	}
+
+	private static boolean isMultipartFormData(@Nullable String contentType) {
+		try {
+			return contentType != null && MediaType.MULTIPART_FORM_DATA.includes(MediaType.parseMediaType(contentType));
+		}
+		catch (InvalidMediaTypeException ex) {
+			return false;
+		}
 	}
 
 	private static boolean hasBody(HttpServletRequest request) {

@@ -13,7 +13,8 @@ import javax.imageio.spi.IIORegistry;
 import javax.imageio.spi.ImageReaderSpi;
 import javax.imageio.stream.ImageInputStream;
 
-import io.github.wxlogin.avatar.WxAvatarException.Reason;
+import io.github.wxlogin.login.WxLoginException;
+import io.github.wxlogin.login.WxLoginException.Reason;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
@@ -58,7 +59,7 @@ class AvatarImagesTests {
 		readers.forEachRemaining(webpReaders::add);
 		webpReaders.forEach((reader) -> registry.deregisterServiceProvider(reader, ImageReaderSpi.class));
 		try {
-			assertRefused(TestImages.WEBP, Reason.UNSUPPORTED);
+			assertRefused(TestImages.WEBP, Reason.UNSUPPORTED_IMAGE);
 		}
 		finally {
 			webpReaders.forEach((reader) -> registry.registerServiceProvider(reader, ImageReaderSpi.class));
@@ -88,29 +89,29 @@ class AvatarImagesTests {
 
 	@Test
 	void renamedTextSvgAndGifAreUnsupported() {
-		assertRefused("hello, I am a text file renamed to a.png".getBytes(StandardCharsets.UTF_8), Reason.UNSUPPORTED);
-		assertRefused(TestImages.svg(), Reason.UNSUPPORTED);
-		assertRefused(TestImages.gif(), Reason.UNSUPPORTED);
-		assertRefused(new byte[0], Reason.UNSUPPORTED);
+		assertRefused("hello, I am a text file renamed to a.png".getBytes(StandardCharsets.UTF_8), Reason.UNSUPPORTED_IMAGE);
+		assertRefused(TestImages.svg(), Reason.UNSUPPORTED_IMAGE);
+		assertRefused(TestImages.gif(), Reason.UNSUPPORTED_IMAGE);
+		assertRefused(new byte[0], Reason.UNSUPPORTED_IMAGE);
 	}
 
 	@Test
 	void truncatedImagesAreUnsupported() {
-		assertRefused(TestImages.truncated(TestImages.png(200, 200)), Reason.UNSUPPORTED);
-		assertRefused(TestImages.truncated(TestImages.jpeg(200, 200)), Reason.UNSUPPORTED);
-		assertRefused(new byte[] { (byte) 0xff, (byte) 0xd8, (byte) 0xff }, Reason.UNSUPPORTED);
+		assertRefused(TestImages.truncated(TestImages.png(200, 200)), Reason.UNSUPPORTED_IMAGE);
+		assertRefused(TestImages.truncated(TestImages.jpeg(200, 200)), Reason.UNSUPPORTED_IMAGE);
+		assertRefused(new byte[] { (byte) 0xff, (byte) 0xd8, (byte) 0xff }, Reason.UNSUPPORTED_IMAGE);
 	}
 
 	@Test
 	void aHeaderClaimingFiftyThousandPixelsSquareIsTooLargeBeforeAnyDecoding() {
-		assertRefused(TestImages.pngHeaderClaiming(50_000, 50_000), Reason.TOO_LARGE);
-		assertRefused(TestImages.pngHeaderClaiming(4097, 10), Reason.TOO_LARGE);
+		assertRefused(TestImages.pngHeaderClaiming(50_000, 50_000), Reason.IMAGE_TOO_LARGE);
+		assertRefused(TestImages.pngHeaderClaiming(4097, 10), Reason.IMAGE_TOO_LARGE);
 	}
 
 	@Test
 	void uploadsOverTheByteLimitAreTooLarge() {
 		AvatarImages small = new AvatarImages(1000, 4096, 640);
-		assertRefused(small, TestImages.jpeg(400, 400), Reason.TOO_LARGE);
+		assertRefused(small, TestImages.jpeg(400, 400), Reason.IMAGE_TOO_LARGE);
 	}
 
 	private void assertRefused(byte[] upload, Reason reason) {
@@ -118,7 +119,7 @@ class AvatarImagesTests {
 	}
 
 	private static void assertRefused(AvatarImages images, byte[] upload, Reason reason) {
-		assertThatExceptionOfType(WxAvatarException.class).isThrownBy(() -> images.reencode(upload))
+		assertThatExceptionOfType(WxLoginException.class).isThrownBy(() -> images.reencode(upload))
 			.satisfies((ex) -> assertThat(ex.reason()).isEqualTo(reason));
 	}
 

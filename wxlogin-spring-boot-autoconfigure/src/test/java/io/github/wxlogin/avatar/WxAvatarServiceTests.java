@@ -10,6 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import io.github.wxlogin.WxAvatarVerdictEvent;
 import io.github.wxlogin.WxIdentity;
 import io.github.wxlogin.WxMediaCheckEvent;
+import io.github.wxlogin.WxPrincipal;
 import io.github.wxlogin.WxProfile;
 import io.github.wxlogin.WxUser;
 import io.github.wxlogin.avatar.WxAvatarService.AvatarUpload;
@@ -21,6 +22,7 @@ import io.github.wxlogin.wechat.CaffeineWxAccessTokenProvider;
 import io.github.wxlogin.wechat.RestClientWxApiClient;
 import io.github.wxlogin.wechat.RestClientWxStableTokenClient;
 import io.github.wxlogin.wechat.WxApp;
+import io.github.wxlogin.wechat.WxApps;
 import io.github.wxlogin.wechat.WxContentVerdict;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,7 +68,8 @@ class WxAvatarServiceTests {
 	}
 
 	private WxAvatarService service(AvatarImageCheck check) {
-		return new WxAvatarService(new AvatarImages(2 * 1024 * 1024, 4096, 640), this.store, this.users, check);
+		return new WxAvatarService(new AvatarImages(2 * 1024 * 1024, 4096, 640), this.store, this.users,
+				WxApps.of(this.app), check);
 	}
 
 	private AvatarImageCheck check(boolean waitForVerdict) {
@@ -85,6 +88,10 @@ class WxAvatarServiceTests {
 		return service(AvatarImageCheck.OFF);
 	}
 
+	private static WxPrincipal principal(WxUser user) {
+		return new WxPrincipal(user.id(), user.openid(), user.appid());
+	}
+
 	private WxUser current() {
 		return this.users.findById(this.user.id()).orElseThrow();
 	}
@@ -95,7 +102,7 @@ class WxAvatarServiceTests {
 
 	@Test
 	void uploadKeepsTheReencodedImageAndMakesItTheAvatar() throws Exception {
-		AvatarUpload upload = uncheckedService().upload(this.app, "openid-a", this.user,
+		AvatarUpload upload = uncheckedService().upload(principal(this.user),
 				TestImages.jpegWithExifAndGps(50, 50));
 		assertThat(upload.avatarUrl()).startsWith(PREFIX).matches(".*/[0-9a-f]{80}\\.jpg");
 		assertThat(upload.user().avatarUrl()).isEqualTo(upload.avatarUrl());
@@ -111,10 +118,10 @@ class WxAvatarServiceTests {
 	void theSameImageOfTheSameAccountHasTheSameIdAndAnotherAccountsAnother() {
 		WxAvatarService service = uncheckedService();
 		byte[] image = TestImages.png(20, 20);
-		String first = service.upload(this.app, "openid-a", this.user, image).avatarUrl();
-		String again = service.upload(this.app, "openid-a", current(), image).avatarUrl();
+		String first = service.upload(principal(this.user), image).avatarUrl();
+		String again = service.upload(principal(current()), image).avatarUrl();
 		WxUser other = this.users.findOrCreate(new WxIdentity(this.app.appid(), "openid-b", null)).user();
-		String others = service.upload(this.app, "openid-b", other, image).avatarUrl();
+		String others = service.upload(principal(other), image).avatarUrl();
 		assertThat(again).isEqualTo(first);
 		assertThat(others).isNotEqualTo(first);
 		assertThat(fileOf(first)).exists();
@@ -125,21 +132,21 @@ class WxAvatarServiceTests {
 	void replacingAnAvatarDeletesTheAccountsOldOneButNeverAnotherAccounts() {
 		WxAvatarService service = uncheckedService();
 		WxUser other = this.users.findOrCreate(new WxIdentity(this.app.appid(), "openid-b", null)).user();
-		String othersAvatar = service.upload(this.app, "openid-b", other, TestImages.png(30, 30)).avatarUrl();
-		String old = service.upload(this.app, "openid-a", this.user, TestImages.png(10, 10)).avatarUrl();
-		String replacement = service.upload(this.app, "openid-a", current(), TestImages.jpeg(10, 10)).avatarUrl();
+		String othersAvatar = service.upload(principal(other), TestImages.png(30, 30)).avatarUrl();
+		String old = service.upload(principal(this.user), TestImages.png(10, 10)).avatarUrl();
+		String replacement = service.upload(principal(current()), TestImages.jpeg(10, 10)).avatarUrl();
 		assertThat(fileOf(old)).doesNotExist();
 		assertThat(fileOf(replacement)).exists();
 		// The other account's avatar URL set by hand, then replaced by an upload: the other's file stays
 		this.users.updateProfile(this.user.id(), new WxProfile(null, othersAvatar));
-		service.upload(this.app, "openid-a", current(), TestImages.png(12, 12));
+		service.upload(principal(current()), TestImages.png(12, 12));
 		assertThat(fileOf(othersAvatar)).exists();
 	}
 
 	@Test
 	void riskyVerdictRemovesTheAvatarDeletesTheFileAndPublishesAnEvent() {
 		WxAvatarService service = service(check(false));
-		AvatarUpload upload = service.upload(this.app, "openid-a", this.user, TestImages.png(16, 16));
+		AvatarUpload upload = service.upload(principal(this.user), TestImages.png(16, 16));
 		assertThat(upload.checking()).isTrue();
 		assertThat(current().avatarUrl()).as("shown until the verdict").isEqualTo(upload.avatarUrl());
 		MediaCheck check = wechat.server().mediaChecks().get(0);
@@ -159,7 +166,7 @@ class WxAvatarServiceTests {
 	@Test
 	void passingVerdictKeepsTheAvatarAndUnknownTraceIdsAreIgnored() {
 		WxAvatarService service = service(check(false));
-		AvatarUpload upload = service.upload(this.app, "openid-a", this.user, TestImages.png(16, 16));
+		AvatarUpload upload = service.upload(principal(this.user), TestImages.png(16, 16));
 		String traceId = wechat.server().mediaChecks().get(0).traceId();
 		service.verdict(new WxMediaCheckEvent(this.app.appid(), "someone-elses", WxContentVerdict.RISKY, null));
 		service.verdict(new WxMediaCheckEvent(this.app.appid(), traceId, WxContentVerdict.PASS, 100));
@@ -172,7 +179,7 @@ class WxAvatarServiceTests {
 	@Test
 	void riskyVerdictOnAnAvatarAlreadyReplacedDeletesItsFileOnly() {
 		WxAvatarService service = service(check(false));
-		String first = service.upload(this.app, "openid-a", this.user, TestImages.png(16, 16)).avatarUrl();
+		String first = service.upload(principal(this.user), TestImages.png(16, 16)).avatarUrl();
 		String traceId = wechat.server().mediaChecks().get(0).traceId();
 		this.users.updateProfile(this.user.id(), new WxProfile(null, "https://cdn.example.com/mine.png"));
 		service.verdict(new WxMediaCheckEvent(this.app.appid(), traceId, WxContentVerdict.RISKY, 20002));
@@ -185,7 +192,7 @@ class WxAvatarServiceTests {
 	void waitingForTheVerdictShowsTheAvatarOnlyOnceItPassed() {
 		WxAvatarService service = service(check(true));
 		this.users.updateProfile(this.user.id(), new WxProfile(null, "https://cdn.example.com/old.png"));
-		AvatarUpload upload = service.upload(this.app, "openid-a", current(), TestImages.png(16, 16));
+		AvatarUpload upload = service.upload(principal(current()), TestImages.png(16, 16));
 		assertThat(upload.checking()).isTrue();
 		assertThat(current().avatarUrl()).isEqualTo("https://cdn.example.com/old.png");
 		String traceId = wechat.server().mediaChecks().get(0).traceId();
