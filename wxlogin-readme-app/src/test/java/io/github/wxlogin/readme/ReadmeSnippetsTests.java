@@ -59,6 +59,14 @@ class ReadmeSnippetsTests {
 				withoutPackage(SOURCES.resolve("test/boot4/java/io/github/wxlogin/readme/HelloTests.java")), "//");
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "README.md", "README.zh-CN.md" })
+	void theAvatarStoreIsTheReadmes(String readme) throws IOException {
+		assertSame(readme, block(readme, "java", "class AvatarStorageConfiguration"),
+				withoutPackage(SOURCES.resolve("main/java/io/github/wxlogin/examples/AvatarStorageConfiguration.java")),
+				"//");
+	}
+
 	// The English README is compared as it is; the Chinese one without the comments it translates
 	private static void assertSame(String readme, String snippet, String file, String commentStart) {
 		if (readme.equals("README.md")) {

@@ -1,0 +1,7 @@
+/**
+ * README examples that are compiled but not part of the README's application.
+ */
+@NullMarked
+package io.github.wxlogin.examples;
+
+import org.jspecify.annotations.NullMarked;
