@@ -35,7 +35,8 @@ public enum WxErrorCode {
 	PHONE_CONFLICT(HttpStatus.CONFLICT),
 
 	/** An avatar over the size or pixel limit. */
-	IMAGE_TOO_LARGE(HttpStatus.PAYLOAD_TOO_LARGE),
+	// 413 by number: PAYLOAD_TOO_LARGE is deprecated for CONTENT_TOO_LARGE
+	IMAGE_TOO_LARGE(HttpStatus.valueOf(413)),
 
 	/** An avatar that is not a JPEG, PNG or WebP image by its bytes, or does not decode. */
 	UNSUPPORTED_IMAGE(HttpStatus.UNSUPPORTED_MEDIA_TYPE),
