@@ -4,8 +4,8 @@ module.exports = {
 	// http://localhost; a published mini program may only call https domains listed in its settings.
 	baseUrl: 'http://localhost:8080',
 
-	// The host's own upload endpoint for avatars: receives the image as the multipart field "file" with
-	// the Bearer token and answers {"url": "https://..."}. The starter stores URLs, not images, so
-	// without such an endpoint only the nickname is saved.
-	avatarUploadUrl: '',
+	// Where the chosen avatar is uploaded (multipart field "file", with the Bearer token): the starter's
+	// POST /wx/profile/avatar (a path on baseUrl), which keeps the image and sets it as the avatar; or the
+	// full URL of your own endpoint answering {"url": "https://..."}; or '' to save the nickname only.
+	avatarUploadUrl: '/wx/profile/avatar',
 };

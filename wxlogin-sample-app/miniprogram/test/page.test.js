@@ -50,28 +50,32 @@ test('the nickname form saves the nickname', async () => {
 	assert.equal(session.current().user.nickname, 'Xiao Ming');
 });
 
-test('a chosen avatar is uploaded and its URL saved with the nickname', async () => {
+test('a chosen avatar is uploaded to the starter, which keeps it and sets it, and the nickname saved', async () => {
 	const openid = uniqueOpenid('avatar');
 	const { wx, page } = await openPage(openid);
-	config.avatarUploadUrl = 'https://uploads.example.com/avatar';
-	try {
-		page.onChooseAvatar({ detail: { avatarUrl: 'wxfile://tmp_avatar.png' } });
-		await page.onSaveProfile({ detail: { value: { nickname: 'Xiao Hong' } } });
-	}
-	finally {
-		config.avatarUploadUrl = '';
-	}
 
-	assert.ok(wx.calls.includes('UPLOAD wxfile://tmp_avatar.png'));
-	assert.equal(page.data.user.avatarUrl, 'https://cdn.example.com/avatars/' + openid + '.png');
+	page.onChooseAvatar({ detail: { avatarUrl: 'wxfile://tmp_avatar.png' } });
+	await page.onSaveProfile({ detail: { value: { nickname: 'Xiao Hong' } } });
+
+	assert.ok(wx.calls.includes('UPLOAD wxfile://tmp_avatar.png /wx/profile/avatar'));
+	assert.match(page.data.user.avatarUrl, /^http.*\/wx\/avatars\/[0-9a-f]{80}\.png$/);
 	assert.equal(page.data.user.nickname, 'Xiao Hong');
+	const image = await fetch(page.data.user.avatarUrl);
+	assert.equal(image.status, 200);
+	assert.equal(image.headers.get('content-type'), 'image/png');
 });
 
 test('without an upload endpoint only the nickname is saved, and the page says why', async () => {
 	const { page } = await openPage(uniqueOpenid('no-upload'));
-
-	page.onChooseAvatar({ detail: { avatarUrl: 'wxfile://tmp_avatar.png' } });
-	await page.onSaveProfile({ detail: { value: { nickname: 'Xiao Li' } } });
+	const uploadUrl = config.avatarUploadUrl;
+	config.avatarUploadUrl = '';
+	try {
+		page.onChooseAvatar({ detail: { avatarUrl: 'wxfile://tmp_avatar.png' } });
+		await page.onSaveProfile({ detail: { value: { nickname: 'Xiao Li' } } });
+	}
+	finally {
+		config.avatarUploadUrl = uploadUrl;
+	}
 
 	assert.equal(page.data.user.nickname, 'Xiao Li');
 	assert.equal(page.data.user.avatarUrl, undefined, 'no avatar was saved');

@@ -2,6 +2,8 @@
 // against the sample app in demo mode: wx.login() and the other WeChat-only steps ask the demo
 // endpoints (which play the WeChat client), wx.request() makes real HTTP calls.
 const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
 const config = require('../config');
 
 const baseUrl = process.env.WXLOGIN_BASE_URL;
@@ -56,11 +58,15 @@ function installWx(openid, profile = { nickname: 'Old Way', avatarUrl: 'https://
 				.catch((error) => fail && fail({ errMsg: 'request:fail ' + error.message }));
 		},
 
-		uploadFile({ filePath, success }) {
-			// The host's upload endpoint is not part of the sample app: answer as one would
-			wx.calls.push('UPLOAD ' + filePath);
-			const url = 'https://cdn.example.com/avatars/' + openid + '.png';
-			success({ statusCode: 200, data: JSON.stringify({ url }) });
+		uploadFile({ url, filePath, name, header = {}, success, fail }) {
+			// The temporary file of <button open-type="chooseAvatar">: a small PNG shipped with the tests
+			wx.calls.push('UPLOAD ' + filePath + ' ' + url.slice(config.baseUrl.length));
+			const form = new FormData();
+			form.append(name, new Blob([fs.readFileSync(path.join(__dirname, 'avatar.png'))], { type: 'image/png' }),
+				'tmp_avatar.png');
+			fetch(url, { method: 'POST', headers: header, body: form })
+				.then(async (response) => success({ statusCode: response.status, data: await response.text() }))
+				.catch((error) => fail && fail({ errMsg: 'uploadFile:fail ' + error.message }));
 		},
 
 		getUserProfile({ success, fail }) {

@@ -1,6 +1,6 @@
 const session = require('../../utils/session');
 const { request } = require('../../utils/request');
-const { uploadAvatar } = require('../../utils/avatar');
+const { absolute, uploadAvatar } = require('../../utils/avatar');
 
 Page({
 	data: {
@@ -37,21 +37,29 @@ Page({
 	async onSaveProfile(event) {
 		const nickname = (event.detail.value.nickname || '').trim();
 		await this.run(async () => {
-			const avatarUrl = this.data.avatarPath ? await uploadAvatar(this.data.avatarPath) : null;
+			const avatar = this.data.avatarPath ? await uploadAvatar(this.data.avatarPath) : null;
+			if (avatar && avatar.saved) {
+				// The starter's endpoint keeps the image and sets it as the avatar itself
+				this.setData({ user: session.updateUser({ avatarUrl: avatar.url }) });
+			}
 			const profile = {};
 			if (nickname) {
 				profile.nickname = nickname;
 			}
-			if (avatarUrl) {
-				profile.avatarUrl = avatarUrl;
+			if (avatar && !avatar.saved) {
+				profile.avatarUrl = avatar.url;
 			}
 			if (!profile.nickname && !profile.avatarUrl) {
-				this.say('Choose an avatar or type a nickname first');
+				this.say(avatar ? 'Avatar saved' : 'Choose an avatar or type a nickname first');
 				return;
 			}
 			const user = await request({ path: '/wx/profile', method: 'PUT', data: profile });
+			if (user.avatarUrl) {
+				// The starter's own avatar URLs are paths on the back end unless it has a public base URL
+				user.avatarUrl = absolute(user.avatarUrl);
+			}
 			this.setData({ user: session.updateUser(user) });
-			this.say(this.data.avatarPath && !avatarUrl
+			this.say(this.data.avatarPath && !avatar
 				? 'Nickname saved; the avatar needs an upload endpoint (config.avatarUploadUrl)'
 				: 'Profile saved');
 		});

@@ -25,13 +25,15 @@ function bearer() {
 
 async function call(title, method, path, body, options = {}) {
 	const headers = { ...(options.headers || {}) };
-	if (body !== undefined) {
+	const multipart = body instanceof FormData;
+	if (body !== undefined && !multipart) {
 		headers['Content-Type'] = 'application/json';
 	}
 	const response = await fetch(path, {
 		method,
 		headers,
-		body: body === undefined ? undefined : JSON.stringify(body),
+		// The browser writes the multipart boundary into the Content-Type itself
+		body: (body === undefined || multipart) ? body : JSON.stringify(body),
 	});
 	const text = await response.text();
 	let data = null;
@@ -43,7 +45,9 @@ async function call(title, method, path, body, options = {}) {
 			data = text;
 		}
 	}
-	showExchange({ title, method, path, headers, body, status: response.status, data, client: options.client });
+	const shownBody = multipart ? 'multipart/form-data: ' + [...body.keys()].map((name) => name + '=' + body.get(name).name).join(', ')
+		: body;
+	showExchange({ title, method, path, headers, body: shownBody, status: response.status, data, client: options.client });
 	return { status: response.status, ok: response.ok, data };
 }
 
@@ -95,6 +99,18 @@ const actions = {
 			{ nickname: $('nickname').value, avatarUrl: $('avatar-url').value.trim() }, { headers: bearer() });
 		if (reply.ok) {
 			session.user = reply.data;
+		}
+	},
+
+	// <button open-type="chooseAvatar"> gives a temporary file, which wx.uploadFile sends as the part "file"
+	async avatar() {
+		const image = await (await fetch('/img/demo-avatar.png')).blob();
+		const form = new FormData();
+		form.append('file', image, 'tmp_avatar.png');
+		const reply = await call('Upload the avatar (wx.uploadFile)', 'POST', '/wx/profile/avatar', form,
+			{ headers: bearer() });
+		if (reply.ok && session.user) {
+			session.user = { ...session.user, avatarUrl: reply.data.avatarUrl };
 		}
 	},
 
@@ -330,6 +346,7 @@ function start() {
 	bind('btn-phone', actions.phone);
 	bind('btn-phone-legacy', actions.phoneLegacy);
 	bind('btn-profile', actions.profile);
+	bind('btn-avatar', actions.avatar);
 	bind('btn-legacy-profile', actions.legacyProfile);
 	bind('btn-hello', actions.hello);
 	bind('btn-refresh', actions.refresh);

@@ -22,7 +22,7 @@ class SecurityConfiguration {
 		// Applied before the rules below: it registers the login endpoints as open ahead of anyRequest()
 		http.with(WxLoginConfigurer.wxLogin(), Customizer.withDefaults());
 		http.authorizeHttpRequests((requests) -> requests
-			.requestMatchers("/", "/index.html", "/css/**", "/js/**", "/favicon.ico")
+			.requestMatchers("/", "/index.html", "/css/**", "/js/**", "/img/**", "/favicon.ico")
 			.permitAll()
 			.requestMatchers("/api/public/**", "/demo/**")
 			.permitAll()

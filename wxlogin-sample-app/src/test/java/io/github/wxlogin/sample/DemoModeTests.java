@@ -12,12 +12,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.context.WebApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -105,6 +107,23 @@ class DemoModeTests {
 		assertThat(hello.text("userId")).isEqualTo(userId);
 		assertThat(hello.text("openid")).isEqualTo("demo-smoke-1");
 		assertThat(hello.text("message")).contains(userId);
+	}
+
+	@Test
+	void theDemoPagesAvatarIsServedWithoutATokenAndTheStarterKeepsItsUpload() {
+		Reply image = this.http.get("/img/demo-avatar.png", null);
+		assertThat(image.status()).isEqualTo(200);
+		assertThat(image.headers().getContentType()).hasToString("image/png");
+		Reply code = this.http.post("/demo/wx-login", null, Map.of("openid", "demo-avatar-1"));
+		String accessToken = this.http.post("/wx/login", null, Map.of("code", code.text("code"))).text("accessToken");
+		LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+		form.add("file", new ClassPathResource("static/img/demo-avatar.png"));
+		Reply upload = this.http.multipart("/wx/profile/avatar", accessToken, form);
+		assertThat(upload.status()).as(upload.body()).isEqualTo(200);
+		String avatarUrl = upload.text("avatarUrl");
+		assertThat(avatarUrl).matches("/wx/avatars/[0-9a-f]{80}\\.png");
+		assertThat(this.http.get(avatarUrl, null).status()).isEqualTo(200);
+		assertThat(this.http.get("/wx/me", accessToken).text("avatarUrl")).isEqualTo(avatarUrl);
 	}
 
 	@Test

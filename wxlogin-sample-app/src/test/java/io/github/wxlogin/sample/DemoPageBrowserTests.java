@@ -112,6 +112,14 @@ class DemoPageBrowserTests {
 		assertLatestReply("/wx/profile", 200);
 		assertThat(text("user-nickname")).isEqualTo("Xiao Ming");
 
+		click("btn-avatar");
+		assertLatestReply("/wx/profile/avatar", 200);
+		assertThat(latestReplyBody()).containsPattern("/wx/avatars/[0-9a-f]{80}\\.png");
+		// The starter serves the image it kept: the page shows it in place of the initial
+		waitFor(() -> !browser.findElements(By.cssSelector("#user-avatar img")).isEmpty());
+		assertThat(browser.findElement(By.cssSelector("#user-avatar img")).getDomAttribute("src"))
+			.matches("/wx/avatars/[0-9a-f]{80}\\.png");
+
 		click("btn-hello");
 		assertLatestReply("/api/hello", 200);
 		assertThat(latestReplyBody()).contains("\"openid\": \"" + openid + "\"");

@@ -8,6 +8,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -33,6 +34,14 @@ final class HttpClient {
 			.headers((headers) -> bearer(headers, bearer))
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(json.writeValueAsString(body)));
+	}
+
+	Reply multipart(String path, @Nullable String bearer, MultiValueMap<String, Object> parts) {
+		return exchange(this.http.post()
+			.uri(path)
+			.headers((headers) -> bearer(headers, bearer))
+			.contentType(MediaType.MULTIPART_FORM_DATA)
+			.body(parts));
 	}
 
 	private static void bearer(HttpHeaders headers, @Nullable String token) {
