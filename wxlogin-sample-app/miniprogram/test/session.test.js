@@ -55,6 +55,19 @@ test('requests refused together share one refresh', async () => {
 	assert.equal(wx.calls.filter((call) => call === 'POST /wx/token/refresh').length, 1);
 });
 
+test('a refusal that arrives after the tokens were renewed uses the new tokens without refreshing again', async () => {
+	const wx = await launch(uniqueOpenid('late'));
+	wx.setStorageSync(session.STORAGE_KEY, { ...session.current(), accessToken: 'garbage' });
+	await request({ path: '/api/hello' });
+	const renewed = session.current();
+	wx.calls.length = 0;
+
+	const late = await session.renew('garbage');
+
+	assert.equal(late.accessToken, renewed.accessToken);
+	assert.deepEqual(wx.calls, []);
+});
+
 test('when the refresh token is refused too, the user logs in again', async () => {
 	const openid = uniqueOpenid('relogin');
 	const wx = await launch(openid);

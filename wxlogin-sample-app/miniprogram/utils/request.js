@@ -14,7 +14,7 @@ async function request(options) {
 	}
 	let reply = await send({ ...options, accessToken: current.accessToken });
 	if (reply.statusCode === 401) {
-		const renewed = await session.renew();
+		const renewed = await session.renew(current.accessToken);
 		reply = await send({ ...options, accessToken: renewed.accessToken });
 	}
 	if (!isOk(reply)) {

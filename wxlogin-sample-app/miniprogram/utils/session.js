@@ -73,8 +73,14 @@ async function refresh() {
 
 /**
  * New tokens after the access token was refused: refreshed, or from a new login when that fails.
+ * @param {string} [refusedAccessToken] the token the refused request carried: when the stored one is
+ * already another, an earlier renewal has finished since that request was sent, and its tokens serve
  */
-function renew() {
+function renew(refusedAccessToken) {
+	const stored = current();
+	if (!renewal && refusedAccessToken && stored && stored.accessToken !== refusedAccessToken) {
+		return Promise.resolve(stored);
+	}
 	if (!renewal) {
 		renewal = refresh()
 			.then((session) => session || login())

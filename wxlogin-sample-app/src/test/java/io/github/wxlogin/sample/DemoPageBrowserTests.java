@@ -114,7 +114,8 @@ class DemoPageBrowserTests {
 
 		click("btn-avatar");
 		assertLatestReply("/wx/profile/avatar", 200);
-		assertThat(latestReplyBody()).containsPattern("/wx/avatars/[0-9a-f]{80}\\.png");
+		// The page shortens long values in the replies it shows; the image's src below is checked in full
+		assertThat(latestReplyBody()).contains("\"avatarUrl\": \"/wx/avatars/");
 		// The starter serves the image it kept: the page shows it in place of the initial
 		waitFor(() -> !browser.findElements(By.cssSelector("#user-avatar img")).isEmpty());
 		assertThat(browser.findElement(By.cssSelector("#user-avatar img")).getDomAttribute("src"))
