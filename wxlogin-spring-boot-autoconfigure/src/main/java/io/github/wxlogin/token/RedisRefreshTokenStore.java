@@ -4,9 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 import io.github.wxlogin.WxPrincipal;
@@ -23,12 +25,18 @@ import org.springframework.data.redis.core.script.RedisScript;
  * {@code family}, {@code user}, {@code openid}, {@code appid}, {@code expires} (epoch milliseconds) and
  * {@code spent} ({@code 0} or {@code 1}); it expires with the token, so a spent token stays until then and
  * its reuse is recognised. A revoked family is the key {@code <prefix>refresh-family:{<familyId>}:revoked},
- * kept for one refresh-token lifetime, as long as any token of the family can live.
+ * kept for one refresh-token lifetime, as long as any token of the family can live. A family's session is
+ * the hash {@code <prefix>refresh-family:{<familyId>}:session} with the fields {@code user}, {@code openid},
+ * {@code appid}, {@code created}, {@code used}, {@code expires} (epoch milliseconds) and, when known,
+ * {@code ip}, {@code ua}, {@code model}, {@code platform}, {@code system}; it expires with the family's
+ * last token and is deleted when the family is revoked. An account's families are indexed by
+ * {@link RedisSessionIndex}.
  * <p>
- * Rotation is one Lua script, so of two instances that spend one token at the same time only one
- * succeeds and the other revokes the family, as reuse of a spent token does. The script's keys (the
- * token, its successor, the family's revocation) share the hash tag {@code {<familyId>}}, which every
- * token carries, so in Redis Cluster they live in one hash slot while families spread over the shards.
+ * Saving, rotation and revocation are each one Lua script, so of two instances that spend one token at
+ * the same time only one succeeds and the other revokes the family, as reuse of a spent token does. The
+ * scripts' keys (the tokens, the family's revocation and session) share the hash tag {@code {<familyId>}},
+ * which every token carries, so in Redis Cluster they live in one hash slot while families spread over
+ * the shards.
  */
 public class RedisRefreshTokenStore implements RefreshTokenStore {
 
@@ -46,18 +54,36 @@ public class RedisRefreshTokenStore implements RefreshTokenStore {
 
 	private static final long ROTATED = 1;
 
-	/** KEYS: the token. ARGV: its time to live (ms), then its fields and values. */
+	/**
+	 * KEYS: the first token, the family's session, the family's revocation. ARGV: their time to live (ms),
+	 * the number n of the token's fields and values that follow, the token's fields and values, then the
+	 * session's. A family revoked already (by an end-all at the same time) is not started: returns 0.
+	 */
 	private static final RedisScript<Long> SAVE = new DefaultRedisScript<>("""
-			redis.call('HSET', KEYS[1], unpack(ARGV, 2))
+			if redis.call('EXISTS', KEYS[3]) == 1 then
+				return 0
+			end
+			local n = tonumber(ARGV[2])
+			redis.call('HSET', KEYS[1], unpack(ARGV, 3, 2 + n))
 			redis.call('PEXPIRE', KEYS[1], ARGV[1])
+			redis.call('HSET', KEYS[2], unpack(ARGV, 3 + n))
+			redis.call('PEXPIRE', KEYS[2], ARGV[1])
+			return 1
+			""", Long.class);
+
+	/** KEYS: the family's revocation, its session. ARGV: how long the revocation is kept (ms). */
+	private static final RedisScript<Long> REVOKE = new DefaultRedisScript<>("""
+			redis.call('SET', KEYS[1], '1', 'PX', ARGV[1])
+			redis.call('DEL', KEYS[2])
 			return 1
 			""", Long.class);
 
 	/**
-	 * KEYS: the presented token, its successor, the presented token's family revocation. ARGV: now (epoch
-	 * ms), the family revocation's time to live (ms), the successor's time to live (ms), then the
-	 * successor's fields and values. Returns 1 when rotated, 0 when refused, -1 when the token was spent
-	 * before and its family is now revoked.
+	 * KEYS: the presented token, its successor, the presented token's family revocation, the family's
+	 * session. ARGV: now (epoch ms), the family revocation's time to live (ms), the successor's time to
+	 * live (ms), the successor's expiry (epoch ms), then the successor's fields and values. Returns 1 when
+	 * rotated, 0 when refused, -1 when the token was spent before and its family is now revoked. The
+	 * session, when the family has one, is marked used and lives on with the successor.
 	 */
 	private static final RedisScript<Long> ROTATE = new DefaultRedisScript<>("""
 			local stored = redis.call('HMGET', KEYS[1], 'expires', 'spent')
@@ -66,14 +92,19 @@ public class RedisRefreshTokenStore implements RefreshTokenStore {
 			end
 			if stored[2] == '1' then
 				redis.call('SET', KEYS[3], '1', 'PX', ARGV[2])
+				redis.call('DEL', KEYS[4])
 				return -1
 			end
 			if tonumber(stored[1]) <= tonumber(ARGV[1]) or redis.call('EXISTS', KEYS[3]) == 1 then
 				return 0
 			end
 			redis.call('HSET', KEYS[1], 'spent', '1')
-			redis.call('HSET', KEYS[2], unpack(ARGV, 4))
+			redis.call('HSET', KEYS[2], unpack(ARGV, 5))
 			redis.call('PEXPIRE', KEYS[2], ARGV[3])
+			if redis.call('EXISTS', KEYS[4]) == 1 then
+				redis.call('HSET', KEYS[4], 'used', ARGV[1], 'expires', ARGV[4])
+				redis.call('PEXPIRE', KEYS[4], ARGV[3])
+			end
 			return 1
 			""", Long.class);
 
@@ -84,6 +115,8 @@ public class RedisRefreshTokenStore implements RefreshTokenStore {
 	private final Clock clock;
 
 	private final Duration refreshTokenTtl;
+
+	private final RedisSessionIndex index;
 
 	/**
 	 * Create a store.
@@ -98,17 +131,26 @@ public class RedisRefreshTokenStore implements RefreshTokenStore {
 		this.keyPrefix = keyPrefix;
 		this.clock = clock;
 		this.refreshTokenTtl = refreshTokenTtl;
+		this.index = new RedisSessionIndex(redis, keyPrefix);
 	}
 
 	@Override
-	public void save(RefreshTokenId id, RefreshTokenGrant grant) {
+	public void save(RefreshTokenId id, RefreshTokenGrant grant, WxLoginOrigin origin) {
 		long timeToLive = millisLeft(grant);
-		if (timeToLive > 0) {
-			List<String> args = new ArrayList<>();
-			args.add(Long.toString(timeToLive));
-			args.addAll(fields(grant));
-			this.redis.execute(SAVE, List.of(tokenKey(id)), args.toArray());
+		if (timeToLive <= 0) {
+			return;
 		}
+		long now = this.clock.millis();
+		// The index first: a family is never live without being found through its account
+		this.index.raise(grant.subject().userId(), grant.familyId(), grant.expiresAt().toEpochMilli(), now);
+		List<String> tokenFields = fields(grant);
+		List<String> args = new ArrayList<>();
+		args.add(Long.toString(timeToLive));
+		args.add(Integer.toString(tokenFields.size()));
+		args.addAll(tokenFields);
+		args.addAll(RedisSessionFields.write(grant, origin, now));
+		this.redis.execute(SAVE, List.of(tokenKey(id), sessionKey(grant.familyId()), familyKey(grant.familyId())),
+				args.toArray());
 	}
 
 	@Override
@@ -122,10 +164,14 @@ public class RedisRefreshTokenStore implements RefreshTokenStore {
 		}
 		RefreshTokenGrant grant = stored.get().grant();
 		RefreshTokenGrant successor = next.apply(grant);
+		long now = this.clock.millis();
+		// The index first, as for a new family: should the rotation fail after it, the higher score is harmless
+		this.index.raise(grant.subject().userId(), grant.familyId(), successor.expiresAt().toEpochMilli(), now);
 		List<String> args = new ArrayList<>();
-		args.add(Long.toString(this.clock.millis()));
+		args.add(Long.toString(now));
 		args.add(Long.toString(this.refreshTokenTtl.toMillis()));
 		args.add(Long.toString(millisLeft(successor)));
+		args.add(Long.toString(successor.expiresAt().toEpochMilli()));
 		args.addAll(fields(successor));
 		Long outcome = this.redis.execute(ROTATE, keys, args.toArray());
 		return (outcome != null && outcome == ROTATED) ? Optional.of(grant) : Optional.empty();
@@ -136,25 +182,91 @@ public class RedisRefreshTokenStore implements RefreshTokenStore {
 		return read(id).filter((stored) -> !stored.spent())
 			.map(StoredToken::grant)
 			.filter((grant) -> grant.expiresAt().isAfter(this.clock.instant()))
-			.filter((grant) -> !Boolean.TRUE.equals(this.redis.hasKey(familyKey(grant.familyId()))));
+			.filter((grant) -> !isRevoked(grant.familyId()));
 	}
 
 	@Override
 	public void revokeFamily(String familyId) {
-		this.redis.opsForValue().set(familyKey(familyId), "1", this.refreshTokenTtl);
+		this.redis.execute(REVOKE, List.of(familyKey(familyId), sessionKey(familyId)),
+				Long.toString(this.refreshTokenTtl.toMillis()));
+	}
+
+	@Override
+	public List<WxLoginSession> sessions(String accountId) {
+		List<WxLoginSession> sessions = new ArrayList<>(liveSessions(accountId).values());
+		sessions.sort(NEWEST_FIRST);
+		return sessions;
+	}
+
+	@Override
+	public Optional<WxLoginSession> endSession(String accountId, String sessionId) {
+		for (Map.Entry<String, WxLoginSession> live : liveSessions(accountId).entrySet()) {
+			if (live.getValue().id().equals(sessionId)) {
+				revokeFamily(live.getKey());
+				this.index.remove(accountId, List.of(live.getKey()));
+				return Optional.of(live.getValue());
+			}
+		}
+		return Optional.empty();
+	}
+
+	@Override
+	public List<WxLoginSession> endSessions(String accountId) {
+		Set<String> families = this.index.families(accountId, this.clock.millis());
+		List<WxLoginSession> ended = new ArrayList<>();
+		for (String familyId : families) {
+			// A member without a session may be a login being saved right now: revoked too, it never starts
+			session(accountId, familyId).ifPresent(ended::add);
+			revokeFamily(familyId);
+		}
+		// Only the members ended here: a login saved meanwhile keeps its own
+		this.index.remove(accountId, families);
+		ended.sort(NEWEST_FIRST);
+		return ended;
 	}
 
 	/**
 	 * The keys of the rotation script, all in the family's hash slot.
 	 * @param id the presented token
 	 * @param nextId its successor, of the same family
-	 * @return the presented token's key, its successor's, the family's revocation
+	 * @return the presented token's key, its successor's, the family's revocation, the family's session
 	 */
 	List<String> rotationKeys(RefreshTokenId id, RefreshTokenId nextId) {
 		if (!id.familyId().equals(nextId.familyId())) {
 			throw new IllegalArgumentException("A successor stays in the family of the token it replaces");
 		}
-		return List.of(tokenKey(id), tokenKey(nextId), familyKey(id.familyId()));
+		return List.of(tokenKey(id), tokenKey(nextId), familyKey(id.familyId()), sessionKey(id.familyId()));
+	}
+
+	/**
+	 * The account's sessions by family, reading each member of its index; members whose family was
+	 * revoked leave the index.
+	 */
+	private Map<String, WxLoginSession> liveSessions(String accountId) {
+		Map<String, WxLoginSession> live = new LinkedHashMap<>();
+		List<String> revoked = new ArrayList<>();
+		for (String familyId : this.index.families(accountId, this.clock.millis())) {
+			Optional<WxLoginSession> session = session(accountId, familyId);
+			if (session.isPresent()) {
+				live.put(familyId, session.get());
+			}
+			else if (isRevoked(familyId)) {
+				revoked.add(familyId);
+			}
+		}
+		this.index.remove(accountId, revoked);
+		return live;
+	}
+
+	private Optional<WxLoginSession> session(String accountId, String familyId) {
+		HashOperations<String, String, String> hashes = this.redis.opsForHash();
+		return RedisSessionFields.read(familyId, hashes.entries(sessionKey(familyId)))
+			.filter((session) -> session.accountId().equals(accountId))
+			.filter((session) -> session.expiresAt().isAfter(this.clock.instant()));
+	}
+
+	private boolean isRevoked(String familyId) {
+		return Boolean.TRUE.equals(this.redis.hasKey(familyKey(familyId)));
 	}
 
 	private Optional<StoredToken> read(RefreshTokenId id) {
@@ -184,6 +296,10 @@ public class RedisRefreshTokenStore implements RefreshTokenStore {
 
 	private String familyKey(String familyId) {
 		return this.keyPrefix + "refresh-family:" + hashTag(familyId) + ":revoked";
+	}
+
+	private String sessionKey(String familyId) {
+		return this.keyPrefix + "refresh-family:" + hashTag(familyId) + ":session";
 	}
 
 	/** Redis Cluster hashes only what is between the first braces of a key. */

@@ -13,4 +13,14 @@ import io.github.wxlogin.WxPrincipal;
  * @param expiresAt when the token stops working
  */
 public record RefreshTokenGrant(String familyId, WxPrincipal subject, Instant expiresAt) {
+
+	/**
+	 * Return the id of the login session the token belongs to: its family seen from outside (see
+	 * {@link WxLoginSession}).
+	 * @return the session's id
+	 */
+	public String sessionId() {
+		return SessionIds.of(this.familyId);
+	}
+
 }

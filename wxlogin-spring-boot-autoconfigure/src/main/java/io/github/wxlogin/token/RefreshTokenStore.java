@@ -1,5 +1,7 @@
 package io.github.wxlogin.token;
 
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -7,19 +9,33 @@ import java.util.function.UnaryOperator;
  * Keeps refresh tokens, by their {@link RefreshTokenId} only (the family and the token's hash), and
  * rotates them: each token is spent once, and presenting a spent token again revokes its whole family
  * (RFC 9700, refresh token rotation).
+ * <p>
+ * Each family is a login session ({@link WxLoginSession}) of the account it was issued to: the store
+ * lists an account's sessions and ends them, one or all. A session lives as long as its family. A
+ * session is found and ended only through its account: an id of another account's session is neither
+ * listed nor ended, exactly as an unknown one, so that ids cannot be probed.
  */
 public interface RefreshTokenStore {
 
+	/** The order of a session list: newest login first, then by id so that every instance agrees. */
+	Comparator<WxLoginSession> NEWEST_FIRST = Comparator.comparing(WxLoginSession::createdAt)
+		.reversed()
+		.thenComparing(WxLoginSession::id);
+
 	/**
-	 * Store a new token, the first of a family or the successor of a spent one.
+	 * Start a session: store the first token of a new family, with where its login came from. A family
+	 * that was ended before its first token was stored (by an end-all running at the same time) stays
+	 * ended.
 	 * @param id the token's id, of the grant's family
 	 * @param grant what the token stands for
+	 * @param origin where the login came from, shown in the session list
 	 */
-	void save(RefreshTokenId id, RefreshTokenGrant grant);
+	void save(RefreshTokenId id, RefreshTokenGrant grant, WxLoginOrigin origin);
 
 	/**
 	 * Spend a token and store its successor, atomically: of many concurrent calls with one token at most
-	 * one succeeds. A token that was spent before revokes its family and is refused.
+	 * one succeeds. A token that was spent before revokes its family and is refused. The session's last
+	 * use and expiry move on with the successor.
 	 * @param id the presented token's id
 	 * @param nextId the successor's id, of the same family
 	 * @param next what the successor stands for, given the spent token's grant
@@ -35,9 +51,53 @@ public interface RefreshTokenStore {
 	Optional<RefreshTokenGrant> find(RefreshTokenId id);
 
 	/**
-	 * Revoke every token of a family.
+	 * Revoke every token of a family, which ends its session.
 	 * @param familyId the family
 	 */
 	void revokeFamily(String familyId);
+
+	/**
+	 * List an account's sessions that can still be refreshed.
+	 * @param accountId the account
+	 * @return the sessions, {@link #NEWEST_FIRST}
+	 */
+	List<WxLoginSession> sessions(String accountId);
+
+	/**
+	 * End one of an account's sessions: its family is revoked.
+	 * @param accountId the account
+	 * @param sessionId the session
+	 * @return the session ended, or empty when the account has no such session (it is unknown, ended, or
+	 * another account's)
+	 */
+	Optional<WxLoginSession> endSession(String accountId, String sessionId);
+
+	/**
+	 * End every session of an account.
+	 * @param accountId the account
+	 * @return the sessions ended
+	 */
+	List<WxLoginSession> endSessions(String accountId);
+
+	/**
+	 * End the sessions of an account in one mini program beyond the newest {@code max}: with {@code 1},
+	 * a login ends the account's older sessions there. Concurrent calls agree on which sessions are the
+	 * newest, so they end the same ones.
+	 * @param accountId the account
+	 * @param appid the mini program
+	 * @param max how many sessions the account keeps there, at least 1
+	 * @return the sessions ended
+	 */
+	default List<WxLoginSession> keepNewest(String accountId, String appid, int max) {
+		if (max < 1) {
+			throw new IllegalArgumentException("An account keeps at least one session");
+		}
+		return sessions(accountId).stream()
+			.filter((session) -> session.appid().equals(appid))
+			.sorted(NEWEST_FIRST)
+			.skip(max)
+			.flatMap((session) -> endSession(accountId, session.id()).stream())
+			.toList();
+	}
 
 }

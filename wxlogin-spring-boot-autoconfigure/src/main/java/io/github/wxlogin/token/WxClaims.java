@@ -11,6 +11,12 @@ public final class WxClaims {
 	/** The mini program the user logged in to. */
 	public static final String APPID = "appid";
 
+	/**
+	 * The login session the token was issued in (OpenID Connect's {@code sid}): ending the session
+	 * revokes every access token that carries its id.
+	 */
+	public static final String SESSION_ID = "sid";
+
 	private WxClaims() {
 	}
 

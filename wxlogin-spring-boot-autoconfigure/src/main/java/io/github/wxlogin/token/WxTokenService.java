@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 import io.github.wxlogin.WxJwtClaimsCustomizer;
 import io.github.wxlogin.WxPrincipal;
@@ -65,17 +66,29 @@ public class WxTokenService {
 	}
 
 	/**
-	 * Issue the tokens of a new login: an access token and the first refresh token of a new family.
+	 * Issue the tokens of a new login whose origin is not known: an access token and the first refresh
+	 * token of a new family, which is a new session.
 	 * @param subject the user
 	 * @return the tokens
 	 */
 	public WxIssuedTokens issue(WxPrincipal subject) {
+		return issue(subject, WxLoginOrigin.UNKNOWN);
+	}
+
+	/**
+	 * Issue the tokens of a new login: an access token and the first refresh token of a new family, which
+	 * is a new session, listed with where the login came from.
+	 * @param subject the user
+	 * @param origin where the login came from
+	 * @return the tokens
+	 */
+	public WxIssuedTokens issue(WxPrincipal subject, WxLoginOrigin origin) {
 		Instant now = this.clock.instant();
 		String familyId = RefreshTokenId.newFamilyId(this.random);
 		String refreshToken = RefreshTokenId.newToken(familyId, this.random);
 		RefreshTokenGrant grant = new RefreshTokenGrant(familyId, subject, now.plus(this.settings.refreshTokenTtl()));
-		this.refreshTokens.save(RefreshTokenId.ofNewToken(familyId, refreshToken), grant);
-		return issued(subject, now, refreshToken, grant.expiresAt());
+		this.refreshTokens.save(RefreshTokenId.ofNewToken(familyId, refreshToken), grant, origin);
+		return issued(grant, now, refreshToken);
 	}
 
 	/**
@@ -108,10 +121,11 @@ public class WxTokenService {
 		// The successor stays in the family, so that the family's state stays together
 		String next = RefreshTokenId.newToken(id.get().familyId(), this.random);
 		Instant nextExpiresAt = now.plus(this.settings.refreshTokenTtl());
-		return this.refreshTokens
-			.rotate(id.get(), RefreshTokenId.ofNewToken(id.get().familyId(), next),
-					(spent) -> new RefreshTokenGrant(spent.familyId(), spent.subject(), nextExpiresAt))
-			.map((spent) -> issued(spent.subject(), now, next, nextExpiresAt));
+		UnaryOperator<RefreshTokenGrant> successor = (spent) -> new RefreshTokenGrant(spent.familyId(),
+				spent.subject(), nextExpiresAt);
+		return this.refreshTokens.rotate(id.get(), RefreshTokenId.ofNewToken(id.get().familyId(), next), successor)
+			.map(successor)
+			.map((grant) -> issued(grant, now, next));
 	}
 
 	/**
@@ -126,7 +140,8 @@ public class WxTokenService {
 			.ifPresent((grant) -> this.refreshTokens.revokeFamily(grant.familyId()));
 	}
 
-	private WxIssuedTokens issued(WxPrincipal subject, Instant now, String refreshToken, Instant refreshExpiresAt) {
+	private WxIssuedTokens issued(RefreshTokenGrant grant, Instant now, String refreshToken) {
+		WxPrincipal subject = grant.subject();
 		Instant expiresAt = now.plus(this.settings.accessTokenTtl());
 		JwtClaimsSet.Builder claims = JwtClaimsSet.builder();
 		// The host's claims first, so that none of them can replace the starter's own
@@ -139,10 +154,11 @@ public class WxTokenService {
 			.expiresAt(expiresAt)
 			.id(UUID.randomUUID().toString())
 			.claim(WxClaims.OPENID, subject.openid())
-			.claim(WxClaims.APPID, subject.appid());
+			.claim(WxClaims.APPID, subject.appid())
+			.claim(WxClaims.SESSION_ID, grant.sessionId());
 		String accessToken = this.encoder.encode(JwtEncoderParameters.from(this.header, claims.build()))
 			.getTokenValue();
-		return new WxIssuedTokens(subject, now, accessToken, expiresAt, refreshToken, refreshExpiresAt);
+		return new WxIssuedTokens(subject, now, accessToken, expiresAt, refreshToken, grant.expiresAt());
 	}
 
 }

@@ -17,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import io.github.wxlogin.WxPrincipal;
-import io.github.wxlogin.clock.SettableClock;
 import io.github.wxlogin.redis.TestRedis;
 import io.lettuce.core.cluster.SlotHash;
 import org.junit.jupiter.api.AfterAll;
@@ -35,9 +34,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  * The refresh-token store on one kind of Redis; a subclass for each kind.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class RedisRefreshTokenStoreTests {
-
-	private static final Duration TTL = Duration.ofDays(30);
+abstract class RedisRefreshTokenStoreTests extends RefreshTokenStoreSessionTests {
 
 	private static final WxPrincipal USER = new WxPrincipal("user|1", "openid-1", "wx-app");
 
@@ -49,11 +46,6 @@ abstract class RedisRefreshTokenStoreTests {
 
 	private String keyPrefix;
 
-	private RedisRefreshTokenStore store;
-
-	/** Stands at an instant far from today, so that a store reading the real clock fails these tests. */
-	private final SettableClock clock = new SettableClock();
-
 	RedisRefreshTokenStoreTests(Supplier<LettuceConnectionFactory> connect) {
 		this.connect = connect;
 	}
@@ -63,7 +55,6 @@ abstract class RedisRefreshTokenStoreTests {
 		this.server = TestRedis.connect(this.connect, getClass());
 		this.redis = this.server.template();
 		this.keyPrefix = this.server.keyPrefix();
-		this.store = store(this.clock);
 	}
 
 	@AfterAll
@@ -71,7 +62,8 @@ abstract class RedisRefreshTokenStoreTests {
 		this.server.close();
 	}
 
-	private RedisRefreshTokenStore store(Clock clock) {
+	@Override
+	RedisRefreshTokenStore newStore(Clock clock) {
 		return new RedisRefreshTokenStore(this.redis, this.keyPrefix, clock, TTL);
 	}
 
@@ -93,13 +85,13 @@ abstract class RedisRefreshTokenStoreTests {
 		return newId(UUID.randomUUID().toString());
 	}
 
-	private Optional<RefreshTokenGrant> rotate(RedisRefreshTokenStore store, RefreshTokenId id,
+	private Optional<RefreshTokenGrant> rotate(RefreshTokenStore store, RefreshTokenId id,
 			RefreshTokenId nextId) {
 		return store.rotate(id, nextId, (spent) -> new RefreshTokenGrant(spent.familyId(), spent.subject(),
 				this.clock.instant().plus(TTL).truncatedTo(ChronoUnit.MILLIS)));
 	}
 
-	private Optional<RefreshTokenGrant> rotate(RedisRefreshTokenStore store, RefreshTokenId id) {
+	private Optional<RefreshTokenGrant> rotate(RefreshTokenStore store, RefreshTokenId id) {
 		return rotate(store, id, newId(id.familyId()));
 	}
 
@@ -116,8 +108,8 @@ abstract class RedisRefreshTokenStoreTests {
 	void savedTokenIsFoundByAnotherInstance() {
 		RefreshTokenGrant grant = newGrant(TTL);
 		RefreshTokenId id = newId(grant);
-		this.store.save(id, grant);
-		assertThat(store(this.clock).find(id)).contains(grant);
+		this.store.save(id, grant, WxLoginOrigin.UNKNOWN);
+		assertThat(newStore(this.clock).find(id)).contains(grant);
 	}
 
 	@Test
@@ -130,7 +122,7 @@ abstract class RedisRefreshTokenStoreTests {
 	void tokenPresentedWithAnotherFamilyIsNotFound() {
 		RefreshTokenGrant grant = newGrant(TTL);
 		RefreshTokenId id = newId(grant);
-		this.store.save(id, grant);
+		this.store.save(id, grant, WxLoginOrigin.UNKNOWN);
 		RefreshTokenId elsewhere = new RefreshTokenId(UUID.randomUUID().toString(), id.hash());
 		assertThat(this.store.find(elsewhere)).isEmpty();
 		assertThat(rotate(this.store, elsewhere)).isEmpty();
@@ -142,7 +134,7 @@ abstract class RedisRefreshTokenStoreTests {
 		RefreshTokenGrant grant = newGrant(TTL);
 		RefreshTokenId id = newId(grant);
 		RefreshTokenId nextId = newId(grant);
-		this.store.save(id, grant);
+		this.store.save(id, grant, WxLoginOrigin.UNKNOWN);
 		assertThat(rotate(this.store, id, nextId)).contains(grant);
 		assertThat(this.store.find(id)).isEmpty();
 		assertThat(this.store.find(nextId)).hasValueSatisfying((next) -> {
@@ -155,7 +147,7 @@ abstract class RedisRefreshTokenStoreTests {
 	void successorOutsideTheFamilyIsRefusedBeforeAnythingIsSpent() {
 		RefreshTokenGrant grant = newGrant(TTL);
 		RefreshTokenId id = newId(grant);
-		this.store.save(id, grant);
+		this.store.save(id, grant, WxLoginOrigin.UNKNOWN);
 		assertThatIllegalArgumentException().isThrownBy(() -> rotate(this.store, id, newId()));
 		assertThat(this.store.find(id)).contains(grant);
 	}
@@ -165,9 +157,9 @@ abstract class RedisRefreshTokenStoreTests {
 		RefreshTokenGrant grant = newGrant(TTL);
 		RefreshTokenId id = newId(grant);
 		RefreshTokenId nextId = newId(grant);
-		this.store.save(id, grant);
+		this.store.save(id, grant, WxLoginOrigin.UNKNOWN);
 		rotate(this.store, id, nextId);
-		assertThat(rotate(store(this.clock), id)).isEmpty();
+		assertThat(rotate(newStore(this.clock), id)).isEmpty();
 		assertThat(this.store.find(nextId)).isEmpty();
 		assertThat(rotate(this.store, nextId)).isEmpty();
 		assertThat(millisToLive(this.keyPrefix + "refresh-family:{" + grant.familyId() + "}:revoked"))
@@ -178,14 +170,14 @@ abstract class RedisRefreshTokenStoreTests {
 	void ofFiftyConcurrentRotationsOnTwoInstancesExactlyOneSucceeds() throws Exception {
 		RefreshTokenGrant grant = newGrant(TTL);
 		RefreshTokenId id = newId(grant);
-		this.store.save(id, grant);
-		List<RedisRefreshTokenStore> instances = List.of(store(this.clock), store(this.clock));
+		this.store.save(id, grant, WxLoginOrigin.UNKNOWN);
+		List<RefreshTokenStore> instances = List.of(newStore(this.clock), newStore(this.clock));
 		ExecutorService pool = Executors.newFixedThreadPool(50);
 		try {
 			CountDownLatch start = new CountDownLatch(1);
 			List<Future<Optional<RefreshTokenGrant>>> results = new ArrayList<>();
 			for (int i = 0; i < 50; i++) {
-				RedisRefreshTokenStore instance = instances.get(i % 2);
+				RefreshTokenStore instance = instances.get(i % 2);
 				results.add(pool.submit(() -> {
 					start.await();
 					return rotate(instance, id);
@@ -207,8 +199,8 @@ abstract class RedisRefreshTokenStoreTests {
 	void expiredTokenIsRefused() {
 		RefreshTokenGrant grant = newGrant(Duration.ofMinutes(1));
 		RefreshTokenId id = newId(grant);
-		this.store.save(id, grant);
-		RedisRefreshTokenStore later = store(Clock.offset(this.clock, Duration.ofMinutes(2)));
+		this.store.save(id, grant, WxLoginOrigin.UNKNOWN);
+		RefreshTokenStore later = newStore(Clock.offset(this.clock, Duration.ofMinutes(2)));
 		assertThat(later.find(id)).isEmpty();
 		assertThat(rotate(later, id)).isEmpty();
 		assertThat(this.store.find(id)).isPresent();
@@ -218,7 +210,7 @@ abstract class RedisRefreshTokenStoreTests {
 	void tokenLeavesRedisWhenItExpires() {
 		RefreshTokenGrant grant = newGrant(Duration.ofMinutes(10));
 		RefreshTokenId id = newId(grant);
-		this.store.save(id, grant);
+		this.store.save(id, grant, WxLoginOrigin.UNKNOWN);
 		// The grant's own life by the store's clock, not the 30 days of a new token
 		assertThat(millisToLive(tokenKey(id))).isPositive().isLessThanOrEqualTo(Duration.ofMinutes(10).toMillis());
 	}
@@ -227,7 +219,7 @@ abstract class RedisRefreshTokenStoreTests {
 	void spentTokenIsKeptUntilItExpiresToRecogniseItsReuse() {
 		RefreshTokenGrant grant = newGrant(Duration.ofMinutes(10));
 		RefreshTokenId id = newId(grant);
-		this.store.save(id, grant);
+		this.store.save(id, grant, WxLoginOrigin.UNKNOWN);
 		rotate(this.store, id);
 		assertThat(this.redis.<String, String>opsForHash().get(tokenKey(id), "spent")).isEqualTo("1");
 		assertThat(millisToLive(tokenKey(id))).isPositive().isLessThanOrEqualTo(Duration.ofMinutes(10).toMillis());
@@ -237,8 +229,8 @@ abstract class RedisRefreshTokenStoreTests {
 	void revokedFamilyIsRefused() {
 		RefreshTokenGrant grant = newGrant(TTL);
 		RefreshTokenId id = newId(grant);
-		this.store.save(id, grant);
-		store(this.clock).revokeFamily(grant.familyId());
+		this.store.save(id, grant, WxLoginOrigin.UNKNOWN);
+		newStore(this.clock).revokeFamily(grant.familyId());
 		assertThat(this.store.find(id)).isEmpty();
 		assertThat(rotate(this.store, id)).isEmpty();
 	}
@@ -248,8 +240,8 @@ abstract class RedisRefreshTokenStoreTests {
 		Set<Integer> familySlots = new HashSet<>();
 		for (int i = 0; i < 100; i++) {
 			String familyId = UUID.randomUUID().toString();
-			List<String> keys = this.store.rotationKeys(newId(familyId), newId(familyId));
-			assertThat(keys).hasSize(3).doesNotHaveDuplicates();
+			List<String> keys = newStore(this.clock).rotationKeys(newId(familyId), newId(familyId));
+			assertThat(keys).hasSize(4).doesNotHaveDuplicates();
 			Set<Integer> slots = new HashSet<>();
 			keys.forEach((key) -> slots.add(SlotHash.getSlot(key)));
 			assertThat(slots).as("slots of %s", keys).hasSize(1);
@@ -257,6 +249,73 @@ abstract class RedisRefreshTokenStoreTests {
 			familySlots.addAll(slots);
 		}
 		assertThat(familySlots).hasSizeGreaterThan(90);
+	}
+
+
+	private String indexKey(String accountId) {
+		return this.keyPrefix + "refresh-sessions:" + accountId;
+	}
+
+	private String sessionKey(String familyId) {
+		return this.keyPrefix + "refresh-family:{" + familyId + "}:session";
+	}
+
+	@Test
+	void expiredFamiliesLeaveTheAccountsIndex() {
+		Login shortLived = login(this.alice, WxLoginOrigin.UNKNOWN, Duration.ofMinutes(10));
+		Login kept = login(this.alice);
+		this.clock.advance(Duration.ofMinutes(11));
+		assertThat(this.store.sessions(this.alice.userId())).hasSize(1);
+		assertThat(this.redis.opsForZSet().score(indexKey(this.alice.userId()), shortLived.id().familyId())).isNull();
+		assertThat(this.redis.opsForZSet().score(indexKey(this.alice.userId()), kept.id().familyId()))
+			.isEqualTo((double) kept.grant().expiresAt().toEpochMilli());
+	}
+
+	@Test
+	void indexLivesAsLongAsItsLastFamilyAndSessionsAsLongAsTheirs() {
+		Login login = login(this.alice, WxLoginOrigin.UNKNOWN, Duration.ofMinutes(10));
+		assertThat(millisToLive(indexKey(this.alice.userId()))).isPositive().isLessThanOrEqualTo(Duration.ofMinutes(10).toMillis());
+		assertThat(millisToLive(sessionKey(login.id().familyId()))).isPositive()
+			.isLessThanOrEqualTo(Duration.ofMinutes(10).toMillis());
+		refresh(login);
+		assertThat(millisToLive(indexKey(this.alice.userId()))).isGreaterThan(TTL.minusDays(1).toMillis());
+		assertThat(millisToLive(sessionKey(login.id().familyId()))).isGreaterThan(TTL.minusDays(1).toMillis());
+	}
+
+	@Test
+	void endedSessionsLeaveTheIndexAndTheirSessionHashGoes() {
+		Login phone = login(this.alice);
+		Login tablet = login(this.alice);
+		this.store.endSession(this.alice.userId(), phone.grant().sessionId());
+		assertThat(this.redis.hasKey(sessionKey(phone.id().familyId()))).isFalse();
+		assertThat(this.redis.opsForZSet().range(indexKey(this.alice.userId()), 0, -1)).containsExactly(tablet.id().familyId());
+		this.store.endSessions(this.alice.userId());
+		assertThat(this.redis.opsForZSet().size(indexKey(this.alice.userId()))).isZero();
+	}
+
+	@Test
+	void indexMemberWhoseFamilyWasNeverWrittenIsNotASessionButIsEndedWithTheRest() {
+		// What an instance leaves when it fails between writing the index and the family
+		String unsaved = UUID.randomUUID().toString();
+		this.redis.opsForZSet().add(indexKey(this.alice.userId()), unsaved, this.clock.millis() + TTL.toMillis());
+		Login login = login(this.alice);
+		assertThat(this.store.sessions(this.alice.userId())).extracting(WxLoginSession::id)
+			.containsExactly(login.grant().sessionId());
+		assertThat(this.store.endSessions(this.alice.userId())).hasSize(1);
+		// Should that login still be saved, it never starts
+		RefreshTokenGrant late = new RefreshTokenGrant(unsaved, this.alice, this.clock.instant().plus(TTL));
+		RefreshTokenId lateId = new RefreshTokenId(unsaved, UUID.randomUUID().toString());
+		this.store.save(lateId, late, WxLoginOrigin.UNKNOWN);
+		assertThat(this.store.find(lateId)).isEmpty();
+		assertThat(this.store.sessions(this.alice.userId())).isEmpty();
+	}
+
+	@Test
+	void accountIndexIsOneKeyOfItsOwnAndASessionStaysInItsFamilysSlot() {
+		Login login = login(this.alice);
+		assertThat(SlotHash.getSlot(sessionKey(login.id().familyId())))
+			.isEqualTo(SlotHash.getSlot(tokenKey(login.id())));
+		assertThat(this.redis.type(indexKey(this.alice.userId())).code()).isEqualTo("zset");
 	}
 
 }
