@@ -22,7 +22,8 @@ import org.springframework.security.oauth2.jwt.JwtValidationException;
  * A {@link JwtDecoder} that caches what it verified: each access token's signature and claims are
  * verified once by the delegate (see {@link WxJwtDecoders}), and the token is then served from a bounded
  * cache keyed by the token's hash, so that an ECDSA or RSA verification does not run on every request. It
- * is also the one place that checks revocation:
+ * is also the one place that checks revocation, of the token itself ({@code jti}) and of its login session
+ * ({@code sid}):
  * <ul>
  * <li>a token not yet verified here is checked against the store ({@link TokenRevocationStore#isRevoked});
  * when the store does not answer, it is refused with a {@link TokenStoreUnavailableException} (503), not
@@ -97,8 +98,10 @@ public class CachingJwtDecoder implements JwtDecoder {
 		return jwt;
 	}
 
+	/** A token is revoked alone, by its jti, or with its session, by its sid. */
 	private static void requireNotRevoked(Jwt jwt, Predicate<String> revoked) {
-		if (jwt.getId() != null && revoked.test(jwt.getId())) {
+		String sessionId = jwt.getClaimAsString(WxClaims.SESSION_ID);
+		if ((jwt.getId() != null && revoked.test(jwt.getId())) || (sessionId != null && revoked.test(sessionId))) {
 			throw new JwtValidationException("The token was revoked", List.of(REVOKED));
 		}
 	}

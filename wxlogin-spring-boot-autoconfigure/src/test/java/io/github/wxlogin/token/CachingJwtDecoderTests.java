@@ -31,7 +31,7 @@ class CachingJwtDecoderTests {
 		return (token) -> {
 			this.verifications.incrementAndGet();
 			return Jwt.withTokenValue(token).header("alg", "ES256").jti("jti-" + token).expiresAt(expiresAt)
-				.subject("u1").build();
+				.subject("u1").claim(WxClaims.SESSION_ID, "session-of-" + token.charAt(0)).build();
 		};
 	}
 
@@ -64,6 +64,16 @@ class CachingJwtDecoderTests {
 		assertThatExceptionOfType(JwtValidationException.class).isThrownBy(() -> cache.decode("a"));
 		assertThatExceptionOfType(JwtValidationException.class).isThrownBy(() -> cache.decode("a"));
 		assertThat(this.verifications).hasValue(2);
+	}
+
+	@Test
+	void tokensOfARevokedSessionAreRefusedCachedOrNotAndOtherSessionsServed() {
+		CachingJwtDecoder cache = cache(NOW.plusSeconds(600), NOW);
+		cache.decode("a1");
+		this.revocations.revoke("session-of-a", Instant.now().plusSeconds(600));
+		assertThatExceptionOfType(JwtValidationException.class).isThrownBy(() -> cache.decode("a1"));
+		assertThatExceptionOfType(JwtValidationException.class).isThrownBy(() -> cache.decode("a2"));
+		assertThat(cache.decode("b1").getSubject()).isEqualTo("u1");
 	}
 
 	@Test
