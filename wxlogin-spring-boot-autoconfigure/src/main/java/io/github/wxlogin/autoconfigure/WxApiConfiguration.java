@@ -100,7 +100,7 @@ class WxApiConfiguration {
 	 * The mini programs configured, by the prefix of their properties: "wx.login" for the short form
 	 * ("wx.login.appid"), "wx.login.apps.name" for the others.
 	 */
-	private static Map<String, WxLoginProperties.App> configuredApps(WxLoginProperties properties) {
+	static Map<String, WxLoginProperties.App> configuredApps(WxLoginProperties properties) {
 		Map<String, WxLoginProperties.App> configured = (properties.apps() != null) ? properties.apps() : Map.of();
 		boolean shortForm = StringUtils.hasText(properties.appid()) || StringUtils.hasText(properties.secret())
 				|| configured.isEmpty();
@@ -112,7 +112,8 @@ class WxApiConfiguration {
 		Map<String, WxLoginProperties.App> named = new LinkedHashMap<>();
 		if (shortForm) {
 			named.put(SHORT_FORM,
-					new WxLoginProperties.App(properties.appid(), properties.secret(), properties.push()));
+					new WxLoginProperties.App(properties.appid(), properties.secret(), properties.push(),
+							properties.sessions()));
 		}
 		configured.forEach((name, app) -> named.put(SHORT_FORM + ".apps." + name, app));
 		return named;

@@ -36,6 +36,8 @@ import org.springframework.util.unit.DataSize;
  * @param rateLimit Limits on the login endpoints
  * @param avatar Avatar uploads: where they are kept, their limits and WeChat's image check
  * @param push WeChat message push of the mini program that "appid" and "secret" configure
+ * @param sessions Login sessions of each account; the limits of every mini program that sets none of its
+ * own under "apps" (each mini program's "sessions")
  */
 @ConfigurationProperties("wx.login")
 public record WxLoginProperties(@DefaultValue("true") boolean enabled, @Nullable String appid,
@@ -45,7 +47,7 @@ public record WxLoginProperties(@DefaultValue("true") boolean enabled, @Nullable
 		@DefaultValue Endpoints endpoints, @DefaultValue Jwt jwt, @DefaultValue AccessToken accessToken,
 		@DefaultValue Store store, @DefaultValue UserStore userStore, @DefaultValue Security security,
 		@DefaultValue Profile profile, @DefaultValue RateLimit rateLimit, @DefaultValue Avatar avatar,
-		@DefaultValue Push push) {
+		@DefaultValue Push push, @DefaultValue Sessions sessions) {
 
 	public WxLoginProperties {
 		requirePositive("wx.login.connect-timeout", connectTimeout);
@@ -70,8 +72,11 @@ public record WxLoginProperties(@DefaultValue("true") boolean enabled, @Nullable
 	 * @param appid Mini program's AppID
 	 * @param secret Mini program's AppSecret; never logged or returned
 	 * @param push WeChat message push of this mini program
+	 * @param sessions Login sessions of each account in this mini program; those of "wx.login.sessions"
+	 * when not set
 	 */
-	public record App(@Nullable String appid, @Nullable String secret, @DefaultValue Push push) {
+	public record App(@Nullable String appid, @Nullable String secret, @DefaultValue Push push,
+			@DefaultValue Sessions sessions) {
 
 		@Override
 		public String toString() {
@@ -358,6 +363,25 @@ public record WxLoginProperties(@DefaultValue("true") boolean enabled, @Nullable
 			if (maxSize.toBytes() < 1 || maxDimension < 1 || outputDimension < 1) {
 				throw new WxLoginPropertyException("wx.login.avatar", "has a limit below 1",
 						"Set 'wx.login.avatar.max-size', 'max-dimension' and 'output-dimension' to positive values.");
+			}
+		}
+
+	}
+
+	/**
+	 * Login sessions of each account: each login is one, which ends on its own, with the
+	 * others, or when a newer login goes beyond the limit below.
+	 *
+	 * @param maxPerAccount How many sessions an account may hold in a mini program at once; a login beyond
+	 * it ends the account's oldest sessions there, so 1 allows one device at a time; unlimited when not set
+	 */
+	public record Sessions(@Nullable Integer maxPerAccount) {
+
+		public Sessions {
+			if (maxPerAccount != null && maxPerAccount < 1) {
+				throw new WxLoginPropertyException("wx.login.sessions.max-per-account", "is below 1",
+						"Set 'max-per-account' under 'wx.login.sessions' or 'wx.login.apps.<name>.sessions' to 1 or "
+								+ "more (1: one device at a time), or remove it for no limit.");
 			}
 		}
 

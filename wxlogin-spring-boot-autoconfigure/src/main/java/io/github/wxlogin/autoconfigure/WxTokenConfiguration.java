@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import io.github.wxlogin.WxJwtClaimsCustomizer;
@@ -12,6 +14,7 @@ import io.github.wxlogin.token.CachingJwtDecoder;
 import io.github.wxlogin.token.RefreshTokenStore;
 import io.github.wxlogin.token.TokenRevocationStore;
 import io.github.wxlogin.token.WxJwtDecoders;
+import io.github.wxlogin.token.WxLoginSessionService;
 import io.github.wxlogin.token.WxSigningKey;
 import io.github.wxlogin.token.WxTokenService;
 import io.github.wxlogin.token.WxTokenSettings;
@@ -158,11 +161,32 @@ class WxTokenConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	WxLoginSessionService wxLoginSessionService(RefreshTokenStore refreshTokens, TokenRevocationStore revocations,
+			WxLoginProperties properties, ObjectProvider<Clock> clock) {
+		return new WxLoginSessionService(refreshTokens, revocations, maxSessionsPerAccount(properties),
+				properties.jwt().accessTokenTtl(), clock.getIfAvailable(Clock::systemUTC));
+	}
+
+	/** Each mini program's own limit, or the one of "wx.login.sessions" when it sets none. */
+	private static Map<String, Integer> maxSessionsPerAccount(WxLoginProperties properties) {
+		Map<String, Integer> limits = new HashMap<>();
+		WxApiConfiguration.configuredApps(properties).values().forEach((app) -> {
+			Integer own = (app.sessions() != null) ? app.sessions().maxPerAccount() : null;
+			Integer max = (own != null) ? own : properties.sessions().maxPerAccount();
+			if (max != null && StringUtils.hasText(app.appid())) {
+				limits.put(app.appid().trim(), max);
+			}
+		});
+		return limits;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	WxTokenService wxTokenService(JwtEncoder encoder, WxSigningKey signingKey, RefreshTokenStore refreshTokens,
-			WxTokenSettings settings, ObjectProvider<Clock> clock,
+			WxLoginSessionService sessions, WxTokenSettings settings, ObjectProvider<Clock> clock,
 			ObjectProvider<WxJwtClaimsCustomizer> customizers) {
-		return new WxTokenService(encoder, signingKey, refreshTokens, settings, clock.getIfAvailable(Clock::systemUTC),
-				customizers.orderedStream().toList());
+		return new WxTokenService(encoder, signingKey, refreshTokens, sessions, settings,
+				clock.getIfAvailable(Clock::systemUTC), customizers.orderedStream().toList());
 	}
 
 }

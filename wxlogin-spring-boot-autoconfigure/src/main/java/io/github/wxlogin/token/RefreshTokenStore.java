@@ -89,14 +89,27 @@ public interface RefreshTokenStore {
 	 * @return the sessions ended
 	 */
 	default List<WxLoginSession> keepNewest(String accountId, String appid, int max) {
+		return beyondNewest(sessions(accountId), appid, max).stream()
+			.flatMap((session) -> endSession(accountId, session.id()).stream())
+			.toList();
+	}
+
+	/**
+	 * Return the sessions in one mini program beyond the newest {@code max}, those that
+	 * {@link #keepNewest} ends.
+	 * @param sessions an account's sessions
+	 * @param appid the mini program
+	 * @param max how many sessions the account keeps there, at least 1
+	 * @return the sessions beyond the newest {@code max}, newest first
+	 */
+	static List<WxLoginSession> beyondNewest(List<WxLoginSession> sessions, String appid, int max) {
 		if (max < 1) {
 			throw new IllegalArgumentException("An account keeps at least one session");
 		}
-		return sessions(accountId).stream()
+		return sessions.stream()
 			.filter((session) -> session.appid().equals(appid))
 			.sorted(NEWEST_FIRST)
 			.skip(max)
-			.flatMap((session) -> endSession(accountId, session.id()).stream())
 			.toList();
 	}
 

@@ -32,6 +32,8 @@ public class WxTokenService {
 
 	private final RefreshTokenStore refreshTokens;
 
+	private final WxLoginSessionService sessions;
+
 	private final WxTokenSettings settings;
 
 	private final Clock clock;
@@ -45,15 +47,18 @@ public class WxTokenService {
 	 * @param encoder the encoder that signs access tokens
 	 * @param signingKey the key the encoder signs with, which names the algorithm and {@code kid}
 	 * @param refreshTokens the store of refresh tokens
+	 * @param sessions the login sessions, kept to their mini program's limit at each login
 	 * @param settings the claims and lifetimes
 	 * @param clock the clock that dates tokens
 	 * @param customizers the host's claim customizers, in order
 	 */
 	public WxTokenService(JwtEncoder encoder, WxSigningKey signingKey, RefreshTokenStore refreshTokens,
-			WxTokenSettings settings, Clock clock, List<? extends WxJwtClaimsCustomizer> customizers) {
+			WxLoginSessionService sessions, WxTokenSettings settings, Clock clock,
+			List<? extends WxJwtClaimsCustomizer> customizers) {
 		this.encoder = encoder;
 		this.header = JwsHeader.with(jwsAlgorithm(signingKey)).keyId(signingKey.jwk().getKeyID()).type("JWT").build();
 		this.refreshTokens = refreshTokens;
+		this.sessions = sessions;
 		this.settings = settings;
 		this.clock = clock;
 		this.customizers = List.copyOf(customizers);
@@ -77,7 +82,8 @@ public class WxTokenService {
 
 	/**
 	 * Issue the tokens of a new login: an access token and the first refresh token of a new family, which
-	 * is a new session, listed with where the login came from.
+	 * is a new session, listed with where the login came from. When the mini program limits how many
+	 * sessions an account holds, the account's oldest sessions there beyond the limit end.
 	 * @param subject the user
 	 * @param origin where the login came from
 	 * @return the tokens
@@ -88,6 +94,7 @@ public class WxTokenService {
 		String refreshToken = RefreshTokenId.newToken(familyId, this.random);
 		RefreshTokenGrant grant = new RefreshTokenGrant(familyId, subject, now.plus(this.settings.refreshTokenTtl()));
 		this.refreshTokens.save(RefreshTokenId.ofNewToken(familyId, refreshToken), grant, origin);
+		this.sessions.limitSessions(subject);
 		return issued(grant, now, refreshToken);
 	}
 

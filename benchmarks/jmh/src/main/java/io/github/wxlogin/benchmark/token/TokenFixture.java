@@ -3,12 +3,14 @@ package io.github.wxlogin.benchmark.token;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import io.github.wxlogin.WxPrincipal;
 import io.github.wxlogin.token.CaffeineRefreshTokenStore;
 import io.github.wxlogin.token.CaffeineTokenRevocationStore;
 import io.github.wxlogin.token.TokenRevocationStore;
+import io.github.wxlogin.token.WxLoginSessionService;
 import io.github.wxlogin.token.WxSigningKey;
 import io.github.wxlogin.token.WxTokenService;
 import io.github.wxlogin.token.WxTokenSettings;
@@ -43,8 +45,11 @@ final class TokenFixture {
 	TokenFixture(SigningAlgorithm algorithm) {
 		this.key = algorithm.newKey();
 		this.encoder = new NimbusJwtEncoder(new ImmutableJWKSet<>(this.key.jwkSet()));
-		this.tokens = new WxTokenService(this.encoder, this.key,
-				new CaffeineRefreshTokenStore(this.clock, REFRESH_TOKEN_TTL), this.settings, this.clock, List.of());
+		CaffeineRefreshTokenStore refreshTokens = new CaffeineRefreshTokenStore(this.clock, REFRESH_TOKEN_TTL);
+		this.tokens = new WxTokenService(this.encoder, this.key, refreshTokens,
+				new WxLoginSessionService(refreshTokens, this.revocations, Map.of(), this.settings.accessTokenTtl(),
+						this.clock),
+				this.settings, this.clock, List.of());
 	}
 
 	static WxPrincipal user(int number) {
