@@ -17,6 +17,7 @@ import io.github.wxlogin.redis.LocalRedis;
 import io.github.wxlogin.test.Api;
 import io.github.wxlogin.test.FakeWeChatServer;
 import io.github.wxlogin.test.FakeWeChatServerExtension;
+import io.github.wxlogin.token.WxLoginSessionService;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -193,6 +194,37 @@ abstract class TwoInstanceClusterTests {
 		Reply refusedRefresh = this.b.post("/wx/token/refresh", null, Map.of("refreshToken", refreshToken));
 		assertThat(refusedRefresh.status()).isEqualTo(401);
 		assertThat(refusedRefresh.code()).isEqualTo("invalid_refresh_token");
+	}
+
+	@Test
+	void sessionsEndedByTheHostOnOneInstanceAreRefusedOnTheOtherWithinTheRevocationBound() throws InterruptedException {
+		String openid = newOpenid();
+		Reply phone = login(this.a, openid);
+		Reply tablet = login(this.b, openid);
+		String userId = phone.json().path("user").path("id").asString();
+		// verified on both, so each serves them from memory from now on
+		for (Client instance : List.of(this.a, this.b)) {
+			assertThat(instance.get("/api/hello", phone.text("accessToken")).status()).isEqualTo(200);
+			assertThat(instance.get("/api/hello", tablet.text("accessToken")).status()).isEqualTo(200);
+		}
+		assertThat(this.instanceA.getBean(WxLoginSessionService.class).endSessions(userId)).hasSize(2);
+		long ended = System.nanoTime();
+		assertThat(this.a.get("/api/hello", phone.text("accessToken")).status()).isEqualTo(401);
+		// the other instance learns of it from the revocations it follows, read every half second
+		int status = this.b.get("/api/hello", tablet.text("accessToken")).status();
+		while (status != 401 && System.nanoTime() - ended < Duration.ofSeconds(30).toNanos()) {
+			Thread.sleep(20);
+			status = this.b.get("/api/hello", tablet.text("accessToken")).status();
+		}
+		Duration bound = Duration.ofNanos(System.nanoTime() - ended);
+		assertThat(status).isEqualTo(401);
+		assertThat(bound).as("time until the other instance refused a token it served from memory")
+			.isLessThan(Duration.ofSeconds(3));
+		for (Reply device : List.of(phone, tablet)) {
+			Reply refresh = this.b.post("/wx/token/refresh", null, Map.of("refreshToken", device.text("refreshToken")));
+			assertThat(refresh.code()).isEqualTo("invalid_refresh_token");
+		}
+		assertThat(this.b.get("/api/hello", phone.text("accessToken")).status()).isEqualTo(401);
 	}
 
 	@Test
