@@ -63,12 +63,18 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  * token</td></tr>
  * <tr><td>{@code refresh-family:{<familyId>}:revoked}</td><td>{@code 1}</td><td>after
  * {@code jwt.refresh-token-ttl}</td></tr>
+ * <tr><td>{@code refresh-family:{<familyId>}:session}</td><td>hash: {@code user}, {@code openid},
+ * {@code appid}, {@code created}, {@code used}, {@code expires} and, when known, {@code ip}, {@code ua},
+ * {@code model}, {@code platform}, {@code system}</td><td>with the family's last token; deleted when the
+ * family is revoked</td></tr>
+ * <tr><td>{@code refresh-sessions:<userId>}</td><td>sorted set of the account's family ids, scored by
+ * their expiry (epoch ms)</td><td>with its last member</td></tr>
  * <tr><td>{@code rate-limit:<endpoint>:<client>}</td><td>Bucket4j's bucket state</td><td>once the bucket
  * would be full again</td></tr>
- * <tr><td>{@code revoked-jti:<jti>}</td><td>the token's expiry, epoch ms</td><td>with the token, plus
- * {@code jwt.clock-skew}</td></tr>
- * <tr><td>{@code revocations}</td><td>stream of revocations, fields {@code jti} and {@code exp}, followed by
- * every instance</td><td>entries older than {@code jwt.access-token-ttl} plus {@code jwt.clock-skew} are
+ * <tr><td>{@code revoked-jti:<jti or session id>}</td><td>the token's expiry (a session's: of its last
+ * access token), epoch ms</td><td>with the token, plus {@code jwt.clock-skew}</td></tr>
+ * <tr><td>{@code revocations}</td><td>stream of revocations, fields {@code jti} (a token's or a session's
+ * id) and {@code exp}, followed by every instance</td><td>entries older than {@code jwt.access-token-ttl} plus {@code jwt.clock-skew} are
  * trimmed</td></tr>
  * </table>
  */
