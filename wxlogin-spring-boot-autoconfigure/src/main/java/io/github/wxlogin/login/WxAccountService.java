@@ -57,7 +57,7 @@ public class WxAccountService {
 	 * @return the user
 	 */
 	public WxUser user(WxPrincipal caller) {
-		return this.users.findById(caller.userId())
+		return this.users.findByPrincipal(caller)
 			.orElseThrow(() -> new WxLoginException(Reason.USER_GONE, "The user of this token no longer exists."));
 	}
 

@@ -109,7 +109,7 @@ public class WxSignInService {
 			// usable, and the client's retry succeeds
 			RefreshTokenGrant grant = this.tokens.findRefreshGrant(refreshToken)
 				.orElseThrow(WxSignInService::invalidRefreshToken);
-			WxUser user = this.users.findById(grant.subject().userId())
+			WxUser user = this.users.findByPrincipal(grant.subject())
 				.orElseThrow(() -> new WxLoginException(Reason.USER_GONE, "The user of this token no longer exists."));
 			WxIssuedTokens issued = this.tokens.refresh(refreshToken).orElseThrow(WxSignInService::invalidRefreshToken);
 			return new SignedIn(issued, user, false);

@@ -86,6 +86,12 @@ class SeveralMiniProgramsIntegrationTests extends HostIntegrationTest {
 		assertThat(inDefault.json().path("user").path("openid").asString()).isEqualTo("openid-default-3");
 		assertThat(findByUnionid(this.fake.appid(), "unionid-person-3")).map(WxUser::openid).hasValue("openid-default-3");
 		assertThat(findByUnionid(SHOP, "unionid-person-3")).map(WxUser::openid).hasValue("openid-shop-3");
+		// each app's caller sees its own openid, never the other app's
+		assertThat(this.client.get("/wx/me", inShop.text("accessToken")).text("openid")).isEqualTo("openid-shop-3");
+		assertThat(this.client.get("/wx/me", inDefault.text("accessToken")).text("openid"))
+			.isEqualTo("openid-default-3");
+		Reply refreshed = this.client.post("/wx/token/refresh", Map.of("refreshToken", inDefault.text("refreshToken")));
+		assertThat(refreshed.json().path("user").path("openid").asString()).isEqualTo("openid-default-3");
 	}
 
 	private Optional<WxUser> findByUnionid(String appid, String unionid) {
