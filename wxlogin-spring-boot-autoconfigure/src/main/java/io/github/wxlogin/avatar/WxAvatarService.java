@@ -87,9 +87,9 @@ public class WxAvatarService {
 	 */
 	public AvatarUpload upload(WxPrincipal caller, byte[] upload) {
 		WxApp app = this.apps.find(caller.appid())
-			.orElseThrow(() -> new WxLoginException(Reason.APP_NOT_SERVED, "The token's mini program is no longer served here."));
+			.orElseThrow(WxLoginException::appNotServed);
 		WxUser user = this.users.findByPrincipal(caller)
-			.orElseThrow(() -> new WxLoginException(Reason.USER_GONE, "The user of this token no longer exists."));
+			.orElseThrow(WxLoginException::userGone);
 		String openid = caller.openid();
 		AvatarImage image = this.images.reencode(upload);
 		String url = this.store.put(AvatarIds.of(user.id(), image), image.bytes(), image.contentType());

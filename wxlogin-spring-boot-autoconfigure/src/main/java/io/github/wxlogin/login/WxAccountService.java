@@ -58,7 +58,7 @@ public class WxAccountService {
 	 */
 	public WxUser user(WxPrincipal caller) {
 		return this.users.findByPrincipal(caller)
-			.orElseThrow(() -> new WxLoginException(Reason.USER_GONE, "The user of this token no longer exists."));
+			.orElseThrow(WxLoginException::userGone);
 	}
 
 	/**
@@ -135,8 +135,7 @@ public class WxAccountService {
 
 	private WxApp appOf(WxPrincipal caller) {
 		return this.apps.find(caller.appid())
-			.orElseThrow(() -> new WxLoginException(Reason.APP_NOT_SERVED,
-					"The token's mini program is no longer served here."));
+			.orElseThrow(WxLoginException::appNotServed);
 	}
 
 	private String sessionKeyOf(WxPrincipal caller) {

@@ -30,6 +30,22 @@ public class WxLoginException extends RuntimeException {
 		return new WxLoginException(Reason.INVALID_REQUEST, detail);
 	}
 
+	/**
+	 * The refusal of a token whose user no longer exists.
+	 * @return the exception
+	 */
+	public static WxLoginException userGone() {
+		return new WxLoginException(Reason.USER_GONE, "The user of this token no longer exists.");
+	}
+
+	/**
+	 * The refusal of a token whose mini program is no longer served here.
+	 * @return the exception
+	 */
+	public static WxLoginException appNotServed() {
+		return new WxLoginException(Reason.APP_NOT_SERVED, "The token's mini program is no longer served here.");
+	}
+
 	static WxLoginException sessionExpired() {
 		return new WxLoginException(Reason.SESSION_EXPIRED,
 				"The WeChat session has expired; call wx.login and log in again.");

@@ -110,7 +110,7 @@ public class WxSignInService {
 			RefreshTokenGrant grant = this.tokens.findRefreshGrant(refreshToken)
 				.orElseThrow(WxSignInService::invalidRefreshToken);
 			WxUser user = this.users.findByPrincipal(grant.subject())
-				.orElseThrow(() -> new WxLoginException(Reason.USER_GONE, "The user of this token no longer exists."));
+				.orElseThrow(WxLoginException::userGone);
 			WxIssuedTokens issued = this.tokens.refresh(refreshToken).orElseThrow(WxSignInService::invalidRefreshToken);
 			return new SignedIn(issued, user, false);
 		}, (signedIn) -> "success");
