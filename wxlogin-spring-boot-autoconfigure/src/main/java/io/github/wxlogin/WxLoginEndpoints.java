@@ -24,6 +24,9 @@ public final class WxLoginEndpoints {
 	/** {@code POST}: log in with a {@code wx.login()} code. */
 	public static final String LOGIN = "/login";
 
+	/** {@code POST}: log in with a phone number: a {@code wx.login()} code and a {@code getPhoneNumber} code. */
+	public static final String LOGIN_PHONE = "/login/phone";
+
 	/** {@code POST}: spend a refresh token for new tokens. */
 	public static final String TOKEN_REFRESH = "/token/refresh";
 
@@ -32,6 +35,15 @@ public final class WxLoginEndpoints {
 
 	/** {@code GET}: the caller's user. */
 	public static final String ME = "/me";
+
+	/** {@code DELETE}: unlink the caller's account from a mini program, by AppID. */
+	public static final String ME_IDENTITY = "/me/identities/{appid}";
+
+	/** {@code GET}: the caller's sessions. */
+	public static final String SESSIONS = "/sessions";
+
+	/** {@code DELETE}: end one of the caller's sessions, by id. */
+	public static final String SESSION = "/sessions/{id}";
 
 	/** {@code POST}: bind the phone number of a {@code getPhoneNumber} code. */
 	public static final String PHONE = "/phone";
@@ -108,12 +120,12 @@ public final class WxLoginEndpoints {
 	}
 
 	/**
-	 * Return the paths of the endpoints that need no token: login, refresh, the JWK set, the avatars
+	 * Return the paths of the endpoints that need no token: the logins, refresh, the JWK set, the avatars
 	 * (public images) and WeChat's message push (which WeChat signs itself).
 	 * @return the paths, {@link #AVATAR} and {@link #PUSH} as patterns
 	 */
 	public String[] openPaths() {
-		return paths(LOGIN, TOKEN_REFRESH, JWK_SET, AVATAR, PUSH);
+		return paths(LOGIN, LOGIN_PHONE, TOKEN_REFRESH, JWK_SET, AVATAR, PUSH);
 	}
 
 	/**

@@ -20,9 +20,8 @@ public record WxPrincipal(String userId, String openid, String appid) implements
 	/** Masks the openid, which identifies a person, so that log lines never show it whole. */
 	@Override
 	public String toString() {
-		int shown = Math.min(4, this.openid.length() / 4);
-		return "WxPrincipal[userId=" + this.userId + ", openid=" + this.openid.substring(0, shown) + "****"
-				+ this.openid.substring(this.openid.length() - shown) + ", appid=" + this.appid + "]";
+		return "WxPrincipal[userId=" + this.userId + ", openid=" + WxLoginAuditEvent.maskOpenid(this.openid)
+				+ ", appid=" + this.appid + "]";
 	}
 
 }

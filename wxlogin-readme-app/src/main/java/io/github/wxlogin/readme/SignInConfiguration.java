@@ -5,7 +5,7 @@ import io.github.wxlogin.login.SignInRequest;
 import io.github.wxlogin.login.SignedIn;
 import io.github.wxlogin.login.WxSignInService;
 import io.github.wxlogin.session.WxSessionKeyStore;
-import io.github.wxlogin.token.TokenRevocationStore;
+import io.github.wxlogin.token.WxLoginSessionService;
 import io.github.wxlogin.token.WxTokenService;
 import io.github.wxlogin.wechat.WxApiClient;
 import io.github.wxlogin.wechat.WxApps;
@@ -14,6 +14,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -24,9 +25,10 @@ class SignInConfiguration {
 
 	@Bean
 	WxSignInService signIn(WxApps apps, WxApiClient wechat, WxSessionKeyStore sessionKeys, WxUserService users,
-			WxTokenService tokens, TokenRevocationStore revocations, ObjectProvider<ObservationRegistry> observations) {
-		return new WxSignInService(apps, wechat, sessionKeys, users, tokens, revocations,
-				observations.getIfAvailable(() -> ObservationRegistry.NOOP)) {
+			WxTokenService tokens, WxLoginSessionService sessions, ObjectProvider<ObservationRegistry> observations,
+			ApplicationEventPublisher events) {
+		return new WxSignInService(apps, wechat, sessionKeys, users, tokens, sessions,
+				observations.getIfAvailable(() -> ObservationRegistry.NOOP), events) {
 
 			@Override
 			public SignedIn signIn(SignInRequest request) {

@@ -67,6 +67,13 @@ class ReadmeSnippetsTests {
 				"//");
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "README.md", "README.zh-CN.md" })
+	void theAuditLogIsTheReadmes(String readme) throws IOException {
+		assertSame(readme, block(readme, "java", "class AuditLog"),
+				withoutPackage(SOURCES.resolve("main/java/io/github/wxlogin/examples/AuditLog.java")), "//");
+	}
+
 	// The English README is compared as it is; the Chinese one without the comments it translates
 	private static void assertSame(String readme, String snippet, String file, String commentStart) {
 		if (readme.equals("README.md")) {

@@ -4,11 +4,12 @@ import java.util.Map;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import io.github.wxlogin.WxUserService;
+import io.github.wxlogin.login.WxAccountManager;
 import io.github.wxlogin.login.WxAccountService;
 import io.github.wxlogin.login.WxJwkSetService;
 import io.github.wxlogin.login.WxSignInService;
 import io.github.wxlogin.session.WxSessionKeyStore;
-import io.github.wxlogin.token.TokenRevocationStore;
+import io.github.wxlogin.token.WxLoginSessionService;
 import io.github.wxlogin.token.WxSigningKey;
 import io.github.wxlogin.token.WxTokenService;
 import io.github.wxlogin.wechat.WxApiClient;
@@ -18,6 +19,7 @@ import io.micrometer.observation.ObservationRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -31,17 +33,26 @@ class WxLoginServicesConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	WxSignInService wxSignInService(WxApps apps, WxApiClient wechat, WxSessionKeyStore sessionKeys,
-			WxUserService users, WxTokenService tokens, TokenRevocationStore revocations,
-			ObjectProvider<ObservationRegistry> observations) {
-		return new WxSignInService(apps, wechat, sessionKeys, users, tokens, revocations,
-				observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+			WxUserService users, WxTokenService tokens, WxLoginSessionService sessions,
+			ObjectProvider<ObservationRegistry> observations, ApplicationEventPublisher events) {
+		return new WxSignInService(apps, wechat, sessionKeys, users, tokens, sessions,
+				observations.getIfAvailable(() -> ObservationRegistry.NOOP), events);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	WxAccountService wxAccountService(WxApps apps, WxApiClient wechat, WxSessionKeyStore sessionKeys,
-			WxUserService users, WxLoginProperties properties) {
-		return new WxAccountService(apps, wechat, sessionKeys, users, properties.profile().contentCheck());
+			WxUserService users, WxLoginSessionService sessions, WxLoginProperties properties,
+			ObjectProvider<ObservationRegistry> observations) {
+		return new WxAccountService(apps, wechat, sessionKeys, users, sessions, properties.profile().contentCheck(),
+				observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	WxAccountManager wxAccountManager(WxUserService users, WxLoginSessionService sessions,
+			ApplicationEventPublisher events) {
+		return new WxAccountManager(users, sessions, events);
 	}
 
 	@Bean

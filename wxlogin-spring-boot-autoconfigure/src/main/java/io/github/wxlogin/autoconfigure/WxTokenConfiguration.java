@@ -26,6 +26,7 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.Resource;
@@ -162,9 +163,9 @@ class WxTokenConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	WxLoginSessionService wxLoginSessionService(RefreshTokenStore refreshTokens, TokenRevocationStore revocations,
-			WxLoginProperties properties, ObjectProvider<Clock> clock) {
+			WxLoginProperties properties, ObjectProvider<Clock> clock, ApplicationEventPublisher events) {
 		return new WxLoginSessionService(refreshTokens, revocations, maxSessionsPerAccount(properties),
-				properties.jwt().accessTokenTtl(), clock.getIfAvailable(Clock::systemUTC));
+				properties.jwt().accessTokenTtl(), clock.getIfAvailable(Clock::systemUTC), events);
 	}
 
 	/** Each mini program's own limit, or the one of "wx.login.sessions" when it sets none. */

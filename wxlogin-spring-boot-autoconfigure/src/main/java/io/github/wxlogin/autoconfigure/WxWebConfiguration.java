@@ -6,6 +6,7 @@ import io.github.wxlogin.login.WxAccountService;
 import io.github.wxlogin.login.WxJwkSetService;
 import io.github.wxlogin.login.WxSignInService;
 import io.github.wxlogin.security.ProblemJsonWriter;
+import io.github.wxlogin.token.WxLoginSessionService;
 import io.github.wxlogin.token.WxTokenService;
 import io.github.wxlogin.web.CaffeineWxRateLimiter;
 import io.github.wxlogin.web.WxEndpointErrorResolver;
@@ -48,8 +49,9 @@ class WxWebConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	WxLoginController wxLoginController(WxSignInService signIn, WxAccountService accounts, WxJwkSetService jwkSet) {
-		return new WxLoginController(signIn, accounts, jwkSet);
+	WxLoginController wxLoginController(WxSignInService signIn, WxAccountService accounts, WxJwkSetService jwkSet,
+			WxLoginSessionService sessions) {
+		return new WxLoginController(signIn, accounts, jwkSet, sessions);
 	}
 
 	@Bean
@@ -111,7 +113,7 @@ class WxWebConfiguration {
 			WxLoginProperties.RateLimit limits = this.properties.rateLimit();
 			WxLoginEndpoints endpoints = this.properties.endpoints().paths();
 			registry.addInterceptor(WxRateLimitInterceptor.perClientAddress(limiter("login", limits.loginPerIp())))
-				.addPathPatterns(endpoints.path(WxLoginEndpoints.LOGIN));
+				.addPathPatterns(endpoints.paths(WxLoginEndpoints.LOGIN, WxLoginEndpoints.LOGIN_PHONE));
 			registry.addInterceptor(WxRateLimitInterceptor.perClientAddress(limiter("refresh", limits.refreshPerIp())))
 				.addPathPatterns(endpoints.path(WxLoginEndpoints.TOKEN_REFRESH));
 			registry.addInterceptor(WxRateLimitInterceptor.perUser(limiter("phone", limits.phonePerUser())))

@@ -1,7 +1,11 @@
 package io.github.wxlogin.login;
 
+import java.util.List;
+
 import io.github.wxlogin.PhoneConflictException;
+import io.github.wxlogin.WxAccountStore;
 import io.github.wxlogin.WxIdentity;
+import io.github.wxlogin.WxLinkedIdentity;
 import io.github.wxlogin.WxPhone;
 import io.github.wxlogin.WxPrincipal;
 import io.github.wxlogin.WxProfile;
@@ -9,16 +13,18 @@ import io.github.wxlogin.WxUser;
 import io.github.wxlogin.WxUserService;
 import io.github.wxlogin.login.WxLoginException.Reason;
 import io.github.wxlogin.session.WxSessionKeyStore;
+import io.github.wxlogin.token.WxLoginSessionService;
 import io.github.wxlogin.wechat.WxApiClient;
 import io.github.wxlogin.wechat.WxApp;
 import io.github.wxlogin.wechat.WxApps;
 import io.github.wxlogin.wechat.WxContentVerdict;
-import io.github.wxlogin.wechat.WxPhoneInfo;
+import io.micrometer.observation.ObservationRegistry;
 
 /**
- * What a signed-in caller does with its own account: read it, bind a phone number (from a
- * {@code getPhoneNumber} code, or from an older client's encrypted data), and change the profile (from the
- * client's form, with WeChat's content check when it is on, or from an older client's signed profile).
+ * What a signed-in caller does with its own account: read it and its linked WeChat identities, unlink
+ * the account from another mini program, bind a phone number (from a {@code getPhoneNumber} code, or from
+ * an older client's encrypted data), and change the profile (from the client's form, with WeChat's content
+ * check when it is on, or from an older client's signed profile).
  * <p>
  * A host replaces or decorates this service by declaring a bean of this type.
  */
@@ -32,7 +38,11 @@ public class WxAccountService {
 
 	private final WxUserService users;
 
+	private final WxLoginSessionService sessions;
+
 	private final boolean contentCheck;
+
+	private final PhoneNumbers phoneNumbers;
 
 	/**
 	 * Create the service.
@@ -40,15 +50,20 @@ public class WxAccountService {
 	 * @param wechat the WeChat client
 	 * @param sessionKeys the store of session keys
 	 * @param users the host's users
+	 * @param sessions the login sessions, which end with the identity they were made with
 	 * @param contentCheck whether nicknames go through WeChat's msgSecCheck
+	 * @param observations where the phone numbers WeChat gives are observed, {@link ObservationRegistry#NOOP}
+	 * for nowhere
 	 */
 	public WxAccountService(WxApps apps, WxApiClient wechat, WxSessionKeyStore sessionKeys, WxUserService users,
-			boolean contentCheck) {
+			WxLoginSessionService sessions, boolean contentCheck, ObservationRegistry observations) {
 		this.apps = apps;
 		this.wechat = wechat;
 		this.sessionKeys = sessionKeys;
 		this.users = users;
+		this.sessions = sessions;
 		this.contentCheck = contentCheck;
+		this.phoneNumbers = new PhoneNumbers(wechat, observations);
 	}
 
 	/**
@@ -62,6 +77,54 @@ public class WxAccountService {
 	}
 
 	/**
+	 * Return the WeChat identities of the caller's account, the one linked first first. With a
+	 * {@link WxUserService} that is no {@link WxAccountStore}, the caller's own identity is the only one.
+	 * @param caller the signed-in caller
+	 * @return the identities
+	 */
+	public List<WxLinkedIdentity> identities(WxPrincipal caller) {
+		WxUser user = user(caller);
+		if (this.users instanceof WxAccountStore accounts) {
+			return accounts.identities(user.id());
+		}
+		return List.of(new WxLinkedIdentity(user.appid(), user.openid(), user.unionid(), user.createdAt()));
+	}
+
+	/**
+	 * Unlink the caller's account from another mini program: its identities there are unlinked, and the
+	 * account's sessions there end. The identity the caller is using stays: a caller cannot cut the branch
+	 * it sits on.
+	 * @param caller the signed-in caller
+	 * @param appid the mini program to unlink
+	 * @return the identities left
+	 */
+	public List<WxLinkedIdentity> unlinkIdentity(WxPrincipal caller, String appid) {
+		WxUser user = user(caller);
+		if (appid.equals(caller.appid())) {
+			throw WxLoginException.invalidRequest(
+					"The identity this token was issued to cannot be unlinked; unlink it from another mini program.");
+		}
+		if (!(this.users instanceof WxAccountStore accounts)) {
+			throw notLinked();
+		}
+		List<WxLinkedIdentity> linked = accounts.identities(user.id())
+			.stream()
+			.filter((identity) -> identity.appid().equals(appid))
+			.toList();
+		if (linked.isEmpty()) {
+			throw notLinked();
+		}
+		for (WxLinkedIdentity identity : linked) {
+			accounts.unlinkIdentity(user.id(), identity.appid(), identity.openid());
+		}
+		this.sessions.sessions(user.id())
+			.stream()
+			.filter((session) -> session.appid().equals(appid))
+			.forEach((session) -> this.sessions.endSession(user.id(), session.id()));
+		return accounts.identities(user.id());
+	}
+
+	/**
 	 * Bind the phone number of a {@code getPhoneNumber} code to the caller; WeChat checks that the code
 	 * is the caller's.
 	 * @param caller the signed-in caller
@@ -69,8 +132,7 @@ public class WxAccountService {
 	 * @return the phone number bound
 	 */
 	public WxPhone bindPhone(WxPrincipal caller, String phoneCode) {
-		WxPhoneInfo info = this.wechat.phoneNumber(appOf(caller), phoneCode, caller.openid());
-		return bind(caller, new WxPhone(info.phoneNumber(), info.purePhoneNumber(), info.countryCode()));
+		return bind(caller, this.phoneNumbers.exchange(appOf(caller), phoneCode, caller.openid()));
 	}
 
 	/**
@@ -131,6 +193,10 @@ public class WxAccountService {
 			throw new WxLoginException(Reason.PHONE_CONFLICT, "The phone number is bound to another user.");
 		}
 		return phone;
+	}
+
+	private static WxLoginException notLinked() {
+		return new WxLoginException(Reason.NOT_FOUND, "The account is not linked to that mini program.");
 	}
 
 	private WxApp appOf(WxPrincipal caller) {

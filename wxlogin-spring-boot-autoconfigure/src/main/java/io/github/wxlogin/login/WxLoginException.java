@@ -46,6 +46,10 @@ public class WxLoginException extends RuntimeException {
 		return new WxLoginException(Reason.APP_NOT_SERVED, "The token's mini program is no longer served here.");
 	}
 
+	static WxLoginException accountDisabled() {
+		return new WxLoginException(Reason.ACCOUNT_DISABLED, "This account has been disabled.");
+	}
+
 	static WxLoginException sessionExpired() {
 		return new WxLoginException(Reason.SESSION_EXPIRED,
 				"The WeChat session has expired; call wx.login and log in again.");
@@ -74,8 +78,17 @@ public class WxLoginException extends RuntimeException {
 		/** No stored session key, or one that no longer decrypts or verifies: the client must log in again. */
 		SESSION_EXPIRED,
 
+		/** The host disabled the account: it cannot log in or refresh. */
+		ACCOUNT_DISABLED,
+
 		/** The phone number is bound to another user. */
 		PHONE_CONFLICT,
+
+		/** A phone login whose WeChat identity and phone number belong to two different accounts. */
+		IDENTITY_CONFLICT,
+
+		/** The caller has no session or linked identity of that id (another account's counts as none). */
+		NOT_FOUND,
 
 		/** The nickname failed WeChat's content check. */
 		CONTENT_REJECTED,

@@ -1,9 +1,18 @@
 package io.github.wxlogin.login;
 
+import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import io.github.wxlogin.IdentityConflictException;
+import io.github.wxlogin.PhoneConflictException;
+import io.github.wxlogin.WxAccountStore;
+import io.github.wxlogin.WxAccountStore.WxPhoneSignIn;
 import io.github.wxlogin.WxIdentity;
+import io.github.wxlogin.WxLoginAuditEvent;
+import io.github.wxlogin.WxLoginAuditEvent.Action;
+import io.github.wxlogin.WxPhone;
 import io.github.wxlogin.WxPrincipal;
 import io.github.wxlogin.WxUser;
 import io.github.wxlogin.WxUserService;
@@ -11,10 +20,12 @@ import io.github.wxlogin.WxUserService.WxUserLogin;
 import io.github.wxlogin.login.WxLoginException.Reason;
 import io.github.wxlogin.session.WxSessionKeyStore;
 import io.github.wxlogin.token.RefreshTokenGrant;
-import io.github.wxlogin.token.TokenRevocationStore;
 import io.github.wxlogin.token.WxIssuedTokens;
+import io.github.wxlogin.token.WxLoginOrigin;
+import io.github.wxlogin.token.WxLoginSessionService;
 import io.github.wxlogin.token.WxTokenService;
 import io.github.wxlogin.wechat.WxApiClient;
+import io.github.wxlogin.wechat.WxApiException;
 import io.github.wxlogin.wechat.WxApp;
 import io.github.wxlogin.wechat.WxApps;
 import io.github.wxlogin.wechat.WxSession;
@@ -22,11 +33,19 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.ApplicationEventPublisher;
+
 /**
- * How a caller gets, renews and gives up its tokens: login with a {@code wx.login()} code, refresh, and
- * logout. Logins and refreshes are observed as {@value #LOGIN_OBSERVATION} and
- * {@value #REFRESH_OBSERVATION}, with the low-cardinality key {@value #OUTCOME_KEY} ({@code new_user},
- * {@code returning} or {@code success}; {@value #REFUSED} when the call threw, the error telling why).
+ * How a caller gets, renews and gives up its tokens: login with a {@code wx.login()} code, phone-number
+ * login, refresh, and logout. Each login starts a session ({@link WxLoginSessionService}); a disabled
+ * account can neither log in nor refresh.
+ * <p>
+ * Logins, phone logins and refreshes are observed as {@value #LOGIN_OBSERVATION},
+ * {@value #PHONE_LOGIN_OBSERVATION} and {@value #REFRESH_OBSERVATION}, with the low-cardinality key
+ * {@value #OUTCOME_KEY} ({@code new_user}, {@code returning} or {@code success}; {@value #REFUSED} when
+ * the call threw, the error telling why); each phone number WeChat gives as
+ * {@value #PHONE_NUMBER_OBSERVATION} with the key {@value #APPID_KEY}. Each action is published as a
+ * {@link WxLoginAuditEvent}, refused logins and refreshes too.
  * <p>
  * A host replaces or decorates this service by declaring a bean of this type.
  */
@@ -35,11 +54,20 @@ public class WxSignInService {
 	/** The observation of every login. */
 	public static final String LOGIN_OBSERVATION = "wxlogin.login";
 
+	/** The observation of every phone-number login. */
+	public static final String PHONE_LOGIN_OBSERVATION = "wxlogin.login.phone";
+
 	/** The observation of every refresh. */
 	public static final String REFRESH_OBSERVATION = "wxlogin.token.refresh";
 
+	/** The observation of every exchange of a {@code getPhoneNumber} code, which WeChat charges for. */
+	public static final String PHONE_NUMBER_OBSERVATION = "wxlogin.phone.number";
+
 	/** The key of an observation's outcome. */
 	public static final String OUTCOME_KEY = "outcome";
+
+	/** The key of an observation's mini program. */
+	public static final String APPID_KEY = "appid";
 
 	/** The outcome of a login or refresh that threw. */
 	public static final String REFUSED = "refused";
@@ -54,9 +82,13 @@ public class WxSignInService {
 
 	private final WxTokenService tokens;
 
-	private final TokenRevocationStore revocations;
+	private final WxLoginSessionService sessions;
 
 	private final ObservationRegistry observations;
+
+	private final ApplicationEventPublisher events;
+
+	private final PhoneNumbers phoneNumbers;
 
 	/**
 	 * Create the service.
@@ -65,37 +97,95 @@ public class WxSignInService {
 	 * @param sessionKeys the store of session keys
 	 * @param users the host's users
 	 * @param tokens the token service
-	 * @param revocations the revoked access tokens
+	 * @param sessions the login sessions
 	 * @param observations where logins and refreshes are observed, {@link ObservationRegistry#NOOP} for
 	 * nowhere
+	 * @param events where the audit events are published
 	 */
 	public WxSignInService(WxApps apps, WxApiClient wechat, WxSessionKeyStore sessionKeys, WxUserService users,
-			WxTokenService tokens, TokenRevocationStore revocations, ObservationRegistry observations) {
+			WxTokenService tokens, WxLoginSessionService sessions, ObservationRegistry observations,
+			ApplicationEventPublisher events) {
 		this.apps = apps;
 		this.wechat = wechat;
 		this.sessionKeys = sessionKeys;
 		this.users = users;
 		this.tokens = tokens;
-		this.revocations = revocations;
+		this.sessions = sessions;
 		this.observations = observations;
+		this.events = events;
+		this.phoneNumbers = new PhoneNumbers(wechat, observations);
 	}
 
 	/**
 	 * Log in silently: exchange the code with WeChat, keep the session key, find or create the user and
 	 * issue tokens.
-	 * @param request the code and the mini program
+	 * @param request the code, the mini program and the request's origin
 	 * @return the tokens and the user
 	 */
 	public SignedIn signIn(SignInRequest request) {
-		return observe(LOGIN_OBSERVATION, () -> {
+		return audited(Action.LOGIN, request.appid(), request.origin(), () -> observe(LOGIN_OBSERVATION, () -> {
 			WxApp app = appNamedBy(request.appid());
-			WxSession session = this.wechat.code2Session(app, request.code());
-			this.sessionKeys.save(app.appid(), session.openid(), session.sessionKey());
+			WxSession session = exchangeLoginCode(app, request.code());
 			WxUserLogin login = this.users
 				.findOrCreate(new WxIdentity(app.appid(), session.openid(), session.unionid()));
-			WxIssuedTokens issued = this.tokens.issue(principalOf(login.user()));
-			return new SignedIn(issued, login.user(), login.created());
-		}, (signedIn) -> signedIn.newUser() ? "new_user" : "returning");
+			refuseDisabled(login.user());
+			return signedIn(login.user(), login.created(), request.origin());
+		}, WxSignInService::loginOutcome));
+	}
+
+	/**
+	 * Log in with a phone number ("手机号快捷登录"): the login code tells who the user is in the mini
+	 * program, the phone code which number WeChat vouches for, and the user is signed in to the account
+	 * that owns that number: the identity is linked to it, the number bound to the identity's account, or
+	 * a new account made with both (the rules of {@link WxAccountStore#signInWithPhone}).
+	 * <p>
+	 * The login code is spent first: it costs nothing, and should it fail the phone code, which WeChat
+	 * charges for, is still unused and the client retries with a fresh {@code wx.login()} code. An
+	 * identity whose account is disabled is refused before the phone code is spent. With a
+	 * {@link WxUserService} that is no {@link WxAccountStore}, the number is bound to the identity's user,
+	 * and a number another user has is an identity conflict.
+	 * @param request the two codes, the mini program and the request's origin
+	 * @return the tokens and the user
+	 */
+	public SignedIn signInWithPhone(PhoneSignInRequest request) {
+		return audited(Action.PHONE_LOGIN, request.appid(), request.origin(),
+				() -> observe(PHONE_LOGIN_OBSERVATION, () -> {
+					WxApp app = appNamedBy(request.appid());
+					WxSession session = exchangeLoginCode(app, request.loginCode());
+					WxIdentity identity = new WxIdentity(app.appid(), session.openid(), session.unionid());
+					SignedInUser user = (this.users instanceof WxAccountStore accounts)
+							? signInWithPhone(accounts, app, identity, request.phoneCode())
+							: bindPhoneOfUser(app, identity, request.phoneCode());
+					refuseDisabled(user.user());
+					return signedIn(user.user(), user.created(), request.origin());
+				}, WxSignInService::loginOutcome));
+	}
+
+	private SignedInUser signInWithPhone(WxAccountStore accounts, WxApp app, WxIdentity identity, String phoneCode) {
+		accounts.findByIdentity(identity.appid(), identity.openid()).ifPresent(this::refuseDisabled);
+		WxPhone phone = this.phoneNumbers.exchange(app, phoneCode, identity.openid());
+		try {
+			WxPhoneSignIn signIn = accounts.signInWithPhone(identity, phone);
+			return new SignedInUser(signIn.user(), signIn.outcome() == WxPhoneSignIn.Outcome.CREATED);
+		}
+		catch (IdentityConflictException ex) {
+			throw identityConflict();
+		}
+	}
+
+	private SignedInUser bindPhoneOfUser(WxApp app, WxIdentity identity, String phoneCode) {
+		WxUserLogin login = this.users.findOrCreate(identity);
+		refuseDisabled(login.user());
+		WxPhone phone = this.phoneNumbers.exchange(app, phoneCode, identity.openid());
+		if (phone.phoneNumber().equals(login.user().phoneNumber())) {
+			return new SignedInUser(login.user(), login.created());
+		}
+		try {
+			return new SignedInUser(this.users.bindPhone(login.user().id(), phone), login.created());
+		}
+		catch (PhoneConflictException ex) {
+			throw identityConflict();
+		}
 	}
 
 	/**
@@ -104,28 +194,70 @@ public class WxSignInService {
 	 * @return the new tokens and their user
 	 */
 	public SignedIn refresh(String refreshToken) {
-		return observe(REFRESH_OBSERVATION, () -> {
+		return refresh(refreshToken, WxLoginOrigin.UNKNOWN);
+	}
+
+	/**
+	 * Spend a refresh token for new tokens.
+	 * @param refreshToken the refresh token
+	 * @param origin where the request came from, for the audit trail
+	 * @return the new tokens and their user
+	 */
+	public SignedIn refresh(String refreshToken, WxLoginOrigin origin) {
+		return audited(Action.REFRESH, null, origin, () -> observe(REFRESH_OBSERVATION, () -> {
 			// Everything that can fail comes before the token is spent: a store that does not answer leaves it
 			// usable, and the client's retry succeeds
 			RefreshTokenGrant grant = this.tokens.findRefreshGrant(refreshToken)
 				.orElseThrow(WxSignInService::invalidRefreshToken);
-			WxUser user = this.users.findByPrincipal(grant.subject())
-				.orElseThrow(WxLoginException::userGone);
+			WxUser user = this.users.findByPrincipal(grant.subject()).orElseThrow(WxLoginException::userGone);
+			refuseDisabled(user);
 			WxIssuedTokens issued = this.tokens.refresh(refreshToken).orElseThrow(WxSignInService::invalidRefreshToken);
 			return new SignedIn(issued, user, false);
-		}, (signedIn) -> "success");
+		}, (signedIn) -> "success"));
 	}
 
 	/**
-	 * Log out: revoke the refresh token's family, and refuse the access token presented from now on.
-	 * @param request the caller and the tokens to end
+	 * Log out: end the session of the refresh token given (its family and every access token issued in
+	 * it), or every session of the caller, and refuse the access token presented from now on. Without a
+	 * refresh token and without {@code allSessions}, only the access token presented ends.
+	 * @param request the caller, the session and the tokens to end
 	 */
 	public void signOut(SignOutRequest request) {
-		if (request.refreshToken() != null) {
-			this.tokens.revokeRefreshToken(request.refreshToken(), request.userId());
+		if (request.allSessions()) {
+			this.sessions.endSessions(request.userId());
+		}
+		else if (request.refreshToken() != null) {
+			endSessionOf(request.refreshToken(), request.userId());
 		}
 		if (request.accessTokenId() != null && request.accessTokenExpiresAt() != null) {
-			this.revocations.revoke(request.accessTokenId(), request.accessTokenExpiresAt());
+			this.sessions.revokeAccessToken(request.accessTokenId(), request.accessTokenExpiresAt());
+		}
+		this.events.publishEvent(new WxLoginAuditEvent(Action.LOGOUT, WxLoginAuditEvent.SUCCESS, request.userId(),
+				null, null, request.ip(), request.allSessions() ? null : request.sessionId()));
+	}
+
+	private void endSessionOf(String refreshToken, String userId) {
+		Optional<RefreshTokenGrant> grant = this.tokens.findUsableGrant(refreshToken)
+			.filter((candidate) -> candidate.subject().userId().equals(userId));
+		if (grant.isPresent() && this.sessions.endSession(userId, grant.get().sessionId()).isEmpty()) {
+			// A family the session list does not show still ends
+			this.tokens.revokeRefreshToken(refreshToken, userId);
+		}
+	}
+
+	private WxSession exchangeLoginCode(WxApp app, String code) {
+		WxSession session = this.wechat.code2Session(app, code);
+		this.sessionKeys.save(app.appid(), session.openid(), session.sessionKey());
+		return session;
+	}
+
+	private SignedIn signedIn(WxUser user, boolean created, WxLoginOrigin origin) {
+		return new SignedIn(this.tokens.issue(principalOf(user), origin), user, created);
+	}
+
+	private void refuseDisabled(WxUser user) {
+		if (this.users.isDisabled(user.id())) {
+			throw WxLoginException.accountDisabled();
 		}
 	}
 
@@ -149,6 +281,34 @@ public class WxSignInService {
 		});
 	}
 
+	/** Publishes the audit event of a login or refresh, whether it succeeded or was refused. */
+	private SignedIn audited(Action action, @Nullable String appid, WxLoginOrigin origin, Supplier<SignedIn> call) {
+		SignedIn signedIn;
+		try {
+			signedIn = call.get();
+		}
+		catch (RuntimeException ex) {
+			this.events.publishEvent(
+					new WxLoginAuditEvent(action, refusalOf(ex), null, appid, null, origin.ip(), null));
+			throw ex;
+		}
+		WxUser user = signedIn.user();
+		this.events.publishEvent(new WxLoginAuditEvent(action, WxLoginAuditEvent.SUCCESS, user.id(), user.appid(),
+				user.openid(), origin.ip(), signedIn.tokens().sessionId()));
+		return signedIn;
+	}
+
+	/** The lower-case name of the reason a login or refresh was refused, for the audit trail. */
+	private static String refusalOf(RuntimeException ex) {
+		Enum<?> reason = (ex instanceof WxLoginException login) ? login.reason()
+				: (ex instanceof WxApiException wechat) ? wechat.getReason() : null;
+		return (reason != null) ? reason.name().toLowerCase(Locale.ROOT) : "error";
+	}
+
+	private static String loginOutcome(SignedIn signedIn) {
+		return signedIn.newUser() ? "new_user" : "returning";
+	}
+
 	private static WxPrincipal principalOf(WxUser user) {
 		return new WxPrincipal(user.id(), user.openid(), user.appid());
 	}
@@ -156,6 +316,14 @@ public class WxSignInService {
 	private static WxLoginException invalidRefreshToken() {
 		return new WxLoginException(Reason.INVALID_REFRESH_TOKEN,
 				"The refresh token is unknown, expired, revoked or spent.");
+	}
+
+	private static WxLoginException identityConflict() {
+		return new WxLoginException(Reason.IDENTITY_CONFLICT,
+				"This WeChat user and this phone number belong to two different accounts.");
+	}
+
+	private record SignedInUser(WxUser user, boolean created) {
 	}
 
 }

@@ -11,7 +11,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * {@link WxLoginMetrics} on Micrometer: the counters {@code wxlogin.logins} and
- * {@code wxlogin.token.refreshes} (tag {@code outcome}) and the gauge
+ * {@code wxlogin.token.refreshes} (tag {@code outcome}), {@code wxlogin.wechat.phone.numbers} (tag
+ * {@code appid}: the phone numbers WeChat gave, each of which it charges for) and the gauge
  * {@code wxlogin.wechat.access.token.remaining}, the seconds the current WeChat access token has left.
  */
 public class MicrometerWxLoginMetrics implements WxLoginMetrics {
@@ -39,6 +40,15 @@ public class MicrometerWxLoginMetrics implements WxLoginMetrics {
 	public void login(String outcome) {
 		Counter.builder("wxlogin.logins").description("Logins by outcome").tag("outcome", outcome)
 			.register(this.registry).increment();
+	}
+
+	@Override
+	public void phoneNumber(String appid) {
+		Counter.builder("wxlogin.wechat.phone.numbers")
+			.description("Phone numbers WeChat gave (getuserphonenumber successes), each of which it charges for")
+			.tag("appid", appid)
+			.register(this.registry)
+			.increment();
 	}
 
 	@Override

@@ -113,6 +113,12 @@ public class CaffeineRefreshTokenStore implements RefreshTokenStore {
 	}
 
 	@Override
+	public Optional<RefreshTokenGrant> findSpent(RefreshTokenId id) {
+		StoredToken stored = this.tokens.getIfPresent(id.hash());
+		return (stored != null && stored.spent()) ? Optional.of(stored.grant()) : Optional.empty();
+	}
+
+	@Override
 	public void revokeFamily(String familyId) {
 		this.revokedFamilies.put(familyId, Boolean.TRUE);
 		this.sessions.invalidate(familyId);

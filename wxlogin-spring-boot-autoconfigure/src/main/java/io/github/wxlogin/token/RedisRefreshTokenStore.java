@@ -186,6 +186,11 @@ public class RedisRefreshTokenStore implements RefreshTokenStore {
 	}
 
 	@Override
+	public Optional<RefreshTokenGrant> findSpent(RefreshTokenId id) {
+		return read(id).filter(StoredToken::spent).map(StoredToken::grant);
+	}
+
+	@Override
 	public void revokeFamily(String familyId) {
 		this.redis.execute(REVOKE, List.of(familyKey(familyId), sessionKey(familyId)),
 				Long.toString(this.refreshTokenTtl.toMillis()));

@@ -51,6 +51,17 @@ public interface RefreshTokenStore {
 	Optional<RefreshTokenGrant> find(RefreshTokenId id);
 
 	/**
+	 * Find the grant of a token that was spent before, so that presenting it again ({@link #rotate}
+	 * refused it and revoked its family) is told apart from presenting an unknown token: the reuse of a
+	 * refresh token is an event of its own in the audit trail. The default tells nothing apart.
+	 * @param id the token's id
+	 * @return the grant of the spent token, or empty when the token is unknown, expired or was never spent
+	 */
+	default Optional<RefreshTokenGrant> findSpent(RefreshTokenId id) {
+		return Optional.empty();
+	}
+
+	/**
 	 * Revoke every token of a family, which ends its session.
 	 * @param familyId the family
 	 */

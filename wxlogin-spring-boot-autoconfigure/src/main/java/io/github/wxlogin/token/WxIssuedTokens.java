@@ -13,14 +13,16 @@ import io.github.wxlogin.WxPrincipal;
  * @param accessTokenExpiresAt when the access token expires
  * @param refreshToken the opaque refresh token
  * @param refreshTokenExpiresAt when the refresh token expires
+ * @param sessionId the login session the tokens belong to ({@link WxLoginSession#id()}, the {@code sid}
+ * claim)
  */
-public record WxIssuedTokens(WxPrincipal subject, Instant issuedAt, String accessToken, Instant accessTokenExpiresAt, String refreshToken,
-		Instant refreshTokenExpiresAt) {
+public record WxIssuedTokens(WxPrincipal subject, Instant issuedAt, String accessToken, Instant accessTokenExpiresAt,
+		String refreshToken, Instant refreshTokenExpiresAt, String sessionId) {
 
 	@Override
 	public String toString() {
 		return "WxIssuedTokens[subject=" + this.subject + ", accessTokenExpiresAt=" + this.accessTokenExpiresAt + ", refreshTokenExpiresAt="
-				+ this.refreshTokenExpiresAt + "]";
+				+ this.refreshTokenExpiresAt + ", sessionId=" + this.sessionId + "]";
 	}
 
 }

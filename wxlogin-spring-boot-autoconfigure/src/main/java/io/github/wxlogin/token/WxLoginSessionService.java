@@ -11,7 +11,11 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.github.wxlogin.WxLoginAuditEvent;
+import io.github.wxlogin.WxLoginAuditEvent.Action;
 import io.github.wxlogin.WxPrincipal;
+
+import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * The login sessions of accounts, for the host's own code as much as for the endpoints: list an account's
@@ -27,7 +31,8 @@ import io.github.wxlogin.WxPrincipal;
  * fail, the session is still listed and ending it again completes it.
  * <p>
  * A session is found and ended only through its account: another account's session id is treated as an
- * unknown one.
+ * unknown one. Each session ended, and each reuse of a spent refresh token, is published as a
+ * {@link WxLoginAuditEvent}.
  */
 public class WxLoginSessionService {
 
@@ -41,6 +46,8 @@ public class WxLoginSessionService {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	/**
 	 * Create a service.
 	 * @param refreshTokens the store of refresh-token families, which are the sessions
@@ -52,6 +59,23 @@ public class WxLoginSessionService {
 	 */
 	public WxLoginSessionService(RefreshTokenStore refreshTokens, TokenRevocationStore revocations,
 			Map<String, Integer> maxSessionsPerAccount, Duration accessTokenTtl, Clock clock) {
+		this(refreshTokens, revocations, maxSessionsPerAccount, accessTokenTtl, clock, (event) -> {
+		});
+	}
+
+	/**
+	 * Create a service that publishes what it does.
+	 * @param refreshTokens the store of refresh-token families, which are the sessions
+	 * @param revocations the store of revoked access tokens and sessions
+	 * @param maxSessionsPerAccount how many sessions an account may hold in a mini program, by AppID; a
+	 * mini program not named here sets no limit
+	 * @param accessTokenTtl the lifetime of an access token, and so how long a session's revocation matters
+	 * @param clock the clock that tells when a session was ended
+	 * @param events where sessions ended and refresh-token reuse are published
+	 */
+	public WxLoginSessionService(RefreshTokenStore refreshTokens, TokenRevocationStore revocations,
+			Map<String, Integer> maxSessionsPerAccount, Duration accessTokenTtl, Clock clock,
+			ApplicationEventPublisher events) {
 		maxSessionsPerAccount.forEach((appid, max) -> {
 			if (max < 1) {
 				throw new IllegalArgumentException("An account keeps at least one session in " + appid);
@@ -62,6 +86,7 @@ public class WxLoginSessionService {
 		this.maxSessionsPerAccount = Map.copyOf(maxSessionsPerAccount);
 		this.accessTokenTtl = accessTokenTtl;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	/**
@@ -102,6 +127,7 @@ public class WxLoginSessionService {
 		Set<String> revoked = listed.stream().map(WxLoginSession::id).collect(Collectors.toSet());
 		// A login saved between the list and the end-all
 		ended.stream().filter((session) -> !revoked.contains(session.id())).forEach(this::revokeAccessTokens);
+		ended.forEach(this::publishEnded);
 		return ended;
 	}
 
@@ -136,9 +162,38 @@ public class WxLoginSessionService {
 		return (max != null) ? OptionalInt.of(max) : OptionalInt.empty();
 	}
 
+	/**
+	 * Refuse one access token from now on, as logout does with the token presented.
+	 * @param tokenId the token's {@code jti}
+	 * @param expiresAt when the token expires, after which its revocation is forgotten
+	 */
+	public void revokeAccessToken(String tokenId, Instant expiresAt) {
+		this.revocations.revoke(tokenId, expiresAt);
+	}
+
+	/**
+	 * End the session of a refresh token that was presented again after it was spent: its family is
+	 * revoked already (by {@link RefreshTokenStore#rotate}); its access tokens are revoked here, since
+	 * whoever holds the spent token may hold them too.
+	 * @param spent the grant of the spent token
+	 */
+	public void reuseDetected(RefreshTokenGrant spent) {
+		WxPrincipal subject = spent.subject();
+		this.revocations.revoke(spent.sessionId(), this.clock.instant().plus(this.accessTokenTtl));
+		this.events.publishEvent(new WxLoginAuditEvent(Action.REFRESH_REUSE_DETECTED, WxLoginAuditEvent.SUCCESS,
+				subject.userId(), subject.appid(), subject.openid(), null, spent.sessionId()));
+	}
+
 	private void end(WxLoginSession session) {
 		revokeAccessTokens(session);
-		this.refreshTokens.endSession(session.accountId(), session.id());
+		if (this.refreshTokens.endSession(session.accountId(), session.id()).isPresent()) {
+			publishEnded(session);
+		}
+	}
+
+	private void publishEnded(WxLoginSession session) {
+		this.events.publishEvent(new WxLoginAuditEvent(Action.SESSION_ENDED, WxLoginAuditEvent.SUCCESS,
+				session.accountId(), session.appid(), null, null, session.id()));
 	}
 
 	private void revokeAccessTokens(WxLoginSession session) {

@@ -115,7 +115,8 @@ public class WxTokenService {
 	}
 
 	/**
-	 * Spend a refresh token and issue a new pair. A token presented a second time revokes its family.
+	 * Spend a refresh token and issue a new pair. A token presented a second time revokes its family and
+	 * every access token of its session.
 	 * @param refreshToken the refresh token the client holds
 	 * @return the new tokens, or empty when the refresh token is unknown, expired, revoked or spent
 	 */
@@ -130,9 +131,24 @@ public class WxTokenService {
 		Instant nextExpiresAt = now.plus(this.settings.refreshTokenTtl());
 		UnaryOperator<RefreshTokenGrant> successor = (spent) -> new RefreshTokenGrant(spent.familyId(),
 				spent.subject(), nextExpiresAt);
-		return this.refreshTokens.rotate(id.get(), RefreshTokenId.ofNewToken(id.get().familyId(), next), successor)
-			.map(successor)
-			.map((grant) -> issued(grant, now, next));
+		Optional<RefreshTokenGrant> spent = this.refreshTokens.rotate(id.get(),
+				RefreshTokenId.ofNewToken(id.get().familyId(), next), successor);
+		if (spent.isEmpty()) {
+			// A token spent before, presented again: someone else may hold it, so its session ends whole
+			this.refreshTokens.findSpent(id.get()).ifPresent(this.sessions::reuseDetected);
+			return Optional.empty();
+		}
+		return spent.map(successor).map((grant) -> issued(grant, now, next));
+	}
+
+	/**
+	 * Find what a refresh token that can still be used stands for, without spending it and without
+	 * treating a spent one as reused.
+	 * @param refreshToken the refresh token
+	 * @return the grant, or empty when the refresh token is unknown, expired, revoked or spent
+	 */
+	public Optional<RefreshTokenGrant> findUsableGrant(String refreshToken) {
+		return RefreshTokenId.of(refreshToken).flatMap(this.refreshTokens::find);
 	}
 
 	/**
@@ -165,7 +181,8 @@ public class WxTokenService {
 			.claim(WxClaims.SESSION_ID, grant.sessionId());
 		String accessToken = this.encoder.encode(JwtEncoderParameters.from(this.header, claims.build()))
 			.getTokenValue();
-		return new WxIssuedTokens(subject, now, accessToken, expiresAt, refreshToken, grant.expiresAt());
+		return new WxIssuedTokens(subject, now, accessToken, expiresAt, refreshToken, grant.expiresAt(),
+				grant.sessionId());
 	}
 
 }

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import io.github.wxlogin.login.WxLoginException;
 import io.github.wxlogin.login.WxLoginException.Reason;
+import io.github.wxlogin.token.WxLoginDevice;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -55,6 +56,40 @@ final class RequestFields {
 			throw invalid("'" + name + "' must not contain control characters.");
 		}
 		return text;
+	}
+
+	/**
+	 * Read the optional {@code "device": {"model", "platform", "system"}} of a login. Each field is a
+	 * label the client chose, shown back to it: rather than refused, it is cleaned (control characters
+	 * dropped) and cut to {@value WxLoginDevice#MAX_LENGTH} characters.
+	 */
+	static @Nullable WxLoginDevice device(Map<String, Object> body) {
+		Object value = body.get("device");
+		if (value == null) {
+			return null;
+		}
+		if (!(value instanceof Map<?, ?> device)) {
+			throw invalid("'device' must be an object.");
+		}
+		@SuppressWarnings("unchecked")
+		Map<String, Object> fields = (Map<String, Object>) device;
+		return WxLoginDevice.of(label(fields, "model"), label(fields, "platform"), label(fields, "system"));
+	}
+
+	private static @Nullable String label(Map<String, Object> fields, String name) {
+		Object value = fields.get(name);
+		if (value != null && !(value instanceof String)) {
+			throw invalid("'device." + name + "' must be a string.");
+		}
+		return (String) value;
+	}
+
+	static boolean flag(Map<String, Object> body, String name) {
+		Object value = body.get(name);
+		if (value != null && !(value instanceof Boolean)) {
+			throw invalid("'" + name + "' must be true or false.");
+		}
+		return Boolean.TRUE.equals(value);
 	}
 
 	private static WxLoginException invalid(String detail) {

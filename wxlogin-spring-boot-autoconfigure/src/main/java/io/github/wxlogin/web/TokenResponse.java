@@ -15,17 +15,19 @@ import io.github.wxlogin.token.WxIssuedTokens;
  * @param refreshToken the refresh token, spent by its first use
  * @param refreshExpiresIn seconds until the refresh token expires
  * @param newUser whether this login created the user
+ * @param phoneBound whether the user has a phone number: a client shows the paid phone-number button only
+ * when not
  * @param user the user
  */
 public record TokenResponse(String accessToken, String tokenType, long expiresIn, String refreshToken,
-		long refreshExpiresIn, boolean newUser, UserResponse user) {
+		long refreshExpiresIn, boolean newUser, boolean phoneBound, UserResponse user) {
 
 	static TokenResponse of(SignedIn signedIn) {
 		WxIssuedTokens tokens = signedIn.tokens();
 		Instant issuedAt = tokens.issuedAt();
 		return new TokenResponse(tokens.accessToken(), "Bearer", secondsUntil(issuedAt, tokens.accessTokenExpiresAt()),
 				tokens.refreshToken(), secondsUntil(issuedAt, tokens.refreshTokenExpiresAt()), signedIn.newUser(),
-				UserResponse.of(signedIn.user()));
+				signedIn.user().phoneNumber() != null, UserResponse.of(signedIn.user()));
 	}
 
 	private static long secondsUntil(Instant now, Instant then) {
@@ -34,7 +36,8 @@ public record TokenResponse(String accessToken, String tokenType, long expiresIn
 
 	@Override
 	public String toString() {
-		return "TokenResponse[expiresIn=" + this.expiresIn + ", newUser=" + this.newUser + ", user=" + this.user + "]";
+		return "TokenResponse[expiresIn=" + this.expiresIn + ", newUser=" + this.newUser + ", phoneBound=" + this.phoneBound
+				+ ", user=" + this.user + "]";
 	}
 
 }

@@ -1,8 +1,10 @@
 package io.github.wxlogin.web;
 
 import java.time.Instant;
+import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.github.wxlogin.WxLinkedIdentity;
 import io.github.wxlogin.WxUser;
 import org.jspecify.annotations.Nullable;
 
@@ -16,14 +18,32 @@ import org.jspecify.annotations.Nullable;
  * @param avatarUrl the avatar URL, when set
  * @param phoneNumber the bound phone number, masked as {@code 138****8000}
  * @param createdAt when the user first logged in
+ * @param identities the mini programs the account is linked to, in {@code GET /me} only (never another
+ * mini program's openid)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record UserResponse(String id, String openid, @Nullable String unionid, @Nullable String nickname,
-		@Nullable String avatarUrl, @Nullable String phoneNumber, Instant createdAt) {
+		@Nullable String avatarUrl, @Nullable String phoneNumber, Instant createdAt,
+		@Nullable List<LinkedIdentity> identities) {
 
 	static UserResponse of(WxUser user) {
 		return new UserResponse(user.id(), user.openid(), user.unionid(), user.nickname(), user.avatarUrl(),
-				mask(user.phoneNumber()), user.createdAt());
+				mask(user.phoneNumber()), user.createdAt(), null);
+	}
+
+	static UserResponse of(WxUser user, List<WxLinkedIdentity> identities) {
+		return new UserResponse(user.id(), user.openid(), user.unionid(), user.nickname(), user.avatarUrl(),
+				mask(user.phoneNumber()), user.createdAt(),
+				identities.stream().map((identity) -> new LinkedIdentity(identity.appid(), identity.linkedAt())).toList());
+	}
+
+	/**
+	 * A mini program the account is linked to.
+	 *
+	 * @param appid the mini program's AppID
+	 * @param linkedAt when the account was linked to it
+	 */
+	public record LinkedIdentity(String appid, Instant linkedAt) {
 	}
 
 	/** Keeps the first three and last four characters, as WeChat's own pages show numbers. */

@@ -25,7 +25,10 @@ public enum WxErrorCode {
 	/** WeChat blocked a high-risk user. */
 	RISKY_USER(HttpStatus.FORBIDDEN),
 
-	/** No endpoint at this path under the base path. */
+	/** The host disabled the account. */
+	ACCOUNT_DISABLED(HttpStatus.FORBIDDEN),
+
+	/** No endpoint at this path under the base path, or no session or identity of this id of the caller's. */
 	NOT_FOUND(HttpStatus.NOT_FOUND),
 
 	/** The endpoint does not take this HTTP method. */
@@ -33,6 +36,9 @@ public enum WxErrorCode {
 
 	/** The phone number is bound to another user. */
 	PHONE_CONFLICT(HttpStatus.CONFLICT),
+
+	/** A phone login whose identity and phone number belong to two different accounts. */
+	IDENTITY_CONFLICT(HttpStatus.CONFLICT),
 
 	/** An avatar over the size or pixel limit. */
 	// 413 by number: PAYLOAD_TOO_LARGE is deprecated for CONTENT_TOO_LARGE

@@ -1,5 +1,6 @@
 package io.github.wxlogin.web;
 
+import java.util.List;
 import java.util.Map;
 
 import io.github.wxlogin.WxLoginEndpoints;
@@ -10,6 +11,9 @@ import io.github.wxlogin.login.WxJwkSetService;
 import io.github.wxlogin.login.WxLoginException;
 import io.github.wxlogin.login.WxLoginException.Reason;
 import io.github.wxlogin.login.WxSignInService;
+import io.github.wxlogin.token.WxClaims;
+import io.github.wxlogin.token.WxLoginSessionService;
+import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
@@ -19,7 +23,9 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.AbstractOAuth2TokenAuthenticationToken;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -44,42 +50,77 @@ public class WxLoginController {
 
 	private final WxJwkSetService jwkSet;
 
+	private final WxLoginSessionService sessions;
+
 	/**
 	 * Create the controller.
 	 * @param signIn login, refresh and logout
-	 * @param accounts the caller's user, phone and profile
+	 * @param accounts the caller's user, identities, phone and profile
 	 * @param jwkSet the public keys
+	 * @param sessions the caller's sessions
 	 */
-	public WxLoginController(WxSignInService signIn, WxAccountService accounts, WxJwkSetService jwkSet) {
+	public WxLoginController(WxSignInService signIn, WxAccountService accounts, WxJwkSetService jwkSet,
+			WxLoginSessionService sessions) {
 		this.signIn = signIn;
 		this.accounts = accounts;
 		this.jwkSet = jwkSet;
+		this.sessions = sessions;
 	}
 
 	@PostMapping(WxLoginEndpoints.LOGIN)
-	public TokenResponse login(@RequestBody LoginRequest body) {
-		return TokenResponse.of(this.signIn.signIn(body.toSignIn()));
+	public TokenResponse login(@RequestBody LoginRequest body, HttpServletRequest request) {
+		return TokenResponse.of(this.signIn.signIn(body.toSignIn(ClientAddress.of(request))));
+	}
+
+	@PostMapping(WxLoginEndpoints.LOGIN_PHONE)
+	public TokenResponse loginWithPhone(@RequestBody PhoneLoginRequest body, HttpServletRequest request) {
+		return TokenResponse.of(this.signIn.signInWithPhone(body.toSignIn(ClientAddress.of(request))));
 	}
 
 	@PostMapping(WxLoginEndpoints.TOKEN_REFRESH)
-	public TokenResponse refresh(@RequestBody RefreshRequest body) {
-		return TokenResponse.of(this.signIn.refresh(body.refreshToken()));
+	public TokenResponse refresh(@RequestBody RefreshRequest body, HttpServletRequest request) {
+		return TokenResponse.of(this.signIn.refresh(body.refreshToken(), ClientAddress.of(request).origin(null)));
 	}
 
 	@PostMapping(WxLoginEndpoints.LOGOUT)
 	@ResponseStatus(HttpStatus.NO_CONTENT)
-	public void logout(@AuthenticationPrincipal @Nullable WxPrincipal principal, Authentication authentication,
-			@RequestBody(required = false) @Nullable LogoutRequest body) {
+	public void logout(@AuthenticationPrincipal @Nullable WxPrincipal principal, @Nullable Authentication authentication,
+			@RequestBody(required = false) @Nullable LogoutRequest body, HttpServletRequest request) {
 		WxPrincipal caller = signedIn(principal);
-		Jwt presented = (authentication instanceof AbstractOAuth2TokenAuthenticationToken<?> bearer
-				&& bearer.getToken() instanceof Jwt jwt) ? jwt : null;
+		Jwt presented = presentedToken(authentication);
 		this.signIn.signOut(new SignOutRequest(caller.userId(), (body != null) ? body.refreshToken() : null,
-				(presented != null) ? presented.getId() : null, (presented != null) ? presented.getExpiresAt() : null));
+				(presented != null) ? presented.getId() : null, (presented != null) ? presented.getExpiresAt() : null,
+				sessionIdOf(presented), body != null && body.all(), request.getRemoteAddr()));
 	}
 
 	@GetMapping(WxLoginEndpoints.ME)
 	public UserResponse me(@AuthenticationPrincipal @Nullable WxPrincipal principal) {
-		return UserResponse.of(this.accounts.user(signedIn(principal)));
+		WxPrincipal caller = signedIn(principal);
+		return UserResponse.of(this.accounts.user(caller), this.accounts.identities(caller));
+	}
+
+	@DeleteMapping(WxLoginEndpoints.ME_IDENTITY)
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	public void unlinkIdentity(@AuthenticationPrincipal @Nullable WxPrincipal principal, @PathVariable String appid) {
+		this.accounts.unlinkIdentity(signedIn(principal), appid);
+	}
+
+	@GetMapping(WxLoginEndpoints.SESSIONS)
+	public List<SessionResponse> sessions(@AuthenticationPrincipal @Nullable WxPrincipal principal,
+			@Nullable Authentication authentication) {
+		String current = sessionIdOf(presentedToken(authentication));
+		return this.sessions.sessions(signedIn(principal).userId())
+			.stream()
+			.map((session) -> SessionResponse.of(session, current))
+			.toList();
+	}
+
+	@DeleteMapping(WxLoginEndpoints.SESSION)
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	public void endSession(@AuthenticationPrincipal @Nullable WxPrincipal principal, @PathVariable String id) {
+		if (this.sessions.endSession(signedIn(principal).userId(), id).isEmpty()) {
+			throw new WxLoginException(Reason.NOT_FOUND, "The caller has no session with this id.");
+		}
 	}
 
 	@PostMapping(WxLoginEndpoints.PHONE)
@@ -111,6 +152,15 @@ public class WxLoginController {
 		return this.jwkSet.publicJwkSet()
 			.map((keys) -> ResponseEntity.ok().contentType(JWK_SET_JSON).body(keys))
 			.orElseGet(() -> ResponseEntity.notFound().build());
+	}
+
+	private static @Nullable Jwt presentedToken(@Nullable Authentication authentication) {
+		return (authentication instanceof AbstractOAuth2TokenAuthenticationToken<?> bearer
+				&& bearer.getToken() instanceof Jwt jwt) ? jwt : null;
+	}
+
+	private static @Nullable String sessionIdOf(@Nullable Jwt token) {
+		return (token != null) ? token.getClaimAsString(WxClaims.SESSION_ID) : null;
 	}
 
 	/**

@@ -31,4 +31,12 @@ public interface WxLoginMetrics {
 	 */
 	void refresh(String outcome);
 
+	/**
+	 * Count a phone number WeChat gave ({@code getuserphonenumber} succeeded), which it charges the mini
+	 * program for.
+	 * @param appid the mini program
+	 */
+	default void phoneNumber(String appid) {
+	}
+
 }

@@ -6,9 +6,10 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 
 /**
- * Counts the observed logins and refreshes of {@link WxSignInService} in {@link WxLoginMetrics}, under
- * the names the starter has always used ({@code wxlogin.logins}, {@code wxlogin.token.refreshes}): by
- * outcome when the call succeeded, by the {@code code} of its reply when it threw.
+ * Counts the observed logins (phone-number logins among them) and refreshes of {@link WxSignInService} in
+ * {@link WxLoginMetrics}, under the names the starter has always used ({@code wxlogin.logins},
+ * {@code wxlogin.token.refreshes}): by outcome when the call succeeded, by the {@code code} of its reply
+ * when it threw. Counts the phone numbers WeChat gave, which it charges for, by mini program.
  */
 public class WxLoginMetricsObservationHandler implements ObservationHandler<Observation.Context> {
 
@@ -24,18 +25,27 @@ public class WxLoginMetricsObservationHandler implements ObservationHandler<Obse
 
 	@Override
 	public boolean supportsContext(Observation.Context context) {
-		return WxSignInService.LOGIN_OBSERVATION.equals(context.getName())
-				|| WxSignInService.REFRESH_OBSERVATION.equals(context.getName());
+		String name = context.getName();
+		return name != null && switch (name) {
+			case WxSignInService.LOGIN_OBSERVATION, WxSignInService.PHONE_LOGIN_OBSERVATION,
+					WxSignInService.REFRESH_OBSERVATION, WxSignInService.PHONE_NUMBER_OBSERVATION ->
+				true;
+			default -> false;
+		};
 	}
 
 	@Override
 	public void onStop(Observation.Context context) {
 		String outcome = outcomeOf(context);
-		if (WxSignInService.LOGIN_OBSERVATION.equals(context.getName())) {
-			this.metrics.login(outcome);
-		}
-		else {
-			this.metrics.refresh(outcome);
+		switch (context.getName()) {
+			case WxSignInService.REFRESH_OBSERVATION -> this.metrics.refresh(outcome);
+			case WxSignInService.PHONE_NUMBER_OBSERVATION -> {
+				KeyValue appid = context.getLowCardinalityKeyValue(WxSignInService.APPID_KEY);
+				if (context.getError() == null && appid != null) {
+					this.metrics.phoneNumber(appid.getValue());
+				}
+			}
+			default -> this.metrics.login(outcome);
 		}
 	}
 

@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -28,6 +29,27 @@ class LoginMetricsIntegrationTests extends HostIntegrationTest {
 
 	@Autowired
 	MeterRegistry meters;
+
+	@BeforeEach
+	void clearMeters() {
+		this.meters.clear();
+	}
+
+	@Test
+	void phoneNumbersWeChatGaveAreCountedPerMiniProgram() {
+		Reply phoneLogin = this.client.post("/wx/login/phone",
+				this.fake.issuePhoneLoginCodes("openid-metrics-phone-1", "13800138071"));
+		assertThat(phoneLogin.status().value()).as(phoneLogin.body()).isEqualTo(200);
+		String token = accessToken("openid-metrics-phone-2");
+		assertThat(this.client.post("/wx/phone", token, Map.of("code", this.fake.issuePhoneCode("13800138072")))
+			.status()
+			.value()).isEqualTo(200);
+		assertProblem(this.client.post("/wx/phone", token, Map.of("code", "never-issued")), 401, "invalid_code");
+
+		assertThat(this.meters.get("wxlogin.wechat.phone.numbers").tag("appid", this.fake.appid()).counter().count())
+			.isEqualTo(2);
+		assertThat(count("wxlogin.logins", "new_user")).isEqualTo(2);
+	}
 
 	@Test
 	void loginsAndRefreshesAreCountedByOutcomeOrByTheCodeOfTheirRefusal() {

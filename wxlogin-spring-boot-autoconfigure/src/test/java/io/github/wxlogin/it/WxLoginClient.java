@@ -57,6 +57,10 @@ final class WxLoginClient {
 		return exchange(this.http.get().uri(path).headers((headers) -> bearer(headers, bearer)));
 	}
 
+	Reply delete(String path, @Nullable String bearer) {
+		return exchange(this.http.delete().uri(path).headers((headers) -> bearer(headers, bearer)));
+	}
+
 	private static void bearer(HttpHeaders headers, @Nullable String token) {
 		if (token != null) {
 			headers.setBearerAuth(token);

@@ -79,6 +79,17 @@ abstract class RefreshTokenStoreSessionTests {
 	}
 
 	@Test
+	void aSpentTokenIsFoundAsSpentSoThatItsReuseIsToldApartFromAnUnknownToken() {
+		Login login = login(this.alice);
+		assertThat(this.store.findSpent(login.id())).isEmpty();
+		assertThat(refresh(login)).isPresent();
+		assertThat(this.store.findSpent(login.id())).contains(login.grant());
+		assertThat(refresh(login)).isEmpty();
+		assertThat(this.store.findSpent(login.id())).contains(login.grant());
+		assertThat(this.store.findSpent(new RefreshTokenId(login.id().familyId(), "never-issued"))).isEmpty();
+	}
+
+	@Test
 	void twoLoginsAreTwoSessionsNewestFirst() {
 		Login phone = login(this.alice, PHONE, TTL);
 		this.clock.advance(Duration.ofMinutes(1));

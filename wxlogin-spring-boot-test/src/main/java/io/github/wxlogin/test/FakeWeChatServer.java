@@ -241,6 +241,38 @@ public final class FakeWeChatServer implements AutoCloseable {
 	}
 
 	/**
+	 * Issue the two codes of a phone-number login in the primary mini program, as its login
+	 * page gets them: a {@code wx.login()} code for the user and a phone code for the number.
+	 * The result is the body of {@code POST /wx/login/phone} as it is:
+	 * {@code client.post("/wx/login/phone", fake.issuePhoneLoginCodes("openid-1", "13800138000"))}.
+	 * @param openid the user's openid
+	 * @param phoneNumber the phone number, as for {@link #issuePhoneCode(String)}
+	 * @return the codes, each valid once for {@linkplain #codeLifetime(Duration) 5 minutes}
+	 */
+	public PhoneLoginCodes issuePhoneLoginCodes(String openid, String phoneNumber) {
+		return issuePhoneLoginCodes(appid(), openid, null, phoneNumber);
+	}
+
+	/**
+	 * Issue the two codes of a phone-number login in a mini program, as its login page gets
+	 * them; the result names the mini program, so it is the body of {@code POST /wx/login/phone}
+	 * of a server that serves several.
+	 * @param appid the mini program's AppID
+	 * @param openid the user's openid in that mini program
+	 * @param unionid the user's unionid, or {@code null} when the mini program is not bound
+	 * to an Open Platform account
+	 * @param phoneNumber the phone number, as for {@link #issuePhoneCode(String)}
+	 * @return the codes, each valid once for {@linkplain #codeLifetime(Duration) 5 minutes}
+	 * @throws IllegalArgumentException when the server hosts no mini program with that AppID
+	 */
+	public PhoneLoginCodes issuePhoneLoginCodes(String appid, String openid, @Nullable String unionid,
+			String phoneNumber) {
+		String loginCode = issueLoginCode(appid, openid, unionid);
+		String phoneCode = issuePhoneCode(appid, phoneNumber, openid);
+		return new PhoneLoginCodes(loginCode, phoneCode, appid.equals(appid()) ? null : appid);
+	}
+
+	/**
 	 * Encrypt a phone number with the user's current session key, as older clients receive
 	 * it, watermarked with the primary mini program's AppID.
 	 * @param openid a user of the primary mini program who has been issued a login code

@@ -1,0 +1,157 @@
+package io.github.wxlogin.login;
+
+import java.util.List;
+import java.util.Optional;
+
+import io.github.wxlogin.WxAccount;
+import io.github.wxlogin.WxAccountStore;
+import io.github.wxlogin.WxIdentity;
+import io.github.wxlogin.WxLinkedIdentity;
+import io.github.wxlogin.WxLoginAuditEvent;
+import io.github.wxlogin.WxLoginAuditEvent.Action;
+import io.github.wxlogin.WxPhone;
+import io.github.wxlogin.WxUserService;
+import io.github.wxlogin.token.WxLoginSession;
+import io.github.wxlogin.token.WxLoginSessionService;
+
+import org.springframework.context.ApplicationEventPublisher;
+
+/**
+ * The host's own operations on accounts, for its back office and its other channels: create an account
+ * for a phone number known from elsewhere (the user's first phone-number login links to it), find an
+ * account by phone, link and unlink WeChat identities, list them, and disable or enable an account.
+ * <p>
+ * It works on the {@link WxAccountStore} the user store is; the starter's in-memory and JDBC stores are
+ * one. Unlike the store's own methods, disabling here also ends every session of the account (its
+ * refresh tokens are refused at once, its access tokens as {@link WxLoginSessionService} says) and
+ * publishes {@link Action#ACCOUNT_DISABLED}; unlinking an identity ends the account's sessions in that
+ * mini program.
+ */
+public class WxAccountManager {
+
+	private final WxUserService users;
+
+	private final WxLoginSessionService sessions;
+
+	private final ApplicationEventPublisher events;
+
+	/**
+	 * Create the manager.
+	 * @param users the user store, a {@link WxAccountStore} for every method to work
+	 * @param sessions the login sessions
+	 * @param events where disabling an account is published
+	 */
+	public WxAccountManager(WxUserService users, WxLoginSessionService sessions, ApplicationEventPublisher events) {
+		this.users = users;
+		this.sessions = sessions;
+		this.events = events;
+	}
+
+	/**
+	 * Find an account with its identities.
+	 * @param userId the account's id
+	 * @return the account, or empty when there is none
+	 */
+	public Optional<WxAccount> findAccount(String userId) {
+		return accounts().findAccount(userId);
+	}
+
+	/**
+	 * Find the account that owns a phone number.
+	 * @param phoneNumber the number as WeChat gives it, such as {@code +86 13800138000} or
+	 * {@code 13800138000} ({@link WxPhone#phoneNumber()})
+	 * @return the account, or empty when no account has this number
+	 */
+	public Optional<WxAccount> findByPhone(String phoneNumber) {
+		return accounts().findByPhone(phoneNumber);
+	}
+
+	/**
+	 * Create an account with a phone number and no WeChat identity, for a user the host knows from its web
+	 * site or app: the user's first phone-number login in a mini program links to it.
+	 * @param phone the phone number
+	 * @return the new account
+	 * @throws io.github.wxlogin.PhoneConflictException if an account already has this phone
+	 */
+	public WxAccount createAccount(WxPhone phone) {
+		return accounts().createAccount(phone);
+	}
+
+	/**
+	 * Link a WeChat identity to an account.
+	 * @param userId the account's id
+	 * @param identity the identity
+	 * @return the account as stored afterwards
+	 * @throws io.github.wxlogin.IdentityConflictException if the identity belongs to another account
+	 * @throws java.util.NoSuchElementException if there is no such account
+	 */
+	public WxAccount linkIdentity(String userId, WxIdentity identity) {
+		return accounts().linkIdentity(userId, identity);
+	}
+
+	/**
+	 * Unlink a WeChat identity from an account, and end the account's sessions in its mini program.
+	 * @param userId the account's id
+	 * @param appid the identity's mini program
+	 * @param openid the identity's openid
+	 * @return the account as stored afterwards
+	 * @throws io.github.wxlogin.UnlinkRefusedException if it is the last identity of an account without a
+	 * phone
+	 * @throws java.util.NoSuchElementException if there is no such account, or the identity is not linked
+	 * to it
+	 */
+	public WxAccount unlinkIdentity(String userId, String appid, String openid) {
+		WxAccount account = accounts().unlinkIdentity(userId, appid, openid);
+		for (WxLoginSession session : this.sessions.sessions(userId)) {
+			if (session.appid().equals(appid)) {
+				this.sessions.endSession(userId, session.id());
+			}
+		}
+		return account;
+	}
+
+	/**
+	 * List the WeChat identities of an account.
+	 * @param userId the account's id
+	 * @return the identities, the one linked first first
+	 * @throws java.util.NoSuchElementException if there is no such account
+	 */
+	public List<WxLinkedIdentity> identities(String userId) {
+		return accounts().identities(userId);
+	}
+
+	/**
+	 * Disable an account: it can no longer log in or refresh (403 {@code account_disabled}), and every
+	 * session it has ends.
+	 * @param userId the account's id
+	 * @return the account as stored afterwards
+	 * @throws java.util.NoSuchElementException if there is no such account
+	 */
+	public WxAccount disable(String userId) {
+		// Disabled first, so that no login made while the sessions end survives them
+		WxAccount account = accounts().disable(userId);
+		this.sessions.endSessions(userId);
+		this.events.publishEvent(new WxLoginAuditEvent(Action.ACCOUNT_DISABLED, WxLoginAuditEvent.SUCCESS, userId,
+				null, null, null, null));
+		return account;
+	}
+
+	/**
+	 * Enable an account disabled before.
+	 * @param userId the account's id
+	 * @return the account as stored afterwards
+	 * @throws java.util.NoSuchElementException if there is no such account
+	 */
+	public WxAccount enable(String userId) {
+		return accounts().enable(userId);
+	}
+
+	private WxAccountStore accounts() {
+		if (this.users instanceof WxAccountStore accounts) {
+			return accounts;
+		}
+		throw new IllegalStateException("The WxUserService bean (" + this.users.getClass().getName()
+				+ ") keeps no accounts: implement WxAccountStore to manage accounts");
+	}
+
+}

@@ -1,0 +1,29 @@
+package io.github.wxlogin.web;
+
+import io.github.wxlogin.token.WxLoginDevice;
+import io.github.wxlogin.token.WxLoginOrigin;
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpHeaders;
+
+/**
+ * Where a request came from, as the servlet container saw it: the remote address (behind a proxy, what
+ * the host's forwarded-header handling made of it, {@code server.forward-headers-strategy}; the
+ * {@code X-Forwarded-For} header itself is never read here, since any client can send it) and the
+ * {@code User-Agent}.
+ *
+ * @param ip the remote address
+ * @param userAgent the {@code User-Agent} header as sent
+ */
+record ClientAddress(@Nullable String ip, @Nullable String userAgent) {
+
+	static ClientAddress of(HttpServletRequest request) {
+		return new ClientAddress(request.getRemoteAddr(), request.getHeader(HttpHeaders.USER_AGENT));
+	}
+
+	WxLoginOrigin origin(@Nullable WxLoginDevice device) {
+		return WxLoginOrigin.of(this.ip, this.userAgent, device);
+	}
+
+}
