@@ -28,6 +28,7 @@ import io.github.wxlogin.wechat.WxApiClient;
 import io.github.wxlogin.WxPrincipal;
 import io.github.wxlogin.wechat.WxApp;
 import io.github.wxlogin.wechat.WxApps;
+import io.github.wxlogin.login.WxAccountManager;
 import io.github.wxlogin.login.WxAccountService;
 import io.github.wxlogin.login.WxJwkSetService;
 import io.github.wxlogin.login.WxSignInService;
@@ -52,6 +53,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.mockito.Mockito.mock;
 
 /**
@@ -96,7 +98,22 @@ class WxLoginAutoConfigurationTests {
 	void theLoginServicesAreRegisteredOutsideAWebApplicationToo() {
 		this.contextRunner.run((context) -> assertThat(context).hasSingleBean(WxSignInService.class)
 			.hasSingleBean(WxAccountService.class)
+			.hasSingleBean(WxAccountManager.class)
 			.hasSingleBean(WxJwkSetService.class));
+	}
+
+	@Test
+	void whenHostDefinesAnAccountManagerThenTheStarterBacksOff() {
+		this.contextRunner.withBean("hostAccounts", WxAccountManager.class, () -> mock(WxAccountManager.class))
+			.run((context) -> assertThat(context).hasSingleBean(WxAccountManager.class).hasBean("hostAccounts"));
+	}
+
+	@Test
+	void theAccountManagerOfAUserServiceWithoutAccountsSaysWhatIsMissing() {
+		this.contextRunner.withBean(WxUserService.class, () -> mock(WxUserService.class))
+			.run((context) -> assertThatIllegalStateException()
+				.isThrownBy(() -> context.getBean(WxAccountManager.class).findByPhone("13800138000"))
+				.withMessageContaining("implement WxAccountStore"));
 	}
 
 	@Test

@@ -3,8 +3,10 @@ package io.github.wxlogin.cluster;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -13,10 +15,12 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
+import io.github.wxlogin.login.WxAccountManager;
 import io.github.wxlogin.redis.LocalRedis;
 import io.github.wxlogin.test.Api;
 import io.github.wxlogin.test.FakeWeChatServer;
 import io.github.wxlogin.test.FakeWeChatServerExtension;
+import io.github.wxlogin.test.PhoneLoginCodes;
 import io.github.wxlogin.token.WxLoginSessionService;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
@@ -329,6 +333,83 @@ abstract class TwoInstanceClusterTests {
 		assertThat(fake().callCount(Api.PHONE_NUMBER)).isEqualTo(users);
 	}
 
+	@Test
+	void aDeviceEndsAnotherDevicesSessionOnOneInstanceAndTheOtherInstanceRefusesIt() throws InterruptedException {
+		String openid = newOpenid();
+		Reply phone = login(this.a, openid);
+		Reply tablet = login(this.b, openid);
+		// verified on the other instance, which serves it from memory from now on
+		assertThat(this.b.get("/api/hello", tablet.text("accessToken")).status()).isEqualTo(200);
+		JsonNode sessions = this.a.get("/wx/sessions", phone.text("accessToken")).json();
+		assertThat(sessions.size()).isEqualTo(2);
+		String tabletSession = sessions.valueStream()
+			.filter((session) -> !session.path("current").asBoolean())
+			.findFirst()
+			.orElseThrow()
+			.path("id")
+			.asString();
+		assertThat(this.a.delete("/wx/sessions/" + tabletSession, phone.text("accessToken")).status()).isEqualTo(204);
+		assertRefusedWithinTheRevocationBound(this.b, tablet.text("accessToken"));
+		assertThat(this.b.post("/wx/token/refresh", null, Map.of("refreshToken", tablet.text("refreshToken"))).code())
+			.isEqualTo("invalid_refresh_token");
+		assertThat(this.b.get("/api/hello", phone.text("accessToken")).status()).isEqualTo(200);
+
+		assertThat(this.b.post("/wx/logout", phone.text("accessToken"), Map.of("all", true)).status()).isEqualTo(204);
+		assertRefusedWithinTheRevocationBound(this.a, phone.text("accessToken"));
+		assertThat(this.a.post("/wx/token/refresh", null, Map.of("refreshToken", phone.text("refreshToken"))).code())
+			.isEqualTo("invalid_refresh_token");
+	}
+
+	private static void assertRefusedWithinTheRevocationBound(Client instance, String accessToken)
+			throws InterruptedException {
+		long ended = System.nanoTime();
+		int status = instance.get("/api/hello", accessToken).status();
+		while (status != 401 && System.nanoTime() - ended < Duration.ofSeconds(30).toNanos()) {
+			Thread.sleep(20);
+			status = instance.get("/api/hello", accessToken).status();
+		}
+		assertThat(status).isEqualTo(401);
+		assertThat(Duration.ofNanos(System.nanoTime() - ended))
+			.as("time until the other instance refused a token of an ended session")
+			.isLessThan(Duration.ofSeconds(3));
+	}
+
+	@Test
+	void twentyConcurrentPhoneLoginsOfOnePhoneOverBothInstancesEndWithOneAccount() throws Exception {
+		int devices = 20;
+		String phone = Long.toString(13_000_000_000L + ThreadLocalRandom.current().nextLong(900_000_000L));
+		List<PhoneLoginCodes> codes = new ArrayList<>();
+		for (int i = 0; i < devices; i++) {
+			codes.add(fake().issuePhoneLoginCodes(newOpenid(), phone));
+		}
+		ExecutorService pool = Executors.newFixedThreadPool(devices);
+		Set<String> userIds = new HashSet<>();
+		try {
+			CountDownLatch start = new CountDownLatch(1);
+			List<Future<Reply>> replies = new ArrayList<>();
+			for (int i = 0; i < devices; i++) {
+				Client instance = (i % 2 == 0) ? this.a : this.b;
+				PhoneLoginCodes body = codes.get(i);
+				replies.add(pool.submit(() -> {
+					start.await();
+					return instance.post("/wx/login/phone", null, body);
+				}));
+			}
+			start.countDown();
+			for (Future<Reply> reply : replies) {
+				Reply done = reply.get();
+				assertThat(done.status()).as(done.body()).isEqualTo(200);
+				userIds.add(done.json().path("user").path("id").asString());
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(userIds).hasSize(1);
+		assertThat(this.instanceB.getBean(WxAccountManager.class).identities(userIds.iterator().next()))
+			.hasSize(devices);
+	}
+
 	/**
 	 * What a mini program sends to one instance.
 	 */
@@ -343,6 +424,10 @@ abstract class TwoInstanceClusterTests {
 
 		Reply get(String path, @Nullable String bearer) {
 			return exchange(this.http.get().uri(path).headers((headers) -> bearer(headers, bearer)));
+		}
+
+		Reply delete(String path, @Nullable String bearer) {
+			return exchange(this.http.delete().uri(path).headers((headers) -> bearer(headers, bearer)));
 		}
 
 		Reply post(String path, @Nullable String bearer, Object body) {
