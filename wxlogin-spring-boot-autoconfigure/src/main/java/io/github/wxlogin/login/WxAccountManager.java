@@ -11,7 +11,6 @@ import io.github.wxlogin.WxLoginAuditEvent;
 import io.github.wxlogin.WxLoginAuditEvent.Action;
 import io.github.wxlogin.WxPhone;
 import io.github.wxlogin.WxUserService;
-import io.github.wxlogin.token.WxLoginSession;
 import io.github.wxlogin.token.WxLoginSessionService;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -102,11 +101,7 @@ public class WxAccountManager {
 	 */
 	public WxAccount unlinkIdentity(String userId, String appid, String openid) {
 		WxAccount account = accounts().unlinkIdentity(userId, appid, openid);
-		for (WxLoginSession session : this.sessions.sessions(userId)) {
-			if (session.appid().equals(appid)) {
-				this.sessions.endSession(userId, session.id());
-			}
-		}
+		this.sessions.endSessions(userId, appid);
 		return account;
 	}
 

@@ -117,10 +117,7 @@ public class WxAccountService {
 		for (WxLinkedIdentity identity : linked) {
 			accounts.unlinkIdentity(user.id(), identity.appid(), identity.openid());
 		}
-		this.sessions.sessions(user.id())
-			.stream()
-			.filter((session) -> session.appid().equals(appid))
-			.forEach((session) -> this.sessions.endSession(user.id(), session.id()));
+		this.sessions.endSessions(user.id(), appid);
 		return accounts.identities(user.id());
 	}
 

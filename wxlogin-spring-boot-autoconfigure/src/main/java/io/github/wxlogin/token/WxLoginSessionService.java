@@ -132,6 +132,23 @@ public class WxLoginSessionService {
 	}
 
 	/**
+	 * End an account's sessions in one mini program, as unlinking the account from it calls for.
+	 * @param accountId the account (user id)
+	 * @param appid the mini program
+	 * @return the sessions ended
+	 */
+	public List<WxLoginSession> endSessions(String accountId, String appid) {
+		List<WxLoginSession> ended = new ArrayList<>();
+		for (WxLoginSession session : sessions(accountId)) {
+			if (session.appid().equals(appid)) {
+				end(session);
+				ended.add(session);
+			}
+		}
+		return ended;
+	}
+
+	/**
 	 * Keep an account to the limit of sessions its mini program sets: end the sessions beyond the newest
 	 * ones there. Called after each login; with a limit of 1, a login ends the account's other sessions in
 	 * that mini program (one device at a time).

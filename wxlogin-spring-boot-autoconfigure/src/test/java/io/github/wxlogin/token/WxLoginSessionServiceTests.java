@@ -138,6 +138,25 @@ class WxLoginSessionServiceTests {
 	}
 
 	@Test
+	void endingTheSessionsOfOneMiniProgramLeavesTheOthers() {
+		WxIssuedTokens here = login(ALICE);
+		WxIssuedTokens elsewhere = login(new WxPrincipal(ALICE.userId(), "openid-alice-other", OTHER_APP));
+		assertThat(this.sessions.endSessions(ALICE.userId(), APP)).extracting(WxLoginSession::id)
+			.containsExactly(here.sessionId());
+		assertEnded(here);
+		assertAccepted(elsewhere);
+	}
+
+	@Test
+	void aRefreshTokenPresentedAgainEndsItsSessionsAccessTokens() {
+		WxIssuedTokens login = login(ALICE);
+		WxIssuedTokens refreshed = this.tokens.refresh(login.refreshToken()).orElseThrow();
+		assertAccepted(refreshed);
+		assertThat(this.tokens.refresh(login.refreshToken())).isEmpty();
+		assertEnded(refreshed);
+	}
+
+	@Test
 	void withoutALimitEveryLoginKeepsItsSession() {
 		login(ALICE);
 		login(ALICE);
