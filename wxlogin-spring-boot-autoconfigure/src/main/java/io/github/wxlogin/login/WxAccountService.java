@@ -3,6 +3,7 @@ package io.github.wxlogin.login;
 import java.util.List;
 
 import io.github.wxlogin.PhoneConflictException;
+import io.github.wxlogin.WxAccount;
 import io.github.wxlogin.WxAccountStore;
 import io.github.wxlogin.WxIdentity;
 import io.github.wxlogin.WxLinkedIdentity;
@@ -83,10 +84,12 @@ public class WxAccountService {
 	 * @return the identities
 	 */
 	public List<WxLinkedIdentity> identities(WxPrincipal caller) {
-		WxUser user = user(caller);
 		if (this.users instanceof WxAccountStore accounts) {
-			return accounts.identities(user.id());
+			return accounts.findAccount(caller.userId())
+				.map(WxAccount::identities)
+				.orElseThrow(WxLoginException::userGone);
 		}
+		WxUser user = user(caller);
 		return List.of(new WxLinkedIdentity(user.appid(), user.openid(), user.unionid(), user.createdAt()));
 	}
 
