@@ -3,6 +3,7 @@ package io.github.wxlogin;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The account model behind {@link WxUserService}: an account (the host's user id) owns any number of
@@ -132,6 +133,16 @@ public interface WxAccountStore extends WxUserService {
 	 * @throws NoSuchElementException if there is no such account
 	 */
 	WxAccount enable(String userId);
+
+	/**
+	 * Register what runs after an account is disabled: the starter ends the account's sessions there, so
+	 * that disabling an account through the store cuts off its devices as {@code WxAccountManager} does.
+	 * The starter's stores run the listener after each {@link #disable}; the default ignores it, and
+	 * disabling through {@code WxAccountManager} ends the sessions either way.
+	 * @param listener takes the id of the account disabled
+	 */
+	default void whenDisabled(Consumer<String> listener) {
+	}
 
 	@Override
 	default boolean isDisabled(String userId) {

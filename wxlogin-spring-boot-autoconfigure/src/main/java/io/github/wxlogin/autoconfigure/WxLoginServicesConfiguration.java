@@ -3,6 +3,7 @@ package io.github.wxlogin.autoconfigure;
 import java.util.Map;
 
 import com.nimbusds.jose.jwk.JWKSet;
+import io.github.wxlogin.WxAccountStore;
 import io.github.wxlogin.WxUserService;
 import io.github.wxlogin.login.WxAccountManager;
 import io.github.wxlogin.login.WxAccountService;
@@ -17,6 +18,7 @@ import io.github.wxlogin.wechat.WxApps;
 import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.ApplicationEventPublisher;
@@ -53,6 +55,18 @@ class WxLoginServicesConfiguration {
 	WxAccountManager wxAccountManager(WxUserService users, WxLoginSessionService sessions,
 			ApplicationEventPublisher events) {
 		return new WxAccountManager(users, sessions, events);
+	}
+
+	/** Disabling an account through the starter's store ends its sessions, as {@link WxAccountManager} does. */
+	@Bean
+	SmartInitializingSingleton wxLoginSessionsEndWhenAccountsAreDisabled(ObjectProvider<WxUserService> users,
+			ObjectProvider<WxLoginSessionService> sessions) {
+		return () -> {
+			WxLoginSessionService loginSessions = sessions.getIfUnique();
+			if (users.getIfUnique() instanceof WxAccountStore accounts && loginSessions != null) {
+				accounts.whenDisabled(loginSessions::endSessions);
+			}
+		};
 	}
 
 	@Bean

@@ -123,7 +123,8 @@ public class WxAccountManager {
 	 * @throws java.util.NoSuchElementException if there is no such account
 	 */
 	public WxAccount disable(String userId) {
-		// Disabled first, so that no login made while the sessions end survives them
+		// Disabled first, so that no login made while the sessions end survives them; the starter's stores
+		// have ended them already (WxAccountStore.whenDisabled), a host's store may not have
 		WxAccount account = accounts().disable(userId);
 		this.sessions.endSessions(userId);
 		this.events.publishEvent(new WxLoginAuditEvent(Action.ACCOUNT_DISABLED, WxLoginAuditEvent.SUCCESS, userId,

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import io.github.wxlogin.IdentityConflictException;
 import io.github.wxlogin.PhoneConflictException;
@@ -40,6 +41,9 @@ public class InMemoryWxUserService implements WxAccountStore {
 	private final Map<String, String> accountIdsByPhone = new HashMap<>();
 
 	private final Clock clock;
+
+	private volatile Consumer<String> whenDisabled = (userId) -> {
+	};
 
 	/**
 	 * Create a new in-memory user service.
@@ -195,8 +199,18 @@ public class InMemoryWxUserService implements WxAccountStore {
 	}
 
 	@Override
-	public synchronized WxAccount disable(String userId) {
-		return save(require(userId).withDisabled(true, now())).toWxAccount();
+	public WxAccount disable(String userId) {
+		WxAccount disabled;
+		synchronized (this) {
+			disabled = save(require(userId).withDisabled(true, now())).toWxAccount();
+		}
+		this.whenDisabled.accept(userId);
+		return disabled;
+	}
+
+	@Override
+	public void whenDisabled(Consumer<String> listener) {
+		this.whenDisabled = listener;
 	}
 
 	@Override

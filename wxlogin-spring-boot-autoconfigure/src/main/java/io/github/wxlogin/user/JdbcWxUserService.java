@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import io.github.wxlogin.IdentityConflictException;
 import io.github.wxlogin.PhoneConflictException;
@@ -38,6 +39,9 @@ public class JdbcWxUserService implements WxAccountStore {
 	private final AccountTables tables;
 
 	private final RetriedTransactions transactions;
+
+	private volatile Consumer<String> whenDisabled = (userId) -> {
+	};
 
 	/**
 	 * Create a new JDBC user service.
@@ -207,7 +211,14 @@ public class JdbcWxUserService implements WxAccountStore {
 	@Override
 	public WxAccount disable(String userId) {
 		this.tables.updateDisabled(userId, true);
-		return account(userId);
+		WxAccount disabled = account(userId);
+		this.whenDisabled.accept(userId);
+		return disabled;
+	}
+
+	@Override
+	public void whenDisabled(Consumer<String> listener) {
+		this.whenDisabled = listener;
 	}
 
 	@Override

@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import io.github.wxlogin.WxAccount;
+import io.github.wxlogin.WxAccountStore;
 import io.github.wxlogin.WxIdentity;
 import io.github.wxlogin.WxLinkedIdentity;
 import io.github.wxlogin.WxPhone;
@@ -33,6 +34,9 @@ class PhoneLoginIntegrationTests extends HostIntegrationTest {
 
 	@Autowired
 	WxAccountManager accounts;
+
+	@Autowired
+	WxAccountStore store;
 
 	private Reply phoneLogin(Object body) {
 		return this.client.post("/wx/login/phone", body);
@@ -110,6 +114,18 @@ class PhoneLoginIntegrationTests extends HostIntegrationTest {
 
 		this.accounts.enable(userId(before));
 		assertThat(login("openid-pl-5").status().value()).isEqualTo(200);
+	}
+
+	@Test
+	void disablingAnAccountThroughTheStoreEndsItsSessionsToo() {
+		Reply before = login("openid-pl-10");
+		assertThat(this.client.get("/api/hello", before.text("accessToken")).status().value()).isEqualTo(200);
+		this.store.disable(userId(before));
+		assertProblem(this.client.get("/api/hello", before.text("accessToken")), 401, "unauthorized");
+		assertProblem(this.client.post("/wx/token/refresh", Map.of("refreshToken", before.text("refreshToken"))), 401,
+				"invalid_refresh_token");
+		assertProblem(this.client.post("/wx/login", Map.of("code", this.fake.issueLoginCode("openid-pl-10"))), 403,
+				"account_disabled");
 	}
 
 	@Test
