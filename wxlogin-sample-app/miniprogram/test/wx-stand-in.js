@@ -24,21 +24,35 @@ async function demo(path, body) {
 }
 
 /**
- * Install a fresh `wx` global for one WeChat user and return it. `wx.calls` lists the paths the
- * mini program called on its back end, in order.
+ * Install a fresh `wx` global for one WeChat user on one phone and return it. `wx.calls` lists the paths
+ * the mini program called on its back end, in order. Codes put in `wx.staleLoginCodes` are what the next
+ * wx.login() calls hand out before fresh ones, as a client might hand out a code that expired.
  */
-function installWx(openid, profile = { nickname: 'Old Way', avatarUrl: 'https://example.com/old-way.png' }) {
+function installWx(openid, {
+	profile = { nickname: 'Old Way', avatarUrl: 'https://example.com/old-way.png' },
+	device = { brand: 'Apple', model: 'iPhone 13', system: 'iOS 16.6', platform: 'ios' },
+} = {}) {
 	const storage = new Map();
 	const wx = {
 		openid,
 		calls: [],
 		toasts: [],
+		staleLoginCodes: [],
 
 		login({ success, fail }) {
+			if (wx.staleLoginCodes.length > 0) {
+				const code = wx.staleLoginCodes.shift();
+				Promise.resolve().then(() => success({ code, errMsg: 'login:ok' }));
+				return;
+			}
 			demo('/demo/wx-login', { openid })
 				.then(({ code }) => success({ code, errMsg: 'login:ok' }))
 				.catch((error) => fail && fail({ errMsg: 'login:fail ' + error.message }));
 		},
+
+		// Base library 2.20.1 and later; tests delete it to play an older client
+		getDeviceInfo: () => ({ ...device, abi: 'arm64', benchmarkLevel: 1 }),
+		getSystemInfoSync: () => ({ ...device, SDKVersion: '2.19.0', language: 'zh_CN', pixelRatio: 3 }),
 
 		request({ url, method = 'GET', data, header = {}, success, fail }) {
 			wx.calls.push(method + ' ' + url.slice(config.baseUrl.length));
@@ -132,4 +146,33 @@ function uniquePhoneNumber() {
 	return '137' + String(Math.floor(Math.random() * 1e8)).padStart(8, '0');
 }
 
-module.exports = { installWx, phoneButtonEvent, loadMiniProgram, uniqueOpenid, uniquePhoneNumber };
+/**
+ * Log the user in on another phone, straight over HTTP, and return that login's tokens.
+ */
+async function loginOnAnotherPhone(openid, device) {
+	const { code } = await demo('/demo/wx-login', { openid });
+	const reply = await demo('/wx/login', { code, device });
+	return reply;
+}
+
+/**
+ * The status of a refresh with this token: 200 while its session lasts, 401 once it ended.
+ */
+async function refreshStatus(refreshToken) {
+	const response = await fetch(baseUrl + '/wx/token/refresh', {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ refreshToken }),
+	});
+	return response.status;
+}
+
+module.exports = {
+	installWx,
+	phoneButtonEvent,
+	loadMiniProgram,
+	uniqueOpenid,
+	uniquePhoneNumber,
+	loginOnAnotherPhone,
+	refreshStatus,
+};

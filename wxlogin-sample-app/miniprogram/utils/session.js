@@ -11,10 +11,20 @@ function current() {
 	return wx.getStorageSync(STORAGE_KEY) || null;
 }
 
+// phoneBound: whether the account has a phone, so that the page shows the (paid) phone button only when not
 function keep(tokens) {
-	const session = { accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, user: tokens.user };
+	const session = {
+		accessToken: tokens.accessToken,
+		refreshToken: tokens.refreshToken,
+		user: tokens.user,
+		phoneBound: Boolean(tokens.phoneBound),
+	};
 	wx.setStorageSync(STORAGE_KEY, session);
 	return session;
+}
+
+function forget() {
+	wx.removeStorageSync(STORAGE_KEY);
 }
 
 function updateUser(user) {
@@ -24,6 +34,29 @@ function updateUser(user) {
 		wx.setStorageSync(STORAGE_KEY, session);
 	}
 	return session && session.user;
+}
+
+// After the phone was bound through POST /wx/phone
+function markPhoneBound() {
+	const session = current();
+	if (session) {
+		session.phoneBound = true;
+		wx.setStorageSync(STORAGE_KEY, session);
+	}
+}
+
+/**
+ * The device a login names, shown in the session list: wx.getDeviceInfo(), or wx.getSystemInfoSync() on
+ * clients before it; none when neither answers.
+ */
+function device() {
+	try {
+		const info = (typeof wx.getDeviceInfo === 'function') ? wx.getDeviceInfo() : wx.getSystemInfoSync();
+		return { model: info.model, platform: info.platform, system: info.system };
+	}
+	catch (error) {
+		return undefined;
+	}
 }
 
 function wxLoginCode() {
@@ -42,11 +75,37 @@ function wxLoginCode() {
  */
 async function login() {
 	const code = await wxLoginCode();
-	const reply = await send({ path: '/wx/login', method: 'POST', data: { code } });
+	const reply = await send({ path: '/wx/login', method: 'POST', data: { code, device: device() } });
 	if (!isOk(reply)) {
 		throw new ApiError(reply);
 	}
 	return keep(reply.data);
+}
+
+/**
+ * Log in with the phone number (手机号快捷登录): the code of <button open-type="getPhoneNumber"> and a fresh
+ * wx.login() code, to the account that owns the number. Resolve with the session and whether the account is
+ * new. Reject with an ApiError whose code says what went
+ * wrong: identity_conflict, account_disabled, invalid_code (both tries refused), ...
+ * @param {string} phoneCode the button's code
+ */
+async function loginWithPhone(phoneCode) {
+	let reply = await sendPhoneLogin(phoneCode);
+	// The back end exchanges the login code first: when WeChat refused it (expired, used), the phone code is
+	// still unused, so it goes once more with a fresh login code
+	if (!isOk(reply) && new ApiError(reply).code === 'invalid_code') {
+		reply = await sendPhoneLogin(phoneCode);
+	}
+	if (!isOk(reply)) {
+		throw new ApiError(reply);
+	}
+	// newUser: the phone login made the account (no silent login had)
+	return { ...keep(reply.data), newUser: Boolean(reply.data.newUser) };
+}
+
+async function sendPhoneLogin(phoneCode) {
+	const loginCode = await wxLoginCode();
+	return send({ path: '/wx/login/phone', method: 'POST', data: { loginCode, phoneCode, device: device() } });
 }
 
 /**
@@ -96,7 +155,7 @@ function renew(refusedAccessToken) {
  */
 async function logout() {
 	const session = current();
-	wx.removeStorageSync(STORAGE_KEY);
+	forget();
 	if (session) {
 		await send({
 			path: '/wx/logout',
@@ -107,4 +166,16 @@ async function logout() {
 	}
 }
 
-module.exports = { current, login, refresh, renew, logout, updateUser, STORAGE_KEY };
+module.exports = {
+	current,
+	login,
+	loginWithPhone,
+	refresh,
+	renew,
+	logout,
+	forget,
+	updateUser,
+	markPhoneBound,
+	device,
+	STORAGE_KEY,
+};

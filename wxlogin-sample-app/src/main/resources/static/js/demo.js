@@ -6,6 +6,10 @@ const session = {
 	accessToken: null,
 	refreshToken: null,
 	user: null,
+	// From every TokenResponse: whether the account has a phone, so the paid phone-login button can stay hidden
+	phoneBound: false,
+	// The last GET /wx/sessions reply shown in the Sessions panel, or null
+	sessions: null,
 };
 
 const $ = (id) => document.getElementById(id);
@@ -17,6 +21,18 @@ let exchangeCount = 0;
 
 function openid() {
 	return $('openid').value.trim();
+}
+
+// The label a login sends for the session list; a mini program sends what wx.getDeviceInfo() says
+function device() {
+	const agent = navigator.userAgent;
+	const browser = [['Edg/', 'Edge'], ['Firefox/', 'Firefox'], ['HeadlessChrome/', 'Headless Chrome'],
+		['Chrome/', 'Chrome'], ['Safari/', 'Safari']].find(([mark]) => agent.includes(mark));
+	return {
+		model: (browser ? browser[1] : 'Browser') + ' (demo page)',
+		platform: 'browser',
+		system: navigator.platform || 'unknown',
+	};
 }
 
 function bearer() {
@@ -57,14 +73,51 @@ function wechatClient(title, path, body) {
 }
 
 const actions = {
+	// Silent login, as a mini program does at launch: no button, no prompt
 	async login() {
+		showLoginError(null);
 		const wx = await wechatClient('wx.login()', '/demo/wx-login', { openid: openid() });
 		if (!wx.ok) {
+			showLoginError(wx);
 			return;
 		}
-		const reply = await call('Log in with the code', 'POST', '/wx/login', { code: wx.data.code });
+		const reply = await call('Log in with the code', 'POST', '/wx/login', { code: wx.data.code, device: device() });
 		if (reply.ok) {
 			keepTokens(reply.data);
+		}
+		else {
+			showLoginError(reply);
+		}
+	},
+
+	// 手机号快捷登录: the button's phone code and a fresh wx.login() code, sent together
+	async phoneLogin() {
+		showLoginError(null);
+		const phone = await wechatClient('<button open-type="getPhoneNumber">', '/demo/phone-code',
+			{ openid: openid(), phoneNumber: $('phone-number').value.trim() });
+		if (!phone.ok) {
+			showLoginError(phone);
+			return;
+		}
+		let reply = await loginWithPhone(phone.data.code);
+		// The back end exchanges the login code first: when WeChat refused it, the phone code is still unused
+		if (reply && problemCode(reply) === 'invalid_code') {
+			reply = await loginWithPhone(phone.data.code);
+		}
+		if (!reply) {
+			return;
+		}
+		if (reply.ok) {
+			keepTokens(reply.data);
+		}
+		else if (problemCode(reply) === 'identity_conflict') {
+			// This WeChat user has an account of its own, with another phone: back to it, and the user decides
+			await actions.login();
+			showLoginError(reply, 'This WeChat user already has an account with another phone number; '
+				+ 'you are logged in to it.');
+		}
+		else {
+			showLoginError(reply);
 		}
 	},
 
@@ -143,12 +196,46 @@ const actions = {
 		const reply = await call('Log out', 'POST', '/wx/logout',
 			session.refreshToken ? { refreshToken: session.refreshToken } : {}, { headers: bearer() });
 		if (reply.ok) {
-			session.accessToken = null;
-			session.refreshToken = null;
-			session.user = null;
+			forgetTokens();
+		}
+	},
+
+	async sessions() {
+		const reply = await call('List my sessions', 'GET', '/wx/sessions', undefined, { headers: bearer() });
+		session.sessions = reply.ok ? reply.data : null;
+	},
+
+	// Another device's login ends: its refresh token is refused from now on, and then its access token
+	async endSession(id) {
+		const reply = await call('End a session', 'DELETE', '/wx/sessions/' + encodeURIComponent(id), undefined,
+			{ headers: bearer() });
+		if (reply.ok) {
+			await actions.sessions();
+		}
+	},
+
+	async logoutEverywhere() {
+		const reply = await call('Log out everywhere', 'POST', '/wx/logout', { all: true }, { headers: bearer() });
+		if (reply.ok) {
+			forgetTokens();
 		}
 	},
 };
+
+// POST /wx/login/phone with a fresh wx.login() code; null when the WeChat client gave no code
+async function loginWithPhone(phoneCode) {
+	const wx = await wechatClient('wx.login()', '/demo/wx-login', { openid: openid() });
+	if (!wx.ok) {
+		showLoginError(wx);
+		return null;
+	}
+	return call('Log in with the phone number', 'POST', '/wx/login/phone',
+		{ loginCode: wx.data.code, phoneCode, device: device() });
+}
+
+function problemCode(reply) {
+	return (reply.data && typeof reply.data === 'object') ? reply.data.code : undefined;
+}
 
 function keepPhone(reply) {
 	if (!reply.ok) {
@@ -156,12 +243,21 @@ function keepPhone(reply) {
 	}
 	else if (session.user) {
 		session.user.phoneNumber = reply.data.phoneNumber;
+		session.phoneBound = true;
 	}
 }
 
 // The phone panel says why a number was not bound (taken by another user, not logged in, ...)
 function showPhoneError(reply) {
-	const error = $('phone-error');
+	showError($('phone-error'), reply);
+}
+
+// The login panel says why a login failed (a refused code, a disabled account, a conflict, ...)
+function showLoginError(reply, message) {
+	showError($('login-error'), reply, message);
+}
+
+function showError(error, reply, message) {
 	if (!reply) {
 		error.hidden = true;
 		error.textContent = '';
@@ -169,7 +265,8 @@ function showPhoneError(reply) {
 	}
 	const problem = (reply.data && typeof reply.data === 'object') ? reply.data : {};
 	const code = problem.code ? ' (' + problem.code + ')' : '';
-	error.textContent = (problem.detail || problem.title || 'The request failed with status ' + reply.status) + code;
+	error.textContent = (message || problem.detail || problem.title || 'The request failed with status ' + reply.status)
+		+ code;
 	error.hidden = false;
 }
 
@@ -177,6 +274,16 @@ function keepTokens(tokens) {
 	session.accessToken = tokens.accessToken;
 	session.refreshToken = tokens.refreshToken;
 	session.user = tokens.user;
+	session.phoneBound = tokens.phoneBound;
+	session.sessions = null;
+}
+
+function forgetTokens() {
+	session.accessToken = null;
+	session.refreshToken = null;
+	session.user = null;
+	session.phoneBound = false;
+	session.sessions = null;
 }
 
 // Rendering
@@ -191,7 +298,44 @@ function showUser() {
 	$('user-id').textContent = user ? user.id : '–';
 	$('user-openid').textContent = user ? user.openid : '–';
 	$('user-phone').textContent = (user && user.phoneNumber) ? user.phoneNumber : '–';
+	// A login page shows the phone-login button to everyone but an account that already has a phone
+	const phoneLogin = !(signedIn && session.phoneBound);
+	$('btn-phone-login').hidden = !phoneLogin;
+	$('phone-login-hint').hidden = !phoneLogin;
 	showAvatar(user, name, signedIn);
+	showSessions();
+}
+
+function showSessions() {
+	const list = $('sessions');
+	list.hidden = !session.sessions;
+	list.replaceChildren(...(session.sessions || []).map((each) => {
+		const item = element('li', 'session' + (each.current ? ' current' : ''));
+		item.dataset.sessionId = each.id;
+		const label = element('div', 'session-label', deviceLabel(each));
+		if (each.current) {
+			label.append(element('span', 'session-current', 'this device'));
+		}
+		item.append(label, element('div', 'session-detail', [each.ip, 'logged in ' + shortTime(each.createdAt),
+			'last used ' + shortTime(each.lastUsedAt)].filter(Boolean).join(' · ')));
+		if (!each.current) {
+			const end = element('button', 'session-end danger', 'End');
+			end.addEventListener('click', () => run(() => actions.endSession(each.id)));
+			item.append(end);
+		}
+		return item;
+	}));
+}
+
+function deviceLabel(each) {
+	const device = each.device || {};
+	const label = [device.model, device.system].filter(Boolean).join(' · ');
+	return label || each.userAgent || 'Unknown device';
+}
+
+function shortTime(instant) {
+	const time = new Date(instant);
+	return Number.isNaN(time.getTime()) ? String(instant) : time.toLocaleString();
 }
 
 function showAvatar(user, name, signedIn) {
@@ -271,25 +415,28 @@ function shorten(text) {
 
 // Wiring
 
-function bind(buttonId, action) {
-	const button = $(buttonId);
-	button.addEventListener('click', async () => {
-		const buttons = document.querySelectorAll('.phone button');
-		buttons.forEach((each) => { each.disabled = true; });
-		try {
-			await action();
-		}
-		catch (error) {
-			showExchange({ title: 'The request did not complete', method: '', path: String(error), headers: {},
-				status: 0, data: null });
-		}
-		finally {
-			buttons.forEach((each) => { each.disabled = false; });
-			showUser();
-		}
-	});
+// One step at a time: the phone's buttons wait until its last reply is shown
+async function run(action) {
+	const buttons = document.querySelectorAll('.phone button');
+	buttons.forEach((each) => { each.disabled = true; });
+	try {
+		await action();
+	}
+	catch (error) {
+		showExchange({ title: 'The request did not complete', method: '', path: String(error), headers: {},
+			status: 0, data: null });
+	}
+	finally {
+		buttons.forEach((each) => { each.disabled = false; });
+		showUser();
+	}
 }
 
+function bind(buttonId, action) {
+	$(buttonId).addEventListener('click', () => run(action));
+}
+
+// Whether the fake WeChat server is there to play the WeChat client
 async function showDemoInfo() {
 	const info = $('demo-info');
 	try {
@@ -300,11 +447,21 @@ async function showDemoInfo() {
 		const demo = await response.json();
 		info.replaceChildren('Demo mode: a fake WeChat server runs in the application at ',
 			element('code', '', demo.wechatBaseUrl), ' for AppID ', element('code', '', demo.appid), '.');
+		return true;
 	}
 	catch (error) {
 		info.textContent = 'Demo mode is off (wx.login.api-base-url is set): the WeChat client steps need '
 			+ 'the in-process fake WeChat server, so only the back-end calls work here.';
+		return false;
 	}
+}
+
+// As a mini program does at launch: the silent login, then the page shows what the account needs
+async function launch() {
+	if (await showDemoInfo()) {
+		await run(actions.login);
+	}
+	document.body.dataset.launched = 'true';
 }
 
 function randomOpenid() {
@@ -343,6 +500,7 @@ function start() {
 		() => localStorage.setItem('wxlogin-demo.phone', $('phone-number').value.trim()));
 
 	bind('btn-login', actions.login);
+	bind('btn-phone-login', actions.phoneLogin);
 	bind('btn-phone', actions.phone);
 	bind('btn-phone-legacy', actions.phoneLegacy);
 	bind('btn-profile', actions.profile);
@@ -351,6 +509,8 @@ function start() {
 	bind('btn-hello', actions.hello);
 	bind('btn-refresh', actions.refresh);
 	bind('btn-logout', actions.logout);
+	bind('btn-sessions', actions.sessions);
+	bind('btn-logout-all', actions.logoutEverywhere);
 	$('btn-clear').addEventListener('click', () => {
 		$('log').replaceChildren();
 		$('log-empty').hidden = false;
@@ -358,7 +518,7 @@ function start() {
 	});
 
 	showUser();
-	showDemoInfo();
+	launch();
 }
 
 start();

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.AfterAll;
@@ -27,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Clicks through the demo page in headless Chromium, as a visitor would, and checks what the page shows
- * after each step. Leaves a screenshot at {@code target/demo-page.png}.
+ * after each step. Leaves a screenshot of the session list at {@code target/demo-page.png}.
  */
 @DemoApplicationTest
 class DemoPageBrowserTests {
@@ -78,23 +80,28 @@ class DemoPageBrowserTests {
 
 	@Test
 	void aVisitorGoesThroughTheWholeLoginFlow() throws IOException {
-		browser.get("http://localhost:" + this.port + "/");
-		waitFor(() -> text("demo-info").startsWith("Demo mode:"));
-		assertThat(text("session-state")).isEqualTo("Logged out");
+		openAsNewVisitor();
+		// The page logged in silently when it opened, as a mini program does at launch
+		assertLatestReply("/wx/login", 200);
+		assertThat(text("session-state")).isEqualTo("Logged in");
 		String openid = browser.findElement(By.id("openid")).getDomProperty("value");
 		assertThat(openid).startsWith("demo-user-");
+		assertThat(text("user-openid")).isEqualTo(openid);
+		String userId = text("user-id");
+		assertThat(userId).isNotEqualTo("–");
 
 		click("btn-login");
 		assertLatestReply("/wx/login", 200);
 		assertThat(text("session-state")).isEqualTo("Logged in");
-		assertThat(text("user-openid")).isEqualTo(openid);
-		assertThat(text("user-id")).isNotEqualTo("–");
+		assertThat(text("user-id")).isEqualTo(userId);
 
 		String phoneNumber = PhoneNumbers.unique();
 		type("phone-number", phoneNumber);
+		assertThat(visible("btn-phone-login")).isTrue();
 		click("btn-phone");
 		assertLatestReply("/wx/phone", 200);
 		assertThat(text("user-phone")).isEqualTo(phoneNumber);
+		assertThat(visible("btn-phone-login")).as("the phone-login button once the account has a phone").isFalse();
 
 		String olderClientsPhoneNumber = PhoneNumbers.unique();
 		type("phone-number", olderClientsPhoneNumber);
@@ -128,7 +135,6 @@ class DemoPageBrowserTests {
 		click("btn-refresh");
 		assertLatestReply("/wx/token/refresh", 200);
 		assertThat(text("session-state")).isEqualTo("Logged in");
-		saveScreenshot();
 
 		click("btn-logout");
 		assertLatestReply("/wx/logout", 204);
@@ -165,13 +171,126 @@ class DemoPageBrowserTests {
 		assertThat(browser.findElement(By.id("phone-error")).isDisplayed()).isFalse();
 	}
 
-	// A visitor in a browser that never saw the demo: a new WeChat user, logged in, binds the number shown
-	private String newVisitorBindsTheSuggestedNumber() {
+	@Test
+	void aNewVisitorSignsInWithThePhoneNumberAndTheButtonIsGoneOnceTheAccountHasIt() {
+		openAsNewVisitor();
+		assertLatestReply("/wx/login", 200);
+		String userId = text("user-id");
+		assertThat(visible("btn-phone-login")).as("the phone-login button of an account without a phone").isTrue();
+		String number = browser.findElement(By.id("phone-number")).getDomProperty("value");
+
+		click("btn-phone-login");
+		assertLatestReply("/wx/login/phone", 200);
+		assertThat(latestReplyBody()).contains("\"phoneBound\": true");
+		// The silent login made the account; the phone login gave it the number
+		assertThat(text("user-id")).isEqualTo(userId);
+		// A TokenResponse shows the number masked
+		assertThat(text("user-phone")).isEqualTo(number.substring(0, 3) + "****" + number.substring(7));
+		assertThat(visible("btn-phone-login")).isFalse();
+		assertThat(visible("login-error")).isFalse();
+
+		// Opened again, the silent login says the account has a phone: no paid button
+		browser.navigate().refresh();
+		waitForLaunch();
+		assertLatestReply("/wx/login", 200);
+		assertThat(latestReplyBody()).contains("\"phoneBound\": true");
+		assertThat(visible("btn-phone-login")).isFalse();
+
+		// Logged out, the login page offers it again, and it signs in to the account that owns the number
+		click("btn-logout");
+		assertThat(visible("btn-phone-login")).isTrue();
+		click("btn-phone-login");
+		assertLatestReply("/wx/login/phone", 200);
+		assertThat(text("session-state")).isEqualTo("Logged in");
+		assertThat(text("user-id")).isEqualTo(userId);
+	}
+
+	@Test
+	void aPhoneLoginWithTheNumberOfAnotherAccountLeavesTheVisitorInTheirOwnAccount() {
+		openAsNewVisitor();
+		String takenNumber = browser.findElement(By.id("phone-number")).getDomProperty("value");
+		click("btn-phone-login");
+		assertLatestReply("/wx/login/phone", 200);
+
+		openAsNewVisitor();
+		String ownUserId = text("user-id");
+		type("phone-number", takenNumber);
+		click("btn-phone-login");
+		assertThat(latestReplyTo("/wx/login/phone").getDomAttribute("data-status")).isEqualTo("409");
+		// Then a silent login back into the visitor's own account, which lets the user decide
+		assertLatestReply("/wx/login", 200);
+		assertThat(text("login-error")).contains("identity_conflict");
+		assertThat(text("user-id")).isEqualTo(ownUserId);
+		assertThat(text("user-phone")).isEqualTo("–");
+		assertThat(visible("btn-phone-login")).isTrue();
+	}
+
+	@Test
+	void theSessionsPanelListsTheDevicesEndsAnotherAndLogsOutEverywhere() throws IOException {
+		HttpClient http = new HttpClient(this.port);
+		openAsNewVisitor();
+		String openid = browser.findElement(By.id("openid")).getDomProperty("value");
+		String otherDevice = loginOnAnotherDevice(http, openid);
+
+		click("btn-sessions");
+		assertLatestReply("/wx/sessions", 200);
+		List<WebElement> sessions = browser.findElements(By.cssSelector("#sessions > li"));
+		assertThat(sessions).hasSize(2);
+		WebElement current = browser.findElement(By.cssSelector("#sessions > li.current"));
+		assertThat(current.getText()).contains("this device").contains("(demo page)");
+		assertThat(current.findElements(By.tagName("button"))).isEmpty();
+		WebElement other = browser.findElement(By.cssSelector("#sessions > li:not(.current)"));
+		assertThat(other.getText()).contains("iPhone 15 · iOS 17.4");
+		String otherId = other.getDomAttribute("data-session-id");
+		// The login page of an account without a phone, and its two devices
+		saveScreenshot();
+
+		click(other.findElement(By.cssSelector("button.session-end")));
+		assertLatestReply("/wx/sessions", 200);
+		assertThat(latestReplyTo("/wx/sessions/" + otherId).getDomAttribute("data-status")).isEqualTo("204");
+		assertThat(browser.findElements(By.cssSelector("#sessions > li"))).hasSize(1);
+		assertThat(browser.findElements(By.cssSelector("#sessions > li.current"))).hasSize(1);
+		assertThat(refresh(http, otherDevice).text("code")).isEqualTo("invalid_refresh_token");
+		click("btn-hello");
+		assertLatestReply("/api/hello", 200);
+
+		String anotherDevice = loginOnAnotherDevice(http, openid);
+		click("btn-logout-all");
+		assertLatestReply("/wx/logout", 204);
+		assertThat(text("session-state")).isEqualTo("Logged out");
+		assertThat(visible("sessions")).isFalse();
+		assertThat(refresh(http, anotherDevice).status()).isEqualTo(401);
+	}
+
+	// Logs the user in as a phone would, and returns that login's refresh token
+	private static String loginOnAnotherDevice(HttpClient http, String openid) {
+		String code = http.post("/demo/wx-login", null, Map.of("openid", openid)).text("code");
+		HttpClient.Reply login = http.post("/wx/login", null, Map.of("code", code, "device",
+				Map.of("model", "iPhone 15", "platform", "ios", "system", "iOS 17.4")));
+		assertThat(login.status()).isEqualTo(200);
+		return login.text("refreshToken");
+	}
+
+	private static HttpClient.Reply refresh(HttpClient http, String refreshToken) {
+		return http.post("/wx/token/refresh", null, Map.of("refreshToken", refreshToken));
+	}
+
+	// A browser that never saw the demo: a new WeChat user with a number of their own, logged in at launch
+	private void openAsNewVisitor() {
 		browser.get("http://localhost:" + this.port + "/");
 		((ChromeDriver) browser).executeScript("localStorage.clear();");
 		browser.navigate().refresh();
-		waitFor(() -> text("demo-info").startsWith("Demo mode:"));
-		click("btn-login");
+		waitForLaunch();
+	}
+
+	private static void waitForLaunch() {
+		waitFor(() -> "true".equals(browser.findElement(By.tagName("body")).getDomAttribute("data-launched")));
+		assertThat(text("demo-info")).startsWith("Demo mode:");
+	}
+
+	// A new visitor, logged in, binds the number shown
+	private String newVisitorBindsTheSuggestedNumber() {
+		openAsNewVisitor();
 		assertLatestReply("/wx/login", 200);
 		String number = browser.findElement(By.id("phone-number")).getDomProperty("value");
 		assertThat(number).matches("1\\d{10}");
@@ -182,11 +301,29 @@ class DemoPageBrowserTests {
 	}
 
 	private void click(String buttonId) {
+		click(browser.findElement(By.id(buttonId)));
+	}
+
+	private void click(WebElement button) {
 		int before = browser.findElements(By.cssSelector("#log > li")).size();
-		browser.findElement(By.id(buttonId)).click();
-		// A step is over when its last reply is shown and the buttons work again
+		button.click();
+		// A step is over when its last reply is shown and the buttons work again (they are disabled at once
+		// on a click, and all enabled together when the step ends)
 		waitFor(() -> browser.findElements(By.cssSelector("#log > li")).size() > before
-				&& browser.findElement(By.id(buttonId)).isEnabled());
+				&& browser.findElement(By.id("btn-login")).isEnabled());
+	}
+
+	private static boolean visible(String id) {
+		return browser.findElement(By.id(id)).isDisplayed();
+	}
+
+	// The newest card of a call to this path
+	private static WebElement latestReplyTo(String path) {
+		return browser.findElements(By.cssSelector("#log > li"))
+			.stream()
+			.filter((card) -> path.equals(card.getDomAttribute("data-path")))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no call to " + path + " in the log"));
 	}
 
 	private void type(String inputId, String value) {
