@@ -211,7 +211,8 @@ public class WxSignInService {
 				.orElseThrow(WxSignInService::invalidRefreshToken);
 			WxUser user = this.users.findByPrincipal(grant.subject()).orElseThrow(WxLoginException::userGone);
 			refuseDisabled(user);
-			WxIssuedTokens issued = this.tokens.refresh(refreshToken).orElseThrow(WxSignInService::invalidRefreshToken);
+			WxIssuedTokens issued = this.tokens.refresh(refreshToken, grant)
+				.orElseThrow(WxSignInService::invalidRefreshToken);
 			return new SignedIn(issued, user, false);
 		}, (signedIn) -> "success"));
 	}

@@ -156,13 +156,19 @@ public class RedisRefreshTokenStore implements RefreshTokenStore {
 	@Override
 	public Optional<RefreshTokenGrant> rotate(RefreshTokenId id, RefreshTokenId nextId,
 			UnaryOperator<RefreshTokenGrant> next) {
-		List<String> keys = rotationKeys(id, nextId);
 		// The grant is read first because the successor is made from it; the script then checks again
 		Optional<StoredToken> stored = read(id);
 		if (stored.isEmpty()) {
 			return Optional.empty();
 		}
-		RefreshTokenGrant grant = stored.get().grant();
+		return rotate(id, nextId, next, stored.get().grant());
+	}
+
+	@Override
+	public Optional<RefreshTokenGrant> rotate(RefreshTokenId id, RefreshTokenId nextId,
+			UnaryOperator<RefreshTokenGrant> next, RefreshTokenGrant found) {
+		List<String> keys = rotationKeys(id, nextId);
+		RefreshTokenGrant grant = found;
 		RefreshTokenGrant successor = next.apply(grant);
 		long now = this.clock.millis();
 		// The index first, as for a new family: should the rotation fail after it, the higher score is harmless

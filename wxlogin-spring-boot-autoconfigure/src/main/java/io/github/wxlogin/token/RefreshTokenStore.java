@@ -44,6 +44,23 @@ public interface RefreshTokenStore {
 	Optional<RefreshTokenGrant> rotate(RefreshTokenId id, RefreshTokenId nextId, UnaryOperator<RefreshTokenGrant> next);
 
 	/**
+	 * Spend a token whose grant the caller found just before ({@link #find}), as
+	 * {@link #rotate(RefreshTokenId, RefreshTokenId, UnaryOperator)} does: a store that reads the grant to
+	 * make the successor may take it from here and save a round trip, while it still checks, in the same
+	 * atomic step as the spend, that the token is unspent, unexpired and not revoked. The default ignores
+	 * the grant found.
+	 * @param id the presented token's id
+	 * @param nextId the successor's id, of the same family
+	 * @param next what the successor stands for, given the spent token's grant
+	 * @param found the grant {@link #find} gave for {@code id}
+	 * @return the spent token's grant, or empty when the token is unknown, expired, revoked or spent
+	 */
+	default Optional<RefreshTokenGrant> rotate(RefreshTokenId id, RefreshTokenId nextId,
+			UnaryOperator<RefreshTokenGrant> next, RefreshTokenGrant found) {
+		return rotate(id, nextId, next);
+	}
+
+	/**
 	 * Find the grant of a token that can still be used.
 	 * @param id the token's id
 	 * @return the grant, or empty when the token is unknown, expired, revoked or spent

@@ -10,6 +10,7 @@ import java.util.function.UnaryOperator;
 
 import io.github.wxlogin.WxJwtClaimsCustomizer;
 import io.github.wxlogin.WxPrincipal;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.oauth2.jose.jws.JwsAlgorithm;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
@@ -121,6 +122,21 @@ public class WxTokenService {
 	 * @return the new tokens, or empty when the refresh token is unknown, expired, revoked or spent
 	 */
 	public Optional<WxIssuedTokens> refresh(String refreshToken) {
+		return rotate(refreshToken, null);
+	}
+
+	/**
+	 * Spend a refresh token whose grant {@link #findRefreshGrant} gave just before, and issue a new pair:
+	 * as {@link #refresh(String)}, without the store reading the grant again.
+	 * @param refreshToken the refresh token the client holds
+	 * @param found the grant {@link #findRefreshGrant} gave for it
+	 * @return the new tokens, or empty when the refresh token is unknown, expired, revoked or spent
+	 */
+	public Optional<WxIssuedTokens> refresh(String refreshToken, RefreshTokenGrant found) {
+		return rotate(refreshToken, found);
+	}
+
+	private Optional<WxIssuedTokens> rotate(String refreshToken, @Nullable RefreshTokenGrant found) {
 		Optional<RefreshTokenId> id = RefreshTokenId.of(refreshToken);
 		if (id.isEmpty()) {
 			return Optional.empty();
@@ -131,8 +147,10 @@ public class WxTokenService {
 		Instant nextExpiresAt = now.plus(this.settings.refreshTokenTtl());
 		UnaryOperator<RefreshTokenGrant> successor = (spent) -> new RefreshTokenGrant(spent.familyId(),
 				spent.subject(), nextExpiresAt);
-		Optional<RefreshTokenGrant> spent = this.refreshTokens.rotate(id.get(),
-				RefreshTokenId.ofNewToken(id.get().familyId(), next), successor);
+		RefreshTokenId nextId = RefreshTokenId.ofNewToken(id.get().familyId(), next);
+		Optional<RefreshTokenGrant> spent = (found != null && found.familyId().equals(id.get().familyId()))
+				? this.refreshTokens.rotate(id.get(), nextId, successor, found)
+				: this.refreshTokens.rotate(id.get(), nextId, successor);
 		if (spent.isEmpty()) {
 			// A token spent before, presented again: someone else may hold it, so its session ends whole
 			this.refreshTokens.findSpent(id.get()).ifPresent(this.sessions::reuseDetected);

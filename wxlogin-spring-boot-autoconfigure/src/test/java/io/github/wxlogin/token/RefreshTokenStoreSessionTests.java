@@ -79,6 +79,20 @@ abstract class RefreshTokenStoreSessionTests {
 	}
 
 	@Test
+	void aRotationGivenTheGrantFoundSpendsTheTokenOnceAndStillRecognisesItsReuse() {
+		Login login = login(this.alice);
+		RefreshTokenGrant found = this.store.find(login.id()).orElseThrow();
+		RefreshTokenId next = new RefreshTokenId(login.id().familyId(), UUID.randomUUID().toString());
+		assertThat(this.store.rotate(login.id(), next, (spent) -> new RefreshTokenGrant(spent.familyId(),
+				spent.subject(), this.clock.instant().plus(TTL).truncatedTo(ChronoUnit.MILLIS)), found))
+			.contains(login.grant());
+		assertThat(this.store.find(next)).isPresent();
+		RefreshTokenId again = new RefreshTokenId(login.id().familyId(), UUID.randomUUID().toString());
+		assertThat(this.store.rotate(login.id(), again, (spent) -> spent, found)).isEmpty();
+		assertThat(this.store.find(next)).as("the family is revoked by the reuse").isEmpty();
+	}
+
+	@Test
 	void aSpentTokenIsFoundAsSpentSoThatItsReuseIsToldApartFromAnUnknownToken() {
 		Login login = login(this.alice);
 		assertThat(this.store.findSpent(login.id())).isEmpty();
