@@ -29,7 +29,8 @@ import org.springframework.security.web.SecurityFilterChain;
 @ConditionalOnBooleanProperty(name = "wx.login.enabled", matchIfMissing = true)
 @ConditionalOnBooleanProperty(name = "wx.login.security.enabled", matchIfMissing = true)
 // In this order: the default chain is decided before the endpoints' chain exists, by the host's chains alone
-@Import({ WxSecurityChainConfigurations.DefaultChain.class, WxSecurityChainConfigurations.EndpointsChain.class })
+@Import({ WxSecurityChainConfigurations.DefaultChain.class, WxSecurityChainConfigurations.EndpointsChain.class,
+		WxSecurityChainConfigurations.RequestChecks.class })
 public final class WxLoginSecurityAutoConfiguration {
 
 	/** Name of the endpoints' chain; a host {@link SecurityFilterChain} bean of this name replaces it. */

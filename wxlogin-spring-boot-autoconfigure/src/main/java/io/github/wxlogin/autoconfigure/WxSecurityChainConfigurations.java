@@ -1,14 +1,17 @@
 package io.github.wxlogin.autoconfigure;
 
+import io.github.wxlogin.security.FirewallCharacterRules;
+import io.github.wxlogin.security.ProblemJsonWriter;
+import io.github.wxlogin.security.WxBearerTokenResolver;
 import io.github.wxlogin.security.WxLoginChainCheck;
 import io.github.wxlogin.security.WxLoginConfigurer;
-import io.github.wxlogin.security.ProblemJsonWriter;
 import io.github.wxlogin.security.WxProblemRequestRejectedHandler;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,8 +19,11 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 /**
  * The chains of {@link WxLoginSecurityAutoConfiguration}, imported in order.
@@ -66,6 +72,30 @@ abstract class WxSecurityChainConfigurations {
 		WxLoginChainCheck wxLoginChainCheck(ListableBeanFactory beans) {
 			return new WxLoginChainCheck(beans, WxLoginSecurityAutoConfiguration.DEFAULT_CHAIN_BEAN_NAME,
 					WxLoginSecurityAutoConfiguration.ENDPOINTS_CHAIN_BEAN_NAME);
+		}
+
+	}
+
+	/**
+	 * What every request's headers go through, in Spring Security's rules without its regular expressions.
+	 * Spring Security takes a {@link BearerTokenResolver} bean for every resource-server chain and an
+	 * {@link HttpFirewall} bean for its filter chain proxy; a host bean of either type replaces the
+	 * starter's.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(BearerTokenResolver.class)
+	static class RequestChecks {
+
+		@Bean
+		@ConditionalOnMissingBean(BearerTokenResolver.class)
+		WxBearerTokenResolver wxLoginBearerTokenResolver() {
+			return new WxBearerTokenResolver();
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(HttpFirewall.class)
+		StrictHttpFirewall wxLoginHttpFirewall() {
+			return FirewallCharacterRules.strictHttpFirewall();
 		}
 
 	}

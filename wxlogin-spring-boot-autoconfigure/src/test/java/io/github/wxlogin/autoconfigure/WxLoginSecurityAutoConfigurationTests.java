@@ -1,5 +1,9 @@
 package io.github.wxlogin.autoconfigure;
 
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.github.wxlogin.security.FirewallCharacterRules;
+import io.github.wxlogin.security.WxBearerTokenResolver;
 import io.github.wxlogin.security.WxLoginConfigurer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -12,7 +16,16 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.mock.web.MockFilterChain;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.DefaultHttpFirewall;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
+import org.springframework.test.util.ReflectionTestUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -76,6 +89,47 @@ class WxLoginSecurityAutoConfigurationTests {
 			.run((context) -> assertThat(output.getOut().lines().filter((line) -> line.contains(WARNING)))
 				.singleElement()
 				.satisfies((line) -> assertThat(line).contains("'adminChain', 'apiChain'")));
+	}
+
+	@Test
+	void whenHostDeclaresNeitherThenTheStarterReadsTokensAndChecksHeadersWithoutRegularExpressions() {
+		this.contextRunner.run((context) -> {
+			assertThat(context).getBean(BearerTokenResolver.class).isInstanceOf(WxBearerTokenResolver.class);
+			StrictHttpFirewall firewall = context.getBean(StrictHttpFirewall.class);
+			assertThat(context).hasSingleBean(HttpFirewall.class);
+			assertThat(ReflectionTestUtils.getField(firewall, "allowedHeaderValues"))
+				.isSameAs(FirewallCharacterRules.HEADER_VALUES);
+			assertThat(ReflectionTestUtils.getField(firewall, "allowedHeaderNames"))
+				.isSameAs(FirewallCharacterRules.HEADER_NAMES);
+		});
+	}
+
+	@Test
+	void whenHostDeclaresAFirewallThenTheStarterBacksOff() {
+		this.contextRunner.withBean(DefaultHttpFirewall.class)
+			.run((context) -> assertThat(context).getBean(HttpFirewall.class).isInstanceOf(DefaultHttpFirewall.class));
+	}
+
+	@Test
+	void whenHostDeclaresABearerTokenResolverThenTheStarterBacksOffAndTheChainsReadTokensWithTheHosts() {
+		AtomicInteger reads = new AtomicInteger();
+		BearerTokenResolver hostResolver = (request) -> {
+			reads.incrementAndGet();
+			return null;
+		};
+		this.contextRunner.withBean(BearerTokenResolver.class, () -> hostResolver).run((context) -> {
+			assertThat(context).getBean(BearerTokenResolver.class).isSameAs(hostResolver);
+			BearerTokenAuthenticationFilter filter = context.getBean(DEFAULT_CHAIN, SecurityFilterChain.class)
+				.getFilters()
+				.stream()
+				.filter(BearerTokenAuthenticationFilter.class::isInstance)
+				.map(BearerTokenAuthenticationFilter.class::cast)
+				.findFirst()
+				.orElseThrow();
+			filter.doFilter(new MockHttpServletRequest("GET", "/api/hello"), new MockHttpServletResponse(),
+					new MockFilterChain());
+			assertThat(reads).hasValue(1);
+		});
 	}
 
 	@Configuration(proxyBeanMethods = false)
