@@ -2,27 +2,37 @@ package io.github.wxlogin.security;
 
 import io.github.wxlogin.WxPrincipal;
 import io.github.wxlogin.token.WxClaims;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
 
 /**
  * Turns a validated access token into a {@link WxAuthenticationToken} whose principal is the caller.
+ * It runs on every guarded request: the string claims it reads are taken as they are, without a trip
+ * through the claim conversion service, and the caller has no authorities to parse.
  */
 public class WxJwtAuthenticationConverter implements Converter<Jwt, AbstractAuthenticationToken> {
 
 	@Override
 	public AbstractAuthenticationToken convert(Jwt jwt) {
-		String openid = jwt.getClaimAsString(WxClaims.OPENID);
-		String appid = jwt.getClaimAsString(WxClaims.APPID);
+		String openid = stringClaim(jwt, WxClaims.OPENID);
+		String appid = stringClaim(jwt, WxClaims.APPID);
 		if (openid == null || appid == null) {
 			throw new OAuth2AuthenticationException(
 					new OAuth2Error("invalid_token", "The token is not a WeChat login token", null));
 		}
-		return new WxAuthenticationToken(jwt, new WxPrincipal(jwt.getSubject(), openid, appid));
+		return new WxAuthenticationToken(jwt, new WxPrincipal(stringClaim(jwt, JwtClaimNames.SUB), openid, appid));
+	}
+
+	/** The claim as {@link Jwt#getClaimAsString} reads it, with no conversion when it is a string already. */
+	private static @Nullable String stringClaim(Jwt jwt, String name) {
+		Object value = jwt.getClaims().get(name);
+		return (value instanceof String text) ? text : jwt.getClaimAsString(name);
 	}
 
 }

@@ -9,6 +9,7 @@ import java.util.function.Predicate;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.security.oauth2.core.OAuth2Error;
@@ -33,7 +34,9 @@ import org.springframework.security.oauth2.jwt.JwtValidationException;
  * Redis store answers from memory, so a cached token costs no store call and is served while the store is
  * down).</li>
  * </ul>
- * A token leaves the cache when it expires.
+ * A token leaves the cache when it expires. What those checks read of a token (its {@code jti}, {@code sid}
+ * and expiry) is read once, when it is verified, and kept with it: a cached token costs no claim
+ * conversion.
  */
 public class CachingJwtDecoder implements JwtDecoder {
 
@@ -47,7 +50,7 @@ public class CachingJwtDecoder implements JwtDecoder {
 
 	private final Duration clockSkew;
 
-	private final Cache<String, Jwt> verified;
+	private final Cache<String, VerifiedToken> verified;
 
 	/**
 	 * Create a caching decoder.
@@ -65,53 +68,63 @@ public class CachingJwtDecoder implements JwtDecoder {
 		this.clockSkew = clockSkew;
 		this.verified = Caffeine.newBuilder()
 			.maximumSize(maximumSize)
-			.expireAfter(Expiry.creating((String hash, Jwt jwt) -> remainingLife(jwt)))
+			.expireAfter(Expiry.creating((String hash, VerifiedToken token) -> remainingLife(token)))
 			.build();
 	}
 
 	@Override
 	public Jwt decode(String token) throws JwtException {
 		String hash = TokenHash.of(token);
-		Jwt jwt = this.verified.getIfPresent(hash);
-		if (jwt == null) {
+		VerifiedToken verified = this.verified.getIfPresent(hash);
+		if (verified == null) {
 			try {
-				jwt = this.delegate.decode(token);
-				requireNotRevoked(jwt, this.revocations::isRevoked);
+				verified = VerifiedToken.of(this.delegate.decode(token));
+				requireNotRevoked(verified, this.revocations::isRevoked);
 			}
 			catch (DataAccessException ex) {
 				throw new TokenStoreUnavailableException(ex);
 			}
-			this.verified.put(hash, jwt);
-			return jwt;
+			this.verified.put(hash, verified);
+			return verified.jwt();
 		}
-		if (remainingLife(jwt).isZero()) {
+		if (remainingLife(verified).isZero()) {
 			this.verified.invalidate(hash);
-			throw new BadJwtException("Jwt expired at " + jwt.getExpiresAt());
+			throw new BadJwtException("Jwt expired at " + verified.expiresAt());
 		}
 		try {
-			requireNotRevoked(jwt, this.revocations::isKnownRevoked);
+			requireNotRevoked(verified, this.revocations::isKnownRevoked);
 		}
 		catch (JwtValidationException ex) {
 			this.verified.invalidate(hash);
 			throw ex;
 		}
-		return jwt;
+		return verified.jwt();
 	}
 
 	/** A token is revoked alone, by its jti, or with its session, by its sid. */
-	private static void requireNotRevoked(Jwt jwt, Predicate<String> revoked) {
-		String sessionId = jwt.getClaimAsString(WxClaims.SESSION_ID);
-		if ((jwt.getId() != null && revoked.test(jwt.getId())) || (sessionId != null && revoked.test(sessionId))) {
+	private static void requireNotRevoked(VerifiedToken token, Predicate<String> revoked) {
+		if ((token.id() != null && revoked.test(token.id()))
+				|| (token.sessionId() != null && revoked.test(token.sessionId()))) {
 			throw new JwtValidationException("The token was revoked", List.of(REVOKED));
 		}
 	}
 
-	private Duration remainingLife(Jwt jwt) {
-		Instant expiresAt = jwt.getExpiresAt();
+	private Duration remainingLife(VerifiedToken token) {
+		Instant expiresAt = token.expiresAt();
 		if (expiresAt == null) {
 			return Duration.ZERO;
 		}
 		return TimeLeft.until(this.clock, expiresAt.plus(this.clockSkew));
+	}
+
+	/** A verified token with the claims its checks read on every use, converted once. */
+	private record VerifiedToken(Jwt jwt, @Nullable String id, @Nullable String sessionId,
+			@Nullable Instant expiresAt) {
+
+		static VerifiedToken of(Jwt jwt) {
+			return new VerifiedToken(jwt, jwt.getId(), jwt.getClaimAsString(WxClaims.SESSION_ID), jwt.getExpiresAt());
+		}
+
 	}
 
 }
