@@ -7,6 +7,14 @@
 #   startup  start-up time and heap after start-up, with and without the starter, 5 runs each
 # The hello pair runs in alternating rounds after a warm-up, so that neither side gets all the JIT's late
 # work or a quiet spell of the machine. Give section names as arguments to run only those. Results: benchmarks/results/load.md.
+#
+# Builds: by default the project is built and installed (mvn install) and its sample app is run. Without
+# touching the local repository others build against:
+#   APP_JAR=path            run this sample-app jar (built with mvn package) instead of building the project
+#   HELLO_JARS="a=path b=path"  the hello section runs these builds side by side (one port each) and
+#                           interleaves their rounds, so that before and after are measured in one run
+#   FIXTURE_JAR=path        the load fixture (load-fixture.jar) built elsewhere, e.g. with a local repository
+#                           of your own (mvn -Dmaven.repo.local=...), instead of building it here
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -28,7 +36,9 @@ read -r -a startup_variants <<<"${STARTUP_VARIANTS:-with-starter without-starter
 port="${PORT:-18080}"
 appid="wxbe9c000000000001"
 secret="bench0secret0of0the0fake0wechat0"
-app_jar="$root/wxlogin-sample-app/target/wxlogin-sample-app-0.1.0-SNAPSHOT.jar"
+app_jar="${APP_JAR:-$root/wxlogin-sample-app/target/wxlogin-sample-app-0.1.0-SNAPSHOT.jar}"
+fixture_jar="${FIXTURE_JAR:-$here/target/load-fixture.jar}"
+read -r -a hello_jars <<<"${HELLO_JARS:-}"
 sections=("$@")
 [[ ${#sections[@]} -gt 0 ]] || sections=(hello login phone startup)
 
@@ -58,10 +68,14 @@ if ! command -v wrk >/dev/null; then
 	log "installing wrk"
 	apt-get update -qq && apt-get install -y -qq wrk >/dev/null
 fi
-log "building the library and the sample app"
-(cd "$root" && mvn -B -q -o install -DskipTests)
-log "building the load fixture"
-(cd "$here" && mvn -B -q -DskipTests clean package)
+if [[ -z "${APP_JAR:-}" && ${#hello_jars[@]} -eq 0 ]]; then
+	log "building the library and the sample app"
+	(cd "$root" && mvn -B -q -o install -DskipTests)
+fi
+if [[ -z "${FIXTURE_JAR:-}" ]]; then
+	log "building the load fixture"
+	(cd "$here" && mvn -B -q -DskipTests clean package)
+fi
 
 openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$work/ec.pem" 2>/dev/null
 openssl pkey -in "$work/ec.pem" -pubout >> "$work/ec.pem"
@@ -70,7 +84,7 @@ openssl pkey -in "$work/rsa.pem" -pubout -out "$work/rsa-public.pem"
 
 # --- the fake WeChat server, in a process of its own ---------------------------------------------------
 
-"$java17" -jar "$here/target/load-fixture.jar" "$appid" "$secret" "$work/fixture.env" >"$work/fixture.log" 2>&1 &
+"$java17" -jar "$fixture_jar" "$appid" "$secret" "$work/fixture.env" >"$work/fixture.log" 2>&1 &
 started+=($!)
 for _ in $(seq 100); do
 	[[ -f "$work/fixture.env" ]] && break
@@ -84,18 +98,18 @@ log "fake WeChat at $fake, control at $control"
 
 app_pid=""
 app="http://127.0.0.1:$port"
-common_args=(--server.address=127.0.0.1 "--server.port=$port"
+common_args=(--server.address=127.0.0.1
 	"--wx.login.api-base-url=$fake" "--wx.login.appid=$appid" "--wx.login.secret=$secret"
 	--wx.login.rate-limit.enabled=false
 	"--spring.datasource.url=jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1")
 hmac_args=(--wx.login.jwt.hmac-secret=bench-hmac-secret-of-at-least-32-bytes-long)
 ec_args=("--wx.login.jwt.private-key-location=file:$work/ec.pem")
 
-# start_app NAME JAVA ARGS...: starts the app and waits for Spring Boot's "Started" line
+# start_app NAME JAVA ARGS...: starts the app ($app_jar on $port) and waits for Spring Boot's "Started" line
 start_app() {
 	local name="$1" java="$2"
 	shift 2
-	"$java" -jar "$app_jar" "${common_args[@]}" "$@" >"$work/$name.log" 2>&1 &
+	"$java" -jar "$app_jar" "${common_args[@]}" "--server.port=$port" "$@" >"$work/$name.log" 2>&1 &
 	app_pid=$!
 	started+=("$app_pid")
 	for _ in $(seq 600); do
@@ -140,25 +154,32 @@ raw="$results/${RESULTS_NAME:-load}-raw.txt"
 	echo "Run of $(date -u '+%Y-%m-%d %H:%M UTC'); wrk 2 threads, $duration per measured run; warm-up $hello_warmup per"
 	echo "endpoint before the hello rounds, $login_warmup of logins at 100 connections before the login runs."
 	echo "'load 1m' is the 1-minute load average when the run ended: the app and wrk account for 2 to 3 of it,"
-	echo "the rest is other work on the machine."
+	echo "the rest is other work on the machine. 'app CPU µs/request' is the CPU time (user + system, all threads)"
+	echo "the app's process used during the run, divided by the requests it answered: unlike requests/s, it"
+	echo "hardly depends on what else the machine is doing."
 	echo
-	echo "| scenario | JVM | key | connections | requests/s | p50 ms | p99 ms | max ms | socket errors | non-2xx | load 1m |"
-	echo "|---|---|---|---|---|---|---|---|---|---|---|"
+	echo "| scenario | JVM | key | connections | requests/s | p50 ms | p99 ms | max ms | socket errors | non-2xx | app CPU µs/request | load 1m |"
+	echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
 } >"$table"
 
 # wrk_run LABEL JVM KEY CONNECTIONS DURATION SCRIPT PATH [SCRIPT ARGS...]: runs wrk and adds a table row
 wrk_run() {
 	local label="$1" jvm="$2" key="$3" connections="$4" time="$5" script="$6" path="$7"
 	shift 7
-	local output
+	local output cpu_before cpu_after
+	cpu_before="$(cpu_ticks "$app_pid")"
 	output="$(cd "$here" && wrk -t 2 -c "$connections" -d "$time" --timeout 10s -s "$script" "$app$path" -- "$@")"
+	cpu_after="$(cpu_ticks "$app_pid")"
 	local load
 	load="$(cut -d ' ' -f 1 /proc/loadavg)"
 	printf '== %s | %s | %s | %s connections | %s | load average after: %s\n%s\n\n' "$label" "$jvm" "$key" \
 		"$connections" "$time" "$(cat /proc/loadavg)" "$output" >>"$raw"
 	[[ "$label" == warm-up* ]] && return
-	local line rps p50 p99 max socket status
+	local line rps p50 p99 max socket status requests cpu
 	line="$(grep '^RESULT' <<<"$output")"
+	requests="$(sed 's/.* requests=\([^ ]*\).*/\1/' <<<"$line")"
+	cpu="$(awk -v ticks="$(cpu_ticks_per_second)" -v used="$((cpu_after - cpu_before))" -v n="$requests" \
+		'BEGIN { printf "%.1f", (n > 0) ? used / ticks * 1e6 / n : 0 }')"
 	rps="$(sed 's/.* rps=\([^ ]*\).*/\1/' <<<"$line")"
 	p50="$(sed 's/.* p50_ms=\([^ ]*\).*/\1/' <<<"$line")"
 	p99="$(sed 's/.* p99_ms=\([^ ]*\).*/\1/' <<<"$line")"
@@ -168,8 +189,19 @@ wrk_run() {
 	if grep -q 'reused=true' <<<"$output"; then
 		label="$label (codes ran out: some reused)"
 	fi
-	echo "| $label | $jvm | $key | $connections | $rps | $p50 | $p99 | $max | $socket | $status | $load |" | tee -a "$table"
+	echo "| $label | $jvm | $key | $connections | $rps | $p50 | $p99 | $max | $socket | $status | $cpu | $load |" \
+		| tee -a "$table"
 	last_rps="$rps"
+	last_cpu="$cpu"
+}
+
+# cpu_ticks PID: the clock ticks of CPU (user + system, all threads) the process has used so far
+cpu_ticks() {
+	awk '{ print $14 + $15 }' "/proc/$1/stat"
+}
+
+cpu_ticks_per_second() {
+	getconf CLK_TCK
 }
 
 ratio() {
@@ -179,31 +211,64 @@ ratio() {
 notes=()
 
 run_hello() {
-	local key round
+	local builds=("${hello_jars[@]}") default_jar="$app_jar"
+	[[ ${#builds[@]} -gt 0 ]] || builds=("sample=$app_jar")
+	local key round build
 	for key in HS256 ES256; do
 		local args=("${hmac_args[@]}")
 		[[ "$key" == ES256 ]] && args=("${ec_args[@]}")
-		log "hello, $key"
-		start_app "hello-$key" "$java17" "${args[@]}"
-		local token
-		token="$(access_token)"
-		wrk_run "warm-up public" "Java 17" "$key" "$hello_connections" "$hello_warmup" hello.lua /api/public/hello
-		wrk_run "warm-up guarded" "Java 17" "$key" "$hello_connections" "$hello_warmup" hello.lua /api/hello "$token"
-		# Alternated, so that neither side gets all the late JIT work or a quiet spell of the machine
-		local unguarded=0 guarded=0 rounds=()
-		for round in $(seq "$hello_rounds"); do
-			wrk_run "GET /api/public/hello (unguarded), round $round" "Java 17" "$key" "$hello_connections" \
-				"$duration" hello.lua /api/public/hello
-			local unguarded_round="$last_rps"
-			unguarded="$(awk -v a="$unguarded" -v b="$last_rps" 'BEGIN { print a + b }')"
-			wrk_run "GET /api/hello (guarded), round $round" "Java 17" "$key" "$hello_connections" "$duration" \
-				hello.lua /api/hello "$token"
-			guarded="$(awk -v a="$guarded" -v b="$last_rps" 'BEGIN { print a + b }')"
-			rounds+=("$(ratio "$last_rps" "$unguarded_round")")
+		# Every build runs at once on a port of its own, each with a token of its own
+		local labels=() urls=() tokens=() pids=() index=0
+		for build in "${builds[@]}"; do
+			local label="${build%%=*}"
+			app_jar="${build#*=}"
+			port=$((${PORT:-18080} + index))
+			app="http://127.0.0.1:$port"
+			log "hello, $key, $label ($app_jar)"
+			start_app "hello-$key-$label" "$java17" "${args[@]}"
+			labels+=("$label")
+			urls+=("$app")
+			tokens+=("$(access_token)")
+			pids+=("$app_pid")
+			index=$((index + 1))
 		done
-		notes+=("$key guarded / unguarded throughput, all rounds: $(ratio "$guarded" "$unguarded"); by round: ${rounds[*]}")
-		stop_app
+		for index in "${!labels[@]}"; do
+			app="${urls[$index]}"
+			app_pid="${pids[$index]}"
+			wrk_run "warm-up public" "Java 17" "$key" "$hello_connections" "$hello_warmup" hello.lua /api/public/hello
+			wrk_run "warm-up guarded" "Java 17" "$key" "$hello_connections" "$hello_warmup" hello.lua /api/hello \
+				"${tokens[$index]}"
+		done
+		# Alternated, so that neither side gets all the late JIT work or a quiet spell of the machine
+		local unguarded=() guarded=() rounds=() cpu_rounds=()
+		for round in $(seq "$hello_rounds"); do
+			for index in "${!labels[@]}"; do
+				app="${urls[$index]}"
+				app_pid="${pids[$index]}"
+				local name="${labels[$index]}: "
+				[[ ${#labels[@]} -gt 1 ]] || name=""
+				wrk_run "${name}GET /api/public/hello (unguarded), round $round" "Java 17" "$key" \
+					"$hello_connections" "$duration" hello.lua /api/public/hello
+				local unguarded_round="$last_rps" unguarded_cpu="$last_cpu"
+				unguarded[$index]="$(awk -v a="${unguarded[$index]:-0}" -v b="$last_rps" 'BEGIN { print a + b }')"
+				wrk_run "${name}GET /api/hello (guarded), round $round" "Java 17" "$key" "$hello_connections" \
+					"$duration" hello.lua /api/hello "${tokens[$index]}"
+				guarded[$index]="$(awk -v a="${guarded[$index]:-0}" -v b="$last_rps" 'BEGIN { print a + b }')"
+				rounds[$index]="${rounds[$index]:-}$(ratio "$last_rps" "$unguarded_round") "
+				cpu_rounds[$index]="${cpu_rounds[$index]:-}$(ratio "$unguarded_cpu" "$last_cpu") "
+			done
+		done
+		for index in "${!labels[@]}"; do
+			notes+=("${labels[$index]}, $key guarded / unguarded throughput, all rounds: $(ratio "${guarded[$index]}" \
+				"${unguarded[$index]}"); by round: ${rounds[$index]% }; unguarded / guarded app CPU per request, by round: ${cpu_rounds[$index]% }")
+		done
+		for app_pid in "${pids[@]}"; do
+			stop_app
+		done
 	done
+	app_jar="$default_jar"
+	port="${PORT:-18080}"
+	app="http://127.0.0.1:$port"
 }
 
 run_login() {

@@ -10,6 +10,9 @@ MARKERS = [
 	("ProviderManager.authenticate", "ProviderManager.authenticate"),
 	("JwtAuthenticationProvider.authenticate", "JwtAuthenticationProvider.authenticate"),
 	("CachingJwtDecoder.decode", "CachingJwtDecoder.decode"),
+	("  its SHA-256 of the token (TokenHash.of)", "TokenHash.of"),
+	("firewalled header reads (getHeader)", "StrictFirewalledRequest.getHeader"),
+	("bearer token read (BearerTokenResolver.resolve)", "BearerTokenResolver.resolve"),
 	("WxJwtAuthenticationConverter", "WxJwtAuthenticationConverter.convert"),
 	("authentication events published", "publishAuthenticationSuccess"),
 	("AuthorizationFilter", "AuthorizationFilter.doFilter"),
@@ -34,4 +37,32 @@ for s in workers:
 print()
 print("innermost Spring Security or wxlogin frame, top 15 (samples, share of worker samples)")
 for frame, hits in sorted(owners.items(), key=lambda item: -item[1])[:15]:
+	print(f"{hits:6d}  {100.0 * hits / max(total, 1):5.1f} %  {frame}")
+
+# Innermost frame of all, whatever its package: where the CPU is actually spent
+leaves = {}
+LEAF = re.compile(r"stackTrace = \[\s*\n\s+([\w.$<>]+)\(")
+for s in workers:
+	match = LEAF.search(s)
+	if match:
+		leaves[match.group(1)] = leaves.get(match.group(1), 0) + 1
+print()
+print("innermost frame, top 15 (samples, share of worker samples)")
+for frame, hits in sorted(leaves.items(), key=lambda item: -item[1])[:15]:
+	print(f"{hits:6d}  {100.0 * hits / max(total, 1):5.1f} %  {frame}")
+
+# What BearerTokenAuthenticationFilter does itself: the frame it calls, on each sample that has it
+# (the rest of the chain and the controller are under FilterChain.doFilter)
+FRAMES = re.compile(r"^\s+([\w.$<>]+)\(", re.MULTILINE)
+callees = {}
+for s in workers:
+	frames = FRAMES.findall(s.split("stackTrace = [", 1)[-1])
+	for index, frame in enumerate(frames):
+		if frame.endswith("BearerTokenAuthenticationFilter.doFilterInternal") and index > 0:
+			callee = frames[index - 1]
+			callees[callee] = callees.get(callee, 0) + 1
+			break
+print()
+print("called by BearerTokenAuthenticationFilter.doFilterInternal (samples, share of worker samples)")
+for frame, hits in sorted(callees.items(), key=lambda item: -item[1])[:12]:
 	print(f"{hits:6d}  {100.0 * hits / max(total, 1):5.1f} %  {frame}")
