@@ -10,6 +10,7 @@ import io.github.wxlogin.autoconfigure.WxLoginProperties.UserStore.SchemaInitial
 import io.github.wxlogin.user.InMemoryWxUserService;
 import io.github.wxlogin.user.JdbcWxUserService;
 import io.github.wxlogin.user.WxUserSchemaInitializer;
+import io.github.wxlogin.user.WxUserSchemaRuntimeHints;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -24,6 +25,7 @@ import org.springframework.boot.sql.init.DatabaseInitializationMode;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -51,6 +53,7 @@ class WxUserStoreConfiguration {
 	@ConditionalOnClass({ JdbcClient.class, DataSourceTransactionManager.class, DataSourceScriptDatabaseInitializer.class })
 	@ConditionalOnMissingBean(WxUserService.class)
 	@Conditional(JdbcUserStoreCondition.class)
+	@ImportRuntimeHints(WxUserSchemaRuntimeHints.class)
 	static class JdbcUserStoreConfiguration {
 
 		@Bean

@@ -14,6 +14,7 @@ import io.github.wxlogin.web.WxLoginController;
 import io.github.wxlogin.web.WxLoginExceptionHandler;
 import io.github.wxlogin.web.WxLoginMetrics;
 import io.github.wxlogin.web.WxLoginMetricsObservationHandler;
+import io.github.wxlogin.web.WxLoginWebRuntimeHints;
 import io.github.wxlogin.web.WxRateLimitInterceptor;
 import io.github.wxlogin.web.WxRateLimiter;
 import io.github.wxlogin.web.WxRequestBodyFilter;
@@ -29,6 +30,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.core.Ordered;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -42,6 +44,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @ConditionalOnClass(DispatcherServlet.class)
 @ConditionalOnBean(WxTokenService.class)
 @Import({ WxTomcatConfiguration.class, WxAvatarConfiguration.class })
+@ImportRuntimeHints(WxLoginWebRuntimeHints.class)
 class WxWebConfiguration {
 
 	/** The endpoints' bodies are a few hundred bytes; encrypted legacy data stays well under this. */
