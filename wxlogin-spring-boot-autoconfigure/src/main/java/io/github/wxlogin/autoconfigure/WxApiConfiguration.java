@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import io.github.wxlogin.wechat.CaffeineWxAccessTokenProvider;
@@ -27,7 +28,9 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.util.StringUtils;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -153,11 +156,14 @@ class WxApiConfiguration {
 	@Bean
 	WeChatRestClient wxWeChatRestClient(WxLoginProperties properties,
 			ObjectProvider<RestClient.Builder> restClientBuilder, BeanFactory beans) {
-		return new WeChatRestClient(restClientBuilder.getIfAvailable(RestClient::builder)
+		// The settings and the proxy are read now, so that a wrong one fails start-up; the builder (with its
+		// message converters), the HTTP client and its TLS context wait for the first WeChat call
+		Supplier<ClientHttpRequestFactory> requestFactory = WeChatRequestFactory.create(properties, beans);
+		return new WeChatRestClient(SingletonSupplier.of(() -> restClientBuilder.getIfAvailable(RestClient::builder)
 			.clone()
 			.baseUrl(properties.apiBaseUrl())
-			.requestFactory(WeChatRequestFactory.create(properties, beans))
-			.build());
+			.requestFactory(requestFactory.get())
+			.build()));
 	}
 
 	@Bean
@@ -189,11 +195,11 @@ class WxApiConfiguration {
 
 	/**
 	 * The one client of WeChat's API root, with the starter's timeouts and proxy on the host's builder,
-	 * shared by the API client and the stable-token client: one connection pool. Its own type keeps it
-	 * apart from any {@link RestClient} bean of the host.
-	 * @param restClient the client
+	 * shared by the API client and the stable-token client: one connection pool. It is built on the first
+	 * call. Its own type keeps it apart from any {@link RestClient} bean of the host.
+	 * @param restClient the client, built when first asked for
 	 */
-	record WeChatRestClient(RestClient restClient) {
+	record WeChatRestClient(Supplier<RestClient> restClient) {
 	}
 
 }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -52,6 +53,19 @@ public class RestClientWxApiClient implements WxApiClient {
 	 * @param busyBackoff the pauses before each retry of a call WeChat answered with {@code -1}
 	 */
 	public RestClientWxApiClient(RestClient restClient, WxAccessTokenProvider accessTokens, Duration... busyBackoff) {
+		this(() -> restClient, accessTokens, busyBackoff);
+	}
+
+	/**
+	 * Create a client whose {@link RestClient} is made when first asked for, so that nothing of the HTTP
+	 * client is built before the first call.
+	 * @param restClient supplies a client whose base URL is WeChat's API root and whose request factory has
+	 * the timeouts to use, asked for on each call (it should hand out one client)
+	 * @param accessTokens where the calls that need it get WeChat's access token
+	 * @param busyBackoff the pauses before each retry of a call WeChat answered with {@code -1}
+	 */
+	public RestClientWxApiClient(Supplier<RestClient> restClient, WxAccessTokenProvider accessTokens,
+			Duration... busyBackoff) {
 		this.calls = new WxApiCalls(restClient, busyBackoff);
 		this.accessTokens = accessTokens;
 	}

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.springframework.web.client.RestClient;
 
@@ -27,6 +28,18 @@ public class RestClientWxStableTokenClient implements WxStableTokenClient {
 	 * @param busyBackoff the pauses before each retry of a call WeChat answered with {@code -1}
 	 */
 	public RestClientWxStableTokenClient(RestClient restClient, Clock clock, Duration... busyBackoff) {
+		this(() -> restClient, clock, busyBackoff);
+	}
+
+	/**
+	 * Create a client whose {@link RestClient} is made when first asked for, so that nothing of the HTTP
+	 * client is built before the first call.
+	 * @param restClient supplies a client whose base URL is WeChat's API root and whose request factory has
+	 * the timeouts to use, asked for on each call (it should hand out one client)
+	 * @param clock the clock that dates tokens
+	 * @param busyBackoff the pauses before each retry of a call WeChat answered with {@code -1}
+	 */
+	public RestClientWxStableTokenClient(Supplier<RestClient> restClient, Clock clock, Duration... busyBackoff) {
 		this.calls = new WxApiCalls(restClient, busyBackoff);
 		this.clock = clock;
 	}

@@ -30,23 +30,23 @@ final class WxApiCalls {
 
 	private static final Log logger = LogFactory.getLog(WxApiCalls.class);
 
-	private final RestClient restClient;
+	private final Supplier<RestClient> restClient;
 
 	private final Duration[] busyBackoff;
 
 	private final JsonParser jsonParser = JsonParserFactory.getJsonParser();
 
-	WxApiCalls(RestClient restClient, Duration[] busyBackoff) {
+	WxApiCalls(Supplier<RestClient> restClient, Duration[] busyBackoff) {
 		this.restClient = restClient;
 		this.busyBackoff = busyBackoff.clone();
 	}
 
 	RestClient restClient() {
-		return this.restClient;
+		return this.restClient.get();
 	}
 
 	RequestHeadersSpec<?> post(Function<UriBuilder, URI> uri, Object body) {
-		return this.restClient.post().uri(uri).contentType(MediaType.APPLICATION_JSON).body(body);
+		return restClient().post().uri(uri).contentType(MediaType.APPLICATION_JSON).body(body);
 	}
 
 	/**

@@ -120,6 +120,20 @@ class WeChatHttpClientTests {
 	}
 
 	@Test
+	void theHttpClientIsBuiltOnTheFirstWeChatCallAndSharedByBothClients() {
+		this.contextRunner.withUserConfiguration(CountingBuilder.class).run((context) -> {
+			CountingBuilder builder = context.getBean(CountingBuilder.class);
+			assertThat(builder.clientsBuilt).as("HTTP clients built at start-up").hasValue(0);
+			String code = fake().issueLoginCode("openid-first-call-1");
+			assertThat(context.getBean(WxApiClient.class).code2Session(app(context), code).openid())
+				.isEqualTo("openid-first-call-1");
+			assertThat(context.getBean(WxStableTokenClient.class).stableAccessToken(app(context), false).token())
+				.isNotBlank();
+			assertThat(builder.clientsBuilt).as("HTTP clients built after two calls").hasValue(1);
+		});
+	}
+
+	@Test
 	void withAProxyTheApplicationsJdkBuilderKeepsItsCustomizations() throws Exception {
 		try (LoopbackForwardProxy proxy = new LoopbackForwardProxy("egress-user", PROXY_PASSWORD)) {
 			this.contextRunner.withUserConfiguration(CountingBuilder.class)

@@ -1,5 +1,7 @@
 package io.github.wxlogin.autoconfigure;
 
+import java.util.function.Supplier;
+
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
@@ -11,19 +13,24 @@ import org.springframework.http.client.ClientHttpRequestFactory;
  * the application's {@link ClientHttpRequestFactorySettings} ({@code spring.http.client.*}), the starter's
  * timeouts and proxy. Bodies are buffered so that they go out with a {@code Content-Length} rather than
  * chunked.
+ * <p>
+ * The settings, the builder and the proxy are resolved when the application starts, so that a wrong
+ * setting fails start-up; the factory itself, with its HTTP client and TLS context, is made when first
+ * asked for, on the first WeChat call.
  */
 final class WeChatRequestFactory {
 
 	private WeChatRequestFactory() {
 	}
 
-	static ClientHttpRequestFactory create(WxLoginProperties properties, BeanFactory beans) {
+	static Supplier<ClientHttpRequestFactory> create(WxLoginProperties properties, BeanFactory beans) {
 		ClientHttpRequestFactorySettings settings = beans.getBeanProvider(ClientHttpRequestFactorySettings.class)
 			.getIfAvailable(ClientHttpRequestFactorySettings::defaults)
 			.withTimeouts(properties.connectTimeout(), properties.readTimeout());
 		ClientHttpRequestFactoryBuilder<?> builder = beans.getBeanProvider(ClientHttpRequestFactoryBuilder.class)
 			.getIfAvailable(ClientHttpRequestFactoryBuilder::detect);
-		return new BufferingClientHttpRequestFactory(WeChatProxy.apply(builder, properties).build(settings));
+		ClientHttpRequestFactoryBuilder<?> withProxy = WeChatProxy.apply(builder, properties);
+		return () -> new BufferingClientHttpRequestFactory(withProxy.build(settings));
 	}
 
 }
