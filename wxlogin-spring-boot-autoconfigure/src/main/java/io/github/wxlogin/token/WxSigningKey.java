@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.interfaces.ECPrivateKey;
@@ -13,6 +15,9 @@ import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.ECGenParameterSpec;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -23,6 +28,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.OctetSequenceKey;
 import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.util.Base64URL;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,6 +38,9 @@ import org.jspecify.annotations.Nullable;
  * @param algorithm the only algorithm tokens are signed and accepted with
  */
 public record WxSigningKey(JWK jwk, JWSAlgorithm algorithm) {
+
+	/** A member of a key that JSON carries as it is: a name or base64url text. */
+	private static final Pattern PLAIN_MEMBER = Pattern.compile("[A-Za-z0-9_-]+");
 
 	/** Shortest HMAC secret accepted: HS256 needs a key at least as long as its hash. */
 	public static final int MIN_HMAC_SECRET_BYTES = 32;
@@ -161,7 +170,7 @@ public record WxSigningKey(JWK jwk, JWSAlgorithm algorithm) {
 
 	private static JWK withKeyId(JWK key, @Nullable String keyId) {
 		try {
-			String kid = (keyId != null && !keyId.isBlank()) ? keyId : key.computeThumbprint().toString();
+			String kid = (keyId != null && !keyId.isBlank()) ? keyId : thumbprint(key);
 			if (key instanceof OctetSequenceKey oct) {
 				return new OctetSequenceKey.Builder(oct).keyID(kid).build();
 			}
@@ -172,6 +181,29 @@ public record WxSigningKey(JWK jwk, JWSAlgorithm algorithm) {
 		}
 		catch (JOSEException ex) {
 			throw new IllegalStateException("cannot compute the key's thumbprint", ex);
+		}
+	}
+
+	/**
+	 * The key's SHA-256 thumbprint (RFC 7638): the hash of its required members as JSON, in name order, with
+	 * no white space. Those members are all names or base64url text, which need no escaping, so the JSON is
+	 * written here: Nimbus would write it with its JSON library, loaded at start-up for this one string.
+	 */
+	static String thumbprint(JWK key) throws JOSEException {
+		StringBuilder json = new StringBuilder("{");
+		for (Map.Entry<String, ?> member : new TreeMap<>(key.getRequiredParams()).entrySet()) {
+			if (!(member.getValue() instanceof String value) || !PLAIN_MEMBER.matcher(value).matches()) {
+				return key.computeThumbprint().toString();
+			}
+			json.append((json.length() > 1) ? "," : "").append('"').append(member.getKey()).append("\":\"");
+			json.append(value).append('"');
+		}
+		try {
+			byte[] members = json.append('}').toString().getBytes(StandardCharsets.UTF_8);
+			return Base64URL.encode(MessageDigest.getInstance("SHA-256").digest(members)).toString();
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new JOSEException("SHA-256 is not available", ex);
 		}
 	}
 

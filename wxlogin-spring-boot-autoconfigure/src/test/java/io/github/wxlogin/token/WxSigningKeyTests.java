@@ -11,6 +11,7 @@ import java.util.Base64;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.util.Base64URL;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -70,6 +71,29 @@ class WxSigningKeyTests {
 		WxSigningKey key = WxSigningKey.fromPem(pem("PRIVATE KEY", pair.getPrivate().getEncoded()), null);
 		assertThat(key.algorithm()).isEqualTo(JWSAlgorithm.RS256);
 		assertThat(((RSAKey) key.publicJwkSet().getKeys().get(0)).toRSAPublicKey()).isEqualTo(pair.getPublic());
+	}
+
+	@Test
+	void theKeyIdDerivedIsTheKeysThumbprint() throws Exception {
+		KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
+		rsa.initialize(2048);
+		for (WxSigningKey key : new WxSigningKey[] { WxSigningKey.hmac("an-hmac-secret-of-at-least-32-bytes-long", null),
+				WxSigningKey.generateEc(),
+				WxSigningKey.fromPem(pem("PRIVATE KEY", rsa.generateKeyPair().getPrivate().getEncoded()), null) }) {
+			assertThat(key.jwk().getKeyID()).as(key.algorithm().getName())
+				.isEqualTo(key.jwk().computeThumbprint().toString());
+		}
+	}
+
+	@Test
+	void theThumbprintIsTheOneOfRfc7638() throws Exception {
+		// the example of RFC 7638, section 3.1
+		RSAKey key = new RSAKey.Builder(new Base64URL("0vx7agoebGcQSuuPiLJXZptN9nndrQmbXEps2aiAFbWhM78LhWx4cbbfAAtVT86zwu1RK7aPFF"
+				+ "xuhDR1L6tSoc_BJECPebWKRXjBZCiFV4n3oknjhMstn64tZ_2W-5JsGY4Hc5n9yBXArwl93lqt7_RN5w6Cf0h4QyQ5v-65YGjQR0_FDW2Q"
+				+ "vzqY368QQMicAtaSqzs8KJZgnYb9c7d0zgdAZHzu6qMQvRL5hajrn1n91CbOpbISD08qNLyrdkt-bFTWhAI4vMQFh6WeZu0fM4lFd2NcR"
+				+ "wr3XPksINHaQ-G_xBniIqbw0Ls1jF44-csFCur-kEgU8awapJzKnqDKgw"), new Base64URL("AQAB"))
+			.build();
+		assertThat(WxSigningKey.thumbprint(key)).isEqualTo("NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs");
 	}
 
 	@Test
