@@ -324,28 +324,72 @@ run_phone() {
 	done
 }
 
+# cds_archive JAR: extracts JAR with Spring Boot's tools (once per JAR), trains a CDS archive with one start-up
+# of the starter's variant (spring.context.exit=onRefresh) and sets cds_layout to "<extracted jar> <archive>"
+declare -A cds_archives=()
+cds_layout=""
+cds_archive() {
+	local jar="$1"
+	if [[ -z "${cds_archives[$jar]:-}" ]]; then
+		local dir
+		dir="$work/cds-$(( ${#cds_archives[@]} + 1 ))"
+		"$java17" -Djarmode=tools -jar "$jar" extract --destination "$dir" >/dev/null
+		local extracted=("$dir"/*.jar)
+		"$java17" -XX:ArchiveClassesAtExit="$dir/app.jsa" -Dspring.context.exit=onRefresh -jar "${extracted[0]}" \
+			"${common_args[@]}" "${hmac_args[@]}" >"$dir/training.log" 2>&1
+		cds_archives[$jar]="${extracted[0]} $dir/app.jsa"
+	fi
+	cds_layout="${cds_archives[$jar]}"
+}
+
+# A variant is a base (with-starter, with-starter-users-in-memory, without-starter) and suffixes:
+#   -before     the jar named by STARTUP_BASELINE_JAR (the sample app built from an earlier commit)
+#   -extracted  Spring Boot's extracted layout (java -Djarmode=tools -jar app.jar extract)
+#   -cds        the extracted layout with a CDS archive trained on it (-XX:SharedArchiveFile)
+#   -c1         -XX:TieredStopAtLevel=1
 run_startup() {
 	{
 		echo
 		echo "Start-up (Spring Boot's 'Started ... in X seconds'), the CPU time the JVM had used by then (user + system,"
 		echo "all threads), and heap used after a full GC (jcmd GC.run, then GC.heap_info); Java 17, $startup_runs runs each,"
-		echo "the two variants alternating."
+		echo "the variants alternating: ${startup_variants[*]}."
 		echo
 		echo "| variant | run | started in s | process up for s | CPU s at start-up | heap used after GC, KiB | metaspace used, KiB | load 1m |"
 		echo "|---|---|---|---|---|---|---|---|"
 	} >>"$table"
-	local variant run ticks
+	local variant run ticks default_jar="$app_jar"
 	ticks="$(getconf CLK_TCK)"
 	for run in $(seq "$startup_runs"); do
 		for variant in "${startup_variants[@]}"; do
+			local base="$variant" jar="$default_jar" jvm_options=() layout="jar"
+			while :; do
+				case "$base" in
+				*-before) base="${base%-before}"; jar="${STARTUP_BASELINE_JAR:?STARTUP_BASELINE_JAR names the earlier jar}" ;;
+				*-c1) base="${base%-c1}"; jvm_options+=(-XX:TieredStopAtLevel=1) ;;
+				*-cds) base="${base%-cds}"; layout="cds" ;;
+				*-extracted) base="${base%-extracted}"; layout="extracted" ;;
+				*) break ;;
+				esac
+			done
+			if [[ "$layout" != jar ]]; then
+				local extracted archive
+				cds_archive "$jar"
+				read -r extracted archive <<<"$cds_layout"
+				jar="$extracted"
+				[[ "$layout" == cds ]] && jvm_options+=("-XX:SharedArchiveFile=$archive")
+			fi
 			local args=("${hmac_args[@]}")
-			if [[ "$variant" == with-starter-users-in-memory ]]; then
+			if [[ "$base" == with-starter-users-in-memory ]]; then
 				args+=(--wx.login.user-store.type=memory)
-			elif [[ "$variant" == without-starter ]]; then
+			elif [[ "$base" == without-starter ]]; then
 				args=(--wx.login.enabled=false
 					"--spring.security.oauth2.resourceserver.jwt.public-key-location=file:$work/rsa-public.pem")
 			fi
+			# start_app runs "$java -jar $app_jar": the jar and the JVM's options of this variant
+			local app_jar="$jar"
+			export JDK_JAVA_OPTIONS="${jvm_options[*]}"
 			start_app "startup-$variant-$run" "$java17" "${args[@]}"
+			unset JDK_JAVA_OPTIONS
 			local cpu started_line info
 			cpu="$(awk -v ticks="$ticks" '{ printf "%.2f", ($14 + $15) / ticks }' "/proc/$app_pid/stat")"
 			started_line="$(grep -o 'Started SampleApplication in [0-9.]* seconds (process running for [0-9.]*)' \
