@@ -54,28 +54,19 @@ public final class FirewallCharacterRules {
 	}
 
 	private static boolean isAssignedAndNotControl(String text) {
+		return isAssignedAndNotControl(text, false);
+	}
+
+	private static boolean isHeaderValue(String text) {
+		return isAssignedAndNotControl(text, true);
+	}
+
+	private static boolean isAssignedAndNotControl(String text, boolean tabAllowed) {
 		int length = text.length();
 		for (int i = 0; i < length;) {
 			char c = text.charAt(i);
 			// Printable ASCII, nearly every character of a real header: no table lookup
-			if (c >= 0x20 && c < 0x7f) {
-				i++;
-				continue;
-			}
-			int codePoint = text.codePointAt(i);
-			if (!isAssignedAndNotControl(codePoint)) {
-				return false;
-			}
-			i += Character.charCount(codePoint);
-		}
-		return true;
-	}
-
-	private static boolean isHeaderValue(String text) {
-		int length = text.length();
-		for (int i = 0; i < length;) {
-			char c = text.charAt(i);
-			if ((c >= 0x20 && c < 0x7f) || c == '\t') {
+			if ((c >= 0x20 && c < 0x7f) || (tabAllowed && c == '\t')) {
 				i++;
 				continue;
 			}
