@@ -3,7 +3,6 @@ package io.github.wxlogin.token;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -122,11 +121,13 @@ public class WxLoginSessionService {
 	 */
 	public List<WxLoginSession> endSessions(String accountId) {
 		List<WxLoginSession> listed = sessions(accountId);
-		listed.forEach(this::revokeAccessTokens);
+		listed.forEach((session) -> revokeAccessTokens(session.id()));
 		List<WxLoginSession> ended = this.refreshTokens.endSessions(accountId);
 		Set<String> revoked = listed.stream().map(WxLoginSession::id).collect(Collectors.toSet());
 		// A login saved between the list and the end-all
-		ended.stream().filter((session) -> !revoked.contains(session.id())).forEach(this::revokeAccessTokens);
+		ended.stream()
+			.filter((session) -> !revoked.contains(session.id()))
+			.forEach((session) -> revokeAccessTokens(session.id()));
 		ended.forEach(this::publishEnded);
 		return ended;
 	}
@@ -138,14 +139,7 @@ public class WxLoginSessionService {
 	 * @return the sessions ended
 	 */
 	public List<WxLoginSession> endSessions(String accountId, String appid) {
-		List<WxLoginSession> ended = new ArrayList<>();
-		for (WxLoginSession session : sessions(accountId)) {
-			if (session.appid().equals(appid)) {
-				end(session);
-				ended.add(session);
-			}
-		}
-		return ended;
+		return end(sessions(accountId).stream().filter((session) -> session.appid().equals(appid)).toList());
 	}
 
 	/**
@@ -160,13 +154,7 @@ public class WxLoginSessionService {
 		if (max.isEmpty()) {
 			return List.of();
 		}
-		List<WxLoginSession> ended = new ArrayList<>();
-		for (WxLoginSession session : RefreshTokenStore.beyondNewest(sessions(subject.userId()), subject.appid(),
-				max.getAsInt())) {
-			end(session);
-			ended.add(session);
-		}
-		return ended;
+		return end(RefreshTokenStore.beyondNewest(sessions(subject.userId()), subject.appid(), max.getAsInt()));
 	}
 
 	/**
@@ -196,13 +184,18 @@ public class WxLoginSessionService {
 	 */
 	public void reuseDetected(RefreshTokenGrant spent) {
 		WxPrincipal subject = spent.subject();
-		this.revocations.revoke(spent.sessionId(), this.clock.instant().plus(this.accessTokenTtl));
+		revokeAccessTokens(spent.sessionId());
 		this.events.publishEvent(new WxLoginAuditEvent(Action.REFRESH_REUSE_DETECTED, WxLoginAuditEvent.SUCCESS,
 				subject.userId(), subject.appid(), subject.openid(), null, spent.sessionId()));
 	}
 
+	private List<WxLoginSession> end(List<WxLoginSession> sessions) {
+		sessions.forEach(this::end);
+		return sessions;
+	}
+
 	private void end(WxLoginSession session) {
-		revokeAccessTokens(session);
+		revokeAccessTokens(session.id());
 		if (this.refreshTokens.endSession(session.accountId(), session.id()).isPresent()) {
 			publishEnded(session);
 		}
@@ -213,10 +206,10 @@ public class WxLoginSessionService {
 				session.accountId(), session.appid(), null, null, session.id()));
 	}
 
-	private void revokeAccessTokens(WxLoginSession session) {
+	private void revokeAccessTokens(String sessionId) {
 		// Every access token of the session was issued by now, so expires within one lifetime from now
 		Instant lastExpiry = this.clock.instant().plus(this.accessTokenTtl);
-		this.revocations.revoke(session.id(), lastExpiry);
+		this.revocations.revoke(sessionId, lastExpiry);
 	}
 
 }

@@ -107,7 +107,7 @@ public class WxTokenService {
 	 * @return the grant, or empty when the refresh token is unknown, expired, revoked or spent
 	 */
 	public Optional<RefreshTokenGrant> findRefreshGrant(String refreshToken) {
-		Optional<RefreshTokenGrant> grant = RefreshTokenId.of(refreshToken).flatMap(this.refreshTokens::find);
+		Optional<RefreshTokenGrant> grant = findUsableGrant(refreshToken);
 		if (grant.isEmpty()) {
 			// Only the rotation tells a spent token (whose family it revokes) from an unknown one
 			refresh(refreshToken);
@@ -175,9 +175,7 @@ public class WxTokenService {
 	 * @param userId the user who asks
 	 */
 	public void revokeRefreshToken(String refreshToken, String userId) {
-		RefreshTokenId.of(refreshToken)
-			.flatMap(this.refreshTokens::find)
-			.filter((grant) -> grant.subject().userId().equals(userId))
+		findUsableGrant(refreshToken).filter((grant) -> grant.subject().userId().equals(userId))
 			.ifPresent((grant) -> this.refreshTokens.revokeFamily(grant.familyId()));
 	}
 
