@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Load tests of the sample app on loopback, every pair in one run (see BENCHMARKS.md):
-#   hello    guarded GET /api/hello next to unguarded GET /api/public/hello, HS256 and ES256 keys
+#   hello    guarded GET /api/hello next to unguarded GET /api/public/hello, HS256 and ES256 keys, in three apps
+#            side by side: the sample app (its own chain, built with WxLoginConfigurer), the starter's default
+#            chain (benchmarks/default-chain) and Spring Security's stock resource server (benchmarks/stock)
 #   login    POST /wx/login from 500 connections, WeChat at 0 ms and 200 ms, on Java 17 and on Java 25
 #            with virtual threads
 #   phone    1000 phone bindings at once on a cold start, and the stable_token calls they cause
@@ -12,7 +14,9 @@
 # touching the local repository others build against:
 #   APP_JAR=path            run this sample-app jar (built with mvn package) instead of building the project
 #   HELLO_JARS="a=path b=path"  the hello section runs these builds side by side (one port each) and
-#                           interleaves their rounds, so that before and after are measured in one run
+#                           interleaves their rounds, so that before and after are measured in one run; a build
+#                           without the starter's login (the stock resource server) is given the first build's
+#                           access token, which it can verify: the apps share the key
 #   FIXTURE_JAR=path        the load fixture (load-fixture.jar) built elsewhere, e.g. with a local repository
 #                           of your own (mvn -Dmaven.repo.local=...), instead of building it here
 set -euo pipefail
@@ -72,6 +76,13 @@ if [[ -z "${APP_JAR:-}" && ${#hello_jars[@]} -eq 0 ]]; then
 	log "building the library and the sample app"
 	(cd "$root" && mvn -B -q -o install -DskipTests)
 fi
+if [[ ${#hello_jars[@]} -eq 0 && " ${sections[*]} " == *" hello "* ]]; then
+	log "building the default-chain app and the stock resource server"
+	(cd "$root/benchmarks/default-chain" && mvn -B -q -o -DskipTests clean package)
+	(cd "$root/benchmarks/stock" && mvn -B -q -o -DskipTests clean package)
+	hello_jars=("sample=$app_jar" "default-chain=$root/benchmarks/default-chain/target/default-chain.jar"
+		"stock=$root/benchmarks/stock/target/stock-resource-server.jar")
+fi
 if [[ -z "${FIXTURE_JAR:-}" ]]; then
 	log "building the load fixture"
 	(cd "$here" && mvn -B -q -DskipTests clean package)
@@ -113,7 +124,7 @@ start_app() {
 	app_pid=$!
 	started+=("$app_pid")
 	for _ in $(seq 600); do
-		if grep -q "Started SampleApplication" "$work/$name.log"; then
+		if grep -Eqs "Started [A-Za-z]+ in" "$work/$name.log"; then
 			return
 		fi
 		if ! kill -0 "$app_pid" 2>/dev/null; then
@@ -228,7 +239,9 @@ run_hello() {
 			start_app "hello-$key-$label" "$java17" "${args[@]}"
 			labels+=("$label")
 			urls+=("$app")
-			tokens+=("$(access_token)")
+			local token
+			token="$(access_token || true)"
+			tokens+=("${token:-${tokens[0]:?the first build logs in and gives the access token}}")
 			pids+=("$app_pid")
 			index=$((index + 1))
 		done
