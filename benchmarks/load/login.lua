@@ -1,5 +1,6 @@
--- POST /wx/login, each request with a login code of its own: the codes file (one a line) is split
--- between wrk's threads. Arguments after "--": the codes file and the number of wrk threads.
+-- POST of a login's body to the URL's path (/wx/login, or the relay of benchmarks/default-chain), each
+-- request with a login code of its own: the codes file (one a line) is split between wrk's threads.
+-- Arguments after "--": the codes file and the number of wrk threads.
 -- A code spent twice would be refused with 401, so running out of codes is reported, never hidden.
 dofile("report.lua")
 
@@ -29,7 +30,7 @@ end
 function request()
 	sent = sent + 1
 	local code = codes[(sent - 1) % #codes + 1]
-	return wrk.format(nil, "/wx/login", nil, '{"code":"' .. code .. '"}')
+	return wrk.format(nil, nil, nil, '{"code":"' .. code .. '"}')
 end
 
 local report = done

@@ -4,7 +4,8 @@
 #            side by side: the sample app (its own chain, built with WxLoginConfigurer), the starter's default
 #            chain (benchmarks/default-chain) and Spring Security's stock resource server (benchmarks/stock)
 #   login    POST /wx/login from 500 connections, WeChat at 0 ms and 200 ms, on Java 17 and on Java 25
-#            with virtual threads
+#            with virtual threads; next to it the same load on the relay of benchmarks/default-chain, which
+#            makes a login's one call to WeChat and nothing else (the physical limit of a login)
 #   phone    1000 phone bindings at once on a cold start, and the stable_token calls they cause
 #   startup  start-up time and heap after start-up, with and without the starter, 5 runs each
 # The hello pair runs in alternating rounds after a warm-up, so that neither side gets all the JIT's late
@@ -76,11 +77,15 @@ if [[ -z "${APP_JAR:-}" && ${#hello_jars[@]} -eq 0 ]]; then
 	log "building the library and the sample app"
 	(cd "$root" && mvn -B -q -o install -DskipTests)
 fi
-if [[ ${#hello_jars[@]} -eq 0 && " ${sections[*]} " == *" hello "* ]]; then
-	log "building the default-chain app and the stock resource server"
+default_chain_jar="${DEFAULT_CHAIN_JAR:-$root/benchmarks/default-chain/target/default-chain.jar}"
+if [[ -z "${DEFAULT_CHAIN_JAR:-}" && " ${sections[*]} " =~ " "(hello|login)" " ]]; then
+	log "building the default-chain app (also the relay of the login section)"
 	(cd "$root/benchmarks/default-chain" && mvn -B -q -o -DskipTests clean package)
+fi
+if [[ ${#hello_jars[@]} -eq 0 && " ${sections[*]} " == *" hello "* ]]; then
+	log "building the stock resource server"
 	(cd "$root/benchmarks/stock" && mvn -B -q -o -DskipTests clean package)
-	hello_jars=("sample=$app_jar" "default-chain=$root/benchmarks/default-chain/target/default-chain.jar"
+	hello_jars=("sample=$app_jar" "default-chain=$default_chain_jar"
 		"stock=$root/benchmarks/stock/target/stock-resource-server.jar")
 fi
 if [[ -z "${FIXTURE_JAR:-}" ]]; then
@@ -297,14 +302,33 @@ run_login() {
 		curl -sf -X POST "$control/login-codes?prefix=warm-$jvm&count=20000" >"$work/codes-warm"
 		wrk_run "warm-up login" "$label" HS256 100 "$login_warmup" login.lua /wx/login "$work/codes-warm" 2
 		local latency
+		local login_cpu=""
 		for latency in 0 200; do
 			curl -sf -X POST "$control/latency?ms=$latency" >/dev/null
 			curl -sf -X POST "$control/login-codes?prefix=login-$jvm-$latency&count=$login_codes" >"$work/codes"
 			wrk_run "POST /wx/login, WeChat +$latency ms" "$label" HS256 "$login_connections" "$duration" \
 				login.lua /wx/login "$work/codes" 2
+			[[ -n "$login_cpu" ]] || login_cpu="$last_cpu"
 		done
 		curl -sf -X POST "$control/latency?ms=0" >/dev/null
 		stop_app
+		# The physical limit of a login: its one loopback call to WeChat, and nothing else
+		log "relay, $label"
+		local app_jar="$default_chain_jar" relay_cpu=""
+		start_app "relay-$jvm" "$java" "${hmac_args[@]}" "${extra[@]}"
+		curl -sf -X POST "$control/login-codes?prefix=relay-warm-$jvm&count=20000" >"$work/codes-warm"
+		wrk_run "warm-up relay" "$label" - 100 "$login_warmup" login.lua /api/public/relay "$work/codes-warm" 2
+		for latency in 0 200; do
+			curl -sf -X POST "$control/latency?ms=$latency" >/dev/null
+			curl -sf -X POST "$control/login-codes?prefix=relay-$jvm-$latency&count=$login_codes" >"$work/codes"
+			wrk_run "POST /api/public/relay (one call to WeChat, no login), WeChat +$latency ms" "$label" - \
+				"$login_connections" "$duration" login.lua /api/public/relay "$work/codes" 2
+			[[ -n "$relay_cpu" ]] || relay_cpu="$last_cpu"
+		done
+		curl -sf -X POST "$control/latency?ms=0" >/dev/null
+		stop_app
+		notes+=("$label, WeChat +0 ms: logins per CPU-second of the app / relayed calls per CPU-second: $(ratio \
+			"$relay_cpu" "$login_cpu") ($login_cpu against $relay_cpu µs of CPU per request)")
 	done
 }
 
