@@ -20,10 +20,10 @@ import io.github.wxlogin.WxUserService.WxUserLogin;
 import io.github.wxlogin.login.WxLoginException.Reason;
 import io.github.wxlogin.session.WxSessionKeyStore;
 import io.github.wxlogin.token.RefreshTokenGrant;
-import io.github.wxlogin.token.WxIssuedTokens;
 import io.github.wxlogin.token.WxLoginOrigin;
 import io.github.wxlogin.token.WxLoginSessionService;
 import io.github.wxlogin.token.WxTokenService;
+import io.github.wxlogin.token.WxTokenService.Refreshed;
 import io.github.wxlogin.wechat.WxApiClient;
 import io.github.wxlogin.wechat.WxApiException;
 import io.github.wxlogin.wechat.WxApp;
@@ -205,15 +205,14 @@ public class WxSignInService {
 	 */
 	public SignedIn refresh(String refreshToken, WxLoginOrigin origin) {
 		return audited(Action.REFRESH, null, origin, () -> observe(REFRESH_OBSERVATION, () -> {
-			// Everything that can fail comes before the token is spent: a store that does not answer leaves it
-			// usable, and the client's retry succeeds
-			RefreshTokenGrant grant = this.tokens.findRefreshGrant(refreshToken)
-				.orElseThrow(WxSignInService::invalidRefreshToken);
-			WxUser user = this.users.findByPrincipal(grant.subject()).orElseThrow(WxLoginException::userGone);
-			refuseDisabled(user);
-			WxIssuedTokens issued = this.tokens.refresh(refreshToken, grant)
-				.orElseThrow(WxSignInService::invalidRefreshToken);
-			return new SignedIn(issued, user, false);
+			// Should the user's checks fail (a database that does not answer, a disabled account), the token
+			// stays usable and the client's retry succeeds
+			Refreshed<WxUser> refreshed = this.tokens.refresh(refreshToken, (grant) -> {
+				WxUser user = this.users.findByPrincipal(grant.subject()).orElseThrow(WxLoginException::userGone);
+				refuseDisabled(user);
+				return user;
+			}).orElseThrow(WxSignInService::invalidRefreshToken);
+			return new SignedIn(refreshed.tokens(), refreshed.admitted(), false);
 		}, (signedIn) -> "success"));
 	}
 

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
-import java.util.function.UnaryOperator;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -69,18 +68,19 @@ public class CaffeineRefreshTokenStore implements RefreshTokenStore {
 			Instant now = this.clock.instant();
 			this.sessions.put(grant.familyId(), new WxLoginSession(grant.sessionId(), accountId, grant.subject().appid(),
 					now, now, grant.expiresAt(), origin.ip(), origin.userAgent(), origin.device()));
-			this.tokens.put(id.hash(), new StoredToken(grant, false));
+			this.tokens.put(id.hash(), StoredToken.unspent(grant));
 			return with(families, grant.familyId(), grant.expiresAt());
 		});
 	}
 
 	@Override
-	public Optional<RefreshTokenGrant> rotate(RefreshTokenId id, RefreshTokenId nextId,
-			UnaryOperator<RefreshTokenGrant> next) {
+	public Optional<RefreshTokenGrant> rotate(RefreshTokenId id, RefreshTokenId nextId, Instant nextExpiresAt) {
 		AtomicReference<StoredToken> before = new AtomicReference<>();
 		this.tokens.asMap().computeIfPresent(id.hash(), (hash, stored) -> {
 			before.set(stored);
-			return new StoredToken(stored.grant(), true);
+			// An expired token or a revoked family is refused, not spent
+			return (stored.spent() || !isUsable(stored.grant())) ? stored
+					: stored.spentFor(nextId.hash(), this.sessions.getIfPresent(stored.grant().familyId()));
 		});
 		StoredToken spent = before.get();
 		if (spent == null) {
@@ -93,8 +93,9 @@ public class CaffeineRefreshTokenStore implements RefreshTokenStore {
 		if (!isUsable(spent.grant())) {
 			return Optional.empty();
 		}
-		RefreshTokenGrant successor = next.apply(spent.grant());
-		this.tokens.put(nextId.hash(), new StoredToken(successor, false));
+		RefreshTokenGrant successor = new RefreshTokenGrant(spent.grant().familyId(), spent.grant().subject(),
+				nextExpiresAt);
+		this.tokens.put(nextId.hash(), StoredToken.unspent(successor));
 		this.familiesByAccount.asMap().computeIfPresent(successor.subject().userId(), (account, families) -> {
 			this.sessions.asMap().computeIfPresent(successor.familyId(), (familyId, session) -> new WxLoginSession(
 					session.id(), session.accountId(), session.appid(), session.createdAt(), this.clock.instant(),
@@ -103,6 +104,37 @@ public class CaffeineRefreshTokenStore implements RefreshTokenStore {
 					? with(families, successor.familyId(), successor.expiresAt()) : families;
 		});
 		return Optional.of(spent.grant());
+	}
+
+	@Override
+	public boolean canUndoRotation() {
+		return true;
+	}
+
+	@Override
+	public boolean undoRotation(RefreshTokenId id, RefreshTokenId nextId) {
+		StoredToken successor = this.tokens.getIfPresent(nextId.hash());
+		if (successor == null || successor.spent() || !isUsable(successor.grant())) {
+			return false;
+		}
+		AtomicReference<StoredToken> undone = new AtomicReference<>();
+		this.tokens.asMap().computeIfPresent(id.hash(), (hash, stored) -> {
+			if (!stored.spent() || !nextId.hash().equals(stored.next())) {
+				return stored;
+			}
+			undone.set(stored);
+			return StoredToken.unspent(stored.grant());
+		});
+		StoredToken spent = undone.get();
+		if (spent == null) {
+			return false;
+		}
+		this.tokens.invalidate(nextId.hash());
+		WxLoginSession sessionBefore = spent.sessionBefore();
+		if (sessionBefore != null) {
+			this.sessions.asMap().computeIfPresent(spent.grant().familyId(), (familyId, session) -> sessionBefore);
+		}
+		return true;
 	}
 
 	@Override
@@ -198,7 +230,21 @@ public class CaffeineRefreshTokenStore implements RefreshTokenStore {
 				&& this.revokedFamilies.getIfPresent(grant.familyId()) == null;
 	}
 
-	private record StoredToken(RefreshTokenGrant grant, boolean spent) {
+	/**
+	 * A token, and once spent: its successor's hash and the session as it was before, so that the
+	 * rotation can be undone.
+	 */
+	private record StoredToken(RefreshTokenGrant grant, boolean spent, @Nullable String next,
+			@Nullable WxLoginSession sessionBefore) {
+
+		static StoredToken unspent(RefreshTokenGrant grant) {
+			return new StoredToken(grant, false, null, null);
+		}
+
+		StoredToken spentFor(String nextHash, @Nullable WxLoginSession session) {
+			return new StoredToken(this.grant, true, nextHash, session);
+		}
+
 	}
 
 }

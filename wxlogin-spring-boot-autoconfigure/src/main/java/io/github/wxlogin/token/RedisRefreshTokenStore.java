@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.UnaryOperator;
 
 import io.github.wxlogin.WxPrincipal;
 
@@ -23,20 +22,25 @@ import org.springframework.data.redis.core.script.RedisScript;
  * <p>
  * A token is the hash {@code <prefix>refresh-token:{<familyId>}:<tokenHash>} with the fields
  * {@code family}, {@code user}, {@code openid}, {@code appid}, {@code expires} (epoch milliseconds) and
- * {@code spent} ({@code 0} or {@code 1}); it expires with the token, so a spent token stays until then and
- * its reuse is recognised. A revoked family is the key {@code <prefix>refresh-family:{<familyId>}:revoked},
- * kept for one refresh-token lifetime, as long as any token of the family can live. A family's session is
- * the hash {@code <prefix>refresh-family:{<familyId>}:session} with the fields {@code user}, {@code openid},
- * {@code appid}, {@code created}, {@code used}, {@code expires} (epoch milliseconds) and, when known,
- * {@code ip}, {@code ua}, {@code model}, {@code platform}, {@code system}; it expires with the family's
- * last token and is deleted when the family is revoked. An account's families are indexed by
- * {@link RedisSessionIndex}.
+ * {@code spent} ({@code 0} or {@code 1}); once spent, also {@code next} (its successor's hash) and
+ * {@code was-used}, {@code was-expires} (the session's before the spend), so that the rotation can be
+ * undone. It expires with the token, so a spent token stays until then and its reuse is recognised. A
+ * revoked family is the key {@code <prefix>refresh-family:{<familyId>}:revoked}, kept for one
+ * refresh-token lifetime, as long as any token of the family can live. A family's session is the hash
+ * {@code <prefix>refresh-family:{<familyId>}:session} with the fields {@code user}, {@code openid},
+ * {@code appid}, {@code created}, {@code used}, {@code expires}, {@code indexed} (until when the account's
+ * index holds the family; epoch milliseconds) and, when known, {@code ip}, {@code ua}, {@code model},
+ * {@code platform}, {@code system}; it expires with the family's last token and is deleted when the
+ * family is revoked. An account's families are indexed by {@link RedisSessionIndex}.
  * <p>
- * Saving, rotation and revocation are each one Lua script, so of two instances that spend one token at
- * the same time only one succeeds and the other revokes the family, as reuse of a spent token does. The
- * scripts' keys (the tokens, the family's revocation and session) share the hash tag {@code {<familyId>}},
- * which every token carries, so in Redis Cluster they live in one hash slot while families spread over
- * the shards.
+ * Saving, rotation, its undoing and revocation are each one Lua script, so of two instances that spend
+ * one token at the same time only one succeeds and the other revokes the family, as reuse of a spent
+ * token does. The scripts' keys (the tokens, the family's revocation and session) share the hash tag
+ * {@code {<familyId>}}, which every token carries, so in Redis Cluster they live in one hash slot while
+ * families spread over the shards. A rotation is one script and one round trip: the successor is written
+ * from the spent token's own fields, and the account's index, in a slot of its own, is written by a login
+ * for one refresh-token lifetime beyond the family's expiry, so that it needs raising again only about
+ * once a lifetime of an active family (then before the rotation, in two more round trips).
  */
 public class RedisRefreshTokenStore implements RefreshTokenStore {
 
@@ -51,8 +55,6 @@ public class RedisRefreshTokenStore implements RefreshTokenStore {
 	private static final String EXPIRES = "expires";
 
 	private static final String SPENT = "spent";
-
-	private static final long ROTATED = 1;
 
 	/**
 	 * KEYS: the first token, the family's session, the family's revocation. ARGV: their time to live (ms),
@@ -79,34 +81,88 @@ public class RedisRefreshTokenStore implements RefreshTokenStore {
 			""", Long.class);
 
 	/**
-	 * KEYS: the presented token, its successor, the presented token's family revocation, the family's
-	 * session. ARGV: now (epoch ms), the family revocation's time to live (ms), the successor's time to
-	 * live (ms), the successor's expiry (epoch ms), then the successor's fields and values. Returns 1 when
-	 * rotated, 0 when refused, -1 when the token was spent before and its family is now revoked. The
-	 * session, when the family has one, is marked used and lives on with the successor.
+	 * KEYS: the presented token, its successor, the family's revocation, the family's session. ARGV: now
+	 * (epoch ms), the family revocation's time to live (ms), the successor's time to live (ms), the
+	 * successor's expiry (epoch ms), the successor's hash, and until when (epoch ms) the account's index
+	 * holds the family by a raise the caller just made, or 0. Returns the outcome followed, unless the
+	 * token is unknown or refused, by the presented token's family, user, openid, appid and expiry.
+	 * <p>
+	 * The successor stands for what the presented token did and is written from its fields, so nothing
+	 * is read before this one call. The spent token keeps its successor's hash and the session's last use
+	 * and expiry before the spend, so that {@link #UNDO} can put everything back; the same rotation sent
+	 * twice (a reply lost with its connection) is answered as rotated rather than taken for a reuse. The
+	 * session keeps until when the index holds the family ({@code indexed}): a rotation whose successor
+	 * would outlive that is not made and answered {@value #UNINDEXED}, for the caller to raise the index
+	 * first, as for a new family.
 	 */
-	private static final RedisScript<Long> ROTATE = new DefaultRedisScript<>("""
-			local stored = redis.call('HMGET', KEYS[1], 'expires', 'spent')
-			if not stored[1] then
-				return 0
+	@SuppressWarnings("unchecked")
+	private static final RedisScript<List<String>> ROTATE = new DefaultRedisScript<>("""
+			local token = redis.call('HMGET', KEYS[1], 'family', 'user', 'openid', 'appid', 'expires', 'spent', 'next')
+			if not token[5] then
+				return {'refused'}
 			end
-			if stored[2] == '1' then
-				redis.call('SET', KEYS[3], '1', 'PX', ARGV[2])
-				redis.call('DEL', KEYS[4])
-				return -1
+			local grant = {token[1], token[2], token[3], token[4], token[5]}
+			if token[6] == '1' then
+				if token[7] ~= ARGV[5] then
+					redis.call('SET', KEYS[3], '1', 'PX', ARGV[2])
+					redis.call('DEL', KEYS[4])
+					return {'reused', unpack(grant)}
+				end
+				if redis.call('EXISTS', KEYS[3]) == 1 then
+					return {'refused'}
+				end
+				return {'rotated', unpack(grant)}
 			end
-			if tonumber(stored[1]) <= tonumber(ARGV[1]) or redis.call('EXISTS', KEYS[3]) == 1 then
-				return 0
+			if tonumber(token[5]) <= tonumber(ARGV[1]) or redis.call('EXISTS', KEYS[3]) == 1 then
+				return {'refused'}
 			end
-			redis.call('HSET', KEYS[1], 'spent', '1')
-			redis.call('HSET', KEYS[2], unpack(ARGV, 5))
-			redis.call('PEXPIRE', KEYS[2], ARGV[3])
-			if redis.call('EXISTS', KEYS[4]) == 1 then
-				redis.call('HSET', KEYS[4], 'used', ARGV[1], 'expires', ARGV[4])
+			local session = redis.call('HMGET', KEYS[4], 'used', 'expires', 'indexed')
+			local indexed = session[3] or '0'
+			if tonumber(ARGV[6]) > tonumber(indexed) then
+				indexed = ARGV[6]
+			end
+			if tonumber(indexed) < tonumber(ARGV[4]) then
+				return {'unindexed', unpack(grant)}
+			end
+			redis.call('HSET', KEYS[1], 'spent', '1', 'next', ARGV[5])
+			if session[1] and session[2] then
+				redis.call('HSET', KEYS[1], 'was-used', session[1], 'was-expires', session[2])
+				redis.call('HSET', KEYS[4], 'used', ARGV[1], 'expires', ARGV[4], 'indexed', indexed)
 				redis.call('PEXPIRE', KEYS[4], ARGV[3])
+			end
+			redis.call('HSET', KEYS[2], 'family', token[1], 'user', token[2], 'openid', token[3], 'appid', token[4],
+				'expires', ARGV[4], 'spent', '0')
+			redis.call('PEXPIRE', KEYS[2], ARGV[3])
+			return {'rotated', unpack(grant)}
+			""", (Class<List<String>>) (Class<?>) List.class);
+
+	/**
+	 * KEYS: those of {@link #ROTATE}. ARGV: the successor's hash. Puts back the token that rotation spent,
+	 * unless its successor was spent since or its family revoked: the token unspent, the successor gone,
+	 * the session's last use and expiry as they were. Returns 1 when put back, 0 otherwise.
+	 */
+	private static final RedisScript<Long> UNDO = new DefaultRedisScript<>("""
+			local token = redis.call('HMGET', KEYS[1], 'spent', 'next', 'was-used', 'was-expires')
+			if token[1] ~= '1' or token[2] ~= ARGV[1] or redis.call('HGET', KEYS[2], 'spent') ~= '0'
+					or redis.call('EXISTS', KEYS[3]) == 1 then
+				return 0
+			end
+			redis.call('DEL', KEYS[2])
+			redis.call('HSET', KEYS[1], 'spent', '0')
+			redis.call('HDEL', KEYS[1], 'next', 'was-used', 'was-expires')
+			if token[3] and token[4] and redis.call('EXISTS', KEYS[4]) == 1 then
+				redis.call('HSET', KEYS[4], 'used', token[3], 'expires', token[4])
+				redis.call('PEXPIREAT', KEYS[4], token[4])
 			end
 			return 1
 			""", Long.class);
+
+	private static final String ROTATED = "rotated";
+
+	private static final String UNINDEXED = "unindexed";
+
+	/** The field of a family's session that says until when the account's index holds the family. */
+	private static final String INDEXED = "indexed";
 
 	private final StringRedisTemplate redis;
 
@@ -142,45 +198,51 @@ public class RedisRefreshTokenStore implements RefreshTokenStore {
 		}
 		long now = this.clock.millis();
 		// The index first: a family is never live without being found through its account
-		this.index.raise(grant.subject().userId(), grant.familyId(), grant.expiresAt().toEpochMilli(), now);
+		long indexedUntil = indexedUntil(grant.expiresAt());
+		this.index.raise(grant.subject().userId(), grant.familyId(), indexedUntil, now);
 		List<String> tokenFields = fields(grant);
 		List<String> args = new ArrayList<>();
 		args.add(Long.toString(timeToLive));
 		args.add(Integer.toString(tokenFields.size()));
 		args.addAll(tokenFields);
 		args.addAll(RedisSessionFields.write(grant, origin, now));
+		args.add(INDEXED);
+		args.add(Long.toString(indexedUntil));
 		this.redis.execute(SAVE, List.of(tokenKey(id), sessionKey(grant.familyId()), familyKey(grant.familyId())),
 				args.toArray());
 	}
 
 	@Override
-	public Optional<RefreshTokenGrant> rotate(RefreshTokenId id, RefreshTokenId nextId,
-			UnaryOperator<RefreshTokenGrant> next) {
-		// The grant is read first because the successor is made from it; the script then checks again
-		Optional<StoredToken> stored = read(id);
-		if (stored.isEmpty()) {
-			return Optional.empty();
+	public Optional<RefreshTokenGrant> rotate(RefreshTokenId id, RefreshTokenId nextId, Instant nextExpiresAt) {
+		List<String> keys = rotationKeys(id, nextId);
+		List<String> reply = rotate(keys, nextId, nextExpiresAt, 0);
+		if (UNINDEXED.equals(reply.get(0))) {
+			// About once a refresh-token lifetime of a family: its index is raised first, as for a new one
+			long indexedUntil = indexedUntil(nextExpiresAt);
+			this.index.raise(reply.get(2), id.familyId(), indexedUntil, this.clock.millis());
+			reply = rotate(keys, nextId, nextExpiresAt, indexedUntil);
 		}
-		return rotate(id, nextId, next, stored.get().grant());
+		return ROTATED.equals(reply.get(0)) ? Optional.of(grant(reply)) : Optional.empty();
+	}
+
+	private List<String> rotate(List<String> keys, RefreshTokenId nextId, Instant nextExpiresAt, long indexedUntil) {
+		long now = this.clock.millis();
+		long nextExpiry = nextExpiresAt.toEpochMilli();
+		List<String> reply = this.redis.execute(ROTATE, keys, Long.toString(now),
+				Long.toString(this.refreshTokenTtl.toMillis()), Long.toString(nextExpiry - now),
+				Long.toString(nextExpiry), nextId.hash(), Long.toString(indexedUntil));
+		return (reply != null && !reply.isEmpty()) ? reply : List.of("refused");
 	}
 
 	@Override
-	public Optional<RefreshTokenGrant> rotate(RefreshTokenId id, RefreshTokenId nextId,
-			UnaryOperator<RefreshTokenGrant> next, RefreshTokenGrant found) {
-		List<String> keys = rotationKeys(id, nextId);
-		RefreshTokenGrant grant = found;
-		RefreshTokenGrant successor = next.apply(grant);
-		long now = this.clock.millis();
-		// The index first, as for a new family: should the rotation fail after it, the higher score is harmless
-		this.index.raise(grant.subject().userId(), grant.familyId(), successor.expiresAt().toEpochMilli(), now);
-		List<String> args = new ArrayList<>();
-		args.add(Long.toString(now));
-		args.add(Long.toString(this.refreshTokenTtl.toMillis()));
-		args.add(Long.toString(millisLeft(successor)));
-		args.add(Long.toString(successor.expiresAt().toEpochMilli()));
-		args.addAll(fields(successor));
-		Long outcome = this.redis.execute(ROTATE, keys, args.toArray());
-		return (outcome != null && outcome == ROTATED) ? Optional.of(grant) : Optional.empty();
+	public boolean canUndoRotation() {
+		return true;
+	}
+
+	@Override
+	public boolean undoRotation(RefreshTokenId id, RefreshTokenId nextId) {
+		Long undone = this.redis.execute(UNDO, rotationKeys(id, nextId), nextId.hash());
+		return undone != null && undone == 1;
 	}
 
 	@Override
@@ -290,6 +352,21 @@ public class RedisRefreshTokenStore implements RefreshTokenStore {
 		RefreshTokenGrant grant = new RefreshTokenGrant(fields.get(FAMILY), subject,
 				Instant.ofEpochMilli(Long.parseLong(fields.get(EXPIRES))));
 		return Optional.of(new StoredToken(grant, "1".equals(fields.get(SPENT))));
+	}
+
+	/** The grant in a reply of {@link #ROTATE}: family, user, openid, appid and expiry after the outcome. */
+	private static RefreshTokenGrant grant(List<String> reply) {
+		return new RefreshTokenGrant(reply.get(1), new WxPrincipal(reply.get(2), reply.get(3), reply.get(4)),
+				Instant.ofEpochMilli(Long.parseLong(reply.get(5))));
+	}
+
+	/**
+	 * Until when the account's index is made to hold a family that expires at the given instant: one
+	 * refresh-token lifetime beyond, so that the family's rotations find it held and raise it again only
+	 * about once a lifetime.
+	 */
+	private long indexedUntil(Instant expiresAt) {
+		return expiresAt.toEpochMilli() + this.refreshTokenTtl.toMillis();
 	}
 
 	private static List<String> fields(RefreshTokenGrant grant) {

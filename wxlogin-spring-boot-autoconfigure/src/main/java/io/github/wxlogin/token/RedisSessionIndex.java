@@ -11,24 +11,28 @@ import org.springframework.data.redis.core.script.RedisScript;
 /**
  * The index of an account's refresh-token families in Redis: the sorted set
  * {@code <prefix>refresh-sessions:<accountId>} whose members are family ids, each scored with the epoch
- * milliseconds when the family expires at the latest; the set expires with its last member.
+ * milliseconds until when the index holds the family, no earlier than the family expires; the set
+ * expires with its last member.
  * <p>
  * A family's own keys share the hash tag {@code {<familyId>}}, and one account's families spread over
  * every slot of a Redis Cluster, so the index cannot be written in the same script as a family. It is
- * written <em>before</em> the family instead, every time the family starts or its expiry moves on, and
- * a score only ever rises. Hence every family that can still be refreshed is a member with a score no
- * earlier than its expiry, and a list or end-all that reads the index finds it. What the index holds
- * beyond that (a family whose write failed after the index's, or that was revoked or ended since) is
- * harmless: the family's own keys are read for every member and decide alone whether its session is
- * live. Members are removed only once their score has passed, when their family has expired too, or
- * when their family is found revoked. Each command here touches this one key.
+ * written <em>before</em> the family instead: when the family starts, and before a rotation whose
+ * successor would outlive what the index holds (the family's session keeps that score, so the rotation
+ * script tells), and a score only ever rises. The store writes a score one refresh-token lifetime beyond
+ * the family's expiry, so that most rotations leave the index alone. Hence every family that can still
+ * be refreshed is a member with a score no earlier than its expiry, and a list or end-all that reads the
+ * index finds it. What the index holds beyond that (a family whose write failed after the index's, that
+ * expired or was revoked or ended since) is harmless: the family's own keys are read for every member and
+ * decide alone whether its session is live. Members are removed only once their score has passed, when
+ * their family has expired too, or when their family is found revoked. Each command here touches this one
+ * key.
  */
 final class RedisSessionIndex {
 
 	/**
-	 * KEYS: the index. ARGV: now (epoch ms), the family, its expiry (epoch ms). Drops the members that
-	 * expired, raises the family's score to its expiry (never lowers it), and keeps the set as long as
-	 * its last member.
+	 * KEYS: the index. ARGV: now (epoch ms), the family, until when it is held (epoch ms). Drops the
+	 * members whose score passed, raises the family's score (never lowers it), and keeps the set as long
+	 * as its last member.
 	 */
 	private static final RedisScript<Long> RAISE = new DefaultRedisScript<>("""
 			redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[1])
@@ -51,11 +55,11 @@ final class RedisSessionIndex {
 	}
 
 	/**
-	 * Make a family a member until at least its expiry.
+	 * Make a family a member until at least the given instant.
 	 */
-	void raise(String accountId, String familyId, long expiresAtMillis, long nowMillis) {
+	void raise(String accountId, String familyId, long untilMillis, long nowMillis) {
 		this.redis.execute(RAISE, List.of(key(accountId)), Long.toString(nowMillis), familyId,
-				Long.toString(expiresAtMillis));
+				Long.toString(untilMillis));
 	}
 
 	/**

@@ -1,9 +1,9 @@
 package io.github.wxlogin.token;
 
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
 
 /**
  * Keeps refresh tokens, by their {@link RefreshTokenId} only (the family and the token's hash), and
@@ -34,30 +34,39 @@ public interface RefreshTokenStore {
 
 	/**
 	 * Spend a token and store its successor, atomically: of many concurrent calls with one token at most
-	 * one succeeds. A token that was spent before revokes its family and is refused. The session's last
-	 * use and expiry move on with the successor.
+	 * one succeeds. A token that was spent before revokes its family and is refused. The successor stands
+	 * for what the spent token stood for, until {@code nextExpiresAt}, so that a store can write it in the
+	 * same step as the spend without reading the token first. The session's last use and expiry move on
+	 * with the successor.
 	 * @param id the presented token's id
 	 * @param nextId the successor's id, of the same family
-	 * @param next what the successor stands for, given the spent token's grant
+	 * @param nextExpiresAt when the successor stops working
 	 * @return the spent token's grant, or empty when the token is unknown, expired, revoked or spent
 	 */
-	Optional<RefreshTokenGrant> rotate(RefreshTokenId id, RefreshTokenId nextId, UnaryOperator<RefreshTokenGrant> next);
+	Optional<RefreshTokenGrant> rotate(RefreshTokenId id, RefreshTokenId nextId, Instant nextExpiresAt);
 
 	/**
-	 * Spend a token whose grant the caller found just before ({@link #find}), as
-	 * {@link #rotate(RefreshTokenId, RefreshTokenId, UnaryOperator)} does: a store that reads the grant to
-	 * make the successor may take it from here and save a round trip, while it still checks, in the same
-	 * atomic step as the spend, that the token is unspent, unexpired and not revoked. The default ignores
-	 * the grant found.
-	 * @param id the presented token's id
-	 * @param nextId the successor's id, of the same family
-	 * @param next what the successor stands for, given the spent token's grant
-	 * @param found the grant {@link #find} gave for {@code id}
-	 * @return the spent token's grant, or empty when the token is unknown, expired, revoked or spent
+	 * Whether this store can {@link #undoRotation undo a rotation}. A refresh with a store that can spends
+	 * the token first and undoes the spend should anything after it fail; with a store that cannot, it
+	 * reads the token and checks everything before it spends (one more call to the store).
+	 * @return whether {@link #undoRotation} is supported
 	 */
-	default Optional<RefreshTokenGrant> rotate(RefreshTokenId id, RefreshTokenId nextId,
-			UnaryOperator<RefreshTokenGrant> next, RefreshTokenGrant found) {
-		return rotate(id, nextId, next);
+	default boolean canUndoRotation() {
+		return false;
+	}
+
+	/**
+	 * Undo a {@link #rotate rotation} whose successor was never handed out, because the refresh failed
+	 * after the spend (a database that did not answer, a disabled account): the presented token is usable
+	 * again, the successor is gone and the session is as it was. Nothing changes unless the token was spent
+	 * by exactly that rotation, its successor was never spent and its family was not revoked since (a
+	 * reuse detected meanwhile stands). Calling it twice changes nothing more.
+	 * @param id the presented token's id
+	 * @param nextId the id of the successor that rotation stored
+	 * @return whether the token is usable again
+	 */
+	default boolean undoRotation(RefreshTokenId id, RefreshTokenId nextId) {
+		return false;
 	}
 
 	/**

@@ -6,11 +6,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.UnaryOperator;
+import java.util.function.Function;
 
 import io.github.wxlogin.WxJwtClaimsCustomizer;
 import io.github.wxlogin.WxPrincipal;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.oauth2.jose.jws.JwsAlgorithm;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
@@ -100,63 +99,57 @@ public class WxTokenService {
 	}
 
 	/**
-	 * Find what a refresh token stands for, without spending it: a caller loads and checks everything a
-	 * refresh needs first, so that a failure there (a store that does not answer) leaves the token usable.
-	 * A token that was spent before revokes its family here already, as {@link #refresh} would.
-	 * @param refreshToken the refresh token the client holds
-	 * @return the grant, or empty when the refresh token is unknown, expired, revoked or spent
-	 */
-	public Optional<RefreshTokenGrant> findRefreshGrant(String refreshToken) {
-		Optional<RefreshTokenGrant> grant = findUsableGrant(refreshToken);
-		if (grant.isEmpty()) {
-			// Only the rotation tells a spent token (whose family it revokes) from an unknown one
-			refresh(refreshToken);
-		}
-		return grant;
-	}
-
-	/**
 	 * Spend a refresh token and issue a new pair. A token presented a second time revokes its family and
 	 * every access token of its session.
 	 * @param refreshToken the refresh token the client holds
 	 * @return the new tokens, or empty when the refresh token is unknown, expired, revoked or spent
 	 */
 	public Optional<WxIssuedTokens> refresh(String refreshToken) {
-		return rotate(refreshToken, null);
+		return refresh(refreshToken, (grant) -> grant).map(Refreshed::tokens);
 	}
 
 	/**
-	 * Spend a refresh token whose grant {@link #findRefreshGrant} gave just before, and issue a new pair:
-	 * as {@link #refresh(String)}, without the store reading the grant again.
+	 * Spend a refresh token and issue a new pair once {@code admit} let the grant through, as a refresh
+	 * that checks the user (gone, disabled) does. Should {@code admit} throw, or the issuing fail, the
+	 * token is left usable, so that a refresh refused for a store that did not answer succeeds when the
+	 * client tries again. With a store that {@linkplain RefreshTokenStore#canUndoRotation can undo a
+	 * rotation} the token is spent first (the store's one call) and the spend undone on a failure; with
+	 * another, the token is read and admitted before it is spent. A token presented a second time revokes
+	 * its family and every access token of its session, whether or not {@code admit} would let it through.
+	 * @param <T> what {@code admit} returns
 	 * @param refreshToken the refresh token the client holds
-	 * @param found the grant {@link #findRefreshGrant} gave for it
-	 * @return the new tokens, or empty when the refresh token is unknown, expired, revoked or spent
+	 * @param admit checks what the token stands for, and throws to refuse the refresh
+	 * @return the new tokens with what {@code admit} returned, or empty when the refresh token is unknown,
+	 * expired, revoked or spent
 	 */
-	public Optional<WxIssuedTokens> refresh(String refreshToken, RefreshTokenGrant found) {
-		return rotate(refreshToken, found);
-	}
-
-	private Optional<WxIssuedTokens> rotate(String refreshToken, @Nullable RefreshTokenGrant found) {
+	public <T> Optional<Refreshed<T>> refresh(String refreshToken, Function<RefreshTokenGrant, T> admit) {
 		Optional<RefreshTokenId> id = RefreshTokenId.of(refreshToken);
 		if (id.isEmpty()) {
 			return Optional.empty();
 		}
-		Instant now = this.clock.instant();
-		// The successor stays in the family, so that the family's state stays together
-		String next = RefreshTokenId.newToken(id.get().familyId(), this.random);
-		Instant nextExpiresAt = now.plus(this.settings.refreshTokenTtl());
-		UnaryOperator<RefreshTokenGrant> successor = (spent) -> new RefreshTokenGrant(spent.familyId(),
-				spent.subject(), nextExpiresAt);
-		RefreshTokenId nextId = RefreshTokenId.ofNewToken(id.get().familyId(), next);
-		Optional<RefreshTokenGrant> spent = (found != null && found.familyId().equals(id.get().familyId()))
-				? this.refreshTokens.rotate(id.get(), nextId, successor, found)
-				: this.refreshTokens.rotate(id.get(), nextId, successor);
+		Rotation rotation = new Rotation(id.get());
+		if (!this.refreshTokens.canUndoRotation()) {
+			Optional<RefreshTokenGrant> found = this.refreshTokens.find(id.get());
+			if (found.isEmpty()) {
+				// Only the rotation tells a spent token (whose family it revokes) from an unknown one
+				rotation.spend();
+				return Optional.empty();
+			}
+			T admitted = admit.apply(found.get());
+			return rotation.spend().map((spent) -> new Refreshed<>(rotation.issue(spent), admitted));
+		}
+		Optional<RefreshTokenGrant> spent = rotation.spend();
 		if (spent.isEmpty()) {
-			// A token spent before, presented again: someone else may hold it, so its session ends whole
-			this.refreshTokens.findSpent(id.get()).ifPresent(this.sessions::reuseDetected);
 			return Optional.empty();
 		}
-		return spent.map(successor).map((grant) -> issued(grant, now, next));
+		try {
+			T admitted = admit.apply(spent.get());
+			return Optional.of(new Refreshed<>(rotation.issue(spent.get()), admitted));
+		}
+		catch (RuntimeException ex) {
+			rotation.undo(ex);
+			throw ex;
+		}
 	}
 
 	/**
@@ -199,6 +192,68 @@ public class WxTokenService {
 			.getTokenValue();
 		return new WxIssuedTokens(subject, now, accessToken, expiresAt, refreshToken, grant.expiresAt(),
 				grant.sessionId());
+	}
+
+	/**
+	 * One rotation of a presented refresh token: the successor's token and expiry are drawn before the
+	 * spend, so that the store writes the successor in the same step.
+	 */
+	private final class Rotation {
+
+		private final RefreshTokenId id;
+
+		private final Instant now = WxTokenService.this.clock.instant();
+
+		private final String next;
+
+		private final RefreshTokenId nextId;
+
+		private final Instant nextExpiresAt;
+
+		Rotation(RefreshTokenId id) {
+			this.id = id;
+			// The successor stays in the family, so that the family's state stays together
+			this.next = RefreshTokenId.newToken(id.familyId(), WxTokenService.this.random);
+			this.nextId = RefreshTokenId.ofNewToken(id.familyId(), this.next);
+			this.nextExpiresAt = this.now.plus(WxTokenService.this.settings.refreshTokenTtl());
+		}
+
+		/** The spent token's grant, or empty: a token spent before ends its session here. */
+		Optional<RefreshTokenGrant> spend() {
+			RefreshTokenStore store = WxTokenService.this.refreshTokens;
+			Optional<RefreshTokenGrant> spent = store.rotate(this.id, this.nextId, this.nextExpiresAt);
+			if (spent.isEmpty()) {
+				// A token spent before, presented again: someone else may hold it, so its session ends whole
+				store.findSpent(this.id).ifPresent(WxTokenService.this.sessions::reuseDetected);
+			}
+			return spent;
+		}
+
+		WxIssuedTokens issue(RefreshTokenGrant spent) {
+			RefreshTokenGrant successor = new RefreshTokenGrant(spent.familyId(), spent.subject(), this.nextExpiresAt);
+			return issued(successor, this.now, this.next);
+		}
+
+		/** Leave the presented token usable again; a store that does not answer now adds to the failure. */
+		void undo(Throwable failure) {
+			try {
+				WxTokenService.this.refreshTokens.undoRotation(this.id, this.nextId);
+			}
+			catch (RuntimeException ex) {
+				failure.addSuppressed(ex);
+			}
+		}
+
+	}
+
+	/**
+	 * The tokens a refresh issued, and what the refresh's check of the grant returned.
+	 *
+	 * @param <T> what the check returned
+	 * @param tokens the new access and refresh tokens
+	 * @param admitted what the check returned
+	 */
+	public record Refreshed<T>(WxIssuedTokens tokens, T admitted) {
 	}
 
 }

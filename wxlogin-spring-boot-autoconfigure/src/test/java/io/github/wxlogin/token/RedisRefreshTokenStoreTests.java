@@ -2,6 +2,7 @@ package io.github.wxlogin.token;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -14,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import io.github.wxlogin.WxPrincipal;
@@ -24,7 +26,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -87,8 +91,7 @@ abstract class RedisRefreshTokenStoreTests extends RefreshTokenStoreSessionTests
 
 	private Optional<RefreshTokenGrant> rotate(RefreshTokenStore store, RefreshTokenId id,
 			RefreshTokenId nextId) {
-		return store.rotate(id, nextId, (spent) -> new RefreshTokenGrant(spent.familyId(), spent.subject(),
-				this.clock.instant().plus(TTL).truncatedTo(ChronoUnit.MILLIS)));
+		return store.rotate(id, nextId, nextExpiry());
 	}
 
 	private Optional<RefreshTokenGrant> rotate(RefreshTokenStore store, RefreshTokenId id) {
@@ -260,26 +263,102 @@ abstract class RedisRefreshTokenStoreTests extends RefreshTokenStoreSessionTests
 		return this.keyPrefix + "refresh-family:{" + familyId + "}:session";
 	}
 
-	@Test
-	void expiredFamiliesLeaveTheAccountsIndex() {
-		Login shortLived = login(this.alice, WxLoginOrigin.UNKNOWN, Duration.ofMinutes(10));
-		Login kept = login(this.alice);
-		this.clock.advance(Duration.ofMinutes(11));
-		assertThat(this.store.sessions(this.alice.userId())).hasSize(1);
-		assertThat(this.redis.opsForZSet().score(indexKey(this.alice.userId()), shortLived.id().familyId())).isNull();
-		assertThat(this.redis.opsForZSet().score(indexKey(this.alice.userId()), kept.id().familyId()))
-			.isEqualTo((double) kept.grant().expiresAt().toEpochMilli());
+	private Double indexScore(Login login) {
+		return this.redis.opsForZSet().score(indexKey(login.grant().subject().userId()), login.id().familyId());
 	}
 
 	@Test
-	void indexLivesAsLongAsItsLastFamilyAndSessionsAsLongAsTheirs() {
+	void theIndexHoldsAFamilyOneLifetimeBeyondItsExpiryAndDropsItOnceThatPassed() {
+		Login shortLived = login(this.alice, WxLoginOrigin.UNKNOWN, Duration.ofMinutes(10));
+		Login kept = login(this.alice);
+		assertThat(indexScore(kept)).isEqualTo((double) kept.grant().expiresAt().plus(TTL).toEpochMilli());
+		this.clock.advance(Duration.ofMinutes(11));
+		assertThat(this.store.sessions(this.alice.userId())).extracting(WxLoginSession::id)
+			.containsExactly(kept.grant().sessionId());
+		assertThat(indexScore(shortLived)).as("held, and ignored, until its score passes").isNotNull();
+		this.clock.advance(TTL);
+		assertThat(this.store.sessions(this.alice.userId())).isEmpty();
+		assertThat(indexScore(shortLived)).isNull();
+		assertThat(indexScore(kept)).isNotNull();
+	}
+
+	@Test
+	void indexLivesAsLongAsItHoldsItsLastFamilyAndSessionsAsLongAsTheirs() {
 		Login login = login(this.alice, WxLoginOrigin.UNKNOWN, Duration.ofMinutes(10));
-		assertThat(millisToLive(indexKey(this.alice.userId()))).isPositive().isLessThanOrEqualTo(Duration.ofMinutes(10).toMillis());
+		assertThat(millisToLive(indexKey(this.alice.userId()))).isGreaterThan(TTL.toMillis())
+			.isLessThanOrEqualTo(TTL.plusMinutes(10).toMillis());
 		assertThat(millisToLive(sessionKey(login.id().familyId()))).isPositive()
 			.isLessThanOrEqualTo(Duration.ofMinutes(10).toMillis());
 		refresh(login);
-		assertThat(millisToLive(indexKey(this.alice.userId()))).isGreaterThan(TTL.minusDays(1).toMillis());
-		assertThat(millisToLive(sessionKey(login.id().familyId()))).isGreaterThan(TTL.minusDays(1).toMillis());
+		long sessionMillis = millisToLive(sessionKey(login.id().familyId()));
+		assertThat(sessionMillis).isGreaterThan(TTL.minusDays(1).toMillis());
+		assertThat(millisToLive(indexKey(this.alice.userId()))).isGreaterThanOrEqualTo(sessionMillis);
+	}
+
+	@Test
+	void aRefreshIsOneCallToRedisWhileTheIndexHoldsItsFamilyAndThreeWhenItRaisesTheIndexFirst() {
+		CallCountingTemplate counted = new CallCountingTemplate(this.redis.getRequiredConnectionFactory());
+		RefreshTokenStore store = new RedisRefreshTokenStore(counted, this.keyPrefix, this.clock, TTL);
+		Login login = login(this.alice);
+		this.clock.advance(Duration.ofDays(20));
+		RefreshTokenId second = nextId(login);
+		counted.calls.set(0);
+		assertThat(store.rotate(login.id(), second, nextExpiry())).contains(login.grant());
+		assertThat(counted.calls).hasValue(1);
+		assertThat(indexScore(login)).isEqualTo((double) login.grant().expiresAt().plus(TTL).toEpochMilli());
+
+		// 40 days after the login, a successor would outlive what the index holds (60 days)
+		this.clock.advance(Duration.ofDays(20));
+		counted.calls.set(0);
+		Instant thirdExpiresAt = nextExpiry();
+		assertThat(store.rotate(second, new RefreshTokenId(login.id().familyId(), UUID.randomUUID().toString()),
+				thirdExpiresAt)).isPresent();
+		assertThat(counted.calls).hasValue(3);
+		assertThat(indexScore(login)).isEqualTo((double) thirdExpiresAt.plus(TTL).toEpochMilli());
+		assertThat(this.store.sessions(this.alice.userId())).extracting(WxLoginSession::expiresAt)
+			.containsExactly(thirdExpiresAt);
+	}
+
+	@Test
+	void aFamilyWithoutItsSessionHashIsIndexedBeforeEachRotation() {
+		// A family whose session hash is gone while a token lives (say, evicted) still reaches the index
+		Login login = login(this.alice);
+		this.redis.delete(sessionKey(login.id().familyId()));
+		this.redis.delete(indexKey(this.alice.userId()));
+		RefreshTokenId next = nextId(login);
+		assertThat(rotate(this.store, login.id(), next)).isPresent();
+		assertThat(indexScore(login)).isEqualTo((double) nextExpiry().plus(TTL).toEpochMilli());
+	}
+
+	@Test
+	void theSameRotationSentTwiceIsNotTakenForAReuse() {
+		// What a client library's retry of a command whose reply was lost with its connection does
+		Login login = login(this.alice);
+		RefreshTokenId next = nextId(login);
+		assertThat(rotate(this.store, login.id(), next)).contains(login.grant());
+		assertThat(rotate(newStore(this.clock), login.id(), next)).contains(login.grant());
+		assertThat(this.store.find(next)).isPresent();
+		assertThat(this.store.sessions(this.alice.userId())).hasSize(1);
+		// any other rotation of the spent token is a reuse
+		assertThat(rotate(this.store, login.id())).isEmpty();
+		assertThat(this.store.find(next)).isEmpty();
+	}
+
+	/** Counts the calls a store makes through it: each is one round trip to Redis. */
+	private static final class CallCountingTemplate extends StringRedisTemplate {
+
+		final AtomicInteger calls = new AtomicInteger();
+
+		CallCountingTemplate(RedisConnectionFactory connectionFactory) {
+			super(connectionFactory);
+		}
+
+		@Override
+		public <T> T execute(RedisCallback<T> action, boolean exposeConnection, boolean pipeline) {
+			this.calls.incrementAndGet();
+			return super.execute(action, exposeConnection, pipeline);
+		}
+
 	}
 
 	@Test

@@ -2,6 +2,7 @@ package io.github.wxlogin.token;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
@@ -73,23 +74,101 @@ abstract class RefreshTokenStoreSessionTests {
 	}
 
 	Optional<RefreshTokenGrant> refresh(Login login) {
-		RefreshTokenId next = new RefreshTokenId(login.id().familyId(), UUID.randomUUID().toString());
-		return this.store.rotate(login.id(), next, (spent) -> new RefreshTokenGrant(spent.familyId(), spent.subject(),
-				this.clock.instant().plus(TTL).truncatedTo(ChronoUnit.MILLIS)));
+		return this.store.rotate(login.id(), nextId(login), nextExpiry());
+	}
+
+	static RefreshTokenId nextId(Login login) {
+		return new RefreshTokenId(login.id().familyId(), UUID.randomUUID().toString());
+	}
+
+	/** A successor's expiry, one lifetime from now; Redis keeps times in milliseconds. */
+	Instant nextExpiry() {
+		return this.clock.instant().plus(TTL).truncatedTo(ChronoUnit.MILLIS);
 	}
 
 	@Test
-	void aRotationGivenTheGrantFoundSpendsTheTokenOnceAndStillRecognisesItsReuse() {
+	void aRotationSpendsTheTokenForASuccessorOfTheSameGrantUntilTheExpiryGiven() {
 		Login login = login(this.alice);
-		RefreshTokenGrant found = this.store.find(login.id()).orElseThrow();
-		RefreshTokenId next = new RefreshTokenId(login.id().familyId(), UUID.randomUUID().toString());
-		assertThat(this.store.rotate(login.id(), next, (spent) -> new RefreshTokenGrant(spent.familyId(),
-				spent.subject(), this.clock.instant().plus(TTL).truncatedTo(ChronoUnit.MILLIS)), found))
-			.contains(login.grant());
+		RefreshTokenId next = nextId(login);
+		this.clock.advance(Duration.ofDays(1));
+		Instant nextExpiresAt = nextExpiry();
+		assertThat(this.store.rotate(login.id(), next, nextExpiresAt)).contains(login.grant());
+		assertThat(this.store.find(login.id())).isEmpty();
+		assertThat(this.store.find(next))
+			.contains(new RefreshTokenGrant(login.id().familyId(), this.alice, nextExpiresAt));
+	}
+
+	@Test
+	void anExpiredTokenOrARevokedFamilyIsRefusedWithoutBeingSpent() {
+		Login expired = login(this.alice, PHONE, Duration.ofMinutes(10));
+		Login revoked = login(this.alice);
+		this.store.revokeFamily(revoked.id().familyId());
+		this.clock.advance(Duration.ofMinutes(11));
+		assertThat(refresh(expired)).isEmpty();
+		assertThat(refresh(revoked)).isEmpty();
+		// so that presenting them again is not taken for a reuse
+		assertThat(this.store.findSpent(expired.id())).isEmpty();
+		assertThat(this.store.findSpent(revoked.id())).isEmpty();
+	}
+
+	@Test
+	void anUndoneRotationLeavesTheTokenUsableTheSuccessorGoneAndTheSessionAsItWas() {
+		assertThat(this.store.canUndoRotation()).isTrue();
+		Login login = login(this.alice);
+		WxLoginSession before = this.store.sessions(this.alice.userId()).get(0);
+		this.clock.advance(Duration.ofDays(2));
+		RefreshTokenId next = nextId(login);
+		assertThat(this.store.rotate(login.id(), next, nextExpiry())).isPresent();
+		assertThat(this.store.undoRotation(login.id(), next)).isTrue();
+		assertThat(this.store.find(login.id())).contains(login.grant());
+		assertThat(this.store.findSpent(login.id())).isEmpty();
+		assertThat(this.store.find(next)).isEmpty();
+		assertThat(this.store.findSpent(next)).isEmpty();
+		assertThat(this.store.sessions(this.alice.userId())).containsExactly(before);
+		// the token rotates again as if it had never been spent
+		assertThat(refresh(login)).contains(login.grant());
+		assertThat(this.store.sessions(this.alice.userId())).singleElement()
+			.satisfies((session) -> assertThat(session.lastUsedAt()).isEqualTo(this.clock.instant()));
+	}
+
+	@Test
+	void aRotationIsUndoneOnceAndOnlyWithTheSuccessorItStored() {
+		Login login = login(this.alice);
+		RefreshTokenId next = nextId(login);
+		this.store.rotate(login.id(), next, nextExpiry());
+		assertThat(this.store.undoRotation(login.id(), nextId(login))).isFalse();
 		assertThat(this.store.find(next)).isPresent();
-		RefreshTokenId again = new RefreshTokenId(login.id().familyId(), UUID.randomUUID().toString());
-		assertThat(this.store.rotate(login.id(), again, (spent) -> spent, found)).isEmpty();
-		assertThat(this.store.find(next)).as("the family is revoked by the reuse").isEmpty();
+		assertThat(this.store.undoRotation(login.id(), next)).isTrue();
+		assertThat(this.store.undoRotation(login.id(), next)).isFalse();
+		RefreshTokenId later = nextId(login);
+		assertThat(this.store.rotate(login.id(), later, nextExpiry())).isPresent();
+		// an undo of the first rotation that arrives late leaves the second alone
+		assertThat(this.store.undoRotation(login.id(), next)).isFalse();
+		assertThat(this.store.find(later)).isPresent();
+		assertThat(this.store.findSpent(login.id())).contains(login.grant());
+	}
+
+	@Test
+	void aReuseDetectedBeforeTheUndoStands() {
+		Login login = login(this.alice);
+		RefreshTokenId next = nextId(login);
+		this.store.rotate(login.id(), next, nextExpiry());
+		assertThat(refresh(login)).as("the token presented again meanwhile").isEmpty();
+		assertThat(this.store.undoRotation(login.id(), next)).isFalse();
+		assertThat(this.store.find(login.id())).isEmpty();
+		assertThat(this.store.find(next)).isEmpty();
+		assertThat(this.store.sessions(this.alice.userId())).isEmpty();
+	}
+
+	@Test
+	void aRotationWhoseSuccessorWasSpentIsNotUndone() {
+		Login login = login(this.alice);
+		RefreshTokenId next = nextId(login);
+		this.store.rotate(login.id(), next, nextExpiry());
+		assertThat(this.store.rotate(next, nextId(login), nextExpiry())).isPresent();
+		assertThat(this.store.undoRotation(login.id(), next)).isFalse();
+		assertThat(this.store.find(login.id())).isEmpty();
+		assertThat(this.store.findSpent(login.id())).isPresent();
 	}
 
 	@Test

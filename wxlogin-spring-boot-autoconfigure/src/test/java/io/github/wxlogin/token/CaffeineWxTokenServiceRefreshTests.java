@@ -1,0 +1,15 @@
+package io.github.wxlogin.token;
+
+import java.time.Clock;
+
+/**
+ * A refresh that fails after the spend, with refresh tokens in memory.
+ */
+class CaffeineWxTokenServiceRefreshTests extends WxTokenServiceRefreshTests {
+
+	@Override
+	RefreshTokenStore newStore(Clock clock) {
+		return new CaffeineRefreshTokenStore(clock, TTL);
+	}
+
+}
