@@ -124,11 +124,12 @@ public class RedisRefreshTokenStore implements RefreshTokenStore {
 			if tonumber(indexed) < tonumber(ARGV[4]) then
 				return {'unindexed', unpack(grant)}
 			end
-			redis.call('HSET', KEYS[1], 'spent', '1', 'next', ARGV[5])
 			if session[1] and session[2] then
-				redis.call('HSET', KEYS[1], 'was-used', session[1], 'was-expires', session[2])
+				redis.call('HSET', KEYS[1], 'spent', '1', 'next', ARGV[5], 'was-used', session[1], 'was-expires', session[2])
 				redis.call('HSET', KEYS[4], 'used', ARGV[1], 'expires', ARGV[4], 'indexed', indexed)
 				redis.call('PEXPIRE', KEYS[4], ARGV[3])
+			else
+				redis.call('HSET', KEYS[1], 'spent', '1', 'next', ARGV[5])
 			end
 			redis.call('HSET', KEYS[2], 'family', token[1], 'user', token[2], 'openid', token[3], 'appid', token[4],
 				'expires', ARGV[4], 'spent', '0')
