@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Start a local 3-master Redis Cluster on 127.0.0.1:7001-7003 for the tests, unless one is already up
 # and healthy. No persistence; each node keeps its cluster state under /tmp/wxlogin-redis-cluster.
+# REDIS_CLUSTER_PORTS and REDIS_CLUSTER_DIR start another one elsewhere (the benchmarks' own).
 set -euo pipefail
 
-PORTS=(7001 7002 7003)
-ROOT=/tmp/wxlogin-redis-cluster
+read -r -a PORTS <<<"${REDIS_CLUSTER_PORTS:-7001 7002 7003}"
+ROOT="${REDIS_CLUSTER_DIR:-/tmp/wxlogin-redis-cluster}"
 
 log() { printf '[redis-cluster] %s\n' "$*"; }
 
