@@ -34,6 +34,8 @@ login_warmup="${LOGIN_WARMUP:-20s}"
 hello_connections="${HELLO_CONNECTIONS:-64}"
 login_connections="${LOGIN_CONNECTIONS:-500}"
 login_codes="${LOGIN_CODES:-60000}"
+# more of the sample app's arguments for the login section, e.g. --wx.login.user-store.type=memory
+read -r -a login_args <<<"${LOGIN_ARGS:-}"
 phone_users="${PHONE_USERS:-1000}"
 startup_runs="${STARTUP_RUNS:-5}"
 # with-starter-users-in-memory tells how much of the starter's start-up is its JDBC user store
@@ -298,7 +300,7 @@ run_login() {
 		fi
 		log "login, $label"
 		curl -sf -X POST "$control/latency?ms=0" >/dev/null
-		start_app "login-$jvm" "$java" "${hmac_args[@]}" "${extra[@]}"
+		start_app "login-$jvm" "$java" "${hmac_args[@]}" "${extra[@]}" "${login_args[@]}"
 		curl -sf -X POST "$control/login-codes?prefix=warm-$jvm&count=20000" >"$work/codes-warm"
 		wrk_run "warm-up login" "$label" HS256 100 "$login_warmup" login.lua /wx/login "$work/codes-warm" 2
 		local latency
