@@ -34,7 +34,8 @@ login_warmup="${LOGIN_WARMUP:-20s}"
 hello_connections="${HELLO_CONNECTIONS:-64}"
 login_connections="${LOGIN_CONNECTIONS:-500}"
 login_codes="${LOGIN_CODES:-60000}"
-# more of the sample app's arguments for the login section, e.g. --wx.login.user-store.type=memory
+# more of the sample app's arguments for the login section, e.g. --wx.login.user-store.type=memory; the
+# users' database is DATASOURCE_URL (an in-memory H2 unless set, e.g. jdbc:postgresql://...)
 read -r -a login_args <<<"${LOGIN_ARGS:-}"
 phone_users="${PHONE_USERS:-1000}"
 startup_runs="${STARTUP_RUNS:-5}"
@@ -119,7 +120,7 @@ app="http://127.0.0.1:$port"
 common_args=(--server.address=127.0.0.1
 	"--wx.login.api-base-url=$fake" "--wx.login.appid=$appid" "--wx.login.secret=$secret"
 	--wx.login.rate-limit.enabled=false
-	"--spring.datasource.url=jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1")
+	"--spring.datasource.url=${DATASOURCE_URL:-jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1}")
 hmac_args=(--wx.login.jwt.hmac-secret=bench-hmac-secret-of-at-least-32-bytes-long)
 ec_args=("--wx.login.jwt.private-key-location=file:$work/ec.pem")
 
