@@ -35,8 +35,11 @@ hello_connections="${HELLO_CONNECTIONS:-64}"
 login_connections="${LOGIN_CONNECTIONS:-500}"
 login_codes="${LOGIN_CODES:-60000}"
 # more of the sample app's arguments for the login section, e.g. --wx.login.user-store.type=memory; the
-# users' database is DATASOURCE_URL (an in-memory H2 unless set, e.g. jdbc:postgresql://...)
+# users' database is DATASOURCE_URL (an in-memory H2 unless set, e.g. jdbc:postgresql://...). With
+# RETURNING_USERS=N every login, warm-up included, is one of N users, so that after the warm-up's first N
+# logins each login is a returning user's; without it each is a new user's
 read -r -a login_args <<<"${LOGIN_ARGS:-}"
+returning_users="${RETURNING_USERS:-}"
 phone_users="${PHONE_USERS:-1000}"
 startup_runs="${STARTUP_RUNS:-5}"
 # with-starter-users-in-memory tells how much of the starter's start-up is its JDBC user store
@@ -292,6 +295,19 @@ run_hello() {
 	app="http://127.0.0.1:$port"
 }
 
+# login_codes_of PREFIX COUNT: COUNT login codes of users PREFIX-0, PREFIX-1, ..., one user each; with
+# RETURNING_USERS, of the users returning-0 ... returning-(N-1), each again and again
+login_codes_of() {
+	if [[ -z "$returning_users" ]]; then
+		curl -sf -X POST "$control/login-codes?prefix=$1&count=$2"
+		return
+	fi
+	local issued
+	for ((issued = 0; issued < $2; issued += returning_users)); do
+		curl -sf -X POST "$control/login-codes?prefix=returning&count=$returning_users"
+	done
+}
+
 run_login() {
 	local jvm
 	for jvm in 17 25; do
@@ -302,14 +318,15 @@ run_login() {
 		log "login, $label"
 		curl -sf -X POST "$control/latency?ms=0" >/dev/null
 		start_app "login-$jvm" "$java" "${hmac_args[@]}" "${extra[@]}" "${login_args[@]}"
-		curl -sf -X POST "$control/login-codes?prefix=warm-$jvm&count=20000" >"$work/codes-warm"
+		login_codes_of "warm-$jvm" 20000 >"$work/codes-warm"
 		wrk_run "warm-up login" "$label" HS256 100 "$login_warmup" login.lua /wx/login "$work/codes-warm" 2
-		local latency
+		local latency users=""
+		[[ -z "$returning_users" ]] || users=" (returning users)"
 		local login_cpu=""
 		for latency in 0 200; do
 			curl -sf -X POST "$control/latency?ms=$latency" >/dev/null
-			curl -sf -X POST "$control/login-codes?prefix=login-$jvm-$latency&count=$login_codes" >"$work/codes"
-			wrk_run "POST /wx/login, WeChat +$latency ms" "$label" HS256 "$login_connections" "$duration" \
+			login_codes_of "login-$jvm-$latency" "$login_codes" >"$work/codes"
+			wrk_run "POST /wx/login$users, WeChat +$latency ms" "$label" HS256 "$login_connections" "$duration" \
 				login.lua /wx/login "$work/codes" 2
 			[[ -n "$login_cpu" ]] || login_cpu="$last_cpu"
 		done
