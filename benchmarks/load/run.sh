@@ -308,8 +308,28 @@ login_codes_of() {
 	done
 }
 
+# load_runs NAME PATH KEY PREFIX: on the app just started (and stopped after), a warm-up at 100 connections,
+# then logins' bodies from 500 connections to PATH with WeChat at +0 and +200 ms, each with a code of its
+# own (login_codes_of PREFIX-...); first_cpu is the app's CPU per request at +0 ms
+load_runs() {
+	local name="$1" path="$2" key="$3" prefix="$4" latency
+	login_codes_of "$prefix-warm" 20000 >"$work/codes-warm"
+	wrk_run "warm-up $path" "$label" "$key" 100 "$login_warmup" login.lua "$path" "$work/codes-warm" 2
+	first_cpu=""
+	for latency in 0 200; do
+		curl -sf -X POST "$control/latency?ms=$latency" >/dev/null
+		login_codes_of "$prefix-$latency" "$login_codes" >"$work/codes"
+		wrk_run "$name, WeChat +$latency ms" "$label" "$key" "$login_connections" "$duration" login.lua "$path" \
+			"$work/codes" 2
+		[[ -n "$first_cpu" ]] || first_cpu="$last_cpu"
+	done
+	curl -sf -X POST "$control/latency?ms=0" >/dev/null
+	stop_app
+}
+
 run_login() {
-	local jvm
+	local jvm users=""
+	[[ -z "$returning_users" ]] || users=" (returning users)"
 	for jvm in 17 25; do
 		local java="$java17" label="Java 17" extra=()
 		if [[ "$jvm" == 25 ]]; then
@@ -318,37 +338,14 @@ run_login() {
 		log "login, $label"
 		curl -sf -X POST "$control/latency?ms=0" >/dev/null
 		start_app "login-$jvm" "$java" "${hmac_args[@]}" "${extra[@]}" "${login_args[@]}"
-		login_codes_of "warm-$jvm" 20000 >"$work/codes-warm"
-		wrk_run "warm-up login" "$label" HS256 100 "$login_warmup" login.lua /wx/login "$work/codes-warm" 2
-		local latency users=""
-		[[ -z "$returning_users" ]] || users=" (returning users)"
-		local login_cpu=""
-		for latency in 0 200; do
-			curl -sf -X POST "$control/latency?ms=$latency" >/dev/null
-			login_codes_of "login-$jvm-$latency" "$login_codes" >"$work/codes"
-			wrk_run "POST /wx/login$users, WeChat +$latency ms" "$label" HS256 "$login_connections" "$duration" \
-				login.lua /wx/login "$work/codes" 2
-			[[ -n "$login_cpu" ]] || login_cpu="$last_cpu"
-		done
-		curl -sf -X POST "$control/latency?ms=0" >/dev/null
-		stop_app
+		load_runs "POST /wx/login$users" /wx/login HS256 "login-$jvm"
+		local login_cpu="$first_cpu"
 		# The physical limit of a login: its one loopback call to WeChat, and nothing else
 		log "relay, $label"
-		local app_jar="$default_chain_jar" relay_cpu=""
-		start_app "relay-$jvm" "$java" "${hmac_args[@]}" "${extra[@]}"
-		curl -sf -X POST "$control/login-codes?prefix=relay-warm-$jvm&count=20000" >"$work/codes-warm"
-		wrk_run "warm-up relay" "$label" - 100 "$login_warmup" login.lua /api/public/relay "$work/codes-warm" 2
-		for latency in 0 200; do
-			curl -sf -X POST "$control/latency?ms=$latency" >/dev/null
-			curl -sf -X POST "$control/login-codes?prefix=relay-$jvm-$latency&count=$login_codes" >"$work/codes"
-			wrk_run "POST /api/public/relay (one call to WeChat, no login), WeChat +$latency ms" "$label" - \
-				"$login_connections" "$duration" login.lua /api/public/relay "$work/codes" 2
-			[[ -n "$relay_cpu" ]] || relay_cpu="$last_cpu"
-		done
-		curl -sf -X POST "$control/latency?ms=0" >/dev/null
-		stop_app
+		app_jar="$default_chain_jar" start_app "relay-$jvm" "$java" "${hmac_args[@]}" "${extra[@]}"
+		load_runs "POST /api/public/relay (one call to WeChat, no login)" /api/public/relay - "relay-$jvm"
 		notes+=("$label, WeChat +0 ms: logins per CPU-second of the app / relayed calls per CPU-second: $(ratio \
-			"$relay_cpu" "$login_cpu") ($login_cpu against $relay_cpu µs of CPU per request)")
+			"$first_cpu" "$login_cpu") ($login_cpu against $first_cpu µs of CPU per request)")
 	done
 }
 
