@@ -2,6 +2,8 @@ package io.github.wxlogin;
 
 import java.security.Principal;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The caller of a guarded endpoint, read from a validated access token. Host controllers receive it
  * with {@code @AuthenticationPrincipal WxPrincipal caller}.
@@ -20,8 +22,22 @@ public record WxPrincipal(String userId, String openid, String appid) implements
 	/** Masks the openid, which identifies a person, so that log lines never show it whole. */
 	@Override
 	public String toString() {
-		return "WxPrincipal[userId=" + this.userId + ", openid=" + WxLoginAuditEvent.maskOpenid(this.openid)
+		return "WxPrincipal[userId=" + this.userId + ", openid=" + maskOpenid(this.openid)
 				+ ", appid=" + this.appid + "]";
+	}
+
+	/**
+	 * Mask an openid as log lines show it: a few characters at each end. An openid masked already stays
+	 * as it is.
+	 * @param openid the openid, or {@code null}
+	 * @return the masked openid, or {@code null}
+	 */
+	public static @Nullable String maskOpenid(@Nullable String openid) {
+		if (openid == null || openid.contains("****")) {
+			return openid;
+		}
+		int shown = Math.min(4, openid.length() / 4);
+		return openid.substring(0, shown) + "****" + openid.substring(openid.length() - shown);
 	}
 
 }

@@ -1,6 +1,6 @@
 package io.github.wxlogin.examples;
 
-import io.github.wxlogin.WxLoginAuditEvent;
+import io.github.wxlogin.event.WxLoginAuditEvent;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 

@@ -3,8 +3,6 @@ package io.github.wxlogin.autoconfigure;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import io.github.wxlogin.WxLoginEndpoints;
-import io.github.wxlogin.WxMediaCheckEvent;
 import io.github.wxlogin.WxUserService;
 import io.github.wxlogin.avatar.AvatarCheckStore;
 import io.github.wxlogin.avatar.AvatarImageCheck;
@@ -13,11 +11,13 @@ import io.github.wxlogin.avatar.CaffeineAvatarCheckStore;
 import io.github.wxlogin.avatar.FileSystemWxAvatarStore;
 import io.github.wxlogin.avatar.WxAvatarService;
 import io.github.wxlogin.avatar.WxAvatarStore;
+import io.github.wxlogin.event.WxMediaCheckEvent;
+import io.github.wxlogin.http.WxLoginEndpoints;
+import io.github.wxlogin.web.WxAvatarController;
+import io.github.wxlogin.web.WxPushController;
 import io.github.wxlogin.wechat.WxApiClient;
 import io.github.wxlogin.wechat.WxApps;
 import io.github.wxlogin.wechat.WxMessagePush;
-import io.github.wxlogin.web.WxAvatarController;
-import io.github.wxlogin.web.WxPushController;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 

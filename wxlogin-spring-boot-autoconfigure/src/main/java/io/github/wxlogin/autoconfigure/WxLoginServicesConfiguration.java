@@ -9,12 +9,12 @@ import io.github.wxlogin.login.WxAccountManager;
 import io.github.wxlogin.login.WxAccountService;
 import io.github.wxlogin.login.WxJwkSetService;
 import io.github.wxlogin.login.WxSignInService;
-import io.github.wxlogin.session.WxSessionKeyStore;
-import io.github.wxlogin.token.WxLoginSessionService;
+import io.github.wxlogin.session.WxLoginSessionService;
 import io.github.wxlogin.token.WxSigningKey;
 import io.github.wxlogin.token.WxTokenService;
 import io.github.wxlogin.wechat.WxApiClient;
 import io.github.wxlogin.wechat.WxApps;
+import io.github.wxlogin.wechat.WxSessionKeyStore;
 import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;

@@ -1,7 +1,7 @@
 package io.github.wxlogin.autoconfigure;
 
+import io.github.wxlogin.http.ProblemJsonWriter;
 import io.github.wxlogin.security.FirewallCharacterRules;
-import io.github.wxlogin.security.ProblemJsonWriter;
 import io.github.wxlogin.security.WxBearerTokenResolver;
 import io.github.wxlogin.security.WxLoginChainCheck;
 import io.github.wxlogin.security.WxLoginConfigurer;

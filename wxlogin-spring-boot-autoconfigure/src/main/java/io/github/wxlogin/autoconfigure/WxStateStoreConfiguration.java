@@ -3,12 +3,12 @@ package io.github.wxlogin.autoconfigure;
 import java.time.Clock;
 
 import io.github.wxlogin.WxUserService;
-import io.github.wxlogin.session.CaffeineWxSessionKeyStore;
-import io.github.wxlogin.session.WxSessionKeyStore;
-import io.github.wxlogin.token.CaffeineRefreshTokenStore;
-import io.github.wxlogin.token.CaffeineTokenRevocationStore;
-import io.github.wxlogin.token.RefreshTokenStore;
-import io.github.wxlogin.token.TokenRevocationStore;
+import io.github.wxlogin.session.CaffeineRefreshTokenStore;
+import io.github.wxlogin.session.CaffeineTokenRevocationStore;
+import io.github.wxlogin.session.RefreshTokenStore;
+import io.github.wxlogin.session.TokenRevocationStore;
+import io.github.wxlogin.wechat.CaffeineWxSessionKeyStore;
+import io.github.wxlogin.wechat.WxSessionKeyStore;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;

@@ -3,11 +3,11 @@ package io.github.wxlogin.autoconfigure;
 import io.github.wxlogin.WxUserService;
 import io.github.wxlogin.autoconfigure.WxLoginProperties.Store.StoreType;
 import io.github.wxlogin.autoconfigure.WxLoginProperties.UserStore.UserStoreType;
-import io.github.wxlogin.session.CaffeineWxSessionKeyStore;
-import io.github.wxlogin.session.RedisWxSessionKeyStore;
-import io.github.wxlogin.session.WxSessionKeyStore;
 import io.github.wxlogin.user.InMemoryWxUserService;
 import io.github.wxlogin.user.JdbcWxUserService;
+import io.github.wxlogin.wechat.CaffeineWxSessionKeyStore;
+import io.github.wxlogin.wechat.RedisWxSessionKeyStore;
+import io.github.wxlogin.wechat.WxSessionKeyStore;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 

@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.Map;
 
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
-import io.github.wxlogin.WxJwtClaimsCustomizer;
+import io.github.wxlogin.session.RefreshTokenStore;
+import io.github.wxlogin.session.TokenRevocationStore;
+import io.github.wxlogin.session.WxLoginSessionService;
 import io.github.wxlogin.token.CachingJwtDecoder;
-import io.github.wxlogin.token.RefreshTokenStore;
-import io.github.wxlogin.token.TokenRevocationStore;
+import io.github.wxlogin.token.WxJwtClaimsCustomizer;
 import io.github.wxlogin.token.WxJwtDecoders;
-import io.github.wxlogin.token.WxLoginSessionService;
 import io.github.wxlogin.token.WxSigningKey;
 import io.github.wxlogin.token.WxTokenService;
 import io.github.wxlogin.token.WxTokenSettings;

@@ -1,12 +1,12 @@
 package io.github.wxlogin.autoconfigure;
 
 import io.github.bucket4j.Bucket;
-import io.github.wxlogin.WxLoginEndpoints;
+import io.github.wxlogin.http.ProblemJsonWriter;
+import io.github.wxlogin.http.WxLoginEndpoints;
 import io.github.wxlogin.login.WxAccountService;
 import io.github.wxlogin.login.WxJwkSetService;
 import io.github.wxlogin.login.WxSignInService;
-import io.github.wxlogin.security.ProblemJsonWriter;
-import io.github.wxlogin.token.WxLoginSessionService;
+import io.github.wxlogin.session.WxLoginSessionService;
 import io.github.wxlogin.token.WxTokenService;
 import io.github.wxlogin.web.CaffeineWxRateLimiter;
 import io.github.wxlogin.web.WxEndpointErrorResolver;
@@ -26,8 +26,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.context.annotation.Bean;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.ImportRuntimeHints;

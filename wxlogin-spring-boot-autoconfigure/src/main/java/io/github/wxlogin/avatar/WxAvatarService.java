@@ -2,16 +2,16 @@ package io.github.wxlogin.avatar;
 
 import java.util.Optional;
 
-import io.github.wxlogin.WxAvatarVerdictEvent;
-import io.github.wxlogin.WxMediaCheckEvent;
 import io.github.wxlogin.WxPrincipal;
 import io.github.wxlogin.WxProfile;
 import io.github.wxlogin.WxUser;
 import io.github.wxlogin.WxUserService;
 import io.github.wxlogin.avatar.AvatarCheckStore.PendingAvatarCheck;
-import io.github.wxlogin.wechat.WxApiClient;
+import io.github.wxlogin.event.WxAvatarVerdictEvent;
+import io.github.wxlogin.event.WxMediaCheckEvent;
 import io.github.wxlogin.login.WxLoginException;
 import io.github.wxlogin.login.WxLoginException.Reason;
+import io.github.wxlogin.wechat.WxApiClient;
 import io.github.wxlogin.wechat.WxApp;
 import io.github.wxlogin.wechat.WxApps;
 import io.github.wxlogin.wechat.WxContentVerdict;

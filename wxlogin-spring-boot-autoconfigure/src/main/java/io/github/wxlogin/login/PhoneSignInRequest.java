@@ -1,6 +1,6 @@
 package io.github.wxlogin.login;
 
-import io.github.wxlogin.token.WxLoginOrigin;
+import io.github.wxlogin.session.WxLoginOrigin;
 import org.jspecify.annotations.Nullable;
 
 /**

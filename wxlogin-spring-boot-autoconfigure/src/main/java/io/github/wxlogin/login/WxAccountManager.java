@@ -7,11 +7,11 @@ import io.github.wxlogin.WxAccount;
 import io.github.wxlogin.WxAccountStore;
 import io.github.wxlogin.WxIdentity;
 import io.github.wxlogin.WxLinkedIdentity;
-import io.github.wxlogin.WxLoginAuditEvent;
-import io.github.wxlogin.WxLoginAuditEvent.Action;
 import io.github.wxlogin.WxPhone;
 import io.github.wxlogin.WxUserService;
-import io.github.wxlogin.token.WxLoginSessionService;
+import io.github.wxlogin.event.WxLoginAuditEvent;
+import io.github.wxlogin.event.WxLoginAuditEvent.Action;
+import io.github.wxlogin.session.WxLoginSessionService;
 
 import org.springframework.context.ApplicationEventPublisher;
 

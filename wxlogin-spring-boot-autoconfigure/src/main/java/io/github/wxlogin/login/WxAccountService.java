@@ -13,12 +13,12 @@ import io.github.wxlogin.WxProfile;
 import io.github.wxlogin.WxUser;
 import io.github.wxlogin.WxUserService;
 import io.github.wxlogin.login.WxLoginException.Reason;
-import io.github.wxlogin.session.WxSessionKeyStore;
-import io.github.wxlogin.token.WxLoginSessionService;
+import io.github.wxlogin.session.WxLoginSessionService;
 import io.github.wxlogin.wechat.WxApiClient;
 import io.github.wxlogin.wechat.WxApp;
 import io.github.wxlogin.wechat.WxApps;
 import io.github.wxlogin.wechat.WxContentVerdict;
+import io.github.wxlogin.wechat.WxSessionKeyStore;
 import io.micrometer.observation.ObservationRegistry;
 
 /**

@@ -1,6 +1,7 @@
 package io.github.wxlogin.security;
 
-import io.github.wxlogin.WxLoginEndpoints;
+import io.github.wxlogin.http.ProblemJsonWriter;
+import io.github.wxlogin.http.WxLoginEndpoints;
 import jakarta.servlet.DispatcherType;
 
 import org.springframework.context.ApplicationContext;

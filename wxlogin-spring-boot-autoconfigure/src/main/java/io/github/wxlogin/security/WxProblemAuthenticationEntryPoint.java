@@ -2,7 +2,8 @@ package io.github.wxlogin.security;
 
 import java.io.IOException;
 
-import io.github.wxlogin.token.TokenStoreUnavailableException;
+import io.github.wxlogin.http.ProblemJsonWriter;
+import io.github.wxlogin.session.TokenStoreUnavailableException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 

@@ -2,6 +2,7 @@ package io.github.wxlogin.security;
 
 import java.io.IOException;
 
+import io.github.wxlogin.http.ProblemJsonWriter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.logging.Log;

@@ -9,6 +9,10 @@ import java.util.function.Predicate;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+import io.github.wxlogin.session.TimeLeft;
+import io.github.wxlogin.session.TokenHash;
+import io.github.wxlogin.session.TokenRevocationStore;
+import io.github.wxlogin.session.TokenStoreUnavailableException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DataAccessException;

@@ -3,6 +3,7 @@ package io.github.wxlogin.token;
 import java.time.Instant;
 
 import io.github.wxlogin.WxPrincipal;
+import io.github.wxlogin.session.WxLoginSession;
 
 /**
  * An access token and the refresh token issued with it. Neither appears in {@link #toString()}.

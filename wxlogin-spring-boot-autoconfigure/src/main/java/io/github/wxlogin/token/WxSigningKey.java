@@ -117,18 +117,6 @@ public record WxSigningKey(JWK jwk, JWSAlgorithm algorithm) {
 	}
 
 	/**
-	 * An RS256 or ES256 key read from PEM text.
-	 * @param pem the PEM text
-	 * @param keyId the {@code kid}, or {@code null} to use the key's JWK thumbprint
-	 * @return the key
-	 * @deprecated since 0.1.0 for removal, in favour of {@link #fromPem(String, String)}, which it calls
-	 */
-	@Deprecated(since = "0.1.0", forRemoval = true)
-	public static WxSigningKey fromPkcs8Pem(String pem, @Nullable String keyId) {
-		return fromPem(pem, keyId);
-	}
-
-	/**
 	 * A new ES256 key that lives as long as this process.
 	 * @return the key
 	 */

@@ -8,8 +8,12 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
-import io.github.wxlogin.WxJwtClaimsCustomizer;
 import io.github.wxlogin.WxPrincipal;
+import io.github.wxlogin.session.RefreshTokenGrant;
+import io.github.wxlogin.session.RefreshTokenId;
+import io.github.wxlogin.session.RefreshTokenStore;
+import io.github.wxlogin.session.WxLoginOrigin;
+import io.github.wxlogin.session.WxLoginSessionService;
 
 import org.springframework.security.oauth2.jose.jws.JwsAlgorithm;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;

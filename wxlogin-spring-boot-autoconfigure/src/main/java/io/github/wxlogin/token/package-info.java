@@ -1,5 +1,6 @@
 /**
- * Issuing and validating access tokens (JWT), refresh tokens with rotation, and revocation.
+ * JSON Web Tokens: issuing access tokens (with the refresh token of their session), the signing key, and
+ * decoding with the revocation check.
  */
 @NullMarked
 package io.github.wxlogin.token;

@@ -1,7 +1,7 @@
 package io.github.wxlogin.web;
 
-import io.github.wxlogin.token.WxLoginDevice;
-import io.github.wxlogin.token.WxLoginOrigin;
+import io.github.wxlogin.session.WxLoginDevice;
+import io.github.wxlogin.session.WxLoginOrigin;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 

@@ -4,8 +4,8 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import io.github.wxlogin.login.SignInRequest;
-import io.github.wxlogin.token.WxLoginDevice;
-import io.github.wxlogin.token.WxLoginOrigin;
+import io.github.wxlogin.session.WxLoginDevice;
+import io.github.wxlogin.session.WxLoginOrigin;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -4,7 +4,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import io.github.wxlogin.login.PhoneSignInRequest;
-import io.github.wxlogin.token.WxLoginDevice;
+import io.github.wxlogin.session.WxLoginDevice;
 import org.jspecify.annotations.Nullable;
 
 /**

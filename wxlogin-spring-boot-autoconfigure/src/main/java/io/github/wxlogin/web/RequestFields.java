@@ -4,7 +4,7 @@ import java.util.Map;
 
 import io.github.wxlogin.login.WxLoginException;
 import io.github.wxlogin.login.WxLoginException.Reason;
-import io.github.wxlogin.token.WxLoginDevice;
+import io.github.wxlogin.session.WxLoginDevice;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -3,8 +3,8 @@ package io.github.wxlogin.web;
 import java.time.Instant;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.github.wxlogin.token.WxLoginDevice;
-import io.github.wxlogin.token.WxLoginSession;
+import io.github.wxlogin.session.WxLoginDevice;
+import io.github.wxlogin.session.WxLoginSession;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -4,13 +4,13 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
 
-import io.github.wxlogin.WxLoginEndpoints;
 import io.github.wxlogin.WxPrincipal;
-import io.github.wxlogin.login.WxLoginException;
-import io.github.wxlogin.login.WxLoginException.Reason;
 import io.github.wxlogin.avatar.WxAvatarService;
 import io.github.wxlogin.avatar.WxAvatarService.AvatarUpload;
 import io.github.wxlogin.avatar.WxAvatarStore.StoredAvatar;
+import io.github.wxlogin.http.WxLoginEndpoints;
+import io.github.wxlogin.login.WxLoginException;
+import io.github.wxlogin.login.WxLoginException.Reason;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.CacheControl;

@@ -2,10 +2,11 @@ package io.github.wxlogin.web;
 
 import java.io.IOException;
 
-import io.github.wxlogin.WxLoginEndpoints;
+import io.github.wxlogin.http.ProblemJsonWriter;
+import io.github.wxlogin.http.WxErrorCode;
+import io.github.wxlogin.http.WxLoginEndpoints;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import io.github.wxlogin.security.ProblemJsonWriter;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.Ordered;

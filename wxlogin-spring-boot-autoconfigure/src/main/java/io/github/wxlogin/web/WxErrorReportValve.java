@@ -3,7 +3,8 @@ package io.github.wxlogin.web;
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import io.github.wxlogin.security.ProblemJsonWriter;
+import io.github.wxlogin.http.ProblemJsonWriter;
+import io.github.wxlogin.http.WxErrorCode;
 import org.apache.catalina.Host;
 import org.apache.catalina.Valve;
 import org.apache.catalina.connector.Request;

@@ -3,16 +3,16 @@ package io.github.wxlogin.web;
 import java.util.List;
 import java.util.Map;
 
-import io.github.wxlogin.WxLoginEndpoints;
 import io.github.wxlogin.WxPrincipal;
+import io.github.wxlogin.http.WxLoginEndpoints;
 import io.github.wxlogin.login.SignOutRequest;
 import io.github.wxlogin.login.WxAccountService;
 import io.github.wxlogin.login.WxJwkSetService;
 import io.github.wxlogin.login.WxLoginException;
 import io.github.wxlogin.login.WxLoginException.Reason;
 import io.github.wxlogin.login.WxSignInService;
+import io.github.wxlogin.session.WxLoginSessionService;
 import io.github.wxlogin.token.WxClaims;
-import io.github.wxlogin.token.WxLoginSessionService;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 

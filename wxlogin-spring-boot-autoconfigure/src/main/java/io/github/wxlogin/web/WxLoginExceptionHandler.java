@@ -1,8 +1,9 @@
 package io.github.wxlogin.web;
 
+import io.github.wxlogin.http.ProblemJsonWriter;
+import io.github.wxlogin.http.WxErrorCode;
 import io.github.wxlogin.login.WxLoginException;
 import io.github.wxlogin.login.WxLoginException.Reason;
-import io.github.wxlogin.security.ProblemJsonWriter;
 import io.github.wxlogin.wechat.WxApiException;
 import io.github.wxlogin.wechat.WxPushException;
 import org.apache.commons.logging.Log;
@@ -22,10 +23,10 @@ import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
-import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * Answers every failure of the login endpoints with {@code problem+json} carrying the contract's

@@ -1,8 +1,8 @@
 package io.github.wxlogin.web;
 
-import io.github.wxlogin.WxLoginEndpoints;
-import io.github.wxlogin.WxMediaCheckEvent;
-import io.github.wxlogin.WxPushEvent;
+import io.github.wxlogin.event.WxMediaCheckEvent;
+import io.github.wxlogin.event.WxPushEvent;
+import io.github.wxlogin.http.WxLoginEndpoints;
 import io.github.wxlogin.wechat.WxContentVerdict;
 import io.github.wxlogin.wechat.WxMessagePush;
 import io.github.wxlogin.wechat.WxPushMessage;

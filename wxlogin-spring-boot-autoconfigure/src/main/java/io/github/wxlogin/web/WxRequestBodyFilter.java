@@ -2,6 +2,7 @@ package io.github.wxlogin.web;
 
 import java.io.IOException;
 
+import io.github.wxlogin.http.WxErrorCode;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -10,7 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
-import io.github.wxlogin.security.ProblemJsonWriter;
+import io.github.wxlogin.http.ProblemJsonWriter;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;

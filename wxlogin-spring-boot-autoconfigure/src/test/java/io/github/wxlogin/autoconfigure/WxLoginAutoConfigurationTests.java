@@ -12,29 +12,29 @@ import java.util.Map;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.ECKey;
 import io.github.wxlogin.WxIdentity;
-import io.github.wxlogin.WxJwtClaimsCustomizer;
 import io.github.wxlogin.WxPhone;
+import io.github.wxlogin.WxPrincipal;
 import io.github.wxlogin.WxProfile;
 import io.github.wxlogin.WxUser;
 import io.github.wxlogin.WxUserService;
-import io.github.wxlogin.session.CaffeineWxSessionKeyStore;
-import io.github.wxlogin.session.WxSessionKeyStore;
-import io.github.wxlogin.token.RefreshTokenStore;
-import io.github.wxlogin.token.TokenRevocationStore;
-import io.github.wxlogin.token.WxSigningKey;
-import io.github.wxlogin.token.WxTokenService;
-import io.github.wxlogin.wechat.WxAccessTokenProvider;
-import io.github.wxlogin.wechat.WxApiClient;
-import io.github.wxlogin.WxPrincipal;
-import io.github.wxlogin.wechat.WxApp;
-import io.github.wxlogin.wechat.WxApps;
 import io.github.wxlogin.login.WxAccountManager;
 import io.github.wxlogin.login.WxAccountService;
 import io.github.wxlogin.login.WxJwkSetService;
 import io.github.wxlogin.login.WxSignInService;
 import io.github.wxlogin.observability.MicrometerWxLoginMetrics;
+import io.github.wxlogin.session.RefreshTokenStore;
+import io.github.wxlogin.session.TokenRevocationStore;
+import io.github.wxlogin.token.WxJwtClaimsCustomizer;
+import io.github.wxlogin.token.WxSigningKey;
+import io.github.wxlogin.token.WxTokenService;
 import io.github.wxlogin.web.WxLoginController;
 import io.github.wxlogin.web.WxLoginMetrics;
+import io.github.wxlogin.wechat.CaffeineWxSessionKeyStore;
+import io.github.wxlogin.wechat.WxAccessTokenProvider;
+import io.github.wxlogin.wechat.WxApiClient;
+import io.github.wxlogin.wechat.WxApp;
+import io.github.wxlogin.wechat.WxApps;
+import io.github.wxlogin.wechat.WxSessionKeyStore;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -314,13 +314,11 @@ class WxLoginAutoConfigurationTests {
 	}
 
 	@Test
-	@SuppressWarnings("removal")
-	void whenHostDeclaresClaimsCustomizersOfTheNewAndTheDeprecatedTypeThenBothAreApplied() {
+	void whenHostDeclaresClaimsCustomizersThenEachIsAppliedInOrder() {
 		this.contextRunner
-			.withBean("newCustomizer", WxJwtClaimsCustomizer.class,
+			.withBean("tenantCustomizer", WxJwtClaimsCustomizer.class,
 					() -> (subject, claims) -> claims.claim("tenant", "t-" + subject.userId()))
-			.withBean("oldCustomizer", io.github.wxlogin.WxAccessTokenCustomizer.class,
-					() -> (subject, claims) -> claims.claim("plan", "gold"))
+			.withBean("planCustomizer", WxJwtClaimsCustomizer.class, () -> (subject, claims) -> claims.claim("plan", "gold"))
 			.run((context) -> {
 				String token = context.getBean(WxTokenService.class)
 					.issue(new WxPrincipal("u1", "o1", "wx0123456789abcdef"))

@@ -4,9 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 
-import io.github.wxlogin.token.CaffeineRefreshTokenStore;
-import io.github.wxlogin.token.CaffeineTokenRevocationStore;
-import io.github.wxlogin.token.WxLoginSessionService;
+import io.github.wxlogin.session.CaffeineRefreshTokenStore;
+import io.github.wxlogin.session.CaffeineTokenRevocationStore;
+import io.github.wxlogin.session.WxLoginSessionService;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;

@@ -7,13 +7,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import io.github.wxlogin.WxAvatarVerdictEvent;
 import io.github.wxlogin.WxIdentity;
-import io.github.wxlogin.WxMediaCheckEvent;
 import io.github.wxlogin.WxPrincipal;
 import io.github.wxlogin.WxProfile;
 import io.github.wxlogin.WxUser;
 import io.github.wxlogin.avatar.WxAvatarService.AvatarUpload;
+import io.github.wxlogin.event.WxAvatarVerdictEvent;
+import io.github.wxlogin.event.WxMediaCheckEvent;
 import io.github.wxlogin.test.FakeWeChatServer;
 import io.github.wxlogin.test.FakeWeChatServerExtension;
 import io.github.wxlogin.test.MediaCheck;

@@ -17,11 +17,11 @@ import java.util.function.Supplier;
 
 import io.github.wxlogin.login.WxAccountManager;
 import io.github.wxlogin.redis.LocalRedis;
+import io.github.wxlogin.session.WxLoginSessionService;
 import io.github.wxlogin.test.Api;
 import io.github.wxlogin.test.FakeWeChatServer;
 import io.github.wxlogin.test.FakeWeChatServerExtension;
 import io.github.wxlogin.test.PhoneLoginCodes;
-import io.github.wxlogin.token.WxLoginSessionService;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import io.github.wxlogin.WxLoginAuditEvent;
-import io.github.wxlogin.WxLoginAuditEvent.Action;
+import io.github.wxlogin.event.WxLoginAuditEvent;
+import io.github.wxlogin.event.WxLoginAuditEvent.Action;
 import io.github.wxlogin.it.WxLoginClient.Reply;
 import io.github.wxlogin.login.WxAccountManager;
 import org.junit.jupiter.api.BeforeEach;

@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import io.github.wxlogin.WxAvatarVerdictEvent;
-import io.github.wxlogin.WxPushEvent;
 import io.github.wxlogin.avatar.TestImages;
+import io.github.wxlogin.event.WxAvatarVerdictEvent;
+import io.github.wxlogin.event.WxPushEvent;
 import io.github.wxlogin.it.WxLoginClient.Reply;
 import io.github.wxlogin.test.AutoConfigureFakeWeChat;
 import io.github.wxlogin.test.FakeWeChatServer;

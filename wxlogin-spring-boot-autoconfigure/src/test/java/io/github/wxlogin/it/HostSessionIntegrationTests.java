@@ -3,8 +3,8 @@ package io.github.wxlogin.it;
 import java.util.Map;
 
 import io.github.wxlogin.it.WxLoginClient.Reply;
-import io.github.wxlogin.token.WxLoginSession;
-import io.github.wxlogin.token.WxLoginSessionService;
+import io.github.wxlogin.session.WxLoginSession;
+import io.github.wxlogin.session.WxLoginSessionService;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

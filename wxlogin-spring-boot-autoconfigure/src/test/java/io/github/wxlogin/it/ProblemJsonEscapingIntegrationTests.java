@@ -3,7 +3,7 @@ package io.github.wxlogin.it;
 import java.io.IOException;
 import java.util.List;
 
-import io.github.wxlogin.security.ProblemJsonWriter;
+import io.github.wxlogin.http.ProblemJsonWriter;
 import io.github.wxlogin.security.WxProblemAccessDeniedHandler;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -11,10 +11,10 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import io.github.wxlogin.it.WxLoginClient.Reply;
-import io.github.wxlogin.session.WxSessionKeyStore;
-import io.github.wxlogin.token.RefreshTokenGrant;
-import io.github.wxlogin.token.RefreshTokenId;
-import io.github.wxlogin.token.RefreshTokenStore;
+import io.github.wxlogin.session.RefreshTokenGrant;
+import io.github.wxlogin.session.RefreshTokenId;
+import io.github.wxlogin.session.RefreshTokenStore;
+import io.github.wxlogin.wechat.WxSessionKeyStore;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;

@@ -7,6 +7,9 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.wxlogin.clock.SettableClock;
+import io.github.wxlogin.session.CaffeineTokenRevocationStore;
+import io.github.wxlogin.session.TokenRevocationStore;
+import io.github.wxlogin.session.TokenStoreUnavailableException;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.dao.QueryTimeoutException;

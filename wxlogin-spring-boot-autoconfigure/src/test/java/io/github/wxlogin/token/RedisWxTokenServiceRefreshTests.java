@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.function.Supplier;
 
 import io.github.wxlogin.redis.TestRedis;
+import io.github.wxlogin.session.RedisRefreshTokenStore;
+import io.github.wxlogin.session.RefreshTokenStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;

@@ -9,7 +9,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import io.github.wxlogin.aot.InvocationHints;
-import io.github.wxlogin.token.WxLoginDevice;
+import io.github.wxlogin.session.WxLoginDevice;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.aot.hint.RuntimeHints;

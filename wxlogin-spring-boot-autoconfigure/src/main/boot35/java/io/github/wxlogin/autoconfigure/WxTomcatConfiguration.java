@@ -1,6 +1,6 @@
 package io.github.wxlogin.autoconfigure;
 
-import io.github.wxlogin.security.ProblemJsonWriter;
+import io.github.wxlogin.http.ProblemJsonWriter;
 import io.github.wxlogin.web.WxErrorReportValve;
 import org.apache.catalina.Host;
 import org.apache.catalina.startup.Tomcat;

@@ -7,10 +7,10 @@ import java.util.Map;
 
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import io.github.wxlogin.WxPrincipal;
-import io.github.wxlogin.token.CaffeineRefreshTokenStore;
-import io.github.wxlogin.token.CaffeineTokenRevocationStore;
-import io.github.wxlogin.token.TokenRevocationStore;
-import io.github.wxlogin.token.WxLoginSessionService;
+import io.github.wxlogin.session.CaffeineRefreshTokenStore;
+import io.github.wxlogin.session.CaffeineTokenRevocationStore;
+import io.github.wxlogin.session.TokenRevocationStore;
+import io.github.wxlogin.session.WxLoginSessionService;
 import io.github.wxlogin.token.WxSigningKey;
 import io.github.wxlogin.token.WxTokenService;
 import io.github.wxlogin.token.WxTokenSettings;

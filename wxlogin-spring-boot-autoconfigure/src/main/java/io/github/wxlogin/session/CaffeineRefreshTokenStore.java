@@ -1,0 +1,250 @@
+package io.github.wxlogin.session;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@link RefreshTokenStore} in this instance's memory. Spent tokens stay until they expire so that their
+ * reuse is recognised.
+ * <p>
+ * A session is kept by its family id until the family's last token expires; each account's families are
+ * indexed with their expiries, the index entry leaving when the last of them expires. Everything that
+ * changes an account's index (a login, an ending) runs under that account's entry, so that an end-all
+ * and a login at the same time cannot miss each other.
+ */
+public class CaffeineRefreshTokenStore implements RefreshTokenStore {
+
+	private final Clock clock;
+
+	private final Cache<String, StoredToken> tokens;
+
+	private final Cache<String, Boolean> revokedFamilies;
+
+	private final Cache<String, WxLoginSession> sessions;
+
+	private final Cache<String, Map<String, Instant>> familiesByAccount;
+
+	/**
+	 * Create a store.
+	 * @param clock the clock that tells when a token expired
+	 * @param refreshTokenTtl lifetime of a refresh token, and so how long a revoked family is remembered
+	 */
+	public CaffeineRefreshTokenStore(Clock clock, Duration refreshTokenTtl) {
+		this.clock = clock;
+		this.tokens = Caffeine.newBuilder()
+			.expireAfter(Expiry.creating((String hash, StoredToken token) -> TimeLeft.until(clock, token.grant().expiresAt())))
+			.build();
+		this.revokedFamilies = Caffeine.newBuilder().expireAfterWrite(refreshTokenTtl).build();
+		this.sessions = Caffeine.newBuilder()
+			.expireAfter(Expiry.writing((String familyId, WxLoginSession session) -> TimeLeft.until(clock, session.expiresAt())))
+			.build();
+		this.familiesByAccount = Caffeine.newBuilder()
+			.expireAfter(Expiry.writing((String account, Map<String, Instant> families) -> TimeLeft.until(clock,
+					Collections.max(families.values()))))
+			.build();
+	}
+
+	@Override
+	public void save(RefreshTokenId id, RefreshTokenGrant grant, WxLoginOrigin origin) {
+		String accountId = grant.subject().userId();
+		this.familiesByAccount.asMap().compute(accountId, (account, families) -> {
+			if (this.revokedFamilies.getIfPresent(grant.familyId()) != null) {
+				return families;
+			}
+			Instant now = this.clock.instant();
+			this.sessions.put(grant.familyId(), new WxLoginSession(grant.sessionId(), accountId, grant.subject().appid(),
+					now, now, grant.expiresAt(), origin.ip(), origin.userAgent(), origin.device()));
+			this.tokens.put(id.hash(), StoredToken.unspent(grant));
+			return with(families, grant.familyId(), grant.expiresAt());
+		});
+	}
+
+	@Override
+	public Optional<RefreshTokenGrant> rotate(RefreshTokenId id, RefreshTokenId nextId, Instant nextExpiresAt) {
+		AtomicReference<StoredToken> before = new AtomicReference<>();
+		this.tokens.asMap().computeIfPresent(id.hash(), (hash, stored) -> {
+			before.set(stored);
+			// An expired token or a revoked family is refused, not spent
+			return (stored.spent() || !isUsable(stored.grant())) ? stored
+					: stored.spentFor(nextId.hash(), this.sessions.getIfPresent(stored.grant().familyId()));
+		});
+		StoredToken spent = before.get();
+		if (spent == null) {
+			return Optional.empty();
+		}
+		if (spent.spent()) {
+			revokeFamily(spent.grant().familyId());
+			return Optional.empty();
+		}
+		if (!isUsable(spent.grant())) {
+			return Optional.empty();
+		}
+		RefreshTokenGrant successor = new RefreshTokenGrant(spent.grant().familyId(), spent.grant().subject(),
+				nextExpiresAt);
+		this.tokens.put(nextId.hash(), StoredToken.unspent(successor));
+		this.familiesByAccount.asMap().computeIfPresent(successor.subject().userId(), (account, families) -> {
+			this.sessions.asMap().computeIfPresent(successor.familyId(), (familyId, session) -> new WxLoginSession(
+					session.id(), session.accountId(), session.appid(), session.createdAt(), this.clock.instant(),
+					successor.expiresAt(), session.ip(), session.userAgent(), session.device()));
+			return families.containsKey(successor.familyId())
+					? with(families, successor.familyId(), successor.expiresAt()) : families;
+		});
+		return Optional.of(spent.grant());
+	}
+
+	@Override
+	public boolean canUndoRotation() {
+		return true;
+	}
+
+	@Override
+	public boolean undoRotation(RefreshTokenId id, RefreshTokenId nextId) {
+		StoredToken successor = this.tokens.getIfPresent(nextId.hash());
+		if (successor == null || successor.spent() || !isUsable(successor.grant())) {
+			return false;
+		}
+		AtomicReference<StoredToken> undone = new AtomicReference<>();
+		this.tokens.asMap().computeIfPresent(id.hash(), (hash, stored) -> {
+			if (!stored.spent() || !nextId.hash().equals(stored.next())) {
+				return stored;
+			}
+			undone.set(stored);
+			return StoredToken.unspent(stored.grant());
+		});
+		StoredToken spent = undone.get();
+		if (spent == null) {
+			return false;
+		}
+		this.tokens.invalidate(nextId.hash());
+		WxLoginSession sessionBefore = spent.sessionBefore();
+		if (sessionBefore != null) {
+			this.sessions.asMap().computeIfPresent(spent.grant().familyId(), (familyId, session) -> sessionBefore);
+		}
+		return true;
+	}
+
+	@Override
+	public Optional<RefreshTokenGrant> find(RefreshTokenId id) {
+		StoredToken stored = this.tokens.getIfPresent(id.hash());
+		return (stored != null && !stored.spent() && isUsable(stored.grant())) ? Optional.of(stored.grant())
+				: Optional.empty();
+	}
+
+	@Override
+	public Optional<RefreshTokenGrant> findSpent(RefreshTokenId id) {
+		StoredToken stored = this.tokens.getIfPresent(id.hash());
+		return (stored != null && stored.spent()) ? Optional.of(stored.grant()) : Optional.empty();
+	}
+
+	@Override
+	public void revokeFamily(String familyId) {
+		this.revokedFamilies.put(familyId, Boolean.TRUE);
+		this.sessions.invalidate(familyId);
+	}
+
+	@Override
+	public List<WxLoginSession> sessions(String accountId) {
+		Map<String, Instant> families = this.familiesByAccount.getIfPresent(accountId);
+		if (families == null) {
+			return List.of();
+		}
+		List<WxLoginSession> live = new ArrayList<>();
+		families.keySet().forEach((familyId) -> {
+			WxLoginSession session = liveSession(familyId);
+			if (session != null) {
+				live.add(session);
+			}
+		});
+		live.sort(NEWEST_FIRST);
+		return live;
+	}
+
+	@Override
+	public Optional<WxLoginSession> endSession(String accountId, String sessionId) {
+		List<WxLoginSession> ended = end(accountId, (session) -> session.id().equals(sessionId));
+		return ended.stream().findFirst();
+	}
+
+	@Override
+	public List<WxLoginSession> endSessions(String accountId) {
+		return end(accountId, (session) -> true);
+	}
+
+	private List<WxLoginSession> end(String accountId, Predicate<WxLoginSession> which) {
+		List<WxLoginSession> ended = new ArrayList<>();
+		this.familiesByAccount.asMap().computeIfPresent(accountId, (account, families) -> {
+			Map<String, Instant> left = new HashMap<>(families);
+			families.keySet().forEach((familyId) -> {
+				WxLoginSession session = liveSession(familyId);
+				if (session == null || which.test(session)) {
+					left.remove(familyId);
+				}
+				if (session != null && which.test(session)) {
+					revokeFamily(familyId);
+					ended.add(session);
+				}
+			});
+			return left.isEmpty() ? null : Map.copyOf(left);
+		});
+		ended.sort(NEWEST_FIRST);
+		return ended;
+	}
+
+	private @Nullable WxLoginSession liveSession(String familyId) {
+		WxLoginSession session = this.sessions.getIfPresent(familyId);
+		return (session != null && session.expiresAt().isAfter(this.clock.instant())
+				&& this.revokedFamilies.getIfPresent(familyId) == null) ? session : null;
+	}
+
+	private Map<String, Instant> with(@Nullable Map<String, Instant> families, String familyId, Instant expiresAt) {
+		Map<String, Instant> updated = new HashMap<>();
+		Instant now = this.clock.instant();
+		if (families != null) {
+			// Expired families leave the index as it changes
+			families.forEach((id, expiry) -> {
+				if (expiry.isAfter(now)) {
+					updated.put(id, expiry);
+				}
+			});
+		}
+		updated.put(familyId, expiresAt);
+		return Map.copyOf(updated);
+	}
+
+	private boolean isUsable(RefreshTokenGrant grant) {
+		return grant.expiresAt().isAfter(this.clock.instant())
+				&& this.revokedFamilies.getIfPresent(grant.familyId()) == null;
+	}
+
+	/**
+	 * A token, and once spent: its successor's hash and the session as it was before, so that the
+	 * rotation can be undone.
+	 */
+	private record StoredToken(RefreshTokenGrant grant, boolean spent, @Nullable String next,
+			@Nullable WxLoginSession sessionBefore) {
+
+		static StoredToken unspent(RefreshTokenGrant grant) {
+			return new StoredToken(grant, false, null, null);
+		}
+
+		StoredToken spentFor(String nextHash, @Nullable WxLoginSession session) {
+			return new StoredToken(this.grant, true, nextHash, session);
+		}
+
+	}
+
+}

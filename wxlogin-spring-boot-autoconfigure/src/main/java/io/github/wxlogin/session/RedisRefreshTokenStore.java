@@ -1,0 +1,402 @@
+package io.github.wxlogin.session;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import io.github.wxlogin.WxPrincipal;
+
+import org.springframework.data.redis.core.HashOperations;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.DefaultRedisScript;
+import org.springframework.data.redis.core.script.RedisScript;
+
+/**
+ * {@link RefreshTokenStore} in Redis, shared by every instance.
+ * <p>
+ * A token is the hash {@code <prefix>refresh-token:{<familyId>}:<tokenHash>} with the fields
+ * {@code family}, {@code user}, {@code openid}, {@code appid}, {@code expires} (epoch milliseconds) and
+ * {@code spent} ({@code 0} or {@code 1}); once spent, also {@code next} (its successor's hash) and
+ * {@code was-used}, {@code was-expires} (the session's before the spend), so that the rotation can be
+ * undone. It expires with the token, so a spent token stays until then and its reuse is recognised. A
+ * revoked family is the key {@code <prefix>refresh-family:{<familyId>}:revoked}, kept for one
+ * refresh-token lifetime, as long as any token of the family can live. A family's session is the hash
+ * {@code <prefix>refresh-family:{<familyId>}:session} with the fields {@code user}, {@code openid},
+ * {@code appid}, {@code created}, {@code used}, {@code expires}, {@code indexed} (until when the account's
+ * index holds the family; epoch milliseconds) and, when known, {@code ip}, {@code ua}, {@code model},
+ * {@code platform}, {@code system}; it expires with the family's last token and is deleted when the
+ * family is revoked. An account's families are indexed by {@link RedisSessionIndex}.
+ * <p>
+ * Saving, rotation, its undoing and revocation are each one Lua script, so of two instances that spend
+ * one token at the same time only one succeeds and the other revokes the family, as reuse of a spent
+ * token does. The scripts' keys (the tokens, the family's revocation and session) share the hash tag
+ * {@code {<familyId>}}, which every token carries, so in Redis Cluster they live in one hash slot while
+ * families spread over the shards. A rotation is one script and one round trip: the successor is written
+ * from the spent token's own fields, and the account's index, in a slot of its own, is written by a login
+ * for one refresh-token lifetime beyond the family's expiry, so that it needs raising again only about
+ * once a lifetime of an active family (then before the rotation, in two more round trips).
+ */
+public class RedisRefreshTokenStore implements RefreshTokenStore {
+
+	private static final String FAMILY = "family";
+
+	private static final String USER = "user";
+
+	private static final String OPENID = "openid";
+
+	private static final String APPID = "appid";
+
+	private static final String EXPIRES = "expires";
+
+	private static final String SPENT = "spent";
+
+	/**
+	 * KEYS: the first token, the family's session, the family's revocation. ARGV: their time to live (ms),
+	 * the number n of the token's fields and values that follow, the token's fields and values, then the
+	 * session's. A family revoked already (by an end-all at the same time) is not started: returns 0.
+	 */
+	private static final RedisScript<Long> SAVE = new DefaultRedisScript<>("""
+			if redis.call('EXISTS', KEYS[3]) == 1 then
+				return 0
+			end
+			local n = tonumber(ARGV[2])
+			redis.call('HSET', KEYS[1], unpack(ARGV, 3, 2 + n))
+			redis.call('PEXPIRE', KEYS[1], ARGV[1])
+			redis.call('HSET', KEYS[2], unpack(ARGV, 3 + n))
+			redis.call('PEXPIRE', KEYS[2], ARGV[1])
+			return 1
+			""", Long.class);
+
+	/** KEYS: the family's revocation, its session. ARGV: how long the revocation is kept (ms). */
+	private static final RedisScript<Long> REVOKE = new DefaultRedisScript<>("""
+			redis.call('SET', KEYS[1], '1', 'PX', ARGV[1])
+			redis.call('DEL', KEYS[2])
+			return 1
+			""", Long.class);
+
+	/**
+	 * KEYS: the presented token, its successor, the family's revocation, the family's session. ARGV: now
+	 * (epoch ms), the family revocation's time to live (ms), the successor's time to live (ms), the
+	 * successor's expiry (epoch ms), the successor's hash, and until when (epoch ms) the account's index
+	 * holds the family by a raise the caller just made, or 0. Returns the outcome followed, unless the
+	 * token is unknown or refused, by the presented token's family, user, openid, appid and expiry.
+	 * <p>
+	 * The successor stands for what the presented token did and is written from its fields, so nothing
+	 * is read before this one call. The spent token keeps its successor's hash and the session's last use
+	 * and expiry before the spend, so that {@link #UNDO} can put everything back; the same rotation sent
+	 * twice (a reply lost with its connection) is answered as rotated rather than taken for a reuse. The
+	 * session keeps until when the index holds the family ({@code indexed}): a rotation whose successor
+	 * would outlive that is not made and answered {@value #UNINDEXED}, for the caller to raise the index
+	 * first, as for a new family.
+	 */
+	@SuppressWarnings("unchecked")
+	private static final RedisScript<List<String>> ROTATE = new DefaultRedisScript<>("""
+			local token = redis.call('HMGET', KEYS[1], 'family', 'user', 'openid', 'appid', 'expires', 'spent', 'next')
+			if not token[5] then
+				return {'refused'}
+			end
+			local grant = {token[1], token[2], token[3], token[4], token[5]}
+			if token[6] == '1' then
+				if token[7] ~= ARGV[5] then
+					redis.call('SET', KEYS[3], '1', 'PX', ARGV[2])
+					redis.call('DEL', KEYS[4])
+					return {'reused', unpack(grant)}
+				end
+				if redis.call('EXISTS', KEYS[3]) == 1 then
+					return {'refused'}
+				end
+				return {'rotated', unpack(grant)}
+			end
+			if tonumber(token[5]) <= tonumber(ARGV[1]) or redis.call('EXISTS', KEYS[3]) == 1 then
+				return {'refused'}
+			end
+			local session = redis.call('HMGET', KEYS[4], 'used', 'expires', 'indexed')
+			local indexed = session[3] or '0'
+			if tonumber(ARGV[6]) > tonumber(indexed) then
+				indexed = ARGV[6]
+			end
+			if tonumber(indexed) < tonumber(ARGV[4]) then
+				return {'unindexed', unpack(grant)}
+			end
+			if session[1] and session[2] then
+				redis.call('HSET', KEYS[1], 'spent', '1', 'next', ARGV[5], 'was-used', session[1], 'was-expires', session[2])
+				redis.call('HSET', KEYS[4], 'used', ARGV[1], 'expires', ARGV[4], 'indexed', indexed)
+				redis.call('PEXPIRE', KEYS[4], ARGV[3])
+			else
+				redis.call('HSET', KEYS[1], 'spent', '1', 'next', ARGV[5])
+			end
+			redis.call('HSET', KEYS[2], 'family', token[1], 'user', token[2], 'openid', token[3], 'appid', token[4],
+				'expires', ARGV[4], 'spent', '0')
+			redis.call('PEXPIRE', KEYS[2], ARGV[3])
+			return {'rotated', unpack(grant)}
+			""", (Class<List<String>>) (Class<?>) List.class);
+
+	/**
+	 * KEYS: those of {@link #ROTATE}. ARGV: the successor's hash. Puts back the token that rotation spent,
+	 * unless its successor was spent since or its family revoked: the token unspent, the successor gone,
+	 * the session's last use and expiry as they were. Returns 1 when put back, 0 otherwise.
+	 */
+	private static final RedisScript<Long> UNDO = new DefaultRedisScript<>("""
+			local token = redis.call('HMGET', KEYS[1], 'spent', 'next', 'was-used', 'was-expires')
+			if token[1] ~= '1' or token[2] ~= ARGV[1] or redis.call('HGET', KEYS[2], 'spent') ~= '0'
+					or redis.call('EXISTS', KEYS[3]) == 1 then
+				return 0
+			end
+			redis.call('DEL', KEYS[2])
+			redis.call('HSET', KEYS[1], 'spent', '0')
+			redis.call('HDEL', KEYS[1], 'next', 'was-used', 'was-expires')
+			if token[3] and token[4] and redis.call('EXISTS', KEYS[4]) == 1 then
+				redis.call('HSET', KEYS[4], 'used', token[3], 'expires', token[4])
+				redis.call('PEXPIREAT', KEYS[4], token[4])
+			end
+			return 1
+			""", Long.class);
+
+	private static final String ROTATED = "rotated";
+
+	private static final String UNINDEXED = "unindexed";
+
+	/** The field of a family's session that says until when the account's index holds the family. */
+	private static final String INDEXED = "indexed";
+
+	private final StringRedisTemplate redis;
+
+	private final String keyPrefix;
+
+	private final Clock clock;
+
+	private final Duration refreshTokenTtl;
+
+	private final RedisSessionIndex index;
+
+	/**
+	 * Create a store.
+	 * @param redis the Redis client
+	 * @param keyPrefix the prefix of every key, such as {@code wxlogin:}
+	 * @param clock the clock that tells when a token expired
+	 * @param refreshTokenTtl lifetime of a refresh token, and so how long a revoked family is remembered
+	 */
+	public RedisRefreshTokenStore(StringRedisTemplate redis, String keyPrefix, Clock clock,
+			Duration refreshTokenTtl) {
+		this.redis = redis;
+		this.keyPrefix = keyPrefix;
+		this.clock = clock;
+		this.refreshTokenTtl = refreshTokenTtl;
+		this.index = new RedisSessionIndex(redis, keyPrefix);
+	}
+
+	@Override
+	public void save(RefreshTokenId id, RefreshTokenGrant grant, WxLoginOrigin origin) {
+		long timeToLive = millisLeft(grant);
+		if (timeToLive <= 0) {
+			return;
+		}
+		long now = this.clock.millis();
+		// The index first: a family is never live without being found through its account
+		long indexedUntil = indexedUntil(grant.expiresAt());
+		this.index.raise(grant.subject().userId(), grant.familyId(), indexedUntil, now);
+		List<String> tokenFields = fields(grant);
+		List<String> args = new ArrayList<>();
+		args.add(Long.toString(timeToLive));
+		args.add(Integer.toString(tokenFields.size()));
+		args.addAll(tokenFields);
+		args.addAll(RedisSessionFields.write(grant, origin, now));
+		args.add(INDEXED);
+		args.add(Long.toString(indexedUntil));
+		this.redis.execute(SAVE, List.of(tokenKey(id), sessionKey(grant.familyId()), familyKey(grant.familyId())),
+				args.toArray());
+	}
+
+	@Override
+	public Optional<RefreshTokenGrant> rotate(RefreshTokenId id, RefreshTokenId nextId, Instant nextExpiresAt) {
+		List<String> keys = rotationKeys(id, nextId);
+		List<String> reply = rotate(keys, nextId, nextExpiresAt, 0);
+		if (UNINDEXED.equals(reply.get(0))) {
+			// About once a refresh-token lifetime of a family: its index is raised first, as for a new one
+			long indexedUntil = indexedUntil(nextExpiresAt);
+			this.index.raise(reply.get(2), id.familyId(), indexedUntil, this.clock.millis());
+			reply = rotate(keys, nextId, nextExpiresAt, indexedUntil);
+		}
+		return ROTATED.equals(reply.get(0)) ? Optional.of(grant(reply)) : Optional.empty();
+	}
+
+	private List<String> rotate(List<String> keys, RefreshTokenId nextId, Instant nextExpiresAt, long indexedUntil) {
+		long now = this.clock.millis();
+		long nextExpiry = nextExpiresAt.toEpochMilli();
+		List<String> reply = this.redis.execute(ROTATE, keys, Long.toString(now),
+				Long.toString(this.refreshTokenTtl.toMillis()), Long.toString(nextExpiry - now),
+				Long.toString(nextExpiry), nextId.hash(), Long.toString(indexedUntil));
+		return (reply != null && !reply.isEmpty()) ? reply : List.of("refused");
+	}
+
+	@Override
+	public boolean canUndoRotation() {
+		return true;
+	}
+
+	@Override
+	public boolean undoRotation(RefreshTokenId id, RefreshTokenId nextId) {
+		Long undone = this.redis.execute(UNDO, rotationKeys(id, nextId), nextId.hash());
+		return undone != null && undone == 1;
+	}
+
+	@Override
+	public Optional<RefreshTokenGrant> find(RefreshTokenId id) {
+		return read(id).filter((stored) -> !stored.spent())
+			.map(StoredToken::grant)
+			.filter((grant) -> grant.expiresAt().isAfter(this.clock.instant()))
+			.filter((grant) -> !isRevoked(grant.familyId()));
+	}
+
+	@Override
+	public Optional<RefreshTokenGrant> findSpent(RefreshTokenId id) {
+		return read(id).filter(StoredToken::spent).map(StoredToken::grant);
+	}
+
+	@Override
+	public void revokeFamily(String familyId) {
+		this.redis.execute(REVOKE, List.of(familyKey(familyId), sessionKey(familyId)),
+				Long.toString(this.refreshTokenTtl.toMillis()));
+	}
+
+	@Override
+	public List<WxLoginSession> sessions(String accountId) {
+		List<WxLoginSession> sessions = new ArrayList<>(liveSessions(accountId).values());
+		sessions.sort(NEWEST_FIRST);
+		return sessions;
+	}
+
+	@Override
+	public Optional<WxLoginSession> endSession(String accountId, String sessionId) {
+		for (Map.Entry<String, WxLoginSession> live : liveSessions(accountId).entrySet()) {
+			if (live.getValue().id().equals(sessionId)) {
+				revokeFamily(live.getKey());
+				this.index.remove(accountId, List.of(live.getKey()));
+				return Optional.of(live.getValue());
+			}
+		}
+		return Optional.empty();
+	}
+
+	@Override
+	public List<WxLoginSession> endSessions(String accountId) {
+		Set<String> families = this.index.families(accountId, this.clock.millis());
+		List<WxLoginSession> ended = new ArrayList<>();
+		for (String familyId : families) {
+			// A member without a session may be a login being saved right now: revoked too, it never starts
+			session(accountId, familyId).ifPresent(ended::add);
+			revokeFamily(familyId);
+		}
+		// Only the members ended here: a login saved meanwhile keeps its own
+		this.index.remove(accountId, families);
+		ended.sort(NEWEST_FIRST);
+		return ended;
+	}
+
+	/**
+	 * The keys of the rotation script, all in the family's hash slot.
+	 * @param id the presented token
+	 * @param nextId its successor, of the same family
+	 * @return the presented token's key, its successor's, the family's revocation, the family's session
+	 */
+	List<String> rotationKeys(RefreshTokenId id, RefreshTokenId nextId) {
+		if (!id.familyId().equals(nextId.familyId())) {
+			throw new IllegalArgumentException("A successor stays in the family of the token it replaces");
+		}
+		return List.of(tokenKey(id), tokenKey(nextId), familyKey(id.familyId()), sessionKey(id.familyId()));
+	}
+
+	/**
+	 * The account's sessions by family, reading each member of its index; members whose family was
+	 * revoked leave the index.
+	 */
+	private Map<String, WxLoginSession> liveSessions(String accountId) {
+		Map<String, WxLoginSession> live = new LinkedHashMap<>();
+		List<String> revoked = new ArrayList<>();
+		for (String familyId : this.index.families(accountId, this.clock.millis())) {
+			Optional<WxLoginSession> session = session(accountId, familyId);
+			if (session.isPresent()) {
+				live.put(familyId, session.get());
+			}
+			else if (isRevoked(familyId)) {
+				revoked.add(familyId);
+			}
+		}
+		this.index.remove(accountId, revoked);
+		return live;
+	}
+
+	private Optional<WxLoginSession> session(String accountId, String familyId) {
+		HashOperations<String, String, String> hashes = this.redis.opsForHash();
+		return RedisSessionFields.read(familyId, hashes.entries(sessionKey(familyId)))
+			.filter((session) -> session.accountId().equals(accountId))
+			.filter((session) -> session.expiresAt().isAfter(this.clock.instant()));
+	}
+
+	private boolean isRevoked(String familyId) {
+		return Boolean.TRUE.equals(this.redis.hasKey(familyKey(familyId)));
+	}
+
+	private Optional<StoredToken> read(RefreshTokenId id) {
+		HashOperations<String, String, String> hashes = this.redis.opsForHash();
+		Map<String, String> fields = hashes.entries(tokenKey(id));
+		if (fields.isEmpty()) {
+			return Optional.empty();
+		}
+		WxPrincipal subject = new WxPrincipal(fields.get(USER), fields.get(OPENID), fields.get(APPID));
+		RefreshTokenGrant grant = new RefreshTokenGrant(fields.get(FAMILY), subject,
+				Instant.ofEpochMilli(Long.parseLong(fields.get(EXPIRES))));
+		return Optional.of(new StoredToken(grant, "1".equals(fields.get(SPENT))));
+	}
+
+	/** The grant in a reply of {@link #ROTATE}: family, user, openid, appid and expiry after the outcome. */
+	private static RefreshTokenGrant grant(List<String> reply) {
+		return new RefreshTokenGrant(reply.get(1), new WxPrincipal(reply.get(2), reply.get(3), reply.get(4)),
+				Instant.ofEpochMilli(Long.parseLong(reply.get(5))));
+	}
+
+	/**
+	 * Until when the account's index is made to hold a family that expires at the given instant: one
+	 * refresh-token lifetime beyond, so that the family's rotations find it held and raise it again only
+	 * about once a lifetime.
+	 */
+	private long indexedUntil(Instant expiresAt) {
+		return expiresAt.toEpochMilli() + this.refreshTokenTtl.toMillis();
+	}
+
+	private static List<String> fields(RefreshTokenGrant grant) {
+		return List.of(FAMILY, grant.familyId(), USER, grant.subject().userId(), OPENID, grant.subject().openid(),
+				APPID, grant.subject().appid(), EXPIRES, Long.toString(grant.expiresAt().toEpochMilli()), SPENT, "0");
+	}
+
+	private long millisLeft(RefreshTokenGrant grant) {
+		return grant.expiresAt().toEpochMilli() - this.clock.millis();
+	}
+
+	private String tokenKey(RefreshTokenId id) {
+		return this.keyPrefix + "refresh-token:" + hashTag(id.familyId()) + ":" + id.hash();
+	}
+
+	private String familyKey(String familyId) {
+		return this.keyPrefix + "refresh-family:" + hashTag(familyId) + ":revoked";
+	}
+
+	private String sessionKey(String familyId) {
+		return this.keyPrefix + "refresh-family:" + hashTag(familyId) + ":session";
+	}
+
+	/** Redis Cluster hashes only what is between the first braces of a key. */
+	private static String hashTag(String familyId) {
+		return "{" + familyId + "}";
+	}
+
+	private record StoredToken(RefreshTokenGrant grant, boolean spent) {
+	}
+
+}
