@@ -30,7 +30,7 @@ import org.springframework.web.client.RestClient;
 @EnableConfigurationProperties(WxLoginProperties.class)
 @Import({ WxRedisStoreConfiguration.class, WxApiConfiguration.class, WxStateStoreConfiguration.class,
 		WxUserStoreConfiguration.class, WxTokenConfiguration.class, WxLoginServicesConfiguration.class, WxObservabilityConfiguration.class,
-		WxWebConfiguration.class })
+		WxWebConfiguration.class, WxWarmUpConfiguration.class })
 public final class WxLoginAutoConfiguration {
 
 }

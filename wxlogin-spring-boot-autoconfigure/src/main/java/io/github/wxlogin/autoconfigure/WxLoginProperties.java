@@ -188,15 +188,25 @@ public record WxLoginProperties(@DefaultValue("true") boolean enabled, @Nullable
 	 *
 	 * @param type Kind of store; "auto" uses Redis when a RedisConnectionFactory bean exists
 	 * @param redis Redis store
-	 * @param timeout Longest wait for Redis or the database before a request is answered with 503
-	 * "store_unavailable"; also the default of Spring Boot's Redis command and connect timeouts and of
-	 * Hikari's connection timeout when those are not set
+	 * @param timeout Longest wait for an answer from Redis or the database before a request is answered
+	 * with 503 "store_unavailable"; also the default of Spring Boot's Redis command and connect timeouts
+	 * when those are not set
+	 * @param queueTimeout Longest wait in line for one of the connection pool's connections while the
+	 * database answers: a burst of logins beyond the pool's size waits this long for its turn rather than
+	 * failing; a database that stops answering is still noticed within the store timeout
+	 * @param warmUpTimeout Longest wait at start-up, before the web server takes requests, for the stores
+	 * to be ready for the first logins (the connection pool filled to its minimum, the account tables
+	 * checked, Redis connected and the scripts loaded); a store that is down then does not keep the
+	 * application from starting
 	 */
 	public record Store(@DefaultValue("auto") StoreType type, @DefaultValue Redis redis,
-			@DefaultValue("1s") Duration timeout) {
+			@DefaultValue("1s") Duration timeout, @DefaultValue("10s") Duration queueTimeout,
+			@DefaultValue("10s") Duration warmUpTimeout) {
 
 		public Store {
 			requirePositive("wx.login.store.timeout", timeout);
+			requirePositive("wx.login.store.queue-timeout", queueTimeout);
+			requirePositive("wx.login.store.warm-up-timeout", warmUpTimeout);
 		}
 
 		/**

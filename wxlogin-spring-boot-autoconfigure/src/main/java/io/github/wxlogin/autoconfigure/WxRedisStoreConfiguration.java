@@ -9,6 +9,7 @@ import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.github.wxlogin.avatar.AvatarCheckStore;
 import io.github.wxlogin.avatar.RedisAvatarCheckStore;
+import io.github.wxlogin.observability.WxLoginWarmUp;
 import io.github.wxlogin.session.RedisRefreshTokenStore;
 import io.github.wxlogin.session.RedisTokenRevocationStore;
 import io.github.wxlogin.session.RefreshTokenStore;
@@ -35,6 +36,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -117,6 +119,16 @@ class WxRedisStoreConfiguration {
 			return new RedisTokenRevocationStore(redis(connectionFactory), keyPrefix(properties),
 					clock.getIfAvailable(Clock::systemUTC), properties.jwt().clockSkew(),
 					properties.jwt().accessTokenTtl());
+		}
+
+		/** Connects to Redis (to every node of a cluster) before the first login needs it. */
+		@Bean
+		WxLoginWarmUp.Step wxRedisStoreWarmUp(RedisConnectionFactory connectionFactory) {
+			return new WxLoginWarmUp.Step("Redis store", () -> {
+				try (RedisConnection connection = connectionFactory.getConnection()) {
+					return connection.ping();
+				}
+			});
 		}
 
 		@Bean
