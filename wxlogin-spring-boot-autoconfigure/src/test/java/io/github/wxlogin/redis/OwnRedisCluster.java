@@ -141,12 +141,13 @@ public final class OwnRedisCluster implements AutoCloseable {
 	}
 
 	/**
-	 * Return how many keys a node holds.
+	 * Tell whether a node holds a key itself (a node that does not serve the key's slot answers MOVED).
 	 * @param port the node's client port
-	 * @return its {@code DBSIZE}
+	 * @param key the key
+	 * @return whether the node has it
 	 */
-	public long keyCount(int port) {
-		return Long.parseLong(cli(List.of("-h", HOST, "-p", Integer.toString(port), "dbsize")).trim());
+	public boolean exists(int port, String key) {
+		return cli(List.of("-h", HOST, "-p", Integer.toString(port), "exists", key)).trim().equals("1");
 	}
 
 	/**
