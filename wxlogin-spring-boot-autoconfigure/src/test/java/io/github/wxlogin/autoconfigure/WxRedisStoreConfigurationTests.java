@@ -130,6 +130,7 @@ class WxRedisStoreConfigurationTests {
 		this.contextRunnerWithCluster().run((context) -> {
 			ClusterTopologyRefreshOptions refresh = topologyRefresh(context);
 			assertThat(refresh.getAdaptiveRefreshTriggers()).isNotEmpty();
+			assertThat(refresh.getAdaptiveRefreshTimeout()).isEqualTo(Duration.ofSeconds(1));
 			assertThat(refresh.isPeriodicRefreshEnabled()).isTrue();
 			assertThat(refresh.getRefreshPeriod()).isEqualTo(Duration.ofMinutes(1));
 		});
