@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Start a local 3-master Redis Cluster on 127.0.0.1:7001-7003 for the tests, unless one is already up
-# and healthy. No persistence; each node keeps its cluster state under /tmp/wxlogin-redis-cluster.
+# Start a local 3-master Redis Cluster on 127.0.0.1:7001-7003 for the benchmarks (benchmarks/redis), unless
+# one is already up and healthy; the tests start a cluster of their own (LocalRedisCluster). No persistence; each node keeps its cluster state under /tmp/wxlogin-redis-cluster.
 # REDIS_CLUSTER_PORTS and REDIS_CLUSTER_DIR start another one elsewhere (the benchmarks' own).
 set -euo pipefail
 

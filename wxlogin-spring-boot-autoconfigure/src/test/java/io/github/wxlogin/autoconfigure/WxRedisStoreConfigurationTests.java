@@ -55,9 +55,11 @@ class WxRedisStoreConfigurationTests {
 		.withConfiguration(AutoConfigurations.of(BootAutoConfigurations.redis()))
 		.withPropertyValues("spring.data.redis.host=" + LocalRedis.HOST, "spring.data.redis.port=" + LocalRedis.PORT);
 
-	private final ApplicationContextRunner contextRunnerWithCluster = this.contextRunner
-		.withConfiguration(AutoConfigurations.of(BootAutoConfigurations.redis()))
-		.withPropertyValues("spring.data.redis.cluster.nodes=" + String.join(",", LocalRedisCluster.NODES));
+	/** Starts the shared cluster at first use, so that the other tests run without it. */
+	private ApplicationContextRunner contextRunnerWithCluster() {
+		return this.contextRunner.withConfiguration(AutoConfigurations.of(BootAutoConfigurations.redis()))
+			.withPropertyValues("spring.data.redis.cluster.nodes=" + LocalRedisCluster.nodesProperty());
+	}
 
 	@BeforeAll
 	static void connect() {
@@ -105,7 +107,7 @@ class WxRedisStoreConfigurationTests {
 	void whenRedisIsAClusterThenStateAndRateLimitsAreKeptThere() {
 		LettuceConnectionFactory cluster = LocalRedisCluster.connect();
 		try {
-			this.contextRunnerWithCluster.run((context) -> {
+			this.contextRunnerWithCluster().run((context) -> {
 				assertThat(context).hasSingleBean(RedisRefreshTokenStore.class);
 				context.getBean(WxSessionKeyStore.class).save("wx1", "openid-1", "key-1==");
 				assertThat(new StringRedisTemplate(cluster).opsForValue().get(KEY_PREFIX + "session-key:wx1:openid-1"))
@@ -125,9 +127,10 @@ class WxRedisStoreConfigurationTests {
 
 	@Test
 	void whenRedisIsAClusterThenLettuceFollowsFailOversAndResharding() {
-		this.contextRunnerWithCluster.run((context) -> {
+		this.contextRunnerWithCluster().run((context) -> {
 			ClusterTopologyRefreshOptions refresh = topologyRefresh(context);
 			assertThat(refresh.getAdaptiveRefreshTriggers()).isNotEmpty();
+			assertThat(refresh.getAdaptiveRefreshTimeout()).isEqualTo(Duration.ofSeconds(1));
 			assertThat(refresh.isPeriodicRefreshEnabled()).isTrue();
 			assertThat(refresh.getRefreshPeriod()).isEqualTo(Duration.ofMinutes(1));
 		});
@@ -135,7 +138,7 @@ class WxRedisStoreConfigurationTests {
 
 	@Test
 	void whenHostConfiguresThePeriodicRefreshThenItIsKept() {
-		this.contextRunnerWithCluster.withPropertyValues("spring.data.redis.lettuce.cluster.refresh.period=5m")
+		this.contextRunnerWithCluster().withPropertyValues("spring.data.redis.lettuce.cluster.refresh.period=5m")
 			.run((context) -> {
 				assertThat(topologyRefresh(context).getAdaptiveRefreshTriggers()).isNotEmpty();
 				assertThat(topologyRefresh(context).getRefreshPeriod()).isEqualTo(Duration.ofMinutes(5));

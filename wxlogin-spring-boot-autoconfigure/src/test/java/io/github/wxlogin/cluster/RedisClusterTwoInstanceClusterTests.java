@@ -10,7 +10,7 @@ class RedisClusterTwoInstanceClusterTests extends TwoInstanceClusterTests {
 
 	RedisClusterTwoInstanceClusterTests() {
 		super(LocalRedisCluster::connect,
-				"--spring.data.redis.cluster.nodes=" + String.join(",", LocalRedisCluster.NODES));
+				"--spring.data.redis.cluster.nodes=" + LocalRedisCluster.nodesProperty());
 	}
 
 }

@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
+import io.github.wxlogin.it.LocalDatabaseServers;
 import io.github.wxlogin.login.WxAccountManager;
 import io.github.wxlogin.redis.LocalRedis;
 import io.github.wxlogin.session.WxLoginSessionService;
@@ -88,6 +89,7 @@ abstract class TwoInstanceClusterTests {
 
 	@BeforeAll
 	void startTwoInstances() {
+		LocalDatabaseServers.requirePostgresql();
 		// fails the class when Redis is down, rather than letting the instances start without it
 		this.redisServer.get().destroy();
 		restartBothInstances();

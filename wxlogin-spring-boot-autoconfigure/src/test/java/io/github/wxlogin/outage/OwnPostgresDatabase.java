@@ -2,6 +2,7 @@ package io.github.wxlogin.outage;
 
 import java.util.UUID;
 
+import io.github.wxlogin.it.LocalDatabaseServers;
 import org.postgresql.Driver;
 
 import org.springframework.context.ConfigurableApplicationContext;
@@ -24,6 +25,7 @@ final class OwnPostgresDatabase implements AutoCloseable {
 		.create(new SimpleDriverDataSource(new Driver(), SERVER + "postgres?connectTimeout=5", "postgres", ""));
 
 	OwnPostgresDatabase() {
+		LocalDatabaseServers.requirePostgresql();
 		this.admin.sql("CREATE DATABASE " + this.name).update();
 	}
 

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import io.github.wxlogin.redis.RedisBinaries;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -47,7 +48,7 @@ final class OwnRedisServer implements AutoCloseable {
 			return;
 		}
 		try {
-			this.process = new ProcessBuilder(List.of("redis-server", "--port", Integer.toString(this.port), "--bind",
+			this.process = new ProcessBuilder(List.of(RedisBinaries.redisServer(), "--port", Integer.toString(this.port), "--bind",
 					"127.0.0.1", "--dir", this.directory.toString(), "--appendonly", "yes", "--appendfsync", "always",
 					"--save", ""))
 				.redirectErrorStream(true)

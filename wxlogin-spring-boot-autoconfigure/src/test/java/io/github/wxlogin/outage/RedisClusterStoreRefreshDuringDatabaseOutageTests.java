@@ -29,7 +29,7 @@ class RedisClusterStoreRefreshDuringDatabaseOutageTests extends RefreshDuringDat
 	@DynamicPropertySource
 	static void stores(DynamicPropertyRegistry registry) {
 		registry.add("spring.datasource.url", database::url);
-		registry.add("spring.data.redis.cluster.nodes", () -> String.join(",", LocalRedisCluster.NODES));
+		registry.add("spring.data.redis.cluster.nodes", () -> LocalRedisCluster.nodesProperty());
 		registry.add("wx.login.store.redis.key-prefix", () -> KEY_PREFIX);
 	}
 

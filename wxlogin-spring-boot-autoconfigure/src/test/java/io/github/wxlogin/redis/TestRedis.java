@@ -7,7 +7,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
  * A test class's connection to one of the test Redis servers ({@link LocalRedis} or
- * {@link LocalRedisCluster}) and a key prefix of its own, whose keys go when it closes.
+ * {@link LocalRedisCluster}, {@link OwnRedisCluster}) and a key prefix of its own, whose keys go when it closes.
  */
 public final class TestRedis implements AutoCloseable {
 

@@ -2,6 +2,8 @@ package io.github.wxlogin.user;
 
 import javax.sql.DataSource;
 
+import io.github.wxlogin.it.LocalDatabaseServers;
+
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
@@ -12,6 +14,7 @@ class MariadbJdbcWxUserServiceTests extends JdbcWxUserServiceTests {
 
 	@Override
 	protected DataSource createDataSource() {
+		LocalDatabaseServers.requireMariadb();
 		return new SimpleDriverDataSource(new org.mariadb.jdbc.Driver(),
 				"jdbc:mariadb://127.0.0.1:3306/test?connectTimeout=5000", "root", "");
 	}

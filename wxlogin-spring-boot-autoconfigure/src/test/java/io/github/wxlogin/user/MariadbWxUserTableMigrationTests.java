@@ -4,6 +4,8 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import io.github.wxlogin.it.LocalDatabaseServers;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
@@ -22,6 +24,7 @@ class MariadbWxUserTableMigrationTests extends WxUserTableMigrationTests {
 
 	@Override
 	protected DataSource createEmptyDatabase() {
+		LocalDatabaseServers.requireMariadb();
 		this.admin.sql("CREATE DATABASE " + this.database).update();
 		return new SimpleDriverDataSource(new org.mariadb.jdbc.Driver(), SERVER + this.database + "?connectTimeout=5000",
 				"root", "");

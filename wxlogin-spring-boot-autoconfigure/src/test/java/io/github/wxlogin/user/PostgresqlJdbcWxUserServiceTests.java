@@ -2,6 +2,8 @@ package io.github.wxlogin.user;
 
 import javax.sql.DataSource;
 
+import io.github.wxlogin.it.LocalDatabaseServers;
+
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
@@ -12,6 +14,7 @@ class PostgresqlJdbcWxUserServiceTests extends JdbcWxUserServiceTests {
 
 	@Override
 	protected DataSource createDataSource() {
+		LocalDatabaseServers.requirePostgresql();
 		return new SimpleDriverDataSource(new org.postgresql.Driver(),
 				"jdbc:postgresql://127.0.0.1:5432/test?connectTimeout=5", "postgres", "");
 	}

@@ -4,6 +4,8 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import io.github.wxlogin.it.LocalDatabaseServers;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
@@ -22,6 +24,7 @@ class PostgresqlWxUserTableMigrationTests extends WxUserTableMigrationTests {
 
 	@Override
 	protected DataSource createEmptyDatabase() {
+		LocalDatabaseServers.requirePostgresql();
 		this.admin.sql("CREATE SCHEMA " + this.schema).update();
 		return new SimpleDriverDataSource(new org.postgresql.Driver(), DATABASE + "&currentSchema=" + this.schema,
 				"postgres", "");
