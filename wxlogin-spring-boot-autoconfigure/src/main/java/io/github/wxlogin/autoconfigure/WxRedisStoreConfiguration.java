@@ -11,6 +11,7 @@ import io.github.wxlogin.avatar.AvatarCheckStore;
 import io.github.wxlogin.avatar.RedisAvatarCheckStore;
 import io.github.wxlogin.observability.WxLoginWarmUp;
 import io.github.wxlogin.session.RedisRefreshTokenStore;
+import io.github.wxlogin.session.RedisSessionStoreRuntimeHints;
 import io.github.wxlogin.session.RedisTokenRevocationStore;
 import io.github.wxlogin.session.RefreshTokenStore;
 import io.github.wxlogin.session.TokenRevocationStore;
@@ -18,6 +19,7 @@ import io.github.wxlogin.web.CaffeineWxRateLimiter;
 import io.github.wxlogin.web.RedisWxRateLimiter;
 import io.github.wxlogin.web.WxRateLimiter;
 import io.github.wxlogin.wechat.RedisWxAccessTokenProvider;
+import io.github.wxlogin.wechat.RedisWxAccessTokenRuntimeHints;
 import io.github.wxlogin.wechat.RedisWxSessionKeyStore;
 import io.github.wxlogin.wechat.WxAccessTokenProvider;
 import io.github.wxlogin.wechat.WxSessionKeyStore;
@@ -36,6 +38,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
@@ -93,6 +96,7 @@ class WxRedisStoreConfiguration {
 	@ConditionalOnBean(RedisConnectionFactory.class)
 	@Conditional(RedisStoreCondition.class)
 	@Import({ WxLettuceConfiguration.class, WxRedisClusterConfiguration.class })
+	@ImportRuntimeHints({ RedisSessionStoreRuntimeHints.class, RedisWxAccessTokenRuntimeHints.class })
 	static class RedisStoreConfiguration {
 
 		@Bean

@@ -14,7 +14,6 @@ import io.github.wxlogin.WxPrincipal;
 
 import org.springframework.data.redis.core.HashOperations;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.data.redis.core.script.DefaultRedisScript;
 import org.springframework.data.redis.core.script.RedisScript;
 
 /**
@@ -33,14 +32,15 @@ import org.springframework.data.redis.core.script.RedisScript;
  * {@code platform}, {@code system}; it expires with the family's last token and is deleted when the
  * family is revoked. An account's families are indexed by {@link RedisSessionIndex}.
  * <p>
- * Saving, rotation, its undoing and revocation are each one Lua script, so of two instances that spend
- * one token at the same time only one succeeds and the other revokes the family, as reuse of a spent
- * token does. The scripts' keys (the tokens, the family's revocation and session) share the hash tag
- * {@code {<familyId>}}, which every token carries, so in Redis Cluster they live in one hash slot while
- * families spread over the shards. A rotation is one script and one round trip: the successor is written
- * from the spent token's own fields, and the account's index, in a slot of its own, is written by a login
- * for one refresh-token lifetime beyond the family's expiry, so that it needs raising again only about
- * once a lifetime of an active family (then before the rotation, in two more round trips).
+ * Saving, rotation, its undoing and revocation are each one Lua script (the {@code .lua} resources beside
+ * this class), so of two instances that spend one token at the same time only one succeeds and the other
+ * revokes the family, as reuse of a spent token does. The scripts' keys (the tokens, the family's
+ * revocation and session) share the hash tag {@code {<familyId>}}, which every token carries, so in Redis
+ * Cluster they live in one hash slot while families spread over the shards. A rotation is one script and
+ * one round trip: the successor is written from the spent token's own fields, and the account's index, in
+ * a slot of its own, is written by a login for one refresh-token lifetime beyond the family's expiry, so
+ * that it needs raising again only about once a lifetime of an active family (then before the rotation,
+ * in two more round trips).
  */
 public class RedisRefreshTokenStore implements RefreshTokenStore {
 
@@ -56,114 +56,40 @@ public class RedisRefreshTokenStore implements RefreshTokenStore {
 
 	private static final String SPENT = "spent";
 
-	/**
-	 * KEYS: the first token, the family's session, the family's revocation. ARGV: their time to live (ms),
-	 * the number n of the token's fields and values that follow, the token's fields and values, then the
-	 * session's. A family revoked already (by an end-all at the same time) is not started: returns 0.
-	 */
-	private static final RedisScript<Long> SAVE = new DefaultRedisScript<>("""
-			if redis.call('EXISTS', KEYS[3]) == 1 then
-				return 0
-			end
-			local n = tonumber(ARGV[2])
-			redis.call('HSET', KEYS[1], unpack(ARGV, 3, 2 + n))
-			redis.call('PEXPIRE', KEYS[1], ARGV[1])
-			redis.call('HSET', KEYS[2], unpack(ARGV, 3 + n))
-			redis.call('PEXPIRE', KEYS[2], ARGV[1])
-			return 1
-			""", Long.class);
-
-	/** KEYS: the family's revocation, its session. ARGV: how long the revocation is kept (ms). */
-	private static final RedisScript<Long> REVOKE = new DefaultRedisScript<>("""
-			redis.call('SET', KEYS[1], '1', 'PX', ARGV[1])
-			redis.call('DEL', KEYS[2])
-			return 1
-			""", Long.class);
-
-	/**
-	 * KEYS: the presented token, its successor, the family's revocation, the family's session. ARGV: now
-	 * (epoch ms), the family revocation's time to live (ms), the successor's time to live (ms), the
-	 * successor's expiry (epoch ms), the successor's hash, and until when (epoch ms) the account's index
-	 * holds the family by a raise the caller just made, or 0. Returns the outcome followed, unless the
-	 * token is unknown or refused, by the presented token's family, user, openid, appid and expiry.
-	 * <p>
-	 * The successor stands for what the presented token did and is written from its fields, so nothing
-	 * is read before this one call. The spent token keeps its successor's hash and the session's last use
-	 * and expiry before the spend, so that {@link #UNDO} can put everything back; the same rotation sent
-	 * twice (a reply lost with its connection) is answered as rotated rather than taken for a reuse. The
-	 * session keeps until when the index holds the family ({@code indexed}): a rotation whose successor
-	 * would outlive that is not made and answered {@value #UNINDEXED}, for the caller to raise the index
-	 * first, as for a new family.
-	 */
-	@SuppressWarnings("unchecked")
-	private static final RedisScript<List<String>> ROTATE = new DefaultRedisScript<>("""
-			local token = redis.call('HMGET', KEYS[1], 'family', 'user', 'openid', 'appid', 'expires', 'spent', 'next')
-			if not token[5] then
-				return {'refused'}
-			end
-			local grant = {token[1], token[2], token[3], token[4], token[5]}
-			if token[6] == '1' then
-				if token[7] ~= ARGV[5] then
-					redis.call('SET', KEYS[3], '1', 'PX', ARGV[2])
-					redis.call('DEL', KEYS[4])
-					return {'reused', unpack(grant)}
-				end
-				if redis.call('EXISTS', KEYS[3]) == 1 then
-					return {'refused'}
-				end
-				return {'rotated', unpack(grant)}
-			end
-			if tonumber(token[5]) <= tonumber(ARGV[1]) or redis.call('EXISTS', KEYS[3]) == 1 then
-				return {'refused'}
-			end
-			local session = redis.call('HMGET', KEYS[4], 'used', 'expires', 'indexed')
-			local indexed = session[3] or '0'
-			if tonumber(ARGV[6]) > tonumber(indexed) then
-				indexed = ARGV[6]
-			end
-			if tonumber(indexed) < tonumber(ARGV[4]) then
-				return {'unindexed', unpack(grant)}
-			end
-			if session[1] and session[2] then
-				redis.call('HSET', KEYS[1], 'spent', '1', 'next', ARGV[5], 'was-used', session[1], 'was-expires', session[2])
-				redis.call('HSET', KEYS[4], 'used', ARGV[1], 'expires', ARGV[4], 'indexed', indexed)
-				redis.call('PEXPIRE', KEYS[4], ARGV[3])
-			else
-				redis.call('HSET', KEYS[1], 'spent', '1', 'next', ARGV[5])
-			end
-			redis.call('HSET', KEYS[2], 'family', token[1], 'user', token[2], 'openid', token[3], 'appid', token[4],
-				'expires', ARGV[4], 'spent', '0')
-			redis.call('PEXPIRE', KEYS[2], ARGV[3])
-			return {'rotated', unpack(grant)}
-			""", (Class<List<String>>) (Class<?>) List.class);
-
-	/**
-	 * KEYS: those of {@link #ROTATE}. ARGV: the successor's hash. Puts back the token that rotation spent,
-	 * unless its successor was spent since or its family revoked: the token unspent, the successor gone,
-	 * the session's last use and expiry as they were. Returns 1 when put back, 0 otherwise.
-	 */
-	private static final RedisScript<Long> UNDO = new DefaultRedisScript<>("""
-			local token = redis.call('HMGET', KEYS[1], 'spent', 'next', 'was-used', 'was-expires')
-			if token[1] ~= '1' or token[2] ~= ARGV[1] or redis.call('HGET', KEYS[2], 'spent') ~= '0'
-					or redis.call('EXISTS', KEYS[3]) == 1 then
-				return 0
-			end
-			redis.call('DEL', KEYS[2])
-			redis.call('HSET', KEYS[1], 'spent', '0')
-			redis.call('HDEL', KEYS[1], 'next', 'was-used', 'was-expires')
-			if token[3] and token[4] and redis.call('EXISTS', KEYS[4]) == 1 then
-				redis.call('HSET', KEYS[4], 'used', token[3], 'expires', token[4])
-				redis.call('PEXPIREAT', KEYS[4], token[4])
-			end
-			return 1
-			""", Long.class);
-
 	private static final String ROTATED = "rotated";
 
 	private static final String UNINDEXED = "unindexed";
 
 	/** The field of a family's session that says until when the account's index holds the family. */
 	private static final String INDEXED = "indexed";
+
+	/**
+	 * Starts a family, unless it was revoked already ({@code refresh-token-save.lua}): its first token and its
+	 * session.
+	 */
+	private final RedisScript<Long> saveScript = RedisScripts.load("refresh-token-save.lua", Long.class);
+
+	/** Revokes a family and deletes its session ({@code refresh-family-revoke.lua}). */
+	private final RedisScript<Long> revokeScript = RedisScripts.load("refresh-family-revoke.lua", Long.class);
+
+	/**
+	 * Spends a token for its successor in one round trip ({@code refresh-token-rotate.lua}), answering the
+	 * outcome ({@value #ROTATED}, {@code reused}, {@value #UNINDEXED} or {@code refused}) and, unless refused,
+	 * the presented token's family, user, openid, appid and expiry. The spent token keeps what
+	 * {@link #undoScript} needs to put everything back; the same rotation sent twice (a reply lost with its
+	 * connection) is answered as rotated rather than taken for a reuse; a rotation whose successor would
+	 * outlive what the account's index holds is answered {@value #UNINDEXED}, for the caller to raise the
+	 * index first.
+	 */
+	@SuppressWarnings("unchecked")
+	private final RedisScript<List<String>> rotateScript = RedisScripts.load("refresh-token-rotate.lua",
+			(Class<List<String>>) (Class<?>) List.class);
+
+	/**
+	 * Puts back the token that a rotation spent, unless its successor was spent since or its family revoked
+	 * ({@code refresh-token-undo-rotation.lua}).
+	 */
+	private final RedisScript<Long> undoScript = RedisScripts.load("refresh-token-undo-rotation.lua", Long.class);
 
 	private final StringRedisTemplate redis;
 
@@ -209,8 +135,8 @@ public class RedisRefreshTokenStore implements RefreshTokenStore {
 		args.addAll(RedisSessionFields.write(grant, origin, now));
 		args.add(INDEXED);
 		args.add(Long.toString(indexedUntil));
-		this.redis.execute(SAVE, List.of(tokenKey(id), sessionKey(grant.familyId()), familyKey(grant.familyId())),
-				args.toArray());
+		this.redis.execute(this.saveScript,
+				List.of(tokenKey(id), sessionKey(grant.familyId()), familyKey(grant.familyId())), args.toArray());
 	}
 
 	@Override
@@ -229,7 +155,7 @@ public class RedisRefreshTokenStore implements RefreshTokenStore {
 	private List<String> rotate(List<String> keys, RefreshTokenId nextId, Instant nextExpiresAt, long indexedUntil) {
 		long now = this.clock.millis();
 		long nextExpiry = nextExpiresAt.toEpochMilli();
-		List<String> reply = this.redis.execute(ROTATE, keys, Long.toString(now),
+		List<String> reply = this.redis.execute(this.rotateScript, keys, Long.toString(now),
 				Long.toString(this.refreshTokenTtl.toMillis()), Long.toString(nextExpiry - now),
 				Long.toString(nextExpiry), nextId.hash(), Long.toString(indexedUntil));
 		return (reply != null && !reply.isEmpty()) ? reply : List.of("refused");
@@ -242,7 +168,7 @@ public class RedisRefreshTokenStore implements RefreshTokenStore {
 
 	@Override
 	public boolean undoRotation(RefreshTokenId id, RefreshTokenId nextId) {
-		Long undone = this.redis.execute(UNDO, rotationKeys(id, nextId), nextId.hash());
+		Long undone = this.redis.execute(this.undoScript, rotationKeys(id, nextId), nextId.hash());
 		return undone != null && undone == 1;
 	}
 
@@ -261,7 +187,7 @@ public class RedisRefreshTokenStore implements RefreshTokenStore {
 
 	@Override
 	public void revokeFamily(String familyId) {
-		this.redis.execute(REVOKE, List.of(familyKey(familyId), sessionKey(familyId)),
+		this.redis.execute(this.revokeScript, List.of(familyKey(familyId), sessionKey(familyId)),
 				Long.toString(this.refreshTokenTtl.toMillis()));
 	}
 
@@ -355,7 +281,7 @@ public class RedisRefreshTokenStore implements RefreshTokenStore {
 		return Optional.of(new StoredToken(grant, "1".equals(fields.get(SPENT))));
 	}
 
-	/** The grant in a reply of {@link #ROTATE}: family, user, openid, appid and expiry after the outcome. */
+	/** The grant in a reply of {@link #rotateScript}: family, user, openid, appid and expiry after the outcome. */
 	private static RefreshTokenGrant grant(List<String> reply) {
 		return new RefreshTokenGrant(reply.get(1), new WxPrincipal(reply.get(2), reply.get(3), reply.get(4)),
 				Instant.ofEpochMilli(Long.parseLong(reply.get(5))));

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Set;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.data.redis.core.script.DefaultRedisScript;
 import org.springframework.data.redis.core.script.RedisScript;
 
 /**
@@ -30,20 +29,10 @@ import org.springframework.data.redis.core.script.RedisScript;
 final class RedisSessionIndex {
 
 	/**
-	 * KEYS: the index. ARGV: now (epoch ms), the family, until when it is held (epoch ms). Drops the
-	 * members whose score passed, raises the family's score (never lowers it), and keeps the set as long
-	 * as its last member.
+	 * Drops the members whose score passed, raises a family's score (never lowers it), and keeps the set as
+	 * long as its last member ({@code session-index-raise.lua}).
 	 */
-	private static final RedisScript<Long> RAISE = new DefaultRedisScript<>("""
-			redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[1])
-			local current = redis.call('ZSCORE', KEYS[1], ARGV[2])
-			if not current or tonumber(current) < tonumber(ARGV[3]) then
-				redis.call('ZADD', KEYS[1], ARGV[3], ARGV[2])
-			end
-			local last = redis.call('ZRANGE', KEYS[1], -1, -1, 'WITHSCORES')
-			redis.call('PEXPIRE', KEYS[1], math.max(1, tonumber(last[2]) - tonumber(ARGV[1])))
-			return 1
-			""", Long.class);
+	private final RedisScript<Long> raiseScript = RedisScripts.load("session-index-raise.lua", Long.class);
 
 	private final StringRedisTemplate redis;
 
@@ -58,7 +47,7 @@ final class RedisSessionIndex {
 	 * Make a family a member until at least the given instant.
 	 */
 	void raise(String accountId, String familyId, long untilMillis, long nowMillis) {
-		this.redis.execute(RAISE, List.of(key(accountId)), Long.toString(nowMillis), familyId,
+		this.redis.execute(this.raiseScript, List.of(key(accountId)), Long.toString(nowMillis), familyId,
 				Long.toString(untilMillis));
 	}
 

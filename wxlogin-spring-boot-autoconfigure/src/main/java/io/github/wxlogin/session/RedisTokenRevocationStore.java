@@ -23,7 +23,6 @@ import org.springframework.data.redis.connection.stream.ReadOffset;
 import org.springframework.data.redis.connection.stream.StreamOffset;
 import org.springframework.data.redis.connection.stream.StreamReadOptions;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.data.redis.core.script.DefaultRedisScript;
 import org.springframework.data.redis.core.script.RedisScript;
 
 /**
@@ -54,16 +53,10 @@ public class RedisTokenRevocationStore implements TokenRevocationStore, SmartLif
 	private static final String EXPIRES = "exp";
 
 	/**
-	 * KEYS: the stream. ARGV: how long an entry is worth keeping (ms), the jti, its expiry (epoch ms).
-	 * Appends the revocation and drops those whose tokens have all expired. The oldest id kept is reckoned
-	 * on Redis' own clock, the one that dates the stream's ids, whatever this instance's clock says.
+	 * Appends a revocation to the stream and drops those whose tokens have all expired, reckoned on Redis' own
+	 * clock ({@code revocation-append.lua}).
 	 */
-	private static final RedisScript<String> APPEND = new DefaultRedisScript<>("""
-			local now = redis.call('TIME')
-			local oldest = tonumber(now[1]) * 1000 + math.floor(tonumber(now[2]) / 1000) - tonumber(ARGV[1])
-			return redis.call('XADD', KEYS[1], 'MINID', '~', string.format('%d-0', math.max(oldest, 0)), '*',
-				'jti', ARGV[2], 'exp', ARGV[3])
-			""", String.class);
+	private final RedisScript<String> appendScript = RedisScripts.load("revocation-append.lua", String.class);
 
 	private final StringRedisTemplate redis;
 
@@ -112,7 +105,7 @@ public class RedisTokenRevocationStore implements TokenRevocationStore, SmartLif
 		}
 		// The stream first: once it holds the revocation, every instance learns of it even if the key
 		// below is never written (a failure here answers 503 and the client tries again)
-		this.redis.execute(APPEND, List.of(streamKey()), Long.toString(this.retention.toMillis()), jti,
+		this.redis.execute(this.appendScript, List.of(streamKey()), Long.toString(this.retention.toMillis()), jti,
 				Long.toString(expiresAt.toEpochMilli()));
 		this.redis.opsForValue().set(key(jti), Long.toString(expiresAt.toEpochMilli()), left);
 		this.known.put(jti, expiresAt);

@@ -13,7 +13,6 @@ import com.github.benmanes.caffeine.cache.Expiry;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.data.redis.core.script.DefaultRedisScript;
 import org.springframework.data.redis.core.script.RedisScript;
 
 /**
@@ -50,29 +49,14 @@ public class RedisWxAccessTokenProvider implements WxAccessTokenProvider {
 
 	private static final String SEPARATOR = "|";
 
-	/** KEYS: a key. ARGV: the value it must hold. Deletes the key only when it holds that value. */
-	private static final RedisScript<Long> DELETE_IF_HOLDS = new DefaultRedisScript<>("""
-			if redis.call('GET', KEYS[1]) == ARGV[1] then
-				return redis.call('DEL', KEYS[1])
-			end
-			return 0
-			""", Long.class);
+	/** Deletes a key only when it holds a given value ({@code delete-if-holds.lua}). */
+	private final RedisScript<Long> deleteIfHoldsScript = RedisScripts.load("delete-if-holds.lua", Long.class);
 
 	/**
-	 * KEYS: the stored token, the rejected token. ARGV: the rejected token, how long to remember it (ms).
-	 * Deletes the stored token only when it is the rejected one.
+	 * Remembers the token WeChat rejected and deletes the stored token only when it is that one
+	 * ({@code access-token-invalidate.lua}).
 	 */
-	private static final RedisScript<Long> INVALIDATE = new DefaultRedisScript<>("""
-			redis.call('SET', KEYS[2], ARGV[1], 'PX', ARGV[2])
-			local stored = redis.call('GET', KEYS[1])
-			if stored then
-				local separator = string.find(stored, '|', 1, true)
-				if separator and string.sub(stored, separator + 1) == ARGV[1] then
-					return redis.call('DEL', KEYS[1])
-				end
-			end
-			return 0
-			""", Long.class);
+	private final RedisScript<Long> invalidateScript = RedisScripts.load("access-token-invalidate.lua", Long.class);
 
 	private final WxStableTokenClient client;
 
@@ -120,7 +104,7 @@ public class RedisWxAccessTokenProvider implements WxAccessTokenProvider {
 
 	@Override
 	public void invalidate(WxApp app, String rejectedToken) {
-		this.redis.execute(INVALIDATE, invalidationKeys(app), rejectedToken,
+		this.redis.execute(this.invalidateScript, invalidationKeys(app), rejectedToken,
 				Long.toString(REJECTED_TOKEN_TTL.toMillis()));
 		this.nearCache.asMap()
 			.computeIfPresent(app.appid(), (appid, cached) -> cached.token().equals(rejectedToken) ? null : cached);
@@ -141,7 +125,7 @@ public class RedisWxAccessTokenProvider implements WxAccessTokenProvider {
 					return (stored != null) ? stored : fetchAndStore(app);
 				}
 				finally {
-					this.redis.execute(DELETE_IF_HOLDS, List.of(lockKey(app)), owner);
+					this.redis.execute(this.deleteIfHoldsScript, List.of(lockKey(app)), owner);
 				}
 			}
 			if (System.nanoTime() - deadline > 0) {
@@ -160,7 +144,7 @@ public class RedisWxAccessTokenProvider implements WxAccessTokenProvider {
 				// Normal mode still hands out the token WeChat refused: only a forced refresh replaces it
 				token = this.client.stableAccessToken(app, true);
 			}
-			this.redis.execute(DELETE_IF_HOLDS, List.of(rejectedKey(app)), rejected);
+			this.redis.execute(this.deleteIfHoldsScript, List.of(rejectedKey(app)), rejected);
 		}
 		Duration usable = usableFor(token);
 		if (usable.toMillis() > 0) {

@@ -1,5 +1,8 @@
 package io.github.wxlogin.autoconfigure;
 
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 import javax.sql.DataSource;
@@ -18,6 +21,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.aot.ApplicationContextAotGenerator;
 import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.javapoet.ClassName;
 import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseBuilder;
 import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseType;
@@ -26,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Spring's ahead-of-time processing of an application with the starter (as a native image build runs it)
- * collects the starter's hints: the user store's scripts and the endpoints' request factories.
+ * collects the starter's hints: the user store's scripts, the Redis stores' scripts and the endpoints' request
+ * factories.
  */
 class WxLoginAotProcessingTests {
 
@@ -58,6 +65,47 @@ class WxLoginAotProcessingTests {
 		});
 	}
 
+	@Test
+	void withStoresInRedisEveryLuaScriptIsHinted() throws IOException {
+		List<String> scripts = luaScripts();
+		assertThat(scripts).contains("io/github/wxlogin/session/refresh-token-rotate.lua",
+				"io/github/wxlogin/wechat/access-token-invalidate.lua");
+		this.contextRunner.withPropertyValues("wx.login.store.type=redis")
+			.withUserConfiguration(RedisConnection.class)
+			.prepare((context) -> {
+				RuntimeHints hints = processAheadOfTime(context.getSourceApplicationContext());
+				assertThat(scripts).allSatisfy((script) -> assertThat(
+						RuntimeHintsPredicates.resource().forResource(script)).as(script).accepts(hints));
+			});
+	}
+
+	@Test
+	void withStoresInMemoryNoLuaScriptIsHinted() throws IOException {
+		List<String> scripts = luaScripts();
+		this.contextRunner.prepare((context) -> {
+			RuntimeHints hints = processAheadOfTime(context.getSourceApplicationContext());
+			assertThat(scripts).isNotEmpty()
+				.allSatisfy((script) -> assertThat(RuntimeHintsPredicates.resource().forResource(script)).as(script)
+					.rejects(hints));
+		});
+	}
+
+	/** Every Lua script the starter ships, as a class path location. */
+	private static List<String> luaScripts() throws IOException {
+		String root = "io/github/wxlogin/";
+		return Arrays.stream(new PathMatchingResourcePatternResolver().getResources("classpath*:" + root + "**/*.lua"))
+			.map((script) -> {
+				try {
+					String url = script.getURL().toString();
+					return url.substring(url.lastIndexOf(root));
+				}
+				catch (IOException ex) {
+					throw new IllegalStateException(ex);
+				}
+			})
+			.toList();
+	}
+
 	private static RuntimeHints processAheadOfTime(Object context) {
 		DefaultGenerationContext generation = new DefaultGenerationContext(
 				new ClassNameGenerator(
@@ -65,6 +113,17 @@ class WxLoginAotProcessingTests {
 				new InMemoryGeneratedFiles());
 		new ApplicationContextAotGenerator().processAheadOfTime((GenericApplicationContext) context, generation);
 		return generation.getRuntimeHints();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class RedisConnection {
+
+		@Bean
+		RedisConnectionFactory redisConnectionFactory() {
+			// never started: ahead-of-time processing reads bean definitions only
+			return new LettuceConnectionFactory();
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

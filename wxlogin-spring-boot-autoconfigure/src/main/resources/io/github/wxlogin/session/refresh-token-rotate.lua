@@ -1,0 +1,53 @@
+-- Spends a refresh token for its successor, in one round trip (RedisRefreshTokenStore.rotate).
+-- The successor stands for what the presented token did and is written from its fields, so nothing is
+-- read before this one call. The spent token keeps its successor's hash and the session's last use and
+-- expiry before the spend, so that refresh-token-undo-rotation.lua can put everything back; the same
+-- rotation sent twice (a reply lost with its connection) is answered as rotated rather than taken for a
+-- reuse, and a spent token presented for another successor revokes its family. The session keeps until
+-- when the account's index holds the family ('indexed'): a rotation whose successor would outlive that is
+-- not made and answered 'unindexed', for the caller to raise the index first, as for a new family.
+-- KEYS: the presented token, its successor, the family's revocation, the family's session (one hash
+-- slot: {<familyId>}).
+-- ARGV: now (epoch ms), the family revocation's time to live (ms), the successor's time to live (ms),
+-- the successor's expiry (epoch ms), the successor's hash, and until when (epoch ms) the account's index
+-- holds the family by a raise the caller just made, or 0.
+-- Returns the outcome ('rotated', 'reused', 'unindexed' or 'refused') followed, unless the token is
+-- unknown or refused, by the presented token's family, user, openid, appid and expiry.
+local token = redis.call('HMGET', KEYS[1], 'family', 'user', 'openid', 'appid', 'expires', 'spent', 'next')
+if not token[5] then
+	return {'refused'}
+end
+local grant = {token[1], token[2], token[3], token[4], token[5]}
+if token[6] == '1' then
+	if token[7] ~= ARGV[5] then
+		redis.call('SET', KEYS[3], '1', 'PX', ARGV[2])
+		redis.call('DEL', KEYS[4])
+		return {'reused', unpack(grant)}
+	end
+	if redis.call('EXISTS', KEYS[3]) == 1 then
+		return {'refused'}
+	end
+	return {'rotated', unpack(grant)}
+end
+if tonumber(token[5]) <= tonumber(ARGV[1]) or redis.call('EXISTS', KEYS[3]) == 1 then
+	return {'refused'}
+end
+local session = redis.call('HMGET', KEYS[4], 'used', 'expires', 'indexed')
+local indexed = session[3] or '0'
+if tonumber(ARGV[6]) > tonumber(indexed) then
+	indexed = ARGV[6]
+end
+if tonumber(indexed) < tonumber(ARGV[4]) then
+	return {'unindexed', unpack(grant)}
+end
+if session[1] and session[2] then
+	redis.call('HSET', KEYS[1], 'spent', '1', 'next', ARGV[5], 'was-used', session[1], 'was-expires', session[2])
+	redis.call('HSET', KEYS[4], 'used', ARGV[1], 'expires', ARGV[4], 'indexed', indexed)
+	redis.call('PEXPIRE', KEYS[4], ARGV[3])
+else
+	redis.call('HSET', KEYS[1], 'spent', '1', 'next', ARGV[5])
+end
+redis.call('HSET', KEYS[2], 'family', token[1], 'user', token[2], 'openid', token[3], 'appid', token[4],
+	'expires', ARGV[4], 'spent', '0')
+redis.call('PEXPIRE', KEYS[2], ARGV[3])
+return {'rotated', unpack(grant)}
