@@ -39,6 +39,8 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.ImportRuntimeHints;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
@@ -91,6 +93,9 @@ class WxRedisStoreConfiguration {
 	/** How long this instance uses the WeChat access token before it looks in Redis again. */
 	private static final Duration ACCESS_TOKEN_NEAR_CACHE_TTL = Duration.ofSeconds(5);
 
+	/** The Lua scripts of the Redis stores, resources beside them. */
+	private static final String SCRIPTS = "classpath*:io/github/wxlogin/*/*.lua";
+
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass({ RedisConnectionFactory.class, StringRedisTemplate.class })
 	@ConditionalOnBean(RedisConnectionFactory.class)
@@ -125,13 +130,20 @@ class WxRedisStoreConfiguration {
 					properties.jwt().accessTokenTtl());
 		}
 
-		/** Connects to Redis (to every node of a cluster) before the first login needs it. */
+		/**
+		 * Connects to Redis (to every node of a cluster) and loads the stores' scripts (on every master)
+		 * before the first login needs them.
+		 */
 		@Bean
 		WxLoginWarmUp.Step wxRedisStoreWarmUp(RedisConnectionFactory connectionFactory) {
 			return new WxLoginWarmUp.Step("Redis store", () -> {
 				try (RedisConnection connection = connectionFactory.getConnection()) {
-					return connection.ping();
+					connection.ping();
+					for (Resource script : new PathMatchingResourcePatternResolver().getResources(SCRIPTS)) {
+						connection.scriptingCommands().scriptLoad(script.getContentAsByteArray());
+					}
 				}
+				return null;
 			});
 		}
 
