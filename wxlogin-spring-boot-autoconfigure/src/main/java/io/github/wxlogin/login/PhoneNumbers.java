@@ -13,7 +13,7 @@ import io.micrometer.observation.ObservationRegistry;
  */
 final class PhoneNumbers {
 
-	private static final WxLoginObservationConvention DEFAULT_OBSERVATION_CONVENTION = new WxLoginObservationConvention();
+	private static final WxLoginObservationConvention DEFAULT_CONVENTION = new WxLoginObservationConvention();
 
 	private final WxApiClient wechat;
 
@@ -27,7 +27,7 @@ final class PhoneNumbers {
 	WxPhone exchange(WxApp app, String phoneCode, String openid) {
 		WxLoginObservationContext context = new WxLoginObservationContext(app.appid());
 		WxPhoneInfo info = WxLoginObservation.PHONE_NUMBER
-			.observation(null, DEFAULT_OBSERVATION_CONVENTION, () -> context, this.observations)
+			.observation(null, DEFAULT_CONVENTION, () -> context, this.observations)
 			.observe(() -> {
 				WxPhoneInfo given = this.wechat.phoneNumber(app, phoneCode, openid);
 				context.setOutcome("success");

@@ -48,7 +48,7 @@ import org.springframework.context.ApplicationEventPublisher;
  */
 public class WxSignInService {
 
-	private static final WxLoginObservationConvention DEFAULT_OBSERVATION_CONVENTION = new WxLoginObservationConvention();
+	private static final WxLoginObservationConvention DEFAULT_CONVENTION = new WxLoginObservationConvention();
 
 	private final WxApps apps;
 
@@ -251,7 +251,7 @@ public class WxSignInService {
 
 	private <T> T observe(WxLoginObservation observation, Supplier<T> call, Function<T, String> outcome) {
 		WxLoginObservationContext context = new WxLoginObservationContext(null);
-		return observation.observation(null, DEFAULT_OBSERVATION_CONVENTION, () -> context, this.observations)
+		return observation.observation(null, DEFAULT_CONVENTION, () -> context, this.observations)
 			.observe(() -> {
 				T result = call.get();
 				context.setOutcome(outcome.apply(result));
