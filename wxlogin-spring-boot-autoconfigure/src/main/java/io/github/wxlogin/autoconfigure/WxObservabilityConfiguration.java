@@ -2,10 +2,9 @@ package io.github.wxlogin.autoconfigure;
 
 import java.time.Clock;
 
-import io.github.wxlogin.observability.MicrometerWxLoginMetrics;
+import io.github.wxlogin.observability.WxAccessTokenGauge;
 import io.github.wxlogin.wechat.WxApiOutcomes;
-import io.github.wxlogin.web.WxLoginMetrics;
-import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -15,23 +14,22 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 /**
- * The {@code wxlogin} health indicator and the Micrometer metrics, each when its library is present.
+ * The {@code wxlogin} health indicator and the WeChat access token's gauge, each when its library is
+ * present. Logins, refreshes and WeChat calls need nothing here: their observations become timers
+ * wherever Spring Boot's meter observation handler is set up.
  */
 @Configuration(proxyBeanMethods = false)
 @Import(WxHealthConfiguration.class)
 class WxObservabilityConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(MeterRegistry.class)
+	@ConditionalOnClass(MeterBinder.class)
 	static class WxMetricsConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		WxLoginMetrics wxLoginMetrics(ObjectProvider<MeterRegistry> registry, WxApiOutcomes outcomes,
-				ObjectProvider<Clock> clock) {
-			MeterRegistry meters = registry.getIfUnique();
-			return (meters != null) ? new MicrometerWxLoginMetrics(meters, outcomes, clock.getIfAvailable(Clock::systemUTC))
-					: WxLoginMetrics.NONE;
+		WxAccessTokenGauge wxAccessTokenGauge(WxApiOutcomes outcomes, ObjectProvider<Clock> clock) {
+			return new WxAccessTokenGauge(outcomes, clock.getIfAvailable(Clock::systemUTC));
 		}
 
 	}

@@ -5,6 +5,7 @@ import io.github.wxlogin.http.ProblemJsonWriter;
 import io.github.wxlogin.http.WxLoginEndpoints;
 import io.github.wxlogin.login.WxAccountService;
 import io.github.wxlogin.login.WxJwkSetService;
+import io.github.wxlogin.login.WxLoginObservationConvention;
 import io.github.wxlogin.login.WxSignInService;
 import io.github.wxlogin.session.WxLoginSessionService;
 import io.github.wxlogin.token.WxTokenService;
@@ -12,8 +13,6 @@ import io.github.wxlogin.web.CaffeineWxRateLimiter;
 import io.github.wxlogin.web.WxEndpointErrorResolver;
 import io.github.wxlogin.web.WxLoginController;
 import io.github.wxlogin.web.WxLoginExceptionHandler;
-import io.github.wxlogin.web.WxLoginMetrics;
-import io.github.wxlogin.web.WxLoginMetricsObservationHandler;
 import io.github.wxlogin.web.WxLoginWebRuntimeHints;
 import io.github.wxlogin.web.WxRateLimitInterceptor;
 import io.github.wxlogin.web.WxRateLimiter;
@@ -63,11 +62,11 @@ class WxWebConfiguration {
 		return new WxLoginExceptionHandler();
 	}
 
-	/** Logins and refreshes counted under their names of old, from the login service's observations. */
+	/** Refused logins and refreshes tagged with the code of their reply, which only the contract knows. */
 	@Bean
-	@ConditionalOnBean(WxLoginMetrics.class)
-	WxLoginMetricsObservationHandler wxLoginMetricsObservationHandler(WxLoginMetrics metrics) {
-		return new WxLoginMetricsObservationHandler(metrics);
+	@ConditionalOnMissingBean
+	WxLoginObservationConvention wxLoginObservationConvention() {
+		return new WxLoginObservationConvention((failure) -> WxLoginExceptionHandler.errorCodeOf(failure).code());
 	}
 
 	/** Writes problems with Spring MVC's converters, as the advice's are written. */

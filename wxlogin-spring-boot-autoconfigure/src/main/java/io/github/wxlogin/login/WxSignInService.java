@@ -29,7 +29,6 @@ import io.github.wxlogin.wechat.WxApp;
 import io.github.wxlogin.wechat.WxApps;
 import io.github.wxlogin.wechat.WxSession;
 import io.github.wxlogin.wechat.WxSessionKeyStore;
-import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
@@ -40,37 +39,16 @@ import org.springframework.context.ApplicationEventPublisher;
  * login, refresh, and logout. Each login starts a session ({@link WxLoginSessionService}); a disabled
  * account can neither log in nor refresh.
  * <p>
- * Logins, phone logins and refreshes are observed as {@value #LOGIN_OBSERVATION},
- * {@value #PHONE_LOGIN_OBSERVATION} and {@value #REFRESH_OBSERVATION}, with the low-cardinality key
- * {@value #OUTCOME_KEY} ({@code new_user}, {@code returning} or {@code success}; {@value #REFUSED} when
- * the call threw, the error telling why); each phone number WeChat gives as
- * {@value #PHONE_NUMBER_OBSERVATION} with the key {@value #APPID_KEY}. Each action is published as a
- * {@link WxLoginAuditEvent}, refused logins and refreshes too.
+ * Logins, phone logins and refreshes are observed as {@link WxLoginObservation#LOGIN},
+ * {@link WxLoginObservation#PHONE_LOGIN} and {@link WxLoginObservation#REFRESH}, each exchange of a phone
+ * code as {@link WxLoginObservation#PHONE_NUMBER}, keyed by a {@link WxLoginObservationConvention}. Each
+ * action is published as a {@link WxLoginAuditEvent}, refused logins and refreshes too.
  * <p>
  * A host replaces or decorates this service by declaring a bean of this type.
  */
 public class WxSignInService {
 
-	/** The observation of every login. */
-	public static final String LOGIN_OBSERVATION = "wxlogin.login";
-
-	/** The observation of every phone-number login. */
-	public static final String PHONE_LOGIN_OBSERVATION = "wxlogin.login.phone";
-
-	/** The observation of every refresh. */
-	public static final String REFRESH_OBSERVATION = "wxlogin.token.refresh";
-
-	/** The observation of every exchange of a {@code getPhoneNumber} code, which WeChat charges for. */
-	public static final String PHONE_NUMBER_OBSERVATION = "wxlogin.phone.number";
-
-	/** The key of an observation's outcome. */
-	public static final String OUTCOME_KEY = "outcome";
-
-	/** The key of an observation's mini program. */
-	public static final String APPID_KEY = "appid";
-
-	/** The outcome of a login or refresh that threw. */
-	public static final String REFUSED = "refused";
+	private static final WxLoginObservationConvention DEFAULT_CONVENTION = new WxLoginObservationConvention();
 
 	private final WxApps apps;
 
@@ -123,7 +101,7 @@ public class WxSignInService {
 	 * @return the tokens and the user
 	 */
 	public SignedIn signIn(SignInRequest request) {
-		return audited(Action.LOGIN, request.appid(), request.origin(), () -> observe(LOGIN_OBSERVATION, () -> {
+		return audited(Action.LOGIN, request.appid(), request.origin(), () -> observe(WxLoginObservation.LOGIN, () -> {
 			WxApp app = appNamedBy(request.appid());
 			WxSession session = exchangeLoginCode(app, request.code());
 			WxUserLogin login = this.users
@@ -149,7 +127,7 @@ public class WxSignInService {
 	 */
 	public SignedIn signInWithPhone(PhoneSignInRequest request) {
 		return audited(Action.PHONE_LOGIN, request.appid(), request.origin(),
-				() -> observe(PHONE_LOGIN_OBSERVATION, () -> {
+				() -> observe(WxLoginObservation.PHONE_LOGIN, () -> {
 					WxApp app = appNamedBy(request.appid());
 					WxSession session = exchangeLoginCode(app, request.loginCode());
 					WxIdentity identity = new WxIdentity(app.appid(), session.openid(), session.unionid());
@@ -204,7 +182,7 @@ public class WxSignInService {
 	 * @return the new tokens and their user
 	 */
 	public SignedIn refresh(String refreshToken, WxLoginOrigin origin) {
-		return audited(Action.REFRESH, null, origin, () -> observe(REFRESH_OBSERVATION, () -> {
+		return audited(Action.REFRESH, null, origin, () -> observe(WxLoginObservation.REFRESH, () -> {
 			// Should the user's checks fail (a database that does not answer, a disabled account), the token
 			// stays usable and the client's retry succeeds
 			Refreshed<WxUser> refreshed = this.tokens.refresh(refreshToken, (grant) -> {
@@ -271,14 +249,14 @@ public class WxSignInService {
 			.orElseThrow(() -> WxLoginException.invalidRequest("'appid' names no mini program served here."));
 	}
 
-	private <T> T observe(String name, Supplier<T> call, Function<T, String> outcome) {
-		Observation observation = Observation.createNotStarted(name, this.observations)
-			.lowCardinalityKeyValue(OUTCOME_KEY, REFUSED);
-		return observation.observe(() -> {
-			T result = call.get();
-			observation.lowCardinalityKeyValue(OUTCOME_KEY, outcome.apply(result));
-			return result;
-		});
+	private <T> T observe(WxLoginObservation observation, Supplier<T> call, Function<T, String> outcome) {
+		WxLoginObservationContext context = new WxLoginObservationContext(null);
+		return observation.observation(null, DEFAULT_CONVENTION, () -> context, this.observations)
+			.observe(() -> {
+				T result = call.get();
+				context.setOutcome(outcome.apply(result));
+				return result;
+			});
 	}
 
 	/** Publishes the audit event of a login or refresh, whether it succeeded or was refused. */

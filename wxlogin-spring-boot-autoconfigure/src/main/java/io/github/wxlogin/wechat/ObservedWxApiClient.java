@@ -5,9 +5,9 @@ import java.time.Clock;
 import io.micrometer.observation.ObservationRegistry;
 
 /**
- * A {@link WxApiClient} that observes every call: a Micrometer observation named
- * {@code wxlogin.wechat.requests} (a timer with the tags {@code api}, {@code outcome} and
- * {@code errcode}, and a span inside the request's trace), one log line per failure, and the last outcome
+ * A {@link WxApiClient} that observes every call: the observation {@link WxApiObservation#REQUEST} (a
+ * timer with the tags {@code api}, {@code outcome} and {@code errcode}, and a span inside the request's
+ * trace), one log line per failure, and the last outcome
  * per API for the health probe. A call that fetches WeChat's access token on the way holds the token's
  * own observation, when the {@link WxStableTokenClient} is an {@link ObservedWxStableTokenClient}.
  */

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.function.Supplier;
 
 import io.github.wxlogin.wechat.WxApiException.Reason;
+import io.github.wxlogin.wechat.WxApiObservation.LowCardinalityKeyNames;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
@@ -12,9 +13,9 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Observes one WeChat call: a Micrometer observation named {@code wxlogin.wechat.requests} (a timer with
- * the tags {@code api}, {@code outcome} and {@code errcode}, and a span inside the request's trace), one
- * log line per failure, and the call's outcome kept for the health probe.
+ * Observes one WeChat call: the observation {@link WxApiObservation#REQUEST} (a timer with the tags
+ * {@code api}, {@code outcome} and {@code errcode}, and a span inside the request's trace), one log line
+ * per failure, and the call's outcome kept for the health probe.
  */
 final class WxApiObserver {
 
@@ -43,9 +44,9 @@ final class WxApiObserver {
 	}
 
 	<T> T observe(String api, Supplier<T> call) {
-		Observation observation = Observation.createNotStarted("wxlogin.wechat.requests", this.registry)
+		Observation observation = WxApiObservation.REQUEST.observation(this.registry)
 			.contextualName("wechat " + api)
-			.lowCardinalityKeyValue("api", api)
+			.lowCardinalityKeyValue(LowCardinalityKeyNames.API.withValue(api))
 			.start();
 		try (Observation.Scope scope = observation.openScope()) {
 			T result = call.get();
@@ -65,7 +66,8 @@ final class WxApiObserver {
 
 	private void ended(Observation observation, String api, @Nullable Reason reason, int errcode) {
 		String outcome = (reason != null) ? outcome(reason) : SUCCESS;
-		observation.lowCardinalityKeyValue("outcome", outcome).lowCardinalityKeyValue("errcode", Integer.toString(errcode));
+		observation.lowCardinalityKeyValue(LowCardinalityKeyNames.OUTCOME.withValue(outcome))
+			.lowCardinalityKeyValue(LowCardinalityKeyNames.ERRCODE.withValue(Integer.toString(errcode)));
 		this.outcomes.record(api, new WxApiOutcomes.Outcome(outcome, reason, errcode, this.clock.instant()));
 	}
 
@@ -83,7 +85,7 @@ final class WxApiObserver {
 	}
 
 	/**
-	 * The {@code outcome} tag of a failure.
+	 * The {@link LowCardinalityKeyNames#OUTCOME outcome} of a failure.
 	 * @param reason what went wrong
 	 * @return the tag
 	 */

@@ -20,21 +20,25 @@ import io.github.wxlogin.WxUserService;
 import io.github.wxlogin.login.WxAccountManager;
 import io.github.wxlogin.login.WxAccountService;
 import io.github.wxlogin.login.WxJwkSetService;
+import io.github.wxlogin.login.WxLoginObservationContext;
+import io.github.wxlogin.login.WxLoginObservationConvention;
 import io.github.wxlogin.login.WxSignInService;
-import io.github.wxlogin.observability.MicrometerWxLoginMetrics;
+import io.github.wxlogin.observability.WxAccessTokenGauge;
 import io.github.wxlogin.session.RefreshTokenStore;
 import io.github.wxlogin.session.TokenRevocationStore;
 import io.github.wxlogin.token.WxJwtClaimsCustomizer;
 import io.github.wxlogin.token.WxSigningKey;
 import io.github.wxlogin.token.WxTokenService;
 import io.github.wxlogin.web.WxLoginController;
-import io.github.wxlogin.web.WxLoginMetrics;
 import io.github.wxlogin.wechat.CaffeineWxSessionKeyStore;
 import io.github.wxlogin.wechat.WxAccessTokenProvider;
 import io.github.wxlogin.wechat.WxApiClient;
+import io.github.wxlogin.wechat.WxApiException;
 import io.github.wxlogin.wechat.WxApp;
 import io.github.wxlogin.wechat.WxApps;
 import io.github.wxlogin.wechat.WxSessionKeyStore;
+import io.micrometer.common.KeyValue;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -42,6 +46,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
@@ -330,12 +335,40 @@ class WxLoginAutoConfigurationTests {
 	}
 
 	@Test
-	void whenAMeterRegistryExistsThenLoginsAreCountedAndHealthIsReported() {
-		this.contextRunner.withBean(SimpleMeterRegistry.class).run((context) -> {
-			assertThat(context.getBean(WxLoginMetrics.class)).isInstanceOf(MicrometerWxLoginMetrics.class);
-			assertThat(context).hasBean("wxloginHealthIndicator");
+	void whenMicrometerIsPresentThenTheAccessTokenGaugeIsBoundAndHealthIsReported() {
+		this.contextRunner.run((context) -> {
+			assertThat(context).hasSingleBean(WxAccessTokenGauge.class).hasBean("wxloginHealthIndicator");
+			SimpleMeterRegistry meters = new SimpleMeterRegistry();
+			context.getBean(MeterBinder.class).bindTo(meters);
+			assertThat(meters.get("wxlogin.wechat.access.token.remaining").gauge().value()).isZero();
 		});
-		this.contextRunner.run((context) -> assertThat(context.getBean(WxLoginMetrics.class)).isSameAs(WxLoginMetrics.NONE));
+	}
+
+	@Test
+	void whenMicrometerCoreIsMissingThenThereIsNoGauge() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(MeterBinder.class))
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(WxAccessTokenGauge.class));
+	}
+
+	@Test
+	void whenInAServletWebApplicationThenRefusedLoginsAreTaggedWithTheCodeOfTheirReply() {
+		new WebApplicationContextRunner().withConfiguration(AutoConfigurations.of(WxLoginAutoConfiguration.class))
+			.withPropertyValues("wx.login.appid=wx0123456789abcdef", "wx.login.secret=" + SECRET)
+			.run((context) -> {
+				WxLoginObservationContext refused = new WxLoginObservationContext(null);
+				refused.setError(new WxApiException(WxApiException.Reason.BUSY, "jscode2session", -1, "busy"));
+				assertThat(context.getBean(WxLoginObservationConvention.class).getLowCardinalityKeyValues(refused))
+					.containsExactly(KeyValue.of("outcome", "wechat_unavailable"));
+			});
+	}
+
+	@Test
+	void whenHostDefinesALoginObservationConventionThenTheStarterBacksOff() {
+		WxLoginObservationConvention hostConvention = new WxLoginObservationConvention();
+		new WebApplicationContextRunner().withConfiguration(AutoConfigurations.of(WxLoginAutoConfiguration.class))
+			.withPropertyValues("wx.login.appid=wx0123456789abcdef", "wx.login.secret=" + SECRET)
+			.withBean(WxLoginObservationConvention.class, () -> hostConvention)
+			.run((context) -> assertThat(context.getBean(WxLoginObservationConvention.class)).isSameAs(hostConvention));
 	}
 
 	@Test

@@ -4,9 +4,12 @@ import java.util.Map;
 
 import io.github.wxlogin.it.WxLoginClient.Reply;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.GlobalObservationConvention;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,8 +24,9 @@ import org.springframework.context.annotation.Import;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Logins and refreshes are counted from the login service's observations, under the meter names the
- * starter has always used, with an observation registry set up as Spring Boot's Actuator sets it up.
+ * Logins, refreshes and the phone numbers WeChat gave are counted by the timers of their observations,
+ * tagged by outcome or by the code of their refusal, with the observation and meter registries set up as
+ * Spring Boot's Actuator sets them up.
  */
 @Import(LoginMetricsIntegrationTests.Observed.class)
 class LoginMetricsIntegrationTests extends HostIntegrationTest {
@@ -30,9 +34,13 @@ class LoginMetricsIntegrationTests extends HostIntegrationTest {
 	@Autowired
 	MeterRegistry meters;
 
+	@Autowired
+	ObjectProvider<MeterBinder> binders;
+
 	@BeforeEach
 	void clearMeters() {
 		this.meters.clear();
+		this.binders.orderedStream().forEach((binder) -> binder.bindTo(this.meters));
 	}
 
 	@Test
@@ -46,9 +54,18 @@ class LoginMetricsIntegrationTests extends HostIntegrationTest {
 			.value()).isEqualTo(200);
 		assertProblem(this.client.post("/wx/phone", token, Map.of("code", "never-issued")), 401, "invalid_code");
 
-		assertThat(this.meters.get("wxlogin.wechat.phone.numbers").tag("appid", this.fake.appid()).counter().count())
-			.isEqualTo(2);
-		assertThat(count("wxlogin.logins", "new_user")).isEqualTo(2);
+		assertThat(this.meters.get("wxlogin.phone.number")
+			.tags("appid", this.fake.appid(), "outcome", "success")
+			.timer()
+			.count()).isEqualTo(2);
+		assertThat(this.meters.get("wxlogin.phone.number")
+			.tags("appid", this.fake.appid(), "outcome", "invalid_code")
+			.timer()
+			.count()).isEqualTo(1);
+		assertThat(count("wxlogin.login.phone", "new_user")).isEqualTo(1);
+		assertThat(count("wxlogin.login", "new_user")).isEqualTo(1);
+		// The phone numbers needed WeChat's access token
+		assertThat(this.meters.get("wxlogin.wechat.access.token.remaining").gauge().value()).isGreaterThan(60);
 	}
 
 	@Test
@@ -61,17 +78,33 @@ class LoginMetricsIntegrationTests extends HostIntegrationTest {
 		assertProblem(this.client.post("/wx/token/refresh", Map.of("refreshToken", "unknown-token")), 401,
 				"invalid_refresh_token");
 
-		assertThat(count("wxlogin.logins", "new_user")).isEqualTo(1);
-		assertThat(count("wxlogin.logins", "returning")).isEqualTo(1);
-		assertThat(count("wxlogin.logins", "invalid_code")).isEqualTo(1);
-		assertThat(count("wxlogin.token.refreshes", "success")).isEqualTo(1);
-		assertThat(count("wxlogin.token.refreshes", "invalid_refresh_token")).isEqualTo(1);
-		// The observations' own timers come with them
-		assertThat(this.meters.get("wxlogin.login").timers().stream().mapToLong(Timer::count).sum()).isEqualTo(3);
+		assertThat(count("wxlogin.login", "new_user")).isEqualTo(1);
+		assertThat(count("wxlogin.login", "returning")).isEqualTo(1);
+		assertThat(count("wxlogin.login", "invalid_code")).isEqualTo(1);
+		assertThat(count("wxlogin.token.refresh", "success")).isEqualTo(1);
+		assertThat(count("wxlogin.token.refresh", "invalid_refresh_token")).isEqualTo(1);
+		assertThat(this.meters.get("wxlogin.login").timers()).extracting(this::tagKeys)
+			.containsOnly("error,outcome");
+		assertThat(this.meters.get("wxlogin.wechat.requests").tags("api", "jscode2session", "outcome", "success")
+			.timer()
+			.count()).isEqualTo(2);
 	}
 
-	private double count(String name, String outcome) {
-		return this.meters.get(name).tag("outcome", outcome).counter().count();
+	@Test
+	void theHandKeptCountersOfOldAreGone() {
+		login("openid-metrics-old-names");
+		assertThat(this.meters.find("wxlogin.logins").meters()).isEmpty();
+		assertThat(this.meters.find("wxlogin.token.refreshes").meters()).isEmpty();
+		assertThat(this.meters.find("wxlogin.wechat.phone.numbers").meters()).isEmpty();
+		assertThat(this.meters.get("wxlogin.login").timer().count()).isEqualTo(1);
+	}
+
+	private long count(String name, String outcome) {
+		return this.meters.get(name).tag("outcome", outcome).timer().count();
+	}
+
+	private String tagKeys(Timer timer) {
+		return String.join(",", timer.getId().getTags().stream().map(Tag::getKey).sorted().toList());
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)
@@ -82,10 +115,16 @@ class LoginMetricsIntegrationTests extends HostIntegrationTest {
 			return new SimpleMeterRegistry();
 		}
 
-		/** What Actuator does: every observation handler bean is applied, and meters are recorded. */
+		/**
+		 * What Actuator does: every global observation convention and observation handler bean is
+		 * applied, and meters are recorded.
+		 */
 		@Bean
-		ObservationRegistry observationRegistry(MeterRegistry meters, ObjectProvider<ObservationHandler<?>> handlers) {
+		ObservationRegistry observationRegistry(MeterRegistry meters,
+				ObjectProvider<GlobalObservationConvention<?>> conventions,
+				ObjectProvider<ObservationHandler<?>> handlers) {
 			ObservationRegistry registry = ObservationRegistry.create();
+			conventions.orderedStream().forEach(registry.observationConfig()::observationConvention);
 			registry.observationConfig().observationHandler(new DefaultMeterObservationHandler(meters));
 			handlers.orderedStream().forEach(registry.observationConfig()::observationHandler);
 			return registry;

@@ -17,6 +17,7 @@ import io.github.wxlogin.wechat.WxApiOutcomes;
 import io.github.wxlogin.wechat.WxApp;
 import io.github.wxlogin.wechat.WxStableTokenClient;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
@@ -77,6 +78,9 @@ class ObservabilityTests {
 			.tags("api", "jscode2session", "outcome", "invalid_code", "errcode", "40029")
 			.timer()
 			.count()).isEqualTo(1);
+		assertThat(this.meters.get("wxlogin.wechat.requests").timers())
+			.allSatisfy((timer) -> assertThat(timer.getId().getTags()).extracting(Tag::getKey)
+				.containsExactly("api", "errcode", "error", "outcome"));
 	}
 
 	@Test
@@ -100,17 +104,15 @@ class ObservabilityTests {
 	}
 
 	@Test
-	void loginAndRefreshCountersAndTheTokenGauge() {
-		MicrometerWxLoginMetrics metrics = new MicrometerWxLoginMetrics(this.meters, this.outcomes, Clock.systemUTC());
-		metrics.login("new_user");
-		metrics.login("new_user");
-		metrics.login("invalid_code");
-		metrics.refresh("success");
+	void theTokenGaugeTellsTheSecondsTheAccessTokenHasLeft() {
+		new WxAccessTokenGauge(this.outcomes, Clock.systemUTC()).bindTo(this.meters);
+		assertThat(this.meters.get("wxlogin.wechat.access.token.remaining").gauge().value()).isZero();
 		this.stableTokens.stableAccessToken(app(), false);
-		assertThat(this.meters.get("wxlogin.logins").tag("outcome", "new_user").counter().count()).isEqualTo(2);
-		assertThat(this.meters.get("wxlogin.logins").tag("outcome", "invalid_code").counter().count()).isEqualTo(1);
-		assertThat(this.meters.get("wxlogin.token.refreshes").tag("outcome", "success").counter().count()).isEqualTo(1);
 		assertThat(this.meters.get("wxlogin.wechat.access.token.remaining").gauge().value()).isGreaterThan(60);
+		assertThat(this.meters.get("wxlogin.wechat.requests")
+			.tags("api", "stable_token", "outcome", "success", "errcode", "0")
+			.timer()
+			.count()).isEqualTo(1);
 	}
 
 }
