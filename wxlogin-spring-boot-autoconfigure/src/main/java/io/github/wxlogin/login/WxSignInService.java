@@ -17,6 +17,8 @@ import io.github.wxlogin.WxUserService;
 import io.github.wxlogin.WxUserService.WxUserLogin;
 import io.github.wxlogin.event.WxLoginAuditEvent;
 import io.github.wxlogin.event.WxLoginAuditEvent.Action;
+import io.github.wxlogin.event.WxNewUserEvent;
+import io.github.wxlogin.event.WxNewUserEvent.Method;
 import io.github.wxlogin.login.WxLoginException.Reason;
 import io.github.wxlogin.session.RefreshTokenGrant;
 import io.github.wxlogin.session.WxLoginOrigin;
@@ -45,9 +47,11 @@ import org.springframework.context.ApplicationEventPublisher;
  * {@value #OUTCOME_KEY} ({@code new_user}, {@code returning} or {@code success}; {@value #REFUSED} when
  * the call threw, the error telling why); each phone number WeChat gives as
  * {@value #PHONE_NUMBER_OBSERVATION} with the key {@value #APPID_KEY}. Each action is published as a
- * {@link WxLoginAuditEvent}, refused logins and refreshes too.
+ * {@link WxLoginAuditEvent}, refused logins and refreshes too; a login that created an account is
+ * published, after it, as a {@link WxNewUserEvent}.
  * <p>
- * A host replaces or decorates this service by declaring a bean of this type.
+ * A host reacts to logins by listening to these events; it replaces this service by declaring a bean of
+ * this type.
  */
 public class WxSignInService {
 
@@ -100,7 +104,7 @@ public class WxSignInService {
 	 * @param sessions the login sessions
 	 * @param observations where logins and refreshes are observed, {@link ObservationRegistry#NOOP} for
 	 * nowhere
-	 * @param events where the audit events are published
+	 * @param events where the audit and new-user events are published
 	 */
 	public WxSignInService(WxApps apps, WxApiClient wechat, WxSessionKeyStore sessionKeys, WxUserService users,
 			WxTokenService tokens, WxLoginSessionService sessions, ObservationRegistry observations,
@@ -281,7 +285,10 @@ public class WxSignInService {
 		});
 	}
 
-	/** Publishes the audit event of a login or refresh, whether it succeeded or was refused. */
+	/**
+	 * Publishes the audit event of a login or refresh, whether it succeeded or was refused, and the new-user
+	 * event of a login that created an account.
+	 */
 	private SignedIn audited(Action action, @Nullable String appid, WxLoginOrigin origin, Supplier<SignedIn> call) {
 		SignedIn signedIn;
 		try {
@@ -295,6 +302,10 @@ public class WxSignInService {
 		WxUser user = signedIn.user();
 		this.events.publishEvent(new WxLoginAuditEvent(action, WxLoginAuditEvent.SUCCESS, user.id(), user.appid(),
 				user.openid(), origin.ip(), signedIn.tokens().sessionId()));
+		if (signedIn.newUser()) {
+			this.events.publishEvent(new WxNewUserEvent(user.id(), user.appid(), user.openid(),
+					(action == Action.PHONE_LOGIN) ? Method.PHONE_LOGIN : Method.LOGIN));
+		}
 		return signedIn;
 	}
 
