@@ -16,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * This application is the README's snippets, copied as they are: its {@code application.yml}, its
- * controller, its decorated sign-in, its complete test and its MockMvc test (as it reads on Spring Boot 4; the 3.5 copy differs
- * in the one import the README names). A change to either side without the other fails the build. The
+ * controller, its new-user listener, its complete test and its MockMvc test (as it reads on Spring Boot 4;
+ * the 3.5 copy differs in the one import the README names). A change to either side without the other fails the build. The
  * Chinese README holds the same code; only its comments are translated.
  */
 class ReadmeSnippetsTests {
@@ -40,9 +40,9 @@ class ReadmeSnippetsTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "README.md", "README.zh-CN.md" })
-	void theDecoratedSignInIsTheReadmes(String readme) throws IOException {
-		assertSame(readme, block(readme, "java", "class SignInConfiguration"),
-				withoutPackage(SOURCES.resolve("main/java/io/github/wxlogin/readme/SignInConfiguration.java")), "//");
+	void theNewUserListenerIsTheReadmes(String readme) throws IOException {
+		assertSame(readme, block(readme, "java", "class Onboarding"),
+				withoutPackage(SOURCES.resolve("main/java/io/github/wxlogin/readme/Onboarding.java")), "//");
 	}
 
 	@ParameterizedTest

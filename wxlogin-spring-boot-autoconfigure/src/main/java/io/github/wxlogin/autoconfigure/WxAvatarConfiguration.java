@@ -7,11 +7,11 @@ import io.github.wxlogin.WxUserService;
 import io.github.wxlogin.avatar.AvatarCheckStore;
 import io.github.wxlogin.avatar.AvatarImageCheck;
 import io.github.wxlogin.avatar.AvatarImages;
+import io.github.wxlogin.avatar.AvatarVerdictListener;
 import io.github.wxlogin.avatar.CaffeineAvatarCheckStore;
 import io.github.wxlogin.avatar.FileSystemWxAvatarStore;
 import io.github.wxlogin.avatar.WxAvatarService;
 import io.github.wxlogin.avatar.WxAvatarStore;
-import io.github.wxlogin.event.WxMediaCheckEvent;
 import io.github.wxlogin.http.WxLoginEndpoints;
 import io.github.wxlogin.web.WxAvatarController;
 import io.github.wxlogin.web.WxPushController;
@@ -24,8 +24,6 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.ApplicationListener;
-import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.StringUtils;
@@ -78,8 +76,8 @@ class WxAvatarConfiguration {
 		}
 
 		@Bean
-		ApplicationListener<PayloadApplicationEvent<WxMediaCheckEvent>> wxAvatarVerdicts(WxAvatarService avatars) {
-			return (event) -> avatars.verdict(event.getPayload());
+		AvatarVerdictListener wxAvatarVerdictListener(WxAvatarService avatars) {
+			return new AvatarVerdictListener(avatars);
 		}
 
 		@Bean

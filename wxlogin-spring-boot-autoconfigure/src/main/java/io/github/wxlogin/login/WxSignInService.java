@@ -17,6 +17,8 @@ import io.github.wxlogin.WxUserService;
 import io.github.wxlogin.WxUserService.WxUserLogin;
 import io.github.wxlogin.event.WxLoginAuditEvent;
 import io.github.wxlogin.event.WxLoginAuditEvent.Action;
+import io.github.wxlogin.event.WxNewUserEvent;
+import io.github.wxlogin.event.WxNewUserEvent.Method;
 import io.github.wxlogin.login.WxLoginException.Reason;
 import io.github.wxlogin.session.RefreshTokenGrant;
 import io.github.wxlogin.session.WxLoginOrigin;
@@ -42,9 +44,11 @@ import org.springframework.context.ApplicationEventPublisher;
  * Logins, phone logins and refreshes are observed as {@link WxLoginObservation#LOGIN},
  * {@link WxLoginObservation#PHONE_LOGIN} and {@link WxLoginObservation#REFRESH}, each exchange of a phone
  * code as {@link WxLoginObservation#PHONE_NUMBER}, keyed by a {@link WxLoginObservationConvention}. Each
- * action is published as a {@link WxLoginAuditEvent}, refused logins and refreshes too.
+ * action is published as a {@link WxLoginAuditEvent}, refused logins and refreshes too; a login that
+ * created an account is published, after it, as a {@link WxNewUserEvent}.
  * <p>
- * A host replaces or decorates this service by declaring a bean of this type.
+ * A host reacts to logins by listening to these events; it replaces this service by declaring a bean of
+ * this type.
  */
 public class WxSignInService {
 
@@ -78,7 +82,7 @@ public class WxSignInService {
 	 * @param sessions the login sessions
 	 * @param observations where logins and refreshes are observed, {@link ObservationRegistry#NOOP} for
 	 * nowhere
-	 * @param events where the audit events are published
+	 * @param events where the audit and new-user events are published
 	 */
 	public WxSignInService(WxApps apps, WxApiClient wechat, WxSessionKeyStore sessionKeys, WxUserService users,
 			WxTokenService tokens, WxLoginSessionService sessions, ObservationRegistry observations,
@@ -259,7 +263,10 @@ public class WxSignInService {
 			});
 	}
 
-	/** Publishes the audit event of a login or refresh, whether it succeeded or was refused. */
+	/**
+	 * Publishes the audit event of a login or refresh, whether it succeeded or was refused, and the new-user
+	 * event of a login that created an account.
+	 */
 	private SignedIn audited(Action action, @Nullable String appid, WxLoginOrigin origin, Supplier<SignedIn> call) {
 		SignedIn signedIn;
 		try {
@@ -273,6 +280,10 @@ public class WxSignInService {
 		WxUser user = signedIn.user();
 		this.events.publishEvent(new WxLoginAuditEvent(action, WxLoginAuditEvent.SUCCESS, user.id(), user.appid(),
 				user.openid(), origin.ip(), signedIn.tokens().sessionId()));
+		if (signedIn.newUser()) {
+			this.events.publishEvent(new WxNewUserEvent(user.id(), user.appid(), user.openid(),
+					(action == Action.PHONE_LOGIN) ? Method.PHONE_LOGIN : Method.LOGIN));
+		}
 		return signedIn;
 	}
 

@@ -1,6 +1,7 @@
 package io.github.wxlogin.autoconfigure;
 
 import io.github.wxlogin.avatar.AvatarCheckStore;
+import io.github.wxlogin.avatar.AvatarVerdictListener;
 import io.github.wxlogin.avatar.CaffeineAvatarCheckStore;
 import io.github.wxlogin.avatar.FileSystemWxAvatarStore;
 import io.github.wxlogin.avatar.WxAvatarService;
@@ -39,6 +40,7 @@ class WxAvatarConfigurationTests {
 			assertThat(context).hasSingleBean(WxAvatarController.class)
 				.hasSingleBean(WxPushController.class)
 				.hasSingleBean(WxAvatarService.class)
+				.hasSingleBean(AvatarVerdictListener.class)
 				.hasSingleBean(WxMessagePush.class);
 			assertThat(context.getBean(WxAvatarStore.class)).isInstanceOf(FileSystemWxAvatarStore.class);
 			assertThat(context.getBean(AvatarCheckStore.class)).isInstanceOf(CaffeineAvatarCheckStore.class);
@@ -110,6 +112,7 @@ class WxAvatarConfigurationTests {
 		this.contextRunner.withPropertyValues("wx.login.avatar.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(WxAvatarController.class)
 				.doesNotHaveBean(WxAvatarService.class)
+				.doesNotHaveBean(AvatarVerdictListener.class)
 				.hasSingleBean(WxPushController.class));
 	}
 

@@ -4,8 +4,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.github.wxlogin.WxAccountStore;
 import io.github.wxlogin.event.WxLoginAuditEvent;
 import io.github.wxlogin.event.WxLoginAuditEvent.Action;
+import io.github.wxlogin.event.WxNewUserEvent;
 import io.github.wxlogin.it.WxLoginClient.Reply;
 import io.github.wxlogin.login.WxAccountManager;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,7 +36,7 @@ class AuditEventsIntegrationTests extends HostIntegrationTest {
 
 	@BeforeEach
 	void forget() {
-		this.recorder.events.clear();
+		this.recorder.clear();
 	}
 
 	private List<WxLoginAuditEvent> events(Action action) {
@@ -97,7 +99,7 @@ class AuditEventsIntegrationTests extends HostIntegrationTest {
 			.satisfies((event) -> assertThat(event.accountId()).isEqualTo(userId));
 
 		login("openid-audit-2");
-		this.recorder.events.clear();
+		this.recorder.clear();
 		this.accounts.disable(userId);
 		assertThat(events(Action.ACCOUNT_DISABLED)).singleElement()
 			.satisfies((event) -> assertThat(event.accountId()).isEqualTo(userId));
@@ -108,13 +110,39 @@ class AuditEventsIntegrationTests extends HostIntegrationTest {
 			.satisfies((event) -> assertThat(event.outcome()).isEqualTo("account_disabled"));
 	}
 
+	/**
+	 * A host's listener of the login events, which also notes whether a new user's account was stored when
+	 * its event came.
+	 */
 	static class Recorder {
 
 		final List<WxLoginAuditEvent> events = new CopyOnWriteArrayList<>();
 
+		final List<WxNewUserEvent> newUsers = new CopyOnWriteArrayList<>();
+
+		final List<Boolean> storedWhenPublished = new CopyOnWriteArrayList<>();
+
+		private final WxAccountStore accounts;
+
+		Recorder(WxAccountStore accounts) {
+			this.accounts = accounts;
+		}
+
 		@EventListener
 		void record(WxLoginAuditEvent event) {
 			this.events.add(event);
+		}
+
+		@EventListener
+		void record(WxNewUserEvent event) {
+			this.newUsers.add(event);
+			this.storedWhenPublished.add(this.accounts.findAccount(event.accountId()).isPresent());
+		}
+
+		void clear() {
+			this.events.clear();
+			this.newUsers.clear();
+			this.storedWhenPublished.clear();
 		}
 
 	}
@@ -123,8 +151,8 @@ class AuditEventsIntegrationTests extends HostIntegrationTest {
 	static class Recording {
 
 		@Bean
-		Recorder auditRecorder() {
-			return new Recorder();
+		Recorder auditRecorder(WxAccountStore accounts) {
+			return new Recorder(accounts);
 		}
 
 	}
