@@ -138,11 +138,13 @@ public record WxLoginProperties(@DefaultValue("true") boolean enabled, @Nullable
 	 * @param clockSkew Tolerance on "exp", "nbf" and "iat"
 	 * @param hmacSecret HS256 signing key, at least 32 bytes; tokens then survive restarts and are
 	 * valid across instances
-	 * @param privateKeyLocation PKCS#8 PEM of an RSA or EC P-256 private key that signs RS256 or ES256
-	 * tokens and whose public key is published at the JWK set endpoint; an EC key needs its public key
-	 * (PUBLIC KEY or CERTIFICATE) in the same PEM or at public-key-location
+	 * @param privateKeyLocation PEM of an RSA or EC P-256 private key (PKCS#8, PKCS#1 or SEC1, as OpenSSL
+	 * writes them) that signs RS256 or ES256 tokens and whose public key is published at the JWK set
+	 * endpoint; an EC key's public key is read from the key's own structure, where OpenSSL writes it, from
+	 * a PUBLIC KEY or CERTIFICATE in the same PEM, or from public-key-location
 	 * @param publicKeyLocation PEM of the public key (PUBLIC KEY) or X.509 certificate of the key at
-	 * private-key-location, when that PEM does not hold it; required for an EC key, optional for RSA
+	 * private-key-location, for an EC key written without its public key; optional otherwise, and checked
+	 * to match the private key
 	 * @param keyId "kid" header of issued tokens; defaults to the key's JWK thumbprint
 	 */
 	public record Jwt(@DefaultValue("wxlogin") String issuer, @Nullable String audience,

@@ -100,10 +100,9 @@ class WxTokenConfiguration {
 
 	private static WxSigningKey pemKey(WxLoginProperties.Jwt jwt, ResourceLoader resourceLoader) {
 		String location = jwt.privateKeyLocation();
-		String action = "Point 'wx.login.jwt.private-key-location' at a readable PKCS#8 PEM of an RSA or EC P-256 "
+		String action = "Point 'wx.login.jwt.private-key-location' at a readable PEM of an RSA or EC P-256 "
 				+ "private key, for example one made with 'openssl genpkey -algorithm EC -pkeyopt "
-				+ "ec_paramgen_curve:P-256 -out key.pem' (then add its public key: "
-				+ "'openssl pkey -in key.pem -pubout >> key.pem').";
+				+ "ec_paramgen_curve:P-256 -out key.pem'.";
 		String privateKey = read(PRIVATE_KEY_LOCATION, location, resourceLoader, action);
 		String publicKey = StringUtils.hasText(jwt.publicKeyLocation())
 				? read(PUBLIC_KEY_LOCATION, jwt.publicKeyLocation(), resourceLoader, "Point '" + PUBLIC_KEY_LOCATION
@@ -114,7 +113,7 @@ class WxTokenConfiguration {
 		}
 		catch (WxSigningKey.MissingPublicKeyException ex) {
 			throw new WxLoginPropertyException(PRIVATE_KEY_LOCATION, "names '" + location
-					+ "', an EC private key without its public key, which the JDK cannot compute",
+					+ "', an EC private key written without its public key, which the JDK cannot compute",
 					"Add the public key to the PEM that '" + PRIVATE_KEY_LOCATION + "' names, for example with "
 							+ "'openssl pkey -in key.pem -pubout >> key.pem', or point '" + PUBLIC_KEY_LOCATION + "' at a PEM of the public key (made with "
 							+ "'openssl pkey -in key.pem -pubout -out public.pem') or of a certificate of it.");

@@ -1,14 +1,20 @@
 package io.github.wxlogin.token;
 
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
+import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.spec.ECParameterSpec;
+import java.security.spec.ECPoint;
+import java.security.spec.ECPublicKeySpec;
 import java.security.spec.RSAPublicKeySpec;
 import java.security.spec.X509EncodedKeySpec;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -29,6 +35,19 @@ final class PemKeys {
 		.compile("-----BEGIN PUBLIC KEY-----([A-Za-z0-9+/=\\s]+)-----END PUBLIC KEY-----");
 
 	private static final String CERTIFICATE = "-----BEGIN CERTIFICATE-----";
+
+	/** A private key as OpenSSL writes it: PKCS#8 ({@code PRIVATE KEY}) or SEC1 ({@code EC PRIVATE KEY}). */
+	private static final Pattern PRIVATE_KEY = Pattern
+		.compile("-----BEGIN (EC )?PRIVATE KEY-----([A-Za-z0-9+/=\\s]+)-----END \\1?PRIVATE KEY-----");
+
+	private static final int SEQUENCE = 0x30;
+
+	private static final int OCTET_STRING = 0x04;
+
+	private static final int BIT_STRING = 0x03;
+
+	/** SEC1's {@code publicKey [1] BIT STRING OPTIONAL}. */
+	private static final int SEC1_PUBLIC_KEY = 0xA1;
 
 	private static final byte[] PROBE = "wxlogin key pair check".getBytes(StandardCharsets.US_ASCII);
 
@@ -62,6 +81,57 @@ final class PemKeys {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * Return the public key OpenSSL writes inside an EC private key's own structure (SEC1's optional
+	 * {@code publicKey}, also inside PKCS#8 as {@code openssl genpkey} and {@code openssl ecparam -genkey}
+	 * write it), or {@code null} when the key was written without it.
+	 */
+	static @Nullable PublicKey embeddedEcPublicKey(String pem, ECPrivateKey privateKey) {
+		Matcher block = PRIVATE_KEY.matcher(pem);
+		if (!block.find()) {
+			return null;
+		}
+		try {
+			Der der = new Der(Base64.getMimeDecoder().decode(block.group(2)));
+			if (block.group(1) == null) {
+				// PKCS#8: version, algorithm, then the SEC1 structure in an OCTET STRING
+				Der info = der.next(SEQUENCE);
+				info.skip();
+				info.skip();
+				der = new Der(info.next(OCTET_STRING).rest());
+			}
+			Der sec1 = der.next(SEQUENCE);
+			while (sec1.hasMore()) {
+				if (sec1.peek() != SEC1_PUBLIC_KEY) {
+					sec1.skip();
+					continue;
+				}
+				byte[] bits = sec1.next(SEC1_PUBLIC_KEY).next(BIT_STRING).rest();
+				return ecPublicKey(bits, privateKey.getParams());
+			}
+			return null;
+		}
+		catch (IllegalArgumentException | IndexOutOfBoundsException ex) {
+			return null;
+		}
+	}
+
+	/** The uncompressed point ({@code 04 || X || Y}) after the BIT STRING's count of unused bits. */
+	private static PublicKey ecPublicKey(byte[] bits, ECParameterSpec params) {
+		int size = (params.getCurve().getField().getFieldSize() + 7) / 8;
+		if (bits.length != 2 + 2 * size || bits[0] != 0 || bits[1] != 4) {
+			throw new IllegalArgumentException("not an uncompressed point");
+		}
+		BigInteger x = new BigInteger(1, Arrays.copyOfRange(bits, 2, 2 + size));
+		BigInteger y = new BigInteger(1, Arrays.copyOfRange(bits, 2 + size, bits.length));
+		try {
+			return KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(new ECPoint(x, y), params));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalArgumentException("not a point of the key's curve", ex);
+		}
 	}
 
 	static PublicKey rsaPublicKey(RSAPrivateCrtKey key) {
@@ -120,6 +190,64 @@ final class PemKeys {
 		catch (RuntimeException ex) {
 			throw new IllegalArgumentException("the CERTIFICATE is not a readable X.509 certificate");
 		}
+	}
+
+	/** Just enough DER to walk the few structures above: tag, definite length, contents. */
+	private static final class Der {
+
+		private final byte[] bytes;
+
+		private int position;
+
+		private final int end;
+
+		Der(byte[] bytes) {
+			this(bytes, 0, bytes.length);
+		}
+
+		private Der(byte[] bytes, int start, int end) {
+			this.bytes = bytes;
+			this.position = start;
+			this.end = end;
+		}
+
+		boolean hasMore() {
+			return this.position < this.end;
+		}
+
+		int peek() {
+			return this.bytes[this.position] & 0xFF;
+		}
+
+		Der next(int tag) {
+			if (peek() != tag) {
+				throw new IllegalArgumentException("expected tag " + tag);
+			}
+			this.position++;
+			int length = this.bytes[this.position++] & 0xFF;
+			if (length > 0x80) {
+				int octets = length - 0x80;
+				length = 0;
+				for (int i = 0; i < octets; i++) {
+					length = (length << 8) | (this.bytes[this.position++] & 0xFF);
+				}
+			}
+			int start = this.position;
+			this.position += length;
+			if (length < 0 || this.position > this.end) {
+				throw new IllegalArgumentException("truncated");
+			}
+			return new Der(this.bytes, start, this.position);
+		}
+
+		void skip() {
+			next(peek());
+		}
+
+		byte[] rest() {
+			return Arrays.copyOfRange(this.bytes, this.position, this.end);
+		}
+
 	}
 
 }

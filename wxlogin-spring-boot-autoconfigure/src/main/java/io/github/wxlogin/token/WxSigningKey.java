@@ -81,12 +81,15 @@ public record WxSigningKey(JWK jwk, JWSAlgorithm algorithm) {
 	 * An RS256 or ES256 key read from PEM texts: the private key (PKCS#8, or any other form Spring Boot's
 	 * SSL bundles read) and its public key ({@code -----BEGIN PUBLIC KEY-----}) or certificate, in the same
 	 * text or in the second one. The JDK cannot derive an EC key's public key from its private key, so an EC
-	 * key needs it given; an RSA key's is taken from the private key when it is not.
+	 * key's is read from the key's own structure where OpenSSL writes it (SEC1's optional public key, also
+	 * inside PKCS#8) when it is not given; an RSA key's is taken from the private key. A public key given
+	 * must be the private key's.
 	 * @param privateKeyPem the PEM text of the private key, possibly with its public key or certificate
 	 * @param publicKeyPem the PEM text of the public key or certificate, or {@code null}
 	 * @param keyId the {@code kid}, or {@code null} to use the key's JWK thumbprint
 	 * @return the key
-	 * @throws MissingPublicKeyException if the key is EC and neither text holds its public key
+	 * @throws MissingPublicKeyException if the key is EC, was written without its public key, and neither
+	 * text holds it
 	 * @throws IllegalArgumentException if the texts hold no usable RSA or EC P-256 key, or a public key that
 	 * is not the private key's
 	 */
@@ -98,6 +101,9 @@ public record WxSigningKey(JWK jwk, JWSAlgorithm algorithm) {
 		PublicKey publicKey = PemKeys.publicKey(privateKey.getAlgorithm(), publicKeyPem, privateKeyPem);
 		if (publicKey == null && privateKey instanceof RSAPrivateCrtKey rsa) {
 			publicKey = PemKeys.rsaPublicKey(rsa);
+		}
+		if (publicKey == null && privateKey instanceof ECPrivateKey ec) {
+			publicKey = PemKeys.embeddedEcPublicKey(privateKeyPem, ec);
 		}
 		if (publicKey == null) {
 			throw new MissingPublicKeyException();
@@ -203,7 +209,7 @@ public record WxSigningKey(JWK jwk, JWSAlgorithm algorithm) {
 		private static final long serialVersionUID = 1L;
 
 		MissingPublicKeyException() {
-			super("an EC private key needs its public key (a PUBLIC KEY or CERTIFICATE PEM) alongside");
+			super("an EC private key written without its public key needs it (a PUBLIC KEY or CERTIFICATE PEM) alongside");
 		}
 
 	}

@@ -8,12 +8,15 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 import io.github.wxlogin.PhoneConflictException;
 import io.github.wxlogin.WxIdentity;
 import io.github.wxlogin.WxPhone;
 import io.github.wxlogin.WxProfile;
 import io.github.wxlogin.WxUser;
 import io.github.wxlogin.WxUserService;
+import io.github.wxlogin.observability.WxLoginWarmUp;
 import io.github.wxlogin.user.InMemoryWxUserService;
 import io.github.wxlogin.user.JdbcWxUserService;
 import io.github.wxlogin.user.WxUserSchemaInitializer;
@@ -77,6 +80,24 @@ class WxUserStoreConfigurationTests {
 	}
 
 	@Test
+	void whenDataSourceIsAPoolThenItsConnectionsAreOpenAndTheTablesReadBeforeTheApplicationIsReady() {
+		this.contextRunner.withConfiguration(AutoConfigurations.of(BootAutoConfigurations.dataSource()))
+			.withPropertyValues("spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+					"spring.datasource.hikari.minimum-idle=4", "spring.datasource.hikari.maximum-pool-size=6")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(WxLoginWarmUp.class);
+				HikariPoolMXBean pool = context.getBean(HikariDataSource.class).getHikariPoolMXBean();
+				assertThat(pool.getTotalConnections()).isGreaterThanOrEqualTo(4);
+			});
+	}
+
+	@Test
+	void whenUsersAreKeptInMemoryThenNothingIsWarmedUp() {
+		this.contextRunner.run((context) -> assertThat(context).doesNotHaveBean(WxLoginWarmUp.Step.class)
+			.hasSingleBean(WxLoginWarmUp.class));
+	}
+
+	@Test
 	void whenStoreTypeIsMemoryThenDataSourceIsIgnored() {
 		this.contextRunnerWithDataSource.withPropertyValues("wx.login.user-store.type=memory").run((context) -> {
 			assertThat(context).hasSingleBean(InMemoryWxUserService.class).doesNotHaveBean(WxUserSchemaInitializer.class);
@@ -133,7 +154,7 @@ class WxUserStoreConfigurationTests {
 	@AutoConfiguration(
 		afterName = { BootAutoConfigurations.DATA_SOURCE_4, BootAutoConfigurations.DATA_SOURCE_3 })
 	@EnableConfigurationProperties(WxLoginProperties.class)
-	@Import(WxUserStoreConfiguration.class)
+	@Import({ WxUserStoreConfiguration.class, WxWarmUpConfiguration.class })
 	static class UserStoreAutoConfiguration {
 
 	}

@@ -2,10 +2,13 @@ package io.github.wxlogin.token;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.interfaces.ECPublicKey;
 import java.security.spec.ECGenParameterSpec;
+import java.security.spec.ECPoint;
 import java.util.Base64;
 
 import com.nimbusds.jose.JWSAlgorithm;
@@ -20,8 +23,10 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 /**
  * Tests for {@link WxSigningKey} read from PEM. The files under {@code keys/} were made with
- * {@code openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256}, {@code openssl pkey -pubout} and
- * {@code openssl req -new -x509}.
+ * {@code openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256} ({@code ec-private.pem},
+ * {@code ec-pkcs8-openssl.pem}), {@code openssl pkey -pubout}, {@code openssl req -new -x509},
+ * {@code openssl ecparam -name prime256v1 -genkey} ({@code ec-sec1-openssl.pem}) and
+ * {@code openssl ec -no_public} ({@code ec-sec1-no-public.pem}).
  */
 class WxSigningKeyTests {
 
@@ -47,11 +52,51 @@ class WxSigningKeyTests {
 	}
 
 	@Test
-	void ecKeyWithoutItsPublicKeyIsRefusedEvenWhenOpenSslEmbeddedItInThePkcs8() {
-		// OpenSSL writes the public point into the PKCS#8 structure, but the JDK offers no way to read it back
+	void ecKeyAsOpenSslGenpkeyWritesItIsReadWithThePublicKeyItEmbeds() {
+		// PKCS#8 whose inner SEC1 structure holds the public point: the same key as the PEM pair above
+		assertThat(WxSigningKey.fromPem(resource("ec-private.pem"), null).publicJwkSet())
+			.isEqualTo(WxSigningKey.fromPem(resource("ec-private.pem"), resource("ec-public.pem"), null).publicJwkSet());
+		assertThat(WxSigningKey.fromPem(resource("ec-pkcs8-openssl.pem"), null).algorithm()).isEqualTo(JWSAlgorithm.ES256);
+	}
+
+	@Test
+	void ecKeyAsOpenSslEcparamWritesItIsReadWithThePublicKeyItEmbeds() {
+		// SEC1 (EC PRIVATE KEY) after an EC PARAMETERS block, as 'openssl ecparam -genkey' writes it
+		WxSigningKey key = WxSigningKey.fromPem(resource("ec-sec1-openssl.pem"), null);
+		assertThat(key.algorithm()).isEqualTo(JWSAlgorithm.ES256);
+		assertThat(key.publicJwkSet().getKeys()).singleElement()
+			.satisfies((jwk) -> assertThat(jwk.isPrivate()).isFalse());
+	}
+
+	@Test
+	void ecKeyWrittenWithoutItsPublicKeyIsRefused() throws Exception {
+		// 'openssl ec -no_public' and the JDK's own PKCS#8 encoding leave the public point out
 		assertThatExceptionOfType(WxSigningKey.MissingPublicKeyException.class)
-			.isThrownBy(() -> WxSigningKey.fromPem(resource("ec-private.pem"), null))
+			.isThrownBy(() -> WxSigningKey.fromPem(resource("ec-sec1-no-public.pem"), null))
 			.withMessageContaining("public key");
+		String jdkPkcs8 = pem("PRIVATE KEY", ecKeyPair().getPrivate().getEncoded());
+		assertThatExceptionOfType(WxSigningKey.MissingPublicKeyException.class)
+			.isThrownBy(() -> WxSigningKey.fromPem(jdkPkcs8, null));
+	}
+
+	@Test
+	void embeddedPublicKeyOfAnotherKeyIsRefusedByThePairCheck() throws Exception {
+		// ec-private.pem's DER ends with its public point (04 || X || Y): put another key's point there
+		String body = resource("ec-private.pem").replaceAll("-----[A-Z ]+-----|\\s", "");
+		byte[] der = Base64.getDecoder().decode(body);
+		ECPoint other = ((ECPublicKey) ecKeyPair().getPublic()).getW();
+		System.arraycopy(unsigned(other.getAffineX()), 0, der, der.length - 64, 32);
+		System.arraycopy(unsigned(other.getAffineY()), 0, der, der.length - 32, 32);
+		assertThatIllegalArgumentException().isThrownBy(() -> WxSigningKey.fromPem(pem("PRIVATE KEY", der), null))
+			.withMessageContaining("not the private key's");
+	}
+
+	private static byte[] unsigned(BigInteger coordinate) {
+		byte[] bytes = coordinate.toByteArray();
+		byte[] fixed = new byte[32];
+		int length = Math.min(bytes.length, 32);
+		System.arraycopy(bytes, bytes.length - length, fixed, 32 - length, length);
+		return fixed;
 	}
 
 	@Test
