@@ -3,7 +3,9 @@ package io.github.wxlogin.sample;
 import java.util.Map;
 
 import io.github.wxlogin.sample.HttpClient.Reply;
+import com.nimbusds.jose.JWSAlgorithm;
 import io.github.wxlogin.sample.demo.DemoMode;
+import io.github.wxlogin.token.WxSigningKey;
 import io.github.wxlogin.test.FakeWeChatServer;
 import jakarta.servlet.Filter;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,7 +61,9 @@ class DemoModeTests {
 		assertThat(this.apiBaseUrl).isEqualTo(this.wechat.baseUrl());
 		assertThat(this.wechat.appid()).isEqualTo(DemoMode.DEMO_APPID);
 		// The fixed demo key, so that the demo's tokens survive a restart
-		assertThat(this.context.getEnvironment().getProperty("wx.login.jwt.hmac-secret")).isNotBlank();
+		assertThat(this.context.getEnvironment().getProperty("wx.login.jwt.hmac-secret"))
+			.isEqualTo(DemoMode.DEMO_HMAC_SECRET);
+		assertThat(this.context.getBean(WxSigningKey.class).algorithm()).isEqualTo(JWSAlgorithm.HS256);
 	}
 
 	@Test

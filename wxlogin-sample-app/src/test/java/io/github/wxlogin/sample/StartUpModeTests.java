@@ -1,15 +1,19 @@
 package io.github.wxlogin.sample;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.nimbusds.jose.JWSAlgorithm;
 import io.github.wxlogin.autoconfigure.WxLoginProperties;
 import io.github.wxlogin.sample.HttpClient.Reply;
 import io.github.wxlogin.sample.demo.DemoMode;
 import io.github.wxlogin.test.FakeWeChatServer;
+import io.github.wxlogin.token.WxSigningKey;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -81,7 +85,24 @@ class StartUpModeTests {
 			FakeWeChatServer wechat = application.getBean(FakeWeChatServer.class);
 			assertThat(wechat.appid()).isEqualTo(DemoMode.DEMO_APPID);
 			assertThat(application.getBean(WxLoginProperties.class).apiBaseUrl()).isEqualTo(wechat.baseUrl());
-			assertThat(hmacSecret(application)).isNotBlank();
+			assertThat(hmacSecret(application)).isEqualTo(DemoMode.DEMO_HMAC_SECRET);
+		}
+	}
+
+	@Test
+	void theDemoWithAKeyOfTheDevelopersOwnSignsWithThatKey(@TempDir Path dir) throws Exception {
+		Path key = dir.resolve("key.pem");
+		Process openssl = new ProcessBuilder("openssl", "genpkey", "-algorithm", "EC", "-pkeyopt",
+				"ec_paramgen_curve:P-256", "-out", key.toString()).inheritIO().start();
+		assertThat(openssl.waitFor()).as("openssl genpkey").isZero();
+		try (ConfigurableApplicationContext application = start("--wx.login.jwt.private-key-location=file:" + key)) {
+			assertThat(application.getBean(FakeWeChatServer.class).appid()).isEqualTo(DemoMode.DEMO_APPID);
+			assertThat(hmacSecret(application)).isNull();
+			assertThat(application.getBean(WxSigningKey.class).algorithm()).isEqualTo(JWSAlgorithm.ES256);
+			HttpClient http = http(application);
+			Reply code = http.post("/demo/wx-login", null, Map.of("openid", "demo-own-key-1"));
+			Reply login = http.post("/wx/login", null, Map.of("code", code.text("code")));
+			assertThat(http.get("/api/hello", login.text("accessToken")).text("openid")).isEqualTo("demo-own-key-1");
 		}
 	}
 

@@ -178,8 +178,16 @@ class MediaCheckAsyncTests {
 		wechat.server().messagePush(pushUrl(), TOKEN);
 		wechat.server().mediaCheckVerdicts("pass", Duration.ZERO);
 		wechat.server().reset();
-		check("https://example.com/a.png");
-		assertThat(this.received.poll(300, TimeUnit.MILLISECONDS)).isNull();
+		String forgotten = check("https://example.com/a.png");
+		assertThat(wechat.server().mediaChecks()).extracting(MediaCheck::traceId).containsExactly(forgotten);
+		// verdicts go out one at a time, in the order they were due: a verdict still due for the first check
+		// would come before this one's
+		wechat.server().messagePush(pushUrl(), TOKEN);
+		wechat.server().mediaCheckVerdicts("review", Duration.ZERO);
+		String marker = check("https://example.com/b.png");
+		Received first = this.received.poll(10, TimeUnit.SECONDS);
+		assertThat(first).isNotNull();
+		assertThat(MAPPER.readTree(first.body()).get("trace_id").asString()).isEqualTo(marker).isNotEqualTo(forgotten);
 		wechat.server().reset();
 		assertThat(wechat.server().mediaChecks()).isEmpty();
 	}

@@ -69,10 +69,15 @@ public final class DemoMode {
 
 	static final String HMAC_SECRET = "wx.login.jwt.hmac-secret";
 
+	static final String PRIVATE_KEY_LOCATION = "wx.login.jwt.private-key-location";
+
 	private static final String DEMO_SECRET = "demo0secret0of0the0fake0wechat00";
 
-	// Fixed so that the demo's tokens survive a restart; published here, so only for the demo's own users
-	private static final String DEMO_HMAC_SECRET = "wxlogin-demo-mode-hmac-secret-not-for-production";
+	/**
+	 * The demo's signing key, fixed so that the demo's tokens survive a restart; published here, so only for
+	 * the demo's own users, and never used when credentials or a key of the developer's own are given.
+	 */
+	public static final String DEMO_HMAC_SECRET = "wxlogin-demo-mode-hmac-secret-not-for-production";
 
 	private DemoMode() {
 	}
@@ -100,8 +105,9 @@ public final class DemoMode {
 		}
 		FakeWeChatServer server = FakeWeChatServer.start(environment.getProperty(APPID, DEMO_APPID),
 				environment.getProperty(SECRET, DEMO_SECRET));
+		boolean ownKey = isSet(binder, HMAC_SECRET) || isSet(binder, PRIVATE_KEY_LOCATION);
 		environment.getPropertySources()
-			.addLast(new MapPropertySource(BEAN_NAME, demoProperties(server, !credentials)));
+			.addLast(new MapPropertySource(BEAN_NAME, demoProperties(server, !credentials && !ownKey)));
 		logger.info("Demo mode (" + (credentials ? SWITCH : "no WeChat credentials given")
 				+ "), for a developer's machine: a fake WeChat server runs at " + server.baseUrl() + " for AppID "
 				+ server.appid() + ", and the /demo endpoints answer only to this machine");
