@@ -88,10 +88,29 @@ class StoreOutageIntegrationTests {
 		registry.add("spring.datasource.url", database::url);
 	}
 
+	private boolean loadPrepared;
+
 	@BeforeAll
 	void stopStoresWithTheApplication() {
 		// its database goes when the application closes, its Redis when the JVM exits
 		database.dropWhenClosed(this.context);
+		this.caller = new Caller(this.port);
+		this.load = new OutageLoad(this.caller, this.wechat, this.openidPrefix);
+	}
+
+	/**
+	 * Each outage test starts from both stores up and serving, whatever ran before it, with the load's
+	 * users signed in once.
+	 */
+	private void storesUpWithTheLoadSignedIn() {
+		redis.start();
+		database.unblock();
+		secondsUntil(System.nanoTime(), (reply) -> reply.status() == 200,
+				() -> this.caller.post("login", "/wx/login", null, Map.of("code", this.wechat.issueLoginCode(openid()))));
+		if (!this.loadPrepared) {
+			this.load.prepare();
+			this.loadPrepared = true;
+		}
 	}
 
 	@AfterAll
@@ -102,8 +121,6 @@ class StoreOutageIntegrationTests {
 	@Test
 	@Order(1)
 	void applicationStartedWhileRedisWasDownAndResumesOnceRedisIsUp() {
-		this.caller = new Caller(this.port);
-		this.load = new OutageLoad(this.caller, this.wechat, this.openidPrefix);
 		Reply refused = this.caller.post("login", "/wx/login", null, Map.of("code", this.wechat.issueLoginCode(openid())));
 		assertThat(refused.isStoreUnavailable()).as(refused.toString()).isTrue();
 
@@ -118,7 +135,7 @@ class StoreOutageIntegrationTests {
 	@Test
 	@Order(2)
 	void redisStoppedAndRestartedUnderLoad() {
-		this.load.prepare();
+		storesUpWithTheLoadSignedIn();
 		Reply logout = this.load.login();
 		String revoked = logout.text("accessToken");
 		assertThat(this.caller.get("guarded", "/api/hello", revoked).status()).isEqualTo(200);
@@ -134,6 +151,7 @@ class StoreOutageIntegrationTests {
 	@Test
 	@Order(3)
 	void databaseUnreachableUnderLoad() {
+		storesUpWithTheLoadSignedIn();
 		outage("database unreachable", database::block, database::unblock, () -> {
 		});
 		// every user whose login was answered 200 is stored once, with the id it was given
