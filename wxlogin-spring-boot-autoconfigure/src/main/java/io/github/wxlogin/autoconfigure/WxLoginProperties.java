@@ -146,11 +146,15 @@ public record WxLoginProperties(@DefaultValue("true") boolean enabled, @Nullable
 	 * private-key-location, for an EC key written without its public key; optional otherwise, and checked
 	 * to match the private key
 	 * @param keyId "kid" header of issued tokens; defaults to the key's JWK thumbprint
+	 * @param refreshReuseInterval How long after its rotation a spent refresh token presented again is
+	 * answered with the same successor and a fresh access token (a reply lost on a weak network, retried)
+	 * instead of revoking its session as a reuse; 0 turns it off
 	 */
 	public record Jwt(@DefaultValue("wxlogin") String issuer, @Nullable String audience,
 			@DefaultValue("2h") Duration accessTokenTtl, @DefaultValue("30d") Duration refreshTokenTtl,
 			@DefaultValue("30s") Duration clockSkew, @Nullable String hmacSecret,
-			@Nullable String privateKeyLocation, @Nullable String publicKeyLocation, @Nullable String keyId) {
+			@Nullable String privateKeyLocation, @Nullable String publicKeyLocation, @Nullable String keyId,
+			@DefaultValue("10s") Duration refreshReuseInterval) {
 
 		public Jwt {
 			requirePositive("wx.login.jwt.access-token-ttl", accessTokenTtl);
@@ -158,6 +162,10 @@ public record WxLoginProperties(@DefaultValue("true") boolean enabled, @Nullable
 			if (clockSkew.isNegative()) {
 				throw new WxLoginPropertyException("wx.login.jwt.clock-skew", "must not be negative",
 						"Set 'wx.login.jwt.clock-skew' to a duration of zero or more, such as 30s.");
+			}
+			if (refreshReuseInterval.isNegative()) {
+				throw new WxLoginPropertyException("wx.login.jwt.refresh-reuse-interval", "must not be negative",
+						"Set 'wx.login.jwt.refresh-reuse-interval' to a duration of zero (off) or more, such as 10s.");
 			}
 		}
 

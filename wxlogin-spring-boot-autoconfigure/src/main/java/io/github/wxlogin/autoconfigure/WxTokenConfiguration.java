@@ -140,7 +140,7 @@ class WxTokenConfiguration {
 		WxLoginProperties.Jwt jwt = properties.jwt();
 		String audience = StringUtils.hasText(jwt.audience()) ? jwt.audience() : null;
 		return new WxTokenSettings(jwt.issuer(), audience, jwt.accessTokenTtl(), jwt.refreshTokenTtl(),
-				jwt.clockSkew());
+				jwt.clockSkew(), jwt.refreshReuseInterval());
 	}
 
 	@Bean

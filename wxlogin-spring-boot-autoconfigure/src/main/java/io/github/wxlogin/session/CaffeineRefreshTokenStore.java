@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * {@link RefreshTokenStore} in this instance's memory. Spent tokens stay until they expire so that their
- * reuse is recognised.
+ * reuse is recognised; each keeps its successor's hash and sealed form (never the successor), so that a
+ * retry within the reuse interval is answered with the same successor.
  * <p>
  * A session is kept by its family id until the family's last token expires; each account's families are
  * indexed with their expiries, the index entry leaving when the last of them expires. Everything that
@@ -75,27 +76,39 @@ public class CaffeineRefreshTokenStore implements RefreshTokenStore {
 
 	@Override
 	public Optional<RefreshTokenGrant> rotate(RefreshTokenId id, RefreshTokenId nextId, Instant nextExpiresAt) {
+		return rotate(id, new RefreshTokenSuccessor(nextId, nextExpiresAt, null), Duration.ZERO).rotatedGrant();
+	}
+
+	@Override
+	public RefreshTokenRotation rotate(RefreshTokenId id, RefreshTokenSuccessor next, Duration reuseInterval) {
+		Instant now = this.clock.instant();
 		AtomicReference<StoredToken> before = new AtomicReference<>();
 		this.tokens.asMap().computeIfPresent(id.hash(), (hash, stored) -> {
 			before.set(stored);
 			// An expired token or a revoked family is refused, not spent
 			return (stored.spent() || !isUsable(stored.grant())) ? stored
-					: stored.spentFor(nextId.hash(), this.sessions.getIfPresent(stored.grant().familyId()));
+					: stored.spentFor(new Spend(next.id().hash(), now, next.expiresAt(),
+							(!reuseInterval.isZero() && !reuseInterval.isNegative()) ? next.sealed() : null,
+							this.sessions.getIfPresent(stored.grant().familyId())));
 		});
 		StoredToken spent = before.get();
 		if (spent == null) {
-			return Optional.empty();
+			return RefreshTokenRotation.refused();
 		}
 		if (spent.spent()) {
+			RefreshTokenSuccessor replayed = replayable(spent, now, reuseInterval);
+			if (replayed != null) {
+				return RefreshTokenRotation.replayed(spent.grant(), replayed);
+			}
 			revokeFamily(spent.grant().familyId());
-			return Optional.empty();
+			return RefreshTokenRotation.refused();
 		}
 		if (!isUsable(spent.grant())) {
-			return Optional.empty();
+			return RefreshTokenRotation.refused();
 		}
 		RefreshTokenGrant successor = new RefreshTokenGrant(spent.grant().familyId(), spent.grant().subject(),
-				nextExpiresAt);
-		this.tokens.put(nextId.hash(), StoredToken.unspent(successor));
+				next.expiresAt());
+		this.tokens.put(next.id().hash(), StoredToken.unspent(successor));
 		this.familiesByAccount.asMap().computeIfPresent(successor.subject().userId(), (account, families) -> {
 			this.sessions.asMap().computeIfPresent(successor.familyId(), (familyId, session) -> new WxLoginSession(
 					session.id(), session.accountId(), session.appid(), session.createdAt(), this.clock.instant(),
@@ -103,7 +116,26 @@ public class CaffeineRefreshTokenStore implements RefreshTokenStore {
 			return families.containsKey(successor.familyId())
 					? with(families, successor.familyId(), successor.expiresAt()) : families;
 		});
-		return Optional.of(spent.grant());
+		return RefreshTokenRotation.rotated(spent.grant());
+	}
+
+	/**
+	 * The successor of a spent token presented again, when that is a lost reply's retry rather than a
+	 * reuse: within the interval, the family not revoked and the successor not spent itself. A successor
+	 * not written yet (its rotation is still under way) is not spent either.
+	 */
+	private @Nullable RefreshTokenSuccessor replayable(StoredToken token, Instant now, Duration reuseInterval) {
+		Spend spend = token.spend();
+		if (spend == null || spend.sealedNext() == null || !now.isBefore(spend.at().plus(reuseInterval))
+				|| this.revokedFamilies.getIfPresent(token.grant().familyId()) != null) {
+			return null;
+		}
+		StoredToken successor = this.tokens.getIfPresent(spend.next());
+		if (successor != null && successor.spent()) {
+			return null;
+		}
+		return new RefreshTokenSuccessor(new RefreshTokenId(token.grant().familyId(), spend.next()),
+				spend.nextExpiresAt(), spend.sealedNext());
 	}
 
 	@Override
@@ -119,7 +151,7 @@ public class CaffeineRefreshTokenStore implements RefreshTokenStore {
 		}
 		AtomicReference<StoredToken> undone = new AtomicReference<>();
 		this.tokens.asMap().computeIfPresent(id.hash(), (hash, stored) -> {
-			if (!stored.spent() || !nextId.hash().equals(stored.next())) {
+			if (!stored.spent() || stored.spend() == null || !nextId.hash().equals(stored.spend().next())) {
 				return stored;
 			}
 			undone.set(stored);
@@ -130,7 +162,7 @@ public class CaffeineRefreshTokenStore implements RefreshTokenStore {
 			return false;
 		}
 		this.tokens.invalidate(nextId.hash());
-		WxLoginSession sessionBefore = spent.sessionBefore();
+		WxLoginSession sessionBefore = (spent.spend() != null) ? spent.spend().sessionBefore() : null;
 		if (sessionBefore != null) {
 			this.sessions.asMap().computeIfPresent(spent.grant().familyId(), (familyId, session) -> sessionBefore);
 		}
@@ -231,20 +263,26 @@ public class CaffeineRefreshTokenStore implements RefreshTokenStore {
 	}
 
 	/**
-	 * A token, and once spent: its successor's hash and the session as it was before, so that the
-	 * rotation can be undone.
+	 * A token, and once spent: how, so that the rotation can be undone and a lost reply answered again.
 	 */
-	private record StoredToken(RefreshTokenGrant grant, boolean spent, @Nullable String next,
-			@Nullable WxLoginSession sessionBefore) {
+	private record StoredToken(RefreshTokenGrant grant, boolean spent, @Nullable Spend spend) {
 
 		static StoredToken unspent(RefreshTokenGrant grant) {
-			return new StoredToken(grant, false, null, null);
+			return new StoredToken(grant, false, null);
 		}
 
-		StoredToken spentFor(String nextHash, @Nullable WxLoginSession session) {
-			return new StoredToken(this.grant, true, nextHash, session);
+		StoredToken spentFor(Spend spend) {
+			return new StoredToken(this.grant, true, spend);
 		}
 
+	}
+
+	/**
+	 * The spend of a token: its successor's hash, when, the successor's expiry and sealed form (never the
+	 * successor itself), and the session as it was before.
+	 */
+	private record Spend(String next, Instant at, Instant nextExpiresAt, @Nullable String sealedNext,
+			@Nullable WxLoginSession sessionBefore) {
 	}
 
 }

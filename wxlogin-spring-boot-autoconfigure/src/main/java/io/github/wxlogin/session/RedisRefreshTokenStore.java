@@ -23,12 +23,14 @@ import org.springframework.data.redis.core.script.RedisScript;
  * {@code family}, {@code user}, {@code openid}, {@code appid}, {@code expires} (epoch milliseconds) and
  * {@code spent} ({@code 0} or {@code 1}); once spent, also {@code next} (its successor's hash) and
  * {@code was-used}, {@code was-expires} (the session's before the spend), so that the rotation can be
- * undone. It expires with the token, so a spent token stays until then and its reuse is recognised. A
+ * undone, and {@code spent-at}, {@code next-expires} and {@code sealed} (the successor sealed under a key
+ * derived from the spent token, which Redis never holds), so that a retry within the reuse interval is
+ * answered with the same successor. It expires with the token, so a spent token stays until then and its reuse is recognised. A
  * revoked family is the key {@code <prefix>refresh-family:{<familyId>}:revoked}, kept for one
  * refresh-token lifetime, as long as any token of the family can live. A family's session is the hash
  * {@code <prefix>refresh-family:{<familyId>}:session} with the fields {@code user}, {@code openid},
  * {@code appid}, {@code created}, {@code used}, {@code expires}, {@code indexed} (until when the account's
- * index holds the family; epoch milliseconds) and, when known, {@code ip}, {@code ua}, {@code model},
+ * index holds the family; epoch milliseconds), {@code head} (the hash of the family's live token) and, when known, {@code ip}, {@code ua}, {@code model},
  * {@code platform}, {@code system}; it expires with the family's last token and is deleted when the
  * family is revoked. An account's families are indexed by {@link RedisSessionIndex}.
  * <p>
@@ -58,7 +60,12 @@ public class RedisRefreshTokenStore implements RefreshTokenStore {
 
 	private static final String ROTATED = "rotated";
 
+	private static final String REPLAYED = "replayed";
+
 	private static final String UNINDEXED = "unindexed";
+
+	/** The field of a family's session that names its live token, the one a replay may hand out again. */
+	private static final String HEAD = "head";
 
 	/** The field of a family's session that says until when the account's index holds the family. */
 	private static final String INDEXED = "indexed";
@@ -74,8 +81,9 @@ public class RedisRefreshTokenStore implements RefreshTokenStore {
 
 	/**
 	 * Spends a token for its successor in one round trip ({@code refresh-token-rotate.lua}), answering the
-	 * outcome ({@value #ROTATED}, {@code reused}, {@value #UNINDEXED} or {@code refused}) and, unless refused,
-	 * the presented token's family, user, openid, appid and expiry. The spent token keeps what
+	 * outcome ({@value #ROTATED}, {@value #REPLAYED}, {@code reused}, {@value #UNINDEXED} or {@code refused})
+	 * and, unless refused, the presented token's family, user, openid, appid and expiry (then, replayed, the
+	 * stored successor's hash, expiry and sealed form). The spent token keeps what
 	 * {@link #undoScript} needs to put everything back; the same rotation sent twice (a reply lost with its
 	 * connection) is answered as rotated rather than taken for a reuse; a rotation whose successor would
 	 * outlive what the account's index holds is answered {@value #UNINDEXED}, for the caller to raise the
@@ -135,29 +143,47 @@ public class RedisRefreshTokenStore implements RefreshTokenStore {
 		args.addAll(RedisSessionFields.write(grant, origin, now));
 		args.add(INDEXED);
 		args.add(Long.toString(indexedUntil));
+		args.add(HEAD);
+		args.add(id.hash());
 		this.redis.execute(this.saveScript,
 				List.of(tokenKey(id), sessionKey(grant.familyId()), familyKey(grant.familyId())), args.toArray());
 	}
 
 	@Override
 	public Optional<RefreshTokenGrant> rotate(RefreshTokenId id, RefreshTokenId nextId, Instant nextExpiresAt) {
-		List<String> keys = rotationKeys(id, nextId);
-		List<String> reply = rotate(keys, nextId, nextExpiresAt, 0);
-		if (UNINDEXED.equals(reply.get(0))) {
-			// About once a refresh-token lifetime of a family: its index is raised first, as for a new one
-			long indexedUntil = indexedUntil(nextExpiresAt);
-			this.index.raise(reply.get(2), id.familyId(), indexedUntil, this.clock.millis());
-			reply = rotate(keys, nextId, nextExpiresAt, indexedUntil);
-		}
-		return ROTATED.equals(reply.get(0)) ? Optional.of(grant(reply)) : Optional.empty();
+		return rotate(id, new RefreshTokenSuccessor(nextId, nextExpiresAt, null), Duration.ZERO).rotatedGrant();
 	}
 
-	private List<String> rotate(List<String> keys, RefreshTokenId nextId, Instant nextExpiresAt, long indexedUntil) {
+	@Override
+	public RefreshTokenRotation rotate(RefreshTokenId id, RefreshTokenSuccessor next, Duration reuseInterval) {
+		List<String> keys = rotationKeys(id, next.id());
+		List<String> reply = rotate(keys, next, reuseInterval, 0);
+		if (UNINDEXED.equals(reply.get(0))) {
+			// About once a refresh-token lifetime of a family: its index is raised first, as for a new one
+			long indexedUntil = indexedUntil(next.expiresAt());
+			this.index.raise(reply.get(2), id.familyId(), indexedUntil, this.clock.millis());
+			reply = rotate(keys, next, reuseInterval, indexedUntil);
+		}
+		if (ROTATED.equals(reply.get(0))) {
+			return RefreshTokenRotation.rotated(grant(reply));
+		}
+		if (REPLAYED.equals(reply.get(0))) {
+			RefreshTokenSuccessor stored = new RefreshTokenSuccessor(new RefreshTokenId(id.familyId(), reply.get(6)),
+					Instant.ofEpochMilli(Long.parseLong(reply.get(7))), reply.get(8));
+			return RefreshTokenRotation.replayed(grant(reply), stored);
+		}
+		return RefreshTokenRotation.refused();
+	}
+
+	private List<String> rotate(List<String> keys, RefreshTokenSuccessor next, Duration reuseInterval,
+			long indexedUntil) {
 		long now = this.clock.millis();
-		long nextExpiry = nextExpiresAt.toEpochMilli();
+		long nextExpiry = next.expiresAt().toEpochMilli();
+		boolean replayable = (!reuseInterval.isZero() && !reuseInterval.isNegative()) && next.sealed() != null;
 		List<String> reply = this.redis.execute(this.rotateScript, keys, Long.toString(now),
 				Long.toString(this.refreshTokenTtl.toMillis()), Long.toString(nextExpiry - now),
-				Long.toString(nextExpiry), nextId.hash(), Long.toString(indexedUntil));
+				Long.toString(nextExpiry), next.id().hash(), Long.toString(indexedUntil),
+				replayable ? next.sealed() : "", Long.toString(reuseInterval.toMillis()));
 		return (reply != null && !reply.isEmpty()) ? reply : List.of("refused");
 	}
 
@@ -168,7 +194,7 @@ public class RedisRefreshTokenStore implements RefreshTokenStore {
 
 	@Override
 	public boolean undoRotation(RefreshTokenId id, RefreshTokenId nextId) {
-		Long undone = this.redis.execute(this.undoScript, rotationKeys(id, nextId), nextId.hash());
+		Long undone = this.redis.execute(this.undoScript, rotationKeys(id, nextId), nextId.hash(), id.hash());
 		return undone != null && undone == 1;
 	}
 

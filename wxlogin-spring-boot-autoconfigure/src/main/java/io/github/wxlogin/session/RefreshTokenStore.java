@@ -1,5 +1,6 @@
 package io.github.wxlogin.session;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -44,6 +45,25 @@ public interface RefreshTokenStore {
 	 * @return the spent token's grant, or empty when the token is unknown, expired, revoked or spent
 	 */
 	Optional<RefreshTokenGrant> rotate(RefreshTokenId id, RefreshTokenId nextId, Instant nextExpiresAt);
+
+	/**
+	 * Spend a token and store its successor, as {@link #rotate(RefreshTokenId, RefreshTokenId, Instant)}
+	 * does, keeping the successor's {@linkplain RefreshTokenSuccessor#sealed() sealed form} and the time of
+	 * the spend with the spent token, so that a client whose reply was lost can present the spent token again.
+	 * Presented again within {@code reuseInterval} of its spend, while its family is not revoked and its
+	 * successor was not spent (the client did get the reply then), the token is answered
+	 * {@linkplain RefreshTokenRotation#replayed replayed} with the successor its rotation stored and nothing
+	 * changes; otherwise a spent token revokes its family as before. The default never replays: a store that
+	 * keeps no sealed successor works as it did.
+	 * @param id the presented token's id
+	 * @param next the successor, of the same family
+	 * @param reuseInterval how long after its spend a token presented again is replayed; zero never
+	 * @return what the rotation did
+	 */
+	default RefreshTokenRotation rotate(RefreshTokenId id, RefreshTokenSuccessor next, Duration reuseInterval) {
+		return rotate(id, next.id(), next.expiresAt()).map(RefreshTokenRotation::rotated)
+			.orElseGet(RefreshTokenRotation::refused);
+	}
 
 	/**
 	 * Whether this store can {@link #undoRotation undo a rotation}. A refresh with a store that can spends

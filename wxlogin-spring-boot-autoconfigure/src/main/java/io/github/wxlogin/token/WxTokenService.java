@@ -2,8 +2,10 @@ package io.github.wxlogin.token;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -11,7 +13,9 @@ import java.util.function.Function;
 import io.github.wxlogin.WxPrincipal;
 import io.github.wxlogin.session.RefreshTokenGrant;
 import io.github.wxlogin.session.RefreshTokenId;
+import io.github.wxlogin.session.RefreshTokenRotation;
 import io.github.wxlogin.session.RefreshTokenStore;
+import io.github.wxlogin.session.RefreshTokenSuccessor;
 import io.github.wxlogin.session.WxLoginOrigin;
 import io.github.wxlogin.session.WxLoginSessionService;
 
@@ -104,7 +108,8 @@ public class WxTokenService {
 
 	/**
 	 * Spend a refresh token and issue a new pair. A token presented a second time revokes its family and
-	 * every access token of its session.
+	 * every access token of its session, unless it comes within the reuse interval as a retry (see
+	 * {@link #refresh(String, Function)}).
 	 * @param refreshToken the refresh token the client holds
 	 * @return the new tokens, or empty when the refresh token is unknown, expired, revoked or spent
 	 */
@@ -119,7 +124,11 @@ public class WxTokenService {
 	 * client tries again. With a store that {@linkplain RefreshTokenStore#canUndoRotation can undo a
 	 * rotation} the token is spent first (the store's one call) and the spend undone on a failure; with
 	 * another, the token is read and admitted before it is spent. A token presented a second time revokes
-	 * its family and every access token of its session, whether or not {@code admit} would let it through.
+	 * its family and every access token of its session, whether or not {@code admit} would let it through,
+	 * unless it comes within the {@linkplain WxTokenSettings#refreshReuseInterval() reuse interval} of its
+	 * rotation and its successor was not spent: a client whose reply was lost is then answered, once
+	 * {@code admit} let it through, with the same successor (the store keeps it sealed under the presented
+	 * token, which no store holds) and a fresh access token of the same session.
 	 * @param <T> what {@code admit} returns
 	 * @param refreshToken the refresh token the client holds
 	 * @param admit checks what the token stands for, and throws to refuse the refresh
@@ -131,27 +140,32 @@ public class WxTokenService {
 		if (id.isEmpty()) {
 			return Optional.empty();
 		}
-		Rotation rotation = new Rotation(id.get());
+		Rotation rotation = new Rotation(refreshToken, id.get());
 		if (!this.refreshTokens.canUndoRotation()) {
 			Optional<RefreshTokenGrant> found = this.refreshTokens.find(id.get());
 			if (found.isEmpty()) {
-				// Only the rotation tells a spent token (whose family it revokes) from an unknown one
-				rotation.spend();
-				return Optional.empty();
+				// Only the rotation tells a spent token (whose family it revokes, unless a retry) from an unknown one
+				return rotation.spend().map((spend) -> {
+					T admitted = admit.apply(spend.spent());
+					return new Refreshed<>(rotation.issue(spend), admitted);
+				});
 			}
 			T admitted = admit.apply(found.get());
-			return rotation.spend().map((spent) -> new Refreshed<>(rotation.issue(spent), admitted));
+			return rotation.spend().map((spend) -> new Refreshed<>(rotation.issue(spend), admitted));
 		}
-		Optional<RefreshTokenGrant> spent = rotation.spend();
-		if (spent.isEmpty()) {
+		Optional<Spend> spend = rotation.spend();
+		if (spend.isEmpty()) {
 			return Optional.empty();
 		}
 		try {
-			T admitted = admit.apply(spent.get());
-			return Optional.of(new Refreshed<>(rotation.issue(spent.get()), admitted));
+			T admitted = admit.apply(spend.get().spent());
+			return Optional.of(new Refreshed<>(rotation.issue(spend.get()), admitted));
 		}
 		catch (RuntimeException ex) {
-			rotation.undo(ex);
+			if (!spend.get().replayed()) {
+				// A replay changed nothing: there is nothing to undo
+				rotation.undo(ex);
+			}
 			throw ex;
 		}
 	}
@@ -204,6 +218,8 @@ public class WxTokenService {
 	 */
 	private final class Rotation {
 
+		private final String presented;
+
 		private final RefreshTokenId id;
 
 		private final Instant now = WxTokenService.this.clock.instant();
@@ -214,7 +230,8 @@ public class WxTokenService {
 
 		private final Instant nextExpiresAt;
 
-		Rotation(RefreshTokenId id) {
+		Rotation(String presented, RefreshTokenId id) {
+			this.presented = presented;
 			this.id = id;
 			// The successor stays in the family, so that the family's state stays together
 			this.next = RefreshTokenId.newToken(id.familyId(), WxTokenService.this.random);
@@ -222,20 +239,55 @@ public class WxTokenService {
 			this.nextExpiresAt = this.now.plus(WxTokenService.this.settings.refreshTokenTtl());
 		}
 
-		/** The spent token's grant, or empty: a token spent before ends its session here. */
-		Optional<RefreshTokenGrant> spend() {
+		/**
+		 * The spend: the token spent here, or a retry answered with the successor of its earlier spend; empty
+		 * when refused, and a token spent before ends its session here.
+		 */
+		Optional<Spend> spend() {
 			RefreshTokenStore store = WxTokenService.this.refreshTokens;
-			Optional<RefreshTokenGrant> spent = store.rotate(this.id, this.nextId, this.nextExpiresAt);
-			if (spent.isEmpty()) {
-				// A token spent before, presented again: someone else may hold it, so its session ends whole
-				store.findSpent(this.id).ifPresent(WxTokenService.this.sessions::reuseDetected);
+			Duration reuseInterval = WxTokenService.this.settings.refreshReuseInterval();
+			// The store keeps the successor only sealed with the presented token, which it never holds
+			String sealed = (!reuseInterval.isZero() && !reuseInterval.isNegative())
+					? SuccessorSeal.seal(this.presented, this.next, WxTokenService.this.random) : null;
+			RefreshTokenRotation rotation = store.rotate(this.id,
+					new RefreshTokenSuccessor(this.nextId, this.nextExpiresAt, sealed), reuseInterval);
+			RefreshTokenGrant spent = rotation.spent();
+			switch (rotation.outcome()) {
+				case ROTATED -> {
+					return Optional.of(new Spend(Objects.requireNonNull(spent), this.next, this.nextExpiresAt, false));
+				}
+				case REPLAYED -> {
+					return replay(Objects.requireNonNull(spent), Objects.requireNonNull(rotation.successor()));
+				}
+				case REFUSED -> {
+					// A token spent before, presented again: someone else may hold it, so its session ends whole
+					store.findSpent(this.id).ifPresent(WxTokenService.this.sessions::reuseDetected);
+					return Optional.empty();
+				}
 			}
-			return spent;
+			throw new IllegalStateException("Unknown outcome " + rotation.outcome());
 		}
 
-		WxIssuedTokens issue(RefreshTokenGrant spent) {
-			RefreshTokenGrant successor = new RefreshTokenGrant(spent.familyId(), spent.subject(), this.nextExpiresAt);
-			return issued(successor, this.now, this.next);
+		/**
+		 * The successor handed out again, opened with the presented token and checked against the hash the
+		 * store keeps; one that does not open or match is not handed out, and the token counts as reused.
+		 */
+		private Optional<Spend> replay(RefreshTokenGrant spent, RefreshTokenSuccessor successor) {
+			Optional<String> opened = Optional.ofNullable(successor.sealed())
+				.flatMap((sealed) -> SuccessorSeal.open(this.presented, sealed))
+				.filter((token) -> RefreshTokenId.ofNewToken(spent.familyId(), token).equals(successor.id()));
+			if (opened.isEmpty()) {
+				WxTokenService.this.refreshTokens.revokeFamily(spent.familyId());
+				WxTokenService.this.sessions.reuseDetected(spent);
+				return Optional.empty();
+			}
+			return Optional.of(new Spend(spent, opened.get(), successor.expiresAt(), true));
+		}
+
+		WxIssuedTokens issue(Spend spend) {
+			RefreshTokenGrant successor = new RefreshTokenGrant(spend.spent().familyId(), spend.spent().subject(),
+					spend.successorExpiresAt());
+			return issued(successor, this.now, spend.successor());
 		}
 
 		/** Leave the presented token usable again; a store that does not answer now adds to the failure. */
@@ -248,6 +300,17 @@ public class WxTokenService {
 			}
 		}
 
+	}
+
+	/**
+	 * What a spend gave: the spent token's grant, and the successor the client is to hold.
+	 *
+	 * @param spent the spent token's grant
+	 * @param successor the successor token
+	 * @param successorExpiresAt when the successor stops working
+	 * @param replayed whether the successor was handed out before (a retry of a lost reply)
+	 */
+	private record Spend(RefreshTokenGrant spent, String successor, Instant successorExpiresAt, boolean replayed) {
 	}
 
 	/**

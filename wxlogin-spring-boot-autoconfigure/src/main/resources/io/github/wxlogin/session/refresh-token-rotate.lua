@@ -3,31 +3,43 @@
 -- read before this one call. The spent token keeps its successor's hash and the session's last use and
 -- expiry before the spend, so that refresh-token-undo-rotation.lua can put everything back; the same
 -- rotation sent twice (a reply lost with its connection) is answered as rotated rather than taken for a
--- reuse, and a spent token presented for another successor revokes its family. The session keeps until
--- when the account's index holds the family ('indexed'): a rotation whose successor would outlive that is
--- not made and answered 'unindexed', for the caller to raise the index first, as for a new family.
+-- reuse. The spent token also keeps when it was spent ('spent-at'), its successor's expiry and, when the
+-- caller gives it, the successor sealed under a key derived from the presented token ('sealed': no dump
+-- of Redis reveals the successor), and the session names the family's live token ('head'): a spent token
+-- presented for another successor within the reuse interval, while its family is not revoked and its
+-- successor is still the live token, is answered 'replayed' with that successor and nothing changes (a
+-- reply lost on a weak network, retried); otherwise it revokes its family. The session keeps until when
+-- the account's index holds the family ('indexed'): a rotation whose successor would outlive that is not
+-- made and answered 'unindexed', for the caller to raise the index first, as for a new family.
 -- KEYS: the presented token, its successor, the family's revocation, the family's session (one hash
 -- slot: {<familyId>}).
 -- ARGV: now (epoch ms), the family revocation's time to live (ms), the successor's time to live (ms),
--- the successor's expiry (epoch ms), the successor's hash, and until when (epoch ms) the account's index
--- holds the family by a raise the caller just made, or 0.
--- Returns the outcome ('rotated', 'reused', 'unindexed' or 'refused') followed, unless the token is
--- unknown or refused, by the presented token's family, user, openid, appid and expiry.
-local token = redis.call('HMGET', KEYS[1], 'family', 'user', 'openid', 'appid', 'expires', 'spent', 'next')
+-- the successor's expiry (epoch ms), the successor's hash, until when (epoch ms) the account's index
+-- holds the family by a raise the caller just made, or 0, the sealed successor or '' (never replayed),
+-- and the reuse interval (ms).
+-- Returns the outcome ('rotated', 'replayed', 'reused', 'unindexed' or 'refused') followed, unless the
+-- token is unknown or refused, by the presented token's family, user, openid, appid and expiry; for
+-- 'replayed', then by the stored successor's hash, expiry and sealed form.
+local token = redis.call('HMGET', KEYS[1], 'family', 'user', 'openid', 'appid', 'expires', 'spent', 'next',
+	'spent-at', 'next-expires', 'sealed')
 if not token[5] then
 	return {'refused'}
 end
 local grant = {token[1], token[2], token[3], token[4], token[5]}
 if token[6] == '1' then
-	if token[7] ~= ARGV[5] then
-		redis.call('SET', KEYS[3], '1', 'PX', ARGV[2])
-		redis.call('DEL', KEYS[4])
-		return {'reused', unpack(grant)}
+	if token[7] == ARGV[5] then
+		if redis.call('EXISTS', KEYS[3]) == 1 then
+			return {'refused'}
+		end
+		return {'rotated', unpack(grant)}
 	end
-	if redis.call('EXISTS', KEYS[3]) == 1 then
-		return {'refused'}
+	if token[8] and token[9] and token[10] and tonumber(ARGV[1]) < tonumber(token[8]) + tonumber(ARGV[8])
+			and redis.call('EXISTS', KEYS[3]) == 0 and redis.call('HGET', KEYS[4], 'head') == token[7] then
+		return {'replayed', token[1], token[2], token[3], token[4], token[5], token[7], token[9], token[10]}
 	end
-	return {'rotated', unpack(grant)}
+	redis.call('SET', KEYS[3], '1', 'PX', ARGV[2])
+	redis.call('DEL', KEYS[4])
+	return {'reused', unpack(grant)}
 end
 if tonumber(token[5]) <= tonumber(ARGV[1]) or redis.call('EXISTS', KEYS[3]) == 1 then
 	return {'refused'}
@@ -40,12 +52,14 @@ end
 if tonumber(indexed) < tonumber(ARGV[4]) then
 	return {'unindexed', unpack(grant)}
 end
+redis.call('HSET', KEYS[1], 'spent', '1', 'next', ARGV[5], 'spent-at', ARGV[1], 'next-expires', ARGV[4])
+if ARGV[7] ~= '' then
+	redis.call('HSET', KEYS[1], 'sealed', ARGV[7])
+end
 if session[1] and session[2] then
-	redis.call('HSET', KEYS[1], 'spent', '1', 'next', ARGV[5], 'was-used', session[1], 'was-expires', session[2])
-	redis.call('HSET', KEYS[4], 'used', ARGV[1], 'expires', ARGV[4], 'indexed', indexed)
+	redis.call('HSET', KEYS[1], 'was-used', session[1], 'was-expires', session[2])
+	redis.call('HSET', KEYS[4], 'used', ARGV[1], 'expires', ARGV[4], 'indexed', indexed, 'head', ARGV[5])
 	redis.call('PEXPIRE', KEYS[4], ARGV[3])
-else
-	redis.call('HSET', KEYS[1], 'spent', '1', 'next', ARGV[5])
 end
 redis.call('HSET', KEYS[2], 'family', token[1], 'user', token[2], 'openid', token[3], 'appid', token[4],
 	'expires', ARGV[4], 'spent', '0')

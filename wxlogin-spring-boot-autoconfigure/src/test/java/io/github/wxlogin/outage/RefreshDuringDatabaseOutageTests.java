@@ -23,12 +23,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Users in PostgreSQL (a database of the test's own): a refresh while the database is unreachable is
  * refused with 503 and leaves the refresh token usable, although the store spent it before the user was
  * read, so the client's retry succeeds once the database is back; the token put back is still spent only
- * once. A subclass for each refresh-token store.
+ * once. A subclass for each refresh-token store. The reuse interval is off here, so that presenting the
+ * token put back again is a reuse at once (LostRefreshReplyIntegrationTests covers the interval).
  */
 @SpringBootTest(classes = HostApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "wx.login.user-store.type=jdbc", "wx.login.user-store.initialize-schema=always",
 				"wx.login.rate-limit.enabled=false", "spring.datasource.username=postgres",
-				"spring.datasource.password=", "spring.datasource.hikari.connection-timeout=1000" })
+				"spring.datasource.password=", "spring.datasource.hikari.connection-timeout=1000",
+				"wx.login.jwt.refresh-reuse-interval=0" })
 @AutoConfigureFakeWeChat
 @DirtiesContext
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

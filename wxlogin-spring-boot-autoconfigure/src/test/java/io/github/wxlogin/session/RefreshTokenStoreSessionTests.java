@@ -182,6 +182,94 @@ abstract class RefreshTokenStoreSessionTests {
 		assertThat(this.store.findSpent(new RefreshTokenId(login.id().familyId(), "never-issued"))).isEmpty();
 	}
 
+	static final Duration REUSE_INTERVAL = Duration.ofSeconds(10);
+
+	RefreshTokenRotation rotate(RefreshTokenId id, RefreshTokenId nextId, String sealed) {
+		return this.store.rotate(id, new RefreshTokenSuccessor(nextId, nextExpiry(), sealed), REUSE_INTERVAL);
+	}
+
+	@Test
+	void aSpentTokenPresentedAgainWithinTheReuseIntervalIsAnsweredWithTheSameSuccessorAndRevokesNothing() {
+		Login login = login(this.alice);
+		RefreshTokenId next = nextId(login);
+		Instant nextExpiresAt = nextExpiry();
+		assertThat(rotate(login.id(), next, "sealed-successor").outcome()).isEqualTo(RefreshTokenRotation.Outcome.ROTATED);
+		this.clock.advance(REUSE_INTERVAL.minusMillis(1));
+		RefreshTokenId other = nextId(login);
+		RefreshTokenRotation replayed = rotate(login.id(), other, "sealed-other");
+		assertThat(replayed.outcome()).isEqualTo(RefreshTokenRotation.Outcome.REPLAYED);
+		assertThat(replayed.spent()).isEqualTo(login.grant());
+		assertThat(replayed.successor()).isEqualTo(new RefreshTokenSuccessor(next, nextExpiresAt, "sealed-successor"));
+		assertThat(this.store.find(other)).as("no second live branch").isEmpty();
+		assertThat(this.store.find(next)).isPresent();
+		assertThat(this.store.sessions(this.alice.userId())).hasSize(1);
+		// the successor goes on as usual
+		assertThat(this.store.rotate(next, nextId(login), nextExpiry())).isPresent();
+	}
+
+	@Test
+	void aSpentTokenPresentedAgainAfterTheReuseIntervalRevokesItsFamily() {
+		Login login = login(this.alice);
+		RefreshTokenId next = nextId(login);
+		rotate(login.id(), next, "sealed-successor");
+		this.clock.advance(REUSE_INTERVAL);
+		assertThat(rotate(login.id(), nextId(login), "sealed-other").outcome())
+			.isEqualTo(RefreshTokenRotation.Outcome.REFUSED);
+		assertThat(this.store.find(next)).isEmpty();
+		assertThat(this.store.sessions(this.alice.userId())).isEmpty();
+	}
+
+	@Test
+	void aSpentTokenPresentedAgainAfterItsSuccessorWasSpentRevokesItsFamilyWithinTheInterval() {
+		Login login = login(this.alice);
+		RefreshTokenId next = nextId(login);
+		rotate(login.id(), next, "sealed-successor");
+		RefreshTokenId afterNext = nextId(login);
+		assertThat(rotate(next, afterNext, "sealed-after-next").outcome()).isEqualTo(RefreshTokenRotation.Outcome.ROTATED);
+		assertThat(rotate(login.id(), nextId(login), "sealed-other").outcome())
+			.isEqualTo(RefreshTokenRotation.Outcome.REFUSED);
+		assertThat(this.store.find(afterNext)).isEmpty();
+		assertThat(this.store.sessions(this.alice.userId())).isEmpty();
+	}
+
+	@Test
+	void aSpentTokenOfARevokedFamilyIsNotReplayed() {
+		Login login = login(this.alice);
+		rotate(login.id(), nextId(login), "sealed-successor");
+		this.store.revokeFamily(login.id().familyId());
+		assertThat(rotate(login.id(), nextId(login), "sealed-other").outcome())
+			.isEqualTo(RefreshTokenRotation.Outcome.REFUSED);
+	}
+
+	@Test
+	void withoutAReuseIntervalOrASealedSuccessorASpentTokenPresentedAgainRevokesItsFamily() {
+		Login off = login(this.alice);
+		RefreshTokenId offNext = nextId(off);
+		this.store.rotate(off.id(), new RefreshTokenSuccessor(offNext, nextExpiry(), "sealed"), Duration.ZERO);
+		assertThat(this.store.rotate(off.id(), new RefreshTokenSuccessor(nextId(off), nextExpiry(), "sealed"),
+				Duration.ZERO).outcome()).isEqualTo(RefreshTokenRotation.Outcome.REFUSED);
+		assertThat(this.store.find(offNext)).isEmpty();
+		Login unsealed = login(this.alice);
+		RefreshTokenId unsealedNext = nextId(unsealed);
+		rotate(unsealed.id(), unsealedNext, null);
+		assertThat(rotate(unsealed.id(), nextId(unsealed), "sealed").outcome())
+			.isEqualTo(RefreshTokenRotation.Outcome.REFUSED);
+		assertThat(this.store.find(unsealedNext)).isEmpty();
+	}
+
+	@Test
+	void anUndoneRotationIsNotReplayedAndTheTokenRotatesAgain() {
+		Login login = login(this.alice);
+		RefreshTokenId next = nextId(login);
+		rotate(login.id(), next, "sealed-successor");
+		assertThat(this.store.undoRotation(login.id(), next)).isTrue();
+		RefreshTokenId again = nextId(login);
+		assertThat(rotate(login.id(), again, "sealed-again").outcome()).isEqualTo(RefreshTokenRotation.Outcome.ROTATED);
+		RefreshTokenRotation replayed = rotate(login.id(), nextId(login), "sealed-other");
+		assertThat(replayed.outcome()).isEqualTo(RefreshTokenRotation.Outcome.REPLAYED);
+		assertThat(replayed.successor()).extracting(RefreshTokenSuccessor::id).isEqualTo(again);
+	}
+
 	@Test
 	void twoLoginsAreTwoSessionsNewestFirst() {
 		Login phone = login(this.alice, PHONE, TTL);

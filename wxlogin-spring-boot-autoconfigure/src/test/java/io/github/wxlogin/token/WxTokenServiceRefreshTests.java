@@ -19,7 +19,10 @@ import io.github.wxlogin.event.WxLoginAuditEvent.Action;
 import io.github.wxlogin.session.CaffeineTokenRevocationStore;
 import io.github.wxlogin.session.RefreshTokenGrant;
 import io.github.wxlogin.session.RefreshTokenId;
+import io.github.wxlogin.session.RefreshTokenRotation;
 import io.github.wxlogin.session.RefreshTokenStore;
+import io.github.wxlogin.session.RefreshTokenSuccessor;
+import io.github.wxlogin.session.TokenHash;
 import io.github.wxlogin.session.WxLoginOrigin;
 import io.github.wxlogin.session.WxLoginSession;
 import io.github.wxlogin.session.WxLoginSessionService;
@@ -75,12 +78,22 @@ abstract class WxTokenServiceRefreshTests {
 		this.alice = new WxPrincipal("alice-" + UUID.randomUUID(), "openid-alice", "wx-app");
 	}
 
+	/**
+	 * Everything the store holds of a family, as a dump of it would show (in Redis: every field of every key
+	 * of the family's hash slot).
+	 */
+	abstract String dump(String familyId);
+
 	private WxTokenService tokens(RefreshTokenStore store) {
+		return tokens(store, this.settings);
+	}
+
+	private WxTokenService tokens(RefreshTokenStore store, WxTokenSettings settings) {
 		this.sessions = new WxLoginSessionService(store,
 				new CaffeineTokenRevocationStore(this.clock, this.settings.clockSkew()), Map.of(),
 				this.settings.accessTokenTtl(), this.clock, (event) -> this.events.add((WxLoginAuditEvent) event));
 		return new WxTokenService(new NimbusJwtEncoder(new ImmutableJWKSet<>(this.key.jwkSet())), this.key, store,
-				this.sessions, this.settings, this.clock, List.of((subject, claims) -> {
+				this.sessions, settings, this.clock, List.of((subject, claims) -> {
 					if (this.issuingFails.get()) {
 						throw new IllegalStateException("the signing key is gone");
 					}
@@ -178,6 +191,89 @@ abstract class WxTokenServiceRefreshTests {
 				.satisfies((suppressed) -> assertThat(suppressed).hasMessage("the store did not answer either")));
 	}
 
+	private WxTokenService withReuseInterval(RefreshTokenStore store) {
+		return tokens(store, new WxTokenSettings("wxlogin", null, Duration.ofHours(2), TTL, Duration.ofSeconds(30),
+				REUSE_INTERVAL));
+	}
+
+	static final Duration REUSE_INTERVAL = Duration.ofSeconds(10);
+
+	@Test
+	void aRetryWithinTheReuseIntervalGetsTheSameSuccessorAndAFreshAccessTokenOfTheSameSession() {
+		WxTokenService tokens = withReuseInterval(this.store);
+		WxIssuedTokens login = tokens.issue(this.alice);
+		WxIssuedTokens lost = tokens.refresh(login.refreshToken()).orElseThrow();
+		this.clock.advance(REUSE_INTERVAL.minusSeconds(1));
+		WxIssuedTokens retried = tokens.refresh(login.refreshToken()).orElseThrow();
+		assertThat(retried.refreshToken()).isEqualTo(lost.refreshToken());
+		assertThat(retried.refreshTokenExpiresAt()).isEqualTo(lost.refreshTokenExpiresAt());
+		assertThat(retried.accessToken()).isNotEqualTo(lost.accessToken());
+		assertThat(retried.sessionId()).isEqualTo(login.sessionId());
+		assertThat(this.events).isEmpty();
+		// the successor goes on, and now the spent token is a reuse
+		WxIssuedTokens next = tokens.refresh(retried.refreshToken()).orElseThrow();
+		assertThat(tokens.refresh(login.refreshToken())).isEmpty();
+		assertThat(this.events).extracting(WxLoginAuditEvent::action).containsExactly(Action.REFRESH_REUSE_DETECTED);
+		assertThat(tokens.refresh(next.refreshToken())).isEmpty();
+	}
+
+	@Test
+	void aRetryAfterTheReuseIntervalRevokesTheFamily() {
+		WxTokenService tokens = withReuseInterval(this.store);
+		WxIssuedTokens login = tokens.issue(this.alice);
+		WxIssuedTokens lost = tokens.refresh(login.refreshToken()).orElseThrow();
+		this.clock.advance(REUSE_INTERVAL);
+		assertThat(tokens.refresh(login.refreshToken())).isEmpty();
+		assertThat(this.events).extracting(WxLoginAuditEvent::action).containsExactly(Action.REFRESH_REUSE_DETECTED);
+		assertThat(tokens.refresh(lost.refreshToken())).isEmpty();
+		assertThat(this.sessions.sessions(this.alice.userId())).isEmpty();
+	}
+
+	@Test
+	void aRetryWithinTheReuseIntervalIsCheckedAndARefusedCheckChangesNothing() {
+		WxTokenService tokens = withReuseInterval(this.store);
+		WxIssuedTokens login = tokens.issue(this.alice);
+		WxIssuedTokens lost = tokens.refresh(login.refreshToken()).orElseThrow();
+		assertThatExceptionOfType(DataAccessResourceFailureException.class)
+			.isThrownBy(() -> tokens.refresh(login.refreshToken(), WxTokenServiceRefreshTests::databaseDown));
+		assertThat(tokens.refresh(login.refreshToken()).orElseThrow().refreshToken()).isEqualTo(lost.refreshToken());
+		assertThat(tokens.refresh(lost.refreshToken())).isPresent();
+	}
+
+	@Test
+	void aSpendWhoseUndoFailedIsAnsweredWithItsSuccessorWhenTheClientRetriesWithinTheInterval() {
+		// The database and the store both down after the spend: the successor was never handed out
+		CountingStore failingUndo = new CountingStore(this.store, true) {
+			@Override
+			public boolean undoRotation(RefreshTokenId id, RefreshTokenId nextId) {
+				throw new DataAccessResourceFailureException("the store did not answer either");
+			}
+		};
+		WxTokenService tokens = withReuseInterval(failingUndo);
+		WxIssuedTokens login = tokens.issue(this.alice);
+		assertThatExceptionOfType(DataAccessResourceFailureException.class)
+			.isThrownBy(() -> tokens.refresh(login.refreshToken(), WxTokenServiceRefreshTests::databaseDown));
+		this.clock.advance(Duration.ofSeconds(5));
+		WxIssuedTokens retried = tokens.refresh(login.refreshToken()).orElseThrow();
+		assertThat(retried.sessionId()).isEqualTo(login.sessionId());
+		assertThat(tokens.refresh(retried.refreshToken())).isPresent();
+		assertThat(this.events).isEmpty();
+	}
+
+	@Test
+	void theStoreHoldsNeitherTheSpentTokenNorItsSuccessor() {
+		WxTokenService tokens = withReuseInterval(this.store);
+		WxIssuedTokens login = tokens.issue(this.alice);
+		WxIssuedTokens refreshed = tokens.refresh(login.refreshToken()).orElseThrow();
+		String familyId = RefreshTokenId.of(login.refreshToken()).orElseThrow().familyId();
+		String dump = dump(familyId);
+		assertThat(dump).as("the dump reads the family").contains(TokenHash.of(refreshed.refreshToken()));
+		for (String token : List.of(login.refreshToken(), refreshed.refreshToken())) {
+			String secret = token.substring(token.indexOf('.') + 1);
+			assertThat(dump).doesNotContain(token).doesNotContain(secret);
+		}
+	}
+
 	/** A store that counts its rotations, and tells whether it can undo them as it is told to. */
 	private static class CountingStore implements RefreshTokenStore {
 
@@ -201,6 +297,12 @@ abstract class WxTokenServiceRefreshTests {
 		public Optional<RefreshTokenGrant> rotate(RefreshTokenId id, RefreshTokenId nextId, Instant nextExpiresAt) {
 			this.rotations.incrementAndGet();
 			return this.store.rotate(id, nextId, nextExpiresAt);
+		}
+
+		@Override
+		public RefreshTokenRotation rotate(RefreshTokenId id, RefreshTokenSuccessor next, Duration reuseInterval) {
+			this.rotations.incrementAndGet();
+			return this.store.rotate(id, next, reuseInterval);
 		}
 
 		@Override
