@@ -27,8 +27,19 @@ final class Caller {
 
 	private final String baseUrl;
 
+	private final Duration hang;
+
 	Caller(int port) {
+		this(port, HANG);
+	}
+
+	/**
+	 * A caller that records a reply as a hang only after the given time: for a burst that is meant to wait
+	 * its turn.
+	 */
+	Caller(int port, Duration hang) {
 		this.baseUrl = "http://127.0.0.1:" + port;
+		this.hang = hang;
 	}
 
 	Reply post(String kind, String path, @Nullable String bearer, Map<String, ?> body) {
@@ -42,7 +53,7 @@ final class Caller {
 	}
 
 	private HttpRequest.Builder request(String path, @Nullable String bearer) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.baseUrl + path)).timeout(HANG);
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.baseUrl + path)).timeout(this.hang);
 		if (bearer != null) {
 			request.header("Authorization", "Bearer " + bearer);
 		}

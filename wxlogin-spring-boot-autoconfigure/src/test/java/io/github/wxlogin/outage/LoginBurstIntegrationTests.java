@@ -1,5 +1,6 @@
 package io.github.wxlogin.outage;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +44,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "wx.login.store.type=memory", "wx.login.user-store.initialize-schema=always",
 				"spring.datasource.username=postgres", "spring.datasource.password=",
 				"spring.datasource.hikari.connection-timeout=1000", "spring.datasource.hikari.maximum-pool-size=2",
-				"server.tomcat.threads.max=" + LoginBurstIntegrationTests.BURST,
+				// a bound far beyond this burst's wait on a busy machine: the test is about waiting, not its length
+				"wx.login.store.queue-timeout=60s",
 				"wx.login.rate-limit.login-per-ip=1000000",
 				"wx.login.jwt.hmac-secret=a-secret-of-the-login-burst-test-of-32-bytes" })
 @AutoConfigureFakeWeChat
@@ -51,7 +53,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LoginBurstIntegrationTests {
 
-	static final int BURST = 300;
+	/** As many as Tomcat serves at once by default, a hundred times the pool. */
+	static final int BURST = 200;
 
 	private static final OwnPostgresDatabase database = new OwnPostgresDatabase();
 
@@ -111,7 +114,7 @@ class LoginBurstIntegrationTests {
 
 	/** Every phone asks for its code first, then all log in at the same moment. */
 	private List<Reply> loginAtOnce(IntFunction<String> openids) throws Exception {
-		Caller caller = new Caller(this.port);
+		Caller caller = new Caller(this.port, Duration.ofMinutes(2));
 		CountDownLatch go = new CountDownLatch(1);
 		List<Future<Reply>> logins = new ArrayList<>();
 		for (int i = 0; i < BURST; i++) {
