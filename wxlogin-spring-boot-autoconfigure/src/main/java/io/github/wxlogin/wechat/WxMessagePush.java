@@ -163,7 +163,11 @@ public final class WxMessagePush {
 		}
 	}
 
-	private static String decrypt(byte[] key, String encrypted, String appid) {
+	/**
+	 * Decrypt a safe-mode message: AES-256-CBC under the EncodingAESKey (its first 16 bytes the IV), then
+	 * 16 random bytes, the message's length (4 bytes, big-endian), the message and the AppID it names.
+	 */
+	static String decrypt(byte[] key, String encrypted, String appid) {
 		byte[] ciphertext;
 		try {
 			ciphertext = Base64.getDecoder().decode(encrypted);

@@ -176,6 +176,41 @@ class WxMessagePushTests {
 		return "{\"ToUserName\":\"gh_1\",\"Encrypt\":\"" + encrypted + "\"}";
 	}
 
+	/**
+	 * WeChat's own sample of its message encryption (the Python sample of its message-crypto download): the
+	 * msg_signature it publishes for its token, timestamp, nonce and ciphertext, and the ciphertext's
+	 * plain text and AppID.
+	 */
+	@Test
+	void weChatsPublishedSafeModeSampleIsSignedAndDecryptedAsWeChatSays() {
+		String encrypted = "hyzAe4OzmOMbd6TvGdIOO6uBmdJoD0Fk53REIHvxYtJlE2B655HuD0m8KUePWB3+LrPXo87wzQ1QLvbeUgmBM4x6F8PGHQHFVAFm"
+				+ "OD2LdJF9FrXpbUAh0B5GIItb52sn896wVsMSHGuPE328HnRGBcrS7C41IzDWyWNlZkyyXwon8T332jisa+h6tEDYsVticbSnyU8dKOIb"
+				+ "gU6ux5VTjg3yt+WGzjlpKn6NPhRjpA912xMezR4kw6KWwMrCVKSVCZciVGCgavjIQ6X8tCOp3yZbGpy0VxpAe+77TszTfRd5RJSVO/HT"
+				+ "nifJpXgCSUdUue1v6h0EIBYYI1BD1DlD+C0CR8e6OewpusjZ4uBl9FyJvnhvQl+q5rv1ixrcpCumEPo5MJSgM9ehVsNPfUM669WuMyVW"
+				+ "QLCzpu9GhglF2PE=";
+		assertThat(WxMessagePush.signature("spamtest", "1409735669", "1320562132", encrypted))
+			.isEqualTo("5d197aaffba7e9b25a30732f161a50dee96bd5fa");
+		byte[] key = new WxPushSettings("spamtest", AES_KEY).aesKey();
+		assertThat(WxMessagePush.decrypt(key, encrypted, "wx2c2769f8efd9abc2"))
+			.startsWith("<xml><ToUserName><![CDATA[gh_10f6c3c3ac5a]]></ToUserName>")
+			.contains("<Content><![CDATA[abcdteT]]></Content>")
+			.endsWith("</xml>");
+		assertRefused(Reason.WRONG_APPID, () -> WxMessagePush.decrypt(key, encrypted, "wxb11529c136998cb6"));
+	}
+
+	/**
+	 * WeChat's own sample of its message encryption (the Java sample's test): a Chinese text encrypted with
+	 * a given random prefix for a given AppID.
+	 */
+	@Test
+	void weChatsPublishedEncryptionSampleDecryptsToItsText() {
+		byte[] key = new WxPushSettings("pamtest", AES_KEY).aesKey();
+		assertThat(WxMessagePush.decrypt(key,
+				"jn1L23DB+6ELqJ+6bruv21Y6MD7KeIfP82D6gU39rmkgczbWwt5+3bnyg5K55bgVtVzd832WzZGMhkP72vVOfg==",
+				"wxb11529c136998cb6"))
+			.isEqualTo("我是中文abcd123");
+	}
+
 	private static void assertRefused(Reason reason, Runnable push) {
 		assertThatExceptionOfType(WxPushException.class).isThrownBy(push::run)
 			.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(reason))

@@ -117,13 +117,25 @@ final class MessagePush {
 	 * @return the Base64 ciphertext
 	 */
 	static String encrypt(String encodingAesKey, String message, String appid) {
+		return encrypt(encodingAesKey, WeChatCrypto.randomBytes(16), message, appid);
+	}
+
+	/**
+	 * Encrypt a message as safe mode does, with the random prefix given.
+	 * @param encodingAesKey the 43-character EncodingAESKey
+	 * @param random the 16 random bytes before the message
+	 * @param message the message
+	 * @param appid the AppID framed after the message
+	 * @return the Base64 ciphertext
+	 */
+	static String encrypt(String encodingAesKey, byte[] random, String message, String appid) {
 		byte[] key = Base64.getDecoder().decode(encodingAesKey + "=");
 		byte[] text = message.getBytes(StandardCharsets.UTF_8);
 		byte[] id = appid.getBytes(StandardCharsets.UTF_8);
 		int length = 16 + 4 + text.length + id.length;
 		int padding = BLOCK - (length % BLOCK);
 		ByteBuffer plain = ByteBuffer.allocate(length + padding);
-		plain.put(WeChatCrypto.randomBytes(16)).putInt(text.length).put(text).put(id);
+		plain.put(random).putInt(text.length).put(text).put(id);
 		while (plain.hasRemaining()) {
 			plain.put((byte) padding);
 		}
