@@ -36,7 +36,8 @@ Page({
 	},
 
 	// 手机号快捷登录, <button open-type="getPhoneNumber">: WeChat asks the user, then hands over a one-time
-	// code, sent with a fresh wx.login() code; what to do on each error is the README's table
+	// code, sent with a fresh wx.login() code; what to do on each error is the table of docs/accounts.md,
+	// 'Phone-number login'
 	async onPhoneLogin(event) {
 		if (!event.detail.code) {
 			this.say('The phone number was not shared');

@@ -1,5 +1,5 @@
 /**
- * README examples that are compiled but not part of the README's application.
+ * Examples of the docs pages that are compiled but not part of the README's application.
  */
 @NullMarked
 package io.github.wxlogin.examples;

@@ -23,7 +23,7 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * the others waiting their turn here, in order, so that a burst of logins is a queue and not an outage.
  * <p>
  * A pool that is asked for more connections than it has makes the extra callers wait for its own
- * connection timeout (1 s as the README advises) and then fails them, although the database answers
+ * connection timeout (1 s as docs/scale-out.md advises) and then fails them, although the database answers
  * every query: under virtual threads, hundreds of logins at once. Here they wait up to the queue timeout
  * instead, while connections keep coming back. What still fails fast is a database that does not answer:
  * <ul>

@@ -52,7 +52,7 @@ final class WxUserTableMigration {
 					+ " phone number(s) to users of several mini programs, but a phone now belongs to one account. "
 					+ "Keep each of these numbers on one user (set phone_number, pure_phone_number and "
 					+ "country_code to NULL on the others) and start again: the users of wx_user are then copied "
-					+ "into wx_account and wx_identity. See the README, 'Upgrading from the wx_user table'.");
+					+ "into wx_account and wx_identity. See docs/migration.md, 'Upgrading from the wx_user table'.");
 		}
 		ResourceDatabasePopulator copy = new ResourceDatabasePopulator(new ClassPathResource(SCRIPT));
 		new TransactionTemplate(new DataSourceTransactionManager(this.dataSource))

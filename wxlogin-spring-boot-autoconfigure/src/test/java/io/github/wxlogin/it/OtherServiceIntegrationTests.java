@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Another service of the same back end, a stock Spring Boot resource server configured with properties
- * alone, takes the login's access tokens through the published JWK set, as the README shows.
+ * alone, takes the login's access tokens through the published JWK set, as docs/security.md shows.
  */
 class OtherServiceIntegrationTests extends HostIntegrationTest {
 

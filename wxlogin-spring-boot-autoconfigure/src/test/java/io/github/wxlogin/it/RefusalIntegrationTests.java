@@ -31,7 +31,7 @@ class RefusalIntegrationTests extends HostIntegrationTest {
 	}
 
 	/**
-	 * With Spring MVC's problem details switched on, as the README suggests, the host's own errors become
+	 * With Spring MVC's problem details switched on, as docs/endpoints.md suggests, the host's own errors become
 	 * {@code problem+json} too, and the starter's keep their {@code code}.
 	 */
 	@Nested

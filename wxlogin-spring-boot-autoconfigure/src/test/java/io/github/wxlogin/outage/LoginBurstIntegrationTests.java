@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Load is not an outage: the host application on PostgreSQL with a pool of two connections, given many
  * more logins at once than the pool has connections, while the database answers every query. The pool
- * times out a wait for a connection after 1 s, as the README advises; the logins beyond the pool's size
+ * times out a wait for a connection after 1 s, as docs/scale-out.md advises; the logins beyond the pool's size
  * wait their turn in the starter instead, and every one is served.
  */
 @SpringBootTest(classes = HostApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,

@@ -45,7 +45,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "wx.login.store.type=redis", "wx.login.user-store.initialize-schema=always",
 				"spring.data.redis.host=127.0.0.1", "spring.datasource.username=postgres",
 				"spring.datasource.password=",
-				// what the README asks of a host on Hikari: its connection timeout within the store timeout
+				// what docs/scale-out.md asks of a host on Hikari: its connection timeout within the store timeout
 				"spring.datasource.hikari.connection-timeout=1000", "spring.datasource.hikari.maximum-pool-size=10",
 				"wx.login.rate-limit.login-per-ip=1000000", "wx.login.rate-limit.refresh-per-ip=1000000",
 				"wx.login.jwt.hmac-secret=a-secret-of-the-outage-test-of-32-bytes-or-more" })
