@@ -129,25 +129,25 @@ class WxUserStoreConfiguration {
 			};
 		}
 
-	}
+		/**
+		 * Return how many connections a pool keeps open at least, 1 when that is not known.
+		 * @param dataSource the pool
+		 * @param poolMetadata what tells the pools' sizes
+		 * @return the pool's minimum
+		 */
+		static int poolMinimum(DataSource dataSource, ObjectProvider<DataSourcePoolMetadataProvider> poolMetadata) {
+			DataSourcePoolMetadata pool = poolMetadata(dataSource, poolMetadata);
+			Integer min = (pool != null) ? pool.getMin() : null;
+			Integer max = (pool != null) ? pool.getMax() : null;
+			return (min == null || min < 1) ? 1 : (max != null && max > 0) ? Math.min(min, max) : min;
+		}
 
-	/**
-	 * Return how many connections a pool keeps open at least, 1 when that is not known.
-	 * @param dataSource the pool
-	 * @param poolMetadata what tells the pools' sizes
-	 * @return the pool's minimum
-	 */
-	static int poolMinimum(DataSource dataSource, ObjectProvider<DataSourcePoolMetadataProvider> poolMetadata) {
-		DataSourcePoolMetadata pool = poolMetadata(dataSource, poolMetadata);
-		Integer min = (pool != null) ? pool.getMin() : null;
-		Integer max = (pool != null) ? pool.getMax() : null;
-		return (min == null || min < 1) ? 1 : (max != null && max > 0) ? Math.min(min, max) : min;
-	}
+		private static @Nullable DataSourcePoolMetadata poolMetadata(DataSource dataSource,
+				ObjectProvider<DataSourcePoolMetadataProvider> poolMetadata) {
+			return new CompositeDataSourcePoolMetadataProvider(poolMetadata.orderedStream().toList())
+				.getDataSourcePoolMetadata(dataSource);
+		}
 
-	private static @Nullable DataSourcePoolMetadata poolMetadata(DataSource dataSource,
-			ObjectProvider<DataSourcePoolMetadataProvider> poolMetadata) {
-		return new CompositeDataSourcePoolMetadataProvider(poolMetadata.orderedStream().toList())
-			.getDataSourcePoolMetadata(dataSource);
 	}
 
 	/**
