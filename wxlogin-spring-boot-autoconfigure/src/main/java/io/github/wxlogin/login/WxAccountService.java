@@ -205,7 +205,7 @@ public class WxAccountService {
 	}
 
 	private String sessionKeyOf(WxPrincipal caller) {
-		return this.sessionKeys.find(caller.appid(), caller.openid()).orElseThrow(WxLoginException::sessionExpired);
+		return this.sessionKeys.find(caller.appid(), caller.openid()).orElseThrow(WxLoginException::sessionKeyExpired);
 	}
 
 }

@@ -29,12 +29,12 @@ final class WxLegacyData {
 			throw WxLoginException.invalidRequest(ex.getMessage() + ".");
 		}
 		catch (StaleSessionKeyException ex) {
-			throw WxLoginException.sessionExpired();
+			throw WxLoginException.sessionKeyExpired();
 		}
 		// A stale key can also decrypt to well-padded garbage: only JSON with our watermark counts
 		Map<String, Object> data = parseOrNull(plaintext);
 		if (data == null) {
-			throw WxLoginException.sessionExpired();
+			throw WxLoginException.sessionKeyExpired();
 		}
 		if (!(data.get("watermark") instanceof Map<?, ?> watermark) || !appid.equals(watermark.get("appid"))) {
 			throw WxLoginException.invalidRequest("The data was not made for this mini program.");

@@ -1,5 +1,6 @@
 package io.github.wxlogin.web;
 
+import io.github.wxlogin.http.WxErrorCodes;
 import io.github.wxlogin.login.WxSignInService;
 import io.micrometer.common.KeyValue;
 import io.micrometer.observation.Observation;
@@ -52,7 +53,7 @@ public class WxLoginMetricsObservationHandler implements ObservationHandler<Obse
 	private static String outcomeOf(Observation.Context context) {
 		Throwable error = context.getError();
 		if (error != null) {
-			return WxLoginExceptionHandler.errorCodeOf(error).code();
+			return WxErrorCodes.of(error).code();
 		}
 		KeyValue outcome = context.getLowCardinalityKeyValue(WxSignInService.OUTCOME_KEY);
 		return (outcome != null) ? outcome.getValue() : WxSignInService.REFUSED;

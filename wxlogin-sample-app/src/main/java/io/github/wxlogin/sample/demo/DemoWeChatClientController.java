@@ -3,6 +3,7 @@ package io.github.wxlogin.sample.demo;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 
+import io.github.wxlogin.http.WxErrorCode;
 import io.github.wxlogin.test.EncryptedData;
 import io.github.wxlogin.test.FakeWeChatServer;
 import io.github.wxlogin.test.UserProfileData;
@@ -92,16 +93,17 @@ class DemoWeChatClientController {
 
 	@ExceptionHandler(NotThisMachineException.class)
 	ProblemDetail notThisMachine() {
-		return problem(HttpStatus.FORBIDDEN, "forbidden",
+		return problem(WxErrorCode.FORBIDDEN.status(), WxErrorCode.FORBIDDEN.code(),
 				"The demo endpoints answer only to a browser on the machine that runs the demo.");
 	}
 
 	@ExceptionHandler(IllegalArgumentException.class)
 	ProblemDetail invalidRequest(IllegalArgumentException ex) {
-		return problem(HttpStatus.BAD_REQUEST, "invalid_request", ex.getMessage());
+		return problem(WxErrorCode.INVALID_REQUEST.status(), WxErrorCode.INVALID_REQUEST.code(), ex.getMessage());
 	}
 
-	// The fake knows no session key for a user who never asked for a login code
+	// The fake knows no session key for a user who never asked for a login code: the demo's own code,
+	// not the starter's
 	@ExceptionHandler(IllegalStateException.class)
 	ProblemDetail notLoggedIn(IllegalStateException ex) {
 		return problem(HttpStatus.CONFLICT, "not_logged_in", ex.getMessage());
