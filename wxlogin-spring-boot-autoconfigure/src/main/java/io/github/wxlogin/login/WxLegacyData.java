@@ -1,10 +1,10 @@
 package io.github.wxlogin.login;
 
 import java.util.Map;
+import java.util.Optional;
 
 import io.github.wxlogin.WxPhone;
 import io.github.wxlogin.wechat.WxLegacyCrypto;
-import io.github.wxlogin.wechat.WxLegacyCrypto.StaleSessionKeyException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.json.JsonParser;
@@ -21,18 +21,15 @@ final class WxLegacyData {
 	}
 
 	static Map<String, Object> decrypt(String sessionKey, EncryptedData encrypted, String appid) {
-		String plaintext;
+		Optional<String> plaintext;
 		try {
 			plaintext = WxLegacyCrypto.decrypt(sessionKey, encrypted.encryptedData(), encrypted.iv());
 		}
 		catch (IllegalArgumentException ex) {
 			throw WxLoginException.invalidRequest(ex.getMessage() + ".");
 		}
-		catch (StaleSessionKeyException ex) {
-			throw WxLoginException.sessionKeyExpired();
-		}
 		// A stale key can also decrypt to well-padded garbage: only JSON with our watermark counts
-		Map<String, Object> data = parseOrNull(plaintext);
+		Map<String, Object> data = plaintext.map(WxLegacyData::parseOrNull).orElse(null);
 		if (data == null) {
 			throw WxLoginException.sessionKeyExpired();
 		}
