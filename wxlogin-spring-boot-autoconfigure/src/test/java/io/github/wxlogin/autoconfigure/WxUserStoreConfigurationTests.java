@@ -8,7 +8,7 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import io.github.wxlogin.PhoneConflictException;
+import io.github.wxlogin.WxAccountException;
 import io.github.wxlogin.WxIdentity;
 import io.github.wxlogin.WxPhone;
 import io.github.wxlogin.WxProfile;
@@ -157,7 +157,7 @@ class WxUserStoreConfigurationTests {
 
 				@Override
 				public WxUser bindPhone(String userId, WxPhone phone) {
-					throw new PhoneConflictException();
+					throw WxAccountException.phoneConflict();
 				}
 
 				@Override
