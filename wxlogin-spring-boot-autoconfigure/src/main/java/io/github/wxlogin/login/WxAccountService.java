@@ -2,8 +2,8 @@ package io.github.wxlogin.login;
 
 import java.util.List;
 
-import io.github.wxlogin.WxAccountException;
 import io.github.wxlogin.WxAccount;
+import io.github.wxlogin.WxAccountException;
 import io.github.wxlogin.WxAccountStore;
 import io.github.wxlogin.WxIdentity;
 import io.github.wxlogin.WxLinkedIdentity;

@@ -12,8 +12,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 
-import io.github.wxlogin.WxAccountException;
 import io.github.wxlogin.WxAccount;
+import io.github.wxlogin.WxAccountException;
 import io.github.wxlogin.WxAccountStore;
 import io.github.wxlogin.WxAccountStore.WxPhoneSignIn;
 import io.github.wxlogin.WxIdentity;

@@ -7,8 +7,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-import io.github.wxlogin.WxAccountException;
 import io.github.wxlogin.WxAccount;
+import io.github.wxlogin.WxAccountException;
 import io.github.wxlogin.WxAccountStore;
 import io.github.wxlogin.WxAccountStore.WxPhoneSignIn.Outcome;
 import io.github.wxlogin.WxIdentity;

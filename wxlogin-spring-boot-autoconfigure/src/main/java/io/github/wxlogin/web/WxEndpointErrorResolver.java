@@ -3,8 +3,8 @@ package io.github.wxlogin.web;
 import java.io.IOException;
 
 import io.github.wxlogin.http.ProblemJsonWriter;
-import io.github.wxlogin.http.WxProblem;
 import io.github.wxlogin.http.WxLoginEndpoints;
+import io.github.wxlogin.http.WxProblem;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;

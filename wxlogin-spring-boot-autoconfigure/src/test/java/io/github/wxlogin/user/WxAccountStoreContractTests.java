@@ -8,8 +8,8 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
-import io.github.wxlogin.WxAccountException;
 import io.github.wxlogin.WxAccount;
+import io.github.wxlogin.WxAccountException;
 import io.github.wxlogin.WxAccountStore;
 import io.github.wxlogin.WxAccountStore.WxPhoneSignIn;
 import io.github.wxlogin.WxAccountStore.WxPhoneSignIn.Outcome;

@@ -2,8 +2,10 @@ package io.github.wxlogin.sample.demo;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Objects;
 
 import io.github.wxlogin.http.WxErrorCode;
+import io.github.wxlogin.http.WxProblem;
 import io.github.wxlogin.test.EncryptedData;
 import io.github.wxlogin.test.FakeWeChatServer;
 import io.github.wxlogin.test.UserProfileData;
@@ -93,13 +95,14 @@ class DemoWeChatClientController {
 
 	@ExceptionHandler(NotThisMachineException.class)
 	ProblemDetail notThisMachine() {
-		return problem(WxErrorCode.FORBIDDEN.status(), WxErrorCode.FORBIDDEN.code(),
-				"The demo endpoints answer only to a browser on the machine that runs the demo.");
+		return WxProblem.of(WxErrorCode.FORBIDDEN,
+				"The demo endpoints answer only to a browser on the machine that runs the demo.")
+			.body();
 	}
 
 	@ExceptionHandler(IllegalArgumentException.class)
 	ProblemDetail invalidRequest(IllegalArgumentException ex) {
-		return problem(WxErrorCode.INVALID_REQUEST.status(), WxErrorCode.INVALID_REQUEST.code(), ex.getMessage());
+		return WxProblem.of(WxErrorCode.INVALID_REQUEST, Objects.toString(ex.getMessage(), "The request is not valid.")).body();
 	}
 
 	// The fake knows no session key for a user who never asked for a login code: the demo's own code,
