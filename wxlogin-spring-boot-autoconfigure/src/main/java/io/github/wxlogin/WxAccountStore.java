@@ -58,7 +58,7 @@ public interface WxAccountStore extends WxUserService {
 	 * elsewhere (its web site, an app): the user's first phone-number login links to it.
 	 * @param phone the phone number
 	 * @return the new account
-	 * @throws PhoneConflictException if an account already has this phone
+	 * @throws WxAccountException ({@code PHONE_CONFLICT}) if an account already has this phone
 	 */
 	WxAccount createAccount(WxPhone phone);
 
@@ -74,14 +74,15 @@ public interface WxAccountStore extends WxUserService {
 	 * <li>the identity belongs to an account and nobody owns the phone: the phone is bound to that
 	 * account, replacing the one it had, as {@link #bindPhone} does ({@link WxPhoneSignIn.Outcome#BOUND});</li>
 	 * <li>the identity's account owns the phone: nothing changes ({@link WxPhoneSignIn.Outcome#SIGNED_IN});</li>
-	 * <li>the identity belongs to one account and the phone to another: {@link IdentityConflictException},
-	 * and nothing changes.</li>
+	 * <li>the identity belongs to one account and the phone to another: {@link WxAccountException}
+	 * ({@code IDENTITY_CONFLICT}), and nothing changes.</li>
 	 * </ul>
 	 * A disabled account is signed in like any other: the caller checks {@link #isDisabled}.
 	 * @param identity who WeChat says the user is
 	 * @param phone the phone number WeChat vouched for
 	 * @return the user, seen through the identity, and what the sign-in changed
-	 * @throws IdentityConflictException if the identity and the phone belong to two accounts
+	 * @throws WxAccountException ({@code IDENTITY_CONFLICT}) if the identity and the phone belong to two
+	 * accounts
 	 */
 	WxPhoneSignIn signInWithPhone(WxIdentity identity, WxPhone phone);
 
@@ -90,7 +91,7 @@ public interface WxAccountStore extends WxUserService {
 	 * @param userId the account's id
 	 * @param identity the identity
 	 * @return the account as stored afterwards
-	 * @throws IdentityConflictException if the identity belongs to another account
+	 * @throws WxAccountException ({@code IDENTITY_CONFLICT}) if the identity belongs to another account
 	 * @throws NoSuchElementException if there is no such account
 	 */
 	WxAccount linkIdentity(String userId, WxIdentity identity);
@@ -102,7 +103,8 @@ public interface WxAccountStore extends WxUserService {
 	 * @param appid the identity's mini program
 	 * @param openid the identity's openid
 	 * @return the account as stored afterwards
-	 * @throws UnlinkRefusedException if it is the last identity of an account without a phone
+	 * @throws WxAccountException ({@code LAST_IDENTITY}) if it is the last identity of an account without a
+	 * phone
 	 * @throws NoSuchElementException if there is no such account, or the identity is not linked to it
 	 */
 	WxAccount unlinkIdentity(String userId, String appid, String openid);

@@ -48,7 +48,7 @@ public interface WxUserService {
 	 * @param userId the user's id
 	 * @param phone the phone number WeChat vouched for
 	 * @return the user as stored afterwards
-	 * @throws PhoneConflictException if another user has this phone
+	 * @throws WxAccountException ({@code PHONE_CONFLICT}) if another user has this phone
 	 * @throws java.util.NoSuchElementException if there is no such user
 	 */
 	WxUser bindPhone(String userId, WxPhone phone);

@@ -2,6 +2,7 @@ package io.github.wxlogin.autoconfigure;
 
 import io.github.bucket4j.Bucket;
 import io.github.wxlogin.http.ProblemJsonWriter;
+import io.github.wxlogin.http.WxErrorCodes;
 import io.github.wxlogin.http.WxLoginEndpoints;
 import io.github.wxlogin.login.WxAccountService;
 import io.github.wxlogin.login.WxJwkSetService;
@@ -66,7 +67,7 @@ class WxWebConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	WxLoginObservationConvention wxLoginObservationConvention() {
-		return new WxLoginObservationConvention((failure) -> WxLoginExceptionHandler.errorCodeOf(failure).code());
+		return new WxLoginObservationConvention((failure) -> WxErrorCodes.of(failure).code());
 	}
 
 	/** Writes problems with Spring MVC's converters, as the advice's are written. */

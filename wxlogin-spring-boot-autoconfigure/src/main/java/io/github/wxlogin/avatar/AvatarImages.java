@@ -67,15 +67,24 @@ public final class AvatarImages {
 	}
 
 	/**
+	 * Refuse an upload over the size limit, before its bytes are read.
+	 * @param size the upload's size in bytes
+	 * @throws WxLoginException if the upload is too large
+	 */
+	public void checkSize(long size) {
+		if (size > this.maxBytes) {
+			throw new WxLoginException(Reason.IMAGE_TOO_LARGE, "The image is larger than " + this.maxBytes + " bytes.");
+		}
+	}
+
+	/**
 	 * Check an upload and write it anew.
 	 * @param upload the bytes as uploaded
 	 * @return the image to keep
 	 * @throws WxLoginException if the upload is too large or not a readable JPEG, PNG or WebP image
 	 */
 	AvatarImage reencode(byte[] upload) {
-		if (upload.length > this.maxBytes) {
-			throw new WxLoginException(Reason.IMAGE_TOO_LARGE, "The image is larger than " + this.maxBytes + " bytes.");
-		}
+		checkSize(upload.length);
 		AvatarFormat format = AvatarFormat.sniff(upload)
 			.orElseThrow(() -> new WxLoginException(Reason.UNSUPPORTED_IMAGE, "The image is not a JPEG, PNG or WebP image."));
 		BufferedImage image = decode(format, upload);

@@ -12,7 +12,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpOutputMessage;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageConverter;
@@ -21,10 +20,10 @@ import org.springframework.web.client.RestTemplate;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 
 /**
- * The one writer of the starter's {@code problem+json} errors: a {@link ProblemDetail} with the contract's
- * {@code code}, serialized by the message converter Spring MVC writes the endpoints' own problems with
+ * The one writer of the starter's {@code problem+json} errors: the {@link ProblemDetail} of a
+ * {@link WxProblem}, serialized by the message converter Spring MVC writes the endpoints' own problems with
  * (the application's JSON mapper), so that every refusal has one shape and one JSON escaping. The
- * endpoints' advice returns the {@link ProblemDetail} of {@link #problem} to Spring MVC; the refusals made
+ * endpoints' advice returns {@link WxProblem#toResponseEntity()} to Spring MVC; the refusals made
  * outside Spring MVC (the security chain, the firewall, the body filter, Tomcat's error report) are
  * written here.
  */
@@ -68,32 +67,17 @@ public final class ProblemJsonWriter {
 	}
 
 	/**
-	 * Return the problem of an error: status, its reason phrase as the title, the detail and the {@code code}.
-	 * @param status the HTTP status
-	 * @param code the contract's stable {@code code}
-	 * @param detail an explanation for the client
-	 * @return the problem
-	 */
-	public static ProblemDetail problem(HttpStatusCode status, String code, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		if (problem.getTitle() == null) {
-			problem.setTitle("Error");
-		}
-		problem.setProperty("code", code);
-		return problem;
-	}
-
-	/**
-	 * Write the problem of an error.
+	 * Write a problem: its status, {@code Retry-After} and body.
 	 * @param response the response, not yet committed
-	 * @param status the HTTP status
-	 * @param code the contract's stable {@code code}
-	 * @param detail an explanation for the client
+	 * @param problem the problem
 	 * @throws IOException when the body cannot be written
 	 */
-	public void write(HttpServletResponse response, HttpStatusCode status, String code, String detail)
-			throws IOException {
-		write(response, problem(status, code, detail));
+	public void write(HttpServletResponse response, WxProblem problem) throws IOException {
+		String retryAfter = problem.retryAfterHeader();
+		if (retryAfter != null) {
+			response.setHeader(HttpHeaders.RETRY_AFTER, retryAfter);
+		}
+		write(response, problem.body());
 	}
 
 	/**

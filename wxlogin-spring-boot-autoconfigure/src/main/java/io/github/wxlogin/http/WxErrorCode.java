@@ -1,5 +1,7 @@
 package io.github.wxlogin.http;
 
+import java.util.Locale;
+
 import org.springframework.http.HttpStatus;
 
 /**
@@ -20,13 +22,16 @@ public enum WxErrorCode {
 	INVALID_REFRESH_TOKEN(HttpStatus.UNAUTHORIZED),
 
 	/** No stored session key, or one that no longer decrypts or verifies: the client must log in again. */
-	SESSION_EXPIRED(HttpStatus.UNAUTHORIZED),
+	SESSION_KEY_EXPIRED(HttpStatus.UNAUTHORIZED),
 
 	/** WeChat blocked a high-risk user. */
 	RISKY_USER(HttpStatus.FORBIDDEN),
 
 	/** The host disabled the account. */
 	ACCOUNT_DISABLED(HttpStatus.FORBIDDEN),
+
+	/** A request the caller may not make, such as one its access token does not allow. */
+	FORBIDDEN(HttpStatus.FORBIDDEN),
 
 	/** No endpoint at this path under the base path, or no session or identity of this id of the caller's. */
 	NOT_FOUND(HttpStatus.NOT_FOUND),
@@ -88,7 +93,7 @@ public enum WxErrorCode {
 	 * @return the code
 	 */
 	public String code() {
-		return name().toLowerCase(java.util.Locale.ROOT);
+		return name().toLowerCase(Locale.ROOT);
 	}
 
 }

@@ -70,7 +70,7 @@ public class WxAccountManager {
 	 * site or app: the user's first phone-number login in a mini program links to it.
 	 * @param phone the phone number
 	 * @return the new account
-	 * @throws io.github.wxlogin.PhoneConflictException if an account already has this phone
+	 * @throws io.github.wxlogin.WxAccountException ({@code PHONE_CONFLICT}) if an account already has this phone
 	 */
 	public WxAccount createAccount(WxPhone phone) {
 		return accounts().createAccount(phone);
@@ -81,7 +81,8 @@ public class WxAccountManager {
 	 * @param userId the account's id
 	 * @param identity the identity
 	 * @return the account as stored afterwards
-	 * @throws io.github.wxlogin.IdentityConflictException if the identity belongs to another account
+	 * @throws io.github.wxlogin.WxAccountException ({@code IDENTITY_CONFLICT}) if the identity belongs to another
+	 * account
 	 * @throws java.util.NoSuchElementException if there is no such account
 	 */
 	public WxAccount linkIdentity(String userId, WxIdentity identity) {
@@ -94,8 +95,8 @@ public class WxAccountManager {
 	 * @param appid the identity's mini program
 	 * @param openid the identity's openid
 	 * @return the account as stored afterwards
-	 * @throws io.github.wxlogin.UnlinkRefusedException if it is the last identity of an account without a
-	 * phone
+	 * @throws io.github.wxlogin.WxAccountException ({@code LAST_IDENTITY}) if it is the last identity of an
+	 * account without a phone
 	 * @throws java.util.NoSuchElementException if there is no such account, or the identity is not linked
 	 * to it
 	 */

@@ -2,8 +2,8 @@ package io.github.wxlogin.login;
 
 import java.util.List;
 
-import io.github.wxlogin.PhoneConflictException;
 import io.github.wxlogin.WxAccount;
+import io.github.wxlogin.WxAccountException;
 import io.github.wxlogin.WxAccountStore;
 import io.github.wxlogin.WxIdentity;
 import io.github.wxlogin.WxLinkedIdentity;
@@ -189,8 +189,13 @@ public class WxAccountService {
 		try {
 			this.users.bindPhone(caller.userId(), phone);
 		}
-		catch (PhoneConflictException ex) {
-			throw new WxLoginException(Reason.PHONE_CONFLICT, "The phone number is bound to another user.");
+		catch (WxAccountException ex) {
+			throw switch (ex.reason()) {
+				case PHONE_CONFLICT -> new WxLoginException(Reason.PHONE_CONFLICT,
+						"The phone number is bound to another user.");
+				// Refusals a phone binding does not make
+				case IDENTITY_CONFLICT, LAST_IDENTITY -> ex;
+			};
 		}
 		return phone;
 	}
@@ -205,7 +210,7 @@ public class WxAccountService {
 	}
 
 	private String sessionKeyOf(WxPrincipal caller) {
-		return this.sessionKeys.find(caller.appid(), caller.openid()).orElseThrow(WxLoginException::sessionExpired);
+		return this.sessionKeys.find(caller.appid(), caller.openid()).orElseThrow(WxLoginException::sessionKeyExpired);
 	}
 
 }

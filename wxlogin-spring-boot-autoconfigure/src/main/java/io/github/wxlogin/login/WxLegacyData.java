@@ -1,10 +1,10 @@
 package io.github.wxlogin.login;
 
 import java.util.Map;
+import java.util.Optional;
 
 import io.github.wxlogin.WxPhone;
 import io.github.wxlogin.wechat.WxLegacyCrypto;
-import io.github.wxlogin.wechat.WxLegacyCrypto.StaleSessionKeyException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.json.JsonParser;
@@ -21,20 +21,17 @@ final class WxLegacyData {
 	}
 
 	static Map<String, Object> decrypt(String sessionKey, EncryptedData encrypted, String appid) {
-		String plaintext;
+		Optional<String> plaintext;
 		try {
 			plaintext = WxLegacyCrypto.decrypt(sessionKey, encrypted.encryptedData(), encrypted.iv());
 		}
 		catch (IllegalArgumentException ex) {
 			throw WxLoginException.invalidRequest(ex.getMessage() + ".");
 		}
-		catch (StaleSessionKeyException ex) {
-			throw WxLoginException.sessionExpired();
-		}
 		// A stale key can also decrypt to well-padded garbage: only JSON with our watermark counts
-		Map<String, Object> data = parseOrNull(plaintext);
+		Map<String, Object> data = plaintext.map(WxLegacyData::parseOrNull).orElse(null);
 		if (data == null) {
-			throw WxLoginException.sessionExpired();
+			throw WxLoginException.sessionKeyExpired();
 		}
 		if (!(data.get("watermark") instanceof Map<?, ?> watermark) || !appid.equals(watermark.get("appid"))) {
 			throw WxLoginException.invalidRequest("The data was not made for this mini program.");

@@ -21,7 +21,7 @@ record WxLegacyProfile(@Nullable String nickname, @Nullable String avatarUrl, @N
 			throw WxLoginException.invalidRequest("'rawData' is not a JSON object.");
 		}
 		if (!WxLegacyCrypto.signatureMatches(sessionKey, signed.rawData(), signed.signature())) {
-			throw WxLoginException.sessionExpired();
+			throw WxLoginException.sessionKeyExpired();
 		}
 		if (signed.encryptedData() == null || signed.iv() == null) {
 			return new WxLegacyProfile(text(raw, "nickName"), text(raw, "avatarUrl"), null);

@@ -31,6 +31,14 @@ public class WxLoginException extends RuntimeException {
 	}
 
 	/**
+	 * The refusal of a request that needs a signed-in caller and has none.
+	 * @return the exception
+	 */
+	public static WxLoginException notSignedIn() {
+		return new WxLoginException(Reason.NOT_SIGNED_IN, "A valid Bearer access token is required.");
+	}
+
+	/**
 	 * The refusal of a token whose user no longer exists.
 	 * @return the exception
 	 */
@@ -50,8 +58,8 @@ public class WxLoginException extends RuntimeException {
 		return new WxLoginException(Reason.ACCOUNT_DISABLED, "This account has been disabled.");
 	}
 
-	static WxLoginException sessionExpired() {
-		return new WxLoginException(Reason.SESSION_EXPIRED,
+	static WxLoginException sessionKeyExpired() {
+		return new WxLoginException(Reason.SESSION_KEY_EXPIRED,
 				"The WeChat session has expired; call wx.login and log in again.");
 	}
 
@@ -76,7 +84,7 @@ public class WxLoginException extends RuntimeException {
 		INVALID_REFRESH_TOKEN,
 
 		/** No stored session key, or one that no longer decrypts or verifies: the client must log in again. */
-		SESSION_EXPIRED,
+		SESSION_KEY_EXPIRED,
 
 		/** The host disabled the account: it cannot log in or refresh. */
 		ACCOUNT_DISABLED,

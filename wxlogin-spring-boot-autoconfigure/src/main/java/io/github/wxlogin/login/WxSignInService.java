@@ -5,8 +5,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-import io.github.wxlogin.IdentityConflictException;
-import io.github.wxlogin.PhoneConflictException;
+import io.github.wxlogin.WxAccountException;
 import io.github.wxlogin.WxAccountStore;
 import io.github.wxlogin.WxAccountStore.WxPhoneSignIn;
 import io.github.wxlogin.WxIdentity;
@@ -150,8 +149,12 @@ public class WxSignInService {
 			WxPhoneSignIn signIn = accounts.signInWithPhone(identity, phone);
 			return new SignedInUser(signIn.user(), signIn.outcome() == WxPhoneSignIn.Outcome.CREATED);
 		}
-		catch (IdentityConflictException ex) {
-			throw identityConflict();
+		catch (WxAccountException ex) {
+			throw switch (ex.reason()) {
+				case IDENTITY_CONFLICT -> identityConflict();
+				// Refusals a phone sign-in does not make
+				case PHONE_CONFLICT, LAST_IDENTITY -> ex;
+			};
 		}
 	}
 
@@ -165,8 +168,12 @@ public class WxSignInService {
 		try {
 			return new SignedInUser(this.users.bindPhone(login.user().id(), phone), login.created());
 		}
-		catch (PhoneConflictException ex) {
-			throw identityConflict();
+		catch (WxAccountException ex) {
+			throw switch (ex.reason()) {
+				// The phone is another account's: this login's identity and phone belong to two accounts
+				case PHONE_CONFLICT, IDENTITY_CONFLICT -> identityConflict();
+				case LAST_IDENTITY -> ex;
+			};
 		}
 	}
 

@@ -3,10 +3,10 @@ package io.github.wxlogin.security;
 import java.io.IOException;
 
 import io.github.wxlogin.http.ProblemJsonWriter;
+import io.github.wxlogin.http.WxProblem;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
@@ -32,7 +32,7 @@ public class WxProblemAccessDeniedHandler implements AccessDeniedHandler {
 	public void handle(HttpServletRequest request, HttpServletResponse response,
 			org.springframework.security.access.AccessDeniedException accessDeniedException) throws IOException {
 		this.bearer.handle(request, response, accessDeniedException);
-		this.problems.write(response, HttpStatus.FORBIDDEN, "forbidden", "The access token does not allow this request.");
+		this.problems.write(response, WxProblem.forbidden());
 	}
 
 }

@@ -3,11 +3,11 @@ package io.github.wxlogin.security;
 import java.io.IOException;
 
 import io.github.wxlogin.http.ProblemJsonWriter;
+import io.github.wxlogin.http.WxProblem;
 import io.github.wxlogin.session.TokenStoreUnavailableException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -24,7 +24,7 @@ public class WxProblemAuthenticationEntryPoint implements AuthenticationEntryPoi
 	private final ProblemJsonWriter problems;
 
 	/**
-	 * Create a entry point.
+	 * Create an entry point.
 	 * @param problems the writer of the {@code problem+json} body
 	 */
 	public WxProblemAuthenticationEntryPoint(ProblemJsonWriter problems) {
@@ -36,14 +36,11 @@ public class WxProblemAuthenticationEntryPoint implements AuthenticationEntryPoi
 			AuthenticationException authException) throws IOException {
 		if (authException instanceof TokenStoreUnavailableException) {
 			// Not the client's fault: no WWW-Authenticate, and a retry soon can succeed
-			response.setHeader("Retry-After", "1");
-			this.problems.write(response, HttpStatus.SERVICE_UNAVAILABLE, "store_unavailable",
-					"The token could not be checked in time; try again shortly.");
+			this.problems.write(response, WxProblem.of(authException));
 			return;
 		}
 		this.bearer.commence(request, response, authException);
-		this.problems.write(response, HttpStatus.UNAUTHORIZED, "unauthorized",
-				"A valid Bearer access token is required.");
+		this.problems.write(response, WxProblem.unauthorized());
 	}
 
 }

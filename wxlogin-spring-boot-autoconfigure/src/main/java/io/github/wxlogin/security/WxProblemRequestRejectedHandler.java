@@ -3,12 +3,12 @@ package io.github.wxlogin.security;
 import java.io.IOException;
 
 import io.github.wxlogin.http.ProblemJsonWriter;
+import io.github.wxlogin.http.WxProblem;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
@@ -36,8 +36,7 @@ public class WxProblemRequestRejectedHandler implements RequestRejectedHandler {
 			RequestRejectedException requestRejectedException) throws IOException {
 		// The exception's message quotes the path: DEBUG only, as Spring Security's own handler does
 		logger.debug("Rejecting request: " + requestRejectedException.getMessage());
-		this.problems.write(response, HttpStatus.BAD_REQUEST, "invalid_request",
-				"The request path is not in a form this server accepts.");
+		this.problems.write(response, WxProblem.pathRejected());
 	}
 
 }

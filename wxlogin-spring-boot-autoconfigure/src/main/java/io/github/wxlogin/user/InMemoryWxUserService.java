@@ -12,10 +12,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 
-import io.github.wxlogin.IdentityConflictException;
-import io.github.wxlogin.PhoneConflictException;
-import io.github.wxlogin.UnlinkRefusedException;
 import io.github.wxlogin.WxAccount;
+import io.github.wxlogin.WxAccountException;
 import io.github.wxlogin.WxAccountStore;
 import io.github.wxlogin.WxAccountStore.WxPhoneSignIn;
 import io.github.wxlogin.WxIdentity;
@@ -119,7 +117,7 @@ public class InMemoryWxUserService implements WxAccountStore {
 		WxLinkedIdentity identity = firstIdentity(account);
 		String owner = this.accountIdsByPhone.get(phone.phoneNumber());
 		if (owner != null && !owner.equals(userId)) {
-			throw new PhoneConflictException();
+			throw WxAccountException.phoneConflict();
 		}
 		return bind(account, phone).seenThrough(identity);
 	}
@@ -138,7 +136,7 @@ public class InMemoryWxUserService implements WxAccountStore {
 	@Override
 	public synchronized WxAccount createAccount(WxPhone phone) {
 		if (this.accountIdsByPhone.containsKey(phone.phoneNumber())) {
-			throw new PhoneConflictException();
+			throw WxAccountException.phoneConflict();
 		}
 		return bind(newAccount(), phone).toWxAccount();
 	}
@@ -158,7 +156,7 @@ public class InMemoryWxUserService implements WxAccountStore {
 					created ? WxPhoneSignIn.Outcome.CREATED : WxPhoneSignIn.Outcome.BOUND);
 		}
 		if (ownerId != null && !ownerId.equals(identityAccountId)) {
-			throw new IdentityConflictException("The WeChat identity and the phone belong to two accounts");
+			throw WxAccountException.identityConflict("The WeChat identity and the phone belong to two accounts");
 		}
 		WxUser user = recordUnionid(identity);
 		if (ownerId != null) {
@@ -177,7 +175,7 @@ public class InMemoryWxUserService implements WxAccountStore {
 			link(account, identity);
 		}
 		else if (!owner.equals(userId)) {
-			throw new IdentityConflictException("The WeChat identity belongs to another account");
+			throw WxAccountException.identityConflict("The WeChat identity belongs to another account");
 		}
 		return this.accounts.get(userId).toWxAccount();
 	}
@@ -190,7 +188,7 @@ public class InMemoryWxUserService implements WxAccountStore {
 			throw new NoSuchElementException("The identity is not linked to account " + userId);
 		}
 		if (account.identities().size() == 1 && account.phone() == null) {
-			throw new UnlinkRefusedException();
+			throw WxAccountException.lastIdentity();
 		}
 		this.accountIdsByIdentity.remove(key);
 		List<WxLinkedIdentity> remaining = new ArrayList<>(account.identities());

@@ -7,10 +7,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-import io.github.wxlogin.IdentityConflictException;
-import io.github.wxlogin.PhoneConflictException;
-import io.github.wxlogin.UnlinkRefusedException;
 import io.github.wxlogin.WxAccount;
+import io.github.wxlogin.WxAccountException;
 import io.github.wxlogin.WxAccountStore;
 import io.github.wxlogin.WxAccountStore.WxPhoneSignIn.Outcome;
 import io.github.wxlogin.WxIdentity;
@@ -166,7 +164,7 @@ public class JdbcWxUserService implements WxAccountStore {
 				outcome = Outcome.SIGNED_IN;
 			}
 			else {
-				throw new IdentityConflictException("The WeChat identity and the phone belong to two accounts");
+				throw WxAccountException.identityConflict("The WeChat identity and the phone belong to two accounts");
 			}
 			WxUser user = findByIdentity(identity.appid(), identity.openid()).orElseThrow();
 			return new WxPhoneSignIn(recordUnionid(user, identity.unionid()), outcome);
@@ -183,10 +181,8 @@ public class JdbcWxUserService implements WxAccountStore {
 			if (userId.equals(this.tables.accountOfIdentity(identity.appid(), identity.openid()))) {
 				return account;
 			}
-			IdentityConflictException conflict = new IdentityConflictException(
-					"The WeChat identity belongs to another account");
-			conflict.initCause(ex);
-			throw conflict;
+			throw new WxAccountException(WxAccountException.Reason.IDENTITY_CONFLICT,
+					"The WeChat identity belongs to another account", ex);
 		}
 		return account(userId);
 	}
@@ -201,7 +197,7 @@ public class JdbcWxUserService implements WxAccountStore {
 				throw new NoSuchElementException("The identity is not linked to account " + userId);
 			}
 			if (identities.size() == 1 && !hasPhone) {
-				throw new UnlinkRefusedException();
+				throw WxAccountException.lastIdentity();
 			}
 			this.tables.deleteIdentity(userId, appid, openid);
 			return account(userId);
@@ -252,10 +248,9 @@ public class JdbcWxUserService implements WxAccountStore {
 		return findAccount(userId).orElseThrow(() -> AccountTables.noSuchAccount(userId));
 	}
 
-	private static PhoneConflictException phoneConflict(DuplicateKeyException cause) {
-		PhoneConflictException conflict = new PhoneConflictException();
-		conflict.initCause(cause);
-		return conflict;
+	private static WxAccountException phoneConflict(DuplicateKeyException cause) {
+		return new WxAccountException(WxAccountException.Reason.PHONE_CONFLICT,
+				"Phone number is already bound to another user", cause);
 	}
 
 }

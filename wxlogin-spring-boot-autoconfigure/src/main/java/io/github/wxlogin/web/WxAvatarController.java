@@ -10,7 +10,6 @@ import io.github.wxlogin.avatar.WxAvatarService.AvatarUpload;
 import io.github.wxlogin.avatar.WxAvatarStore.StoredAvatar;
 import io.github.wxlogin.http.WxLoginEndpoints;
 import io.github.wxlogin.login.WxLoginException;
-import io.github.wxlogin.login.WxLoginException.Reason;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.CacheControl;
@@ -51,11 +50,8 @@ public class WxAvatarController {
 			@RequestPart("file") MultipartFile file) throws IOException {
 		// The endpoints' own chain requires a token; a host chain without that rule gets a 401 here
 		WxPrincipal caller = Optional.ofNullable(principal)
-			.orElseThrow(() -> new WxLoginException(Reason.NOT_SIGNED_IN, "A valid Bearer access token is required."));
-		if (file.getSize() > this.avatars.images().maxBytes()) {
-			throw new WxLoginException(Reason.IMAGE_TOO_LARGE,
-					"The image is larger than " + this.avatars.images().maxBytes() + " bytes.");
-		}
+			.orElseThrow(WxLoginException::notSignedIn);
+		this.avatars.images().checkSize(file.getSize());
 		AvatarUpload upload = this.avatars.upload(caller, file.getBytes());
 		return new AvatarResponse(upload.avatarUrl(), upload.checking());
 	}

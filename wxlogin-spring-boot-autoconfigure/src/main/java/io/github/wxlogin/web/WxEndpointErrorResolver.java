@@ -3,8 +3,8 @@ package io.github.wxlogin.web;
 import java.io.IOException;
 
 import io.github.wxlogin.http.ProblemJsonWriter;
-import io.github.wxlogin.http.WxErrorCode;
 import io.github.wxlogin.http.WxLoginEndpoints;
+import io.github.wxlogin.http.WxProblem;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -55,20 +55,20 @@ public class WxEndpointErrorResolver implements HandlerExceptionResolver, Ordere
 				if (allowed != null) {
 					response.setHeader(HttpHeaders.ALLOW, StringUtils.arrayToDelimitedString(allowed, ", "));
 				}
-				write(response, WxErrorCode.METHOD_NOT_ALLOWED, "This endpoint does not take this method.");
+				this.problems.write(response, WxProblem.methodNotAllowed());
 				return new ModelAndView();
 			}
 			// The upload is parsed before any endpoint is chosen
 			if (ex instanceof MaxUploadSizeExceededException) {
-				write(response, WxErrorCode.IMAGE_TOO_LARGE, "The upload is larger than this server accepts.");
+				this.problems.write(response, WxProblem.uploadTooLarge());
 				return new ModelAndView();
 			}
 			if (ex instanceof MultipartException) {
-				write(response, WxErrorCode.INVALID_REQUEST, "The upload is not a readable multipart/form-data body.");
+				this.problems.write(response, WxProblem.uploadUnreadable());
 				return new ModelAndView();
 			}
 			if (ex instanceof NoResourceFoundException || ex instanceof NoHandlerFoundException) {
-				write(response, WxErrorCode.NOT_FOUND, "There is no endpoint at this path.");
+				this.problems.write(response, WxProblem.noEndpoint());
 				return new ModelAndView();
 			}
 		}
@@ -81,10 +81,6 @@ public class WxEndpointErrorResolver implements HandlerExceptionResolver, Ordere
 
 	private boolean isUnderBasePath(HttpServletRequest request) {
 		return this.endpoints.contains(request.getRequestURI().substring(request.getContextPath().length()));
-	}
-
-	private void write(HttpServletResponse response, WxErrorCode code, String detail) throws IOException {
-		this.problems.write(response, code.status(), code.code(), detail);
 	}
 
 	@Override

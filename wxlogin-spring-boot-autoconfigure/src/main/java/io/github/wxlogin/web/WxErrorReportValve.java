@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.wxlogin.http.ProblemJsonWriter;
-import io.github.wxlogin.http.WxErrorCode;
+import io.github.wxlogin.http.WxProblem;
 import org.apache.catalina.Host;
 import org.apache.catalina.Valve;
 import org.apache.catalina.connector.Request;
@@ -12,8 +12,6 @@ import org.apache.catalina.connector.Response;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ActionCode;
-
-import org.springframework.http.HttpStatusCode;
 
 /**
  * Tomcat's error report, for the errors that Tomcat answers itself before any application code runs (a
@@ -67,25 +65,12 @@ public class WxErrorReportValve extends ErrorReportValve {
 		}
 		try {
 			response.resetBuffer();
-			this.problems.write(response, HttpStatusCode.valueOf(status), codeOf(status), detailOf(status));
+			this.problems.write(response, WxProblem.ofContainerStatus(status));
 			response.finishResponse();
 		}
 		catch (IOException | IllegalStateException ex) {
 			// The client is gone, or the response can no longer take a body
 		}
-	}
-
-	private static String codeOf(int status) {
-		return switch (status) {
-			case 404 -> WxErrorCode.NOT_FOUND.code();
-			case 405 -> WxErrorCode.METHOD_NOT_ALLOWED.code();
-			case 401 -> WxErrorCode.UNAUTHORIZED.code();
-			default -> ((status >= 500) ? WxErrorCode.INTERNAL_ERROR : WxErrorCode.INVALID_REQUEST).code();
-		};
-	}
-
-	private static String detailOf(int status) {
-		return (status >= 500) ? "The server could not answer this request." : "The server refused this request.";
 	}
 
 }

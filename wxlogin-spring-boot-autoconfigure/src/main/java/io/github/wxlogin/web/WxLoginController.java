@@ -169,7 +169,7 @@ public class WxLoginController {
 	 */
 	private static WxPrincipal signedIn(@Nullable WxPrincipal principal) {
 		if (principal == null) {
-			throw new WxLoginException(Reason.NOT_SIGNED_IN, "A valid Bearer access token is required.");
+			throw WxLoginException.notSignedIn();
 		}
 		return principal;
 	}

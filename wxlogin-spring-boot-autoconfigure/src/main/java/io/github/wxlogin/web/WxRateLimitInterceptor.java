@@ -63,20 +63,20 @@ public final class WxRateLimitInterceptor implements HandlerInterceptor {
 	}
 
 	/**
-	 * A client used up its allowance of an endpoint.
+	 * A client used up its allowance of an endpoint: a signal to the endpoints' advice, which answers it
+	 * with {@link io.github.wxlogin.http.WxProblem#rateLimited}.
 	 */
 	static class WxRateLimitExceededException extends RuntimeException {
 
 		private final Duration retryAfter;
 
 		WxRateLimitExceededException(Duration retryAfter) {
-			super("Too many requests; try again later.");
+			super("Rate limit exceeded", null, false, false);
 			this.retryAfter = retryAfter;
 		}
 
-		/** Whole seconds, rounded up, as the Retry-After header needs. */
-		long retryAfterSeconds() {
-			return Math.max(1, (this.retryAfter.toMillis() + 999) / 1000);
+		Duration retryAfter() {
+			return this.retryAfter;
 		}
 
 	}

@@ -2,7 +2,8 @@ package io.github.wxlogin.web;
 
 import java.io.IOException;
 
-import io.github.wxlogin.http.WxErrorCode;
+import io.github.wxlogin.http.ProblemJsonWriter;
+import io.github.wxlogin.http.WxProblem;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -10,14 +11,10 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-
-import io.github.wxlogin.http.ProblemJsonWriter;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -74,16 +71,11 @@ public class WxRequestBodyFilter extends OncePerRequestFilter {
 			return;
 		}
 		if (request.getContentLengthLong() > this.maxBytes) {
-			// 413 by number, and RFC 9110's title: Spring 6 still calls it PAYLOAD_TOO_LARGE, "Payload Too Large"
-			ProblemDetail tooLarge = ProblemJsonWriter.problem(HttpStatus.valueOf(413),
-					WxErrorCode.INVALID_REQUEST.code(), "The request body is larger than " + this.maxBytes + " bytes.");
-			tooLarge.setTitle("Content Too Large");
-			this.problems.write(response, tooLarge);
+			this.problems.write(response, WxProblem.bodyTooLarge(this.maxBytes));
 			return;
 		}
 		if (hasBody(request) && !isJsonOrAbsent(request.getContentType())) {
-			this.problems.write(response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, WxErrorCode.INVALID_REQUEST.code(),
-					"The request body must be application/json.");
+			this.problems.write(response, WxProblem.bodyNotJson());
 			return;
 		}
 		chain.doFilter(new LimitedRequest(request, this.maxBytes), response);
@@ -92,15 +84,11 @@ public class WxRequestBodyFilter extends OncePerRequestFilter {
 	private void filterUpload(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		if (request.getContentLengthLong() > this.maxUploadBytes) {
-			ProblemDetail tooLarge = ProblemJsonWriter.problem(WxErrorCode.IMAGE_TOO_LARGE.status(),
-					WxErrorCode.IMAGE_TOO_LARGE.code(), "The upload is larger than this server accepts.");
-			tooLarge.setTitle("Content Too Large");
-			this.problems.write(response, tooLarge);
+			this.problems.write(response, WxProblem.uploadTooLarge());
 			return;
 		}
 		if (hasBody(request) && !isMultipartFormData(request.getContentType())) {
-			this.problems.write(response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, WxErrorCode.INVALID_REQUEST.code(),
-					"The upload must be multipart/form-data with the image in the part 'file'.");
+			this.problems.write(response, WxProblem.uploadNotMultipart());
 			return;
 		}
 		// Tomcat parses the parts itself, within spring.servlet.multipart's limits

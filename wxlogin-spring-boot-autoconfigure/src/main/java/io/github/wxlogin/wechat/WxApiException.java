@@ -104,7 +104,7 @@ public final class WxApiException extends RuntimeException {
 		 * whitelist, frozen secret, token quota spent (40013, 40125, 40164, 40243, 45009, 89503). Retrying
 		 * does not help; an operator must fix the configuration.
 		 */
-		CONFIGURATION,
+		CONFIG_ERROR,
 
 		/**
 		 * WeChat answered something that is not a usable reply: a body that is not JSON, an HTML error

@@ -2,6 +2,7 @@ package io.github.wxlogin.wechat;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.function.Supplier;
 
 import io.github.wxlogin.wechat.WxApiException.Reason;
@@ -78,29 +79,21 @@ final class WxApiObserver {
 			// A user's code is the user's business: worth a line, not an alarm
 			case INVALID_CODE -> logger.info(line);
 			// Logged as an ERROR that says what to fix where WeChat's answer was read
-			case CONFIGURATION -> {
+			case CONFIG_ERROR -> {
 			}
 			case RISKY_USER, RATE_LIMITED, BUSY, UNAVAILABLE, TOKEN_REJECTED, BAD_RESPONSE, REFUSED -> logger.warn(line);
 		}
 	}
 
 	/**
-	 * The {@link LowCardinalityKeyNames#OUTCOME outcome} of a failure.
+	 * The {@link LowCardinalityKeyNames#OUTCOME outcome} of a failure: the reason's own name in lower case, as the audit trail names
+	 * it too, so that a WeChat failure has one name inside this package ({@code config_error}, for example);
+	 * the endpoints' {@code wechat_*} codes are the HTTP contract's.
 	 * @param reason what went wrong
 	 * @return the tag
 	 */
 	static String outcome(Reason reason) {
-		return switch (reason) {
-			case INVALID_CODE -> "invalid_code";
-			case RATE_LIMITED -> "rate_limited";
-			case RISKY_USER -> "risky_user";
-			case BUSY -> "busy";
-			case TOKEN_REJECTED -> "token_rejected";
-			case CONFIGURATION -> "config_error";
-			case BAD_RESPONSE -> "bad_response";
-			case UNAVAILABLE -> "unavailable";
-			case REFUSED -> "error";
-		};
+		return reason.name().toLowerCase(Locale.ROOT);
 	}
 
 }

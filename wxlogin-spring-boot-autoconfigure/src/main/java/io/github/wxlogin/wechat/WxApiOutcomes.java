@@ -62,7 +62,7 @@ public class WxApiOutcomes {
 				return false;
 			}
 			return switch (this.reason) {
-				case CONFIGURATION -> true;
+				case CONFIG_ERROR -> true;
 				case INVALID_CODE, RISKY_USER, RATE_LIMITED, BUSY, UNAVAILABLE, TOKEN_REJECTED, BAD_RESPONSE, REFUSED ->
 					false;
 			};

@@ -38,10 +38,10 @@ final class WxErrcodes {
 			case 40226 -> Reason.RISKY_USER;
 			case BUSY -> Reason.BUSY;
 			case 40001, 40014, 42001, 41001 -> Reason.TOKEN_REJECTED;
-			case 40013, 40125, 40164, 40243, 45009, 89503, 41002, 41004 -> Reason.CONFIGURATION;
+			case 40013, 40125, 40164, 40243, 45009, 89503, 41002, 41004 -> Reason.CONFIG_ERROR;
 			default -> Reason.REFUSED;
 		};
-		if (reason == Reason.CONFIGURATION) {
+		if (reason == Reason.CONFIG_ERROR) {
 			logger.error("WeChat refused the mini program's configuration on " + api + " (errcode " + errcode + "): "
 					+ remedy(errcode) + ". " + message);
 		}

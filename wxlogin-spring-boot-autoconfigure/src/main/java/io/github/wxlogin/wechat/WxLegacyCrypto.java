@@ -5,6 +5,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Optional;
 
 import javax.crypto.Cipher;
 import javax.crypto.spec.IvParameterSpec;
@@ -24,12 +25,13 @@ public final class WxLegacyCrypto {
 	 * @param sessionKey the user's session key, Base64 as WeChat gave it
 	 * @param encryptedData the ciphertext, Base64; a {@code +} that arrived as a space is restored
 	 * @param iv the initialisation vector, Base64
-	 * @return the plaintext, a JSON text when the session key was the right one
+	 * @return the plaintext, a JSON text when the session key was the right one; empty when the data does not
+	 * decrypt under the session key (the client has logged in again since, so the key it used is no longer
+	 * the stored one)
 	 * @throws IllegalArgumentException if {@code encryptedData} or {@code iv} is not Base64 of a valid
 	 * length: the client sent something malformed
-	 * @throws StaleSessionKeyException if the data does not decrypt under the session key
 	 */
-	public static String decrypt(String sessionKey, String encryptedData, String iv) {
+	public static Optional<String> decrypt(String sessionKey, String encryptedData, String iv) {
 		byte[] ciphertext = base64("encryptedData", encryptedData);
 		byte[] ivBytes = base64("iv", iv);
 		if (ivBytes.length != 16) {
@@ -42,10 +44,10 @@ public final class WxLegacyCrypto {
 		try {
 			Cipher cipher = Cipher.getInstance("AES/CBC/PKCS5Padding");
 			cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new IvParameterSpec(ivBytes));
-			return new String(cipher.doFinal(ciphertext), StandardCharsets.UTF_8);
+			return Optional.of(new String(cipher.doFinal(ciphertext), StandardCharsets.UTF_8));
 		}
 		catch (GeneralSecurityException ex) {
-			throw new StaleSessionKeyException();
+			return Optional.empty();
 		}
 	}
 
@@ -75,18 +77,6 @@ public final class WxLegacyCrypto {
 		catch (IllegalArgumentException ex) {
 			throw new IllegalArgumentException("'" + name + "' is not valid Base64");
 		}
-	}
-
-	/**
-	 * Data did not decrypt under the stored session key: the client has logged in again since, so the key
-	 * it used is no longer the stored one.
-	 */
-	public static class StaleSessionKeyException extends RuntimeException {
-
-		StaleSessionKeyException() {
-			super("The data does not decrypt under the stored session key");
-		}
-
 	}
 
 }

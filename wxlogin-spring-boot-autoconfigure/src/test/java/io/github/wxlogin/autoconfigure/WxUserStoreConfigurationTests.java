@@ -10,7 +10,7 @@ import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
-import io.github.wxlogin.PhoneConflictException;
+import io.github.wxlogin.WxAccountException;
 import io.github.wxlogin.WxIdentity;
 import io.github.wxlogin.WxPhone;
 import io.github.wxlogin.WxProfile;
@@ -178,7 +178,7 @@ class WxUserStoreConfigurationTests {
 
 				@Override
 				public WxUser bindPhone(String userId, WxPhone phone) {
-					throw new PhoneConflictException();
+					throw WxAccountException.phoneConflict();
 				}
 
 				@Override

@@ -123,13 +123,13 @@ class PhoneIntegrationTests extends HostIntegrationTest {
 	}
 
 	@Test
-	void dataUnderAnOldSessionKeyIsSessionExpired() {
+	void dataUnderAnOldSessionKeyIsSessionKeyExpired() {
 		String token = accessToken("openid-decrypt-4");
 		EncryptedData stale = this.fake.encryptedPhoneData("openid-decrypt-4", "13800138009");
 		login("openid-decrypt-4");
 		Reply reply = this.client.post("/wx/phone/decrypt", token,
 				Map.of("encryptedData", stale.encryptedData(), "iv", stale.iv()));
-		assertProblem(reply, 401, "session_expired");
+		assertProblem(reply, 401, "session_key_expired");
 	}
 
 	@Test

@@ -92,23 +92,23 @@ class ProfileIntegrationTests extends HostIntegrationTest {
 	}
 
 	@Test
-	void tamperedRawDataIsSessionExpiredAndChangesNothing() {
+	void tamperedRawDataIsSessionKeyExpiredAndChangesNothing() {
 		String token = accessToken("openid-legacy-3");
 		updateProfile(token, Map.of("nickname", "kept"));
 		UserProfileData data = this.fake.userProfileData("openid-legacy-3", "Band", "https://wx.qlogo.cn/mmopen/a/0");
 		String tampered = data.rawData().replace("Band", "Evil");
 		assertProblem(this.client.post("/wx/profile/wechat", token,
-				Map.of("rawData", tampered, "signature", data.signature())), 401, "session_expired");
+				Map.of("rawData", tampered, "signature", data.signature())), 401, "session_key_expired");
 		assertThat(this.client.get("/wx/me", token).text("nickname")).isEqualTo("kept");
 	}
 
 	@Test
-	void dataSignedWithAStaleSessionKeyIsSessionExpired() {
+	void dataSignedWithAStaleSessionKeyIsSessionKeyExpired() {
 		String token = accessToken("openid-legacy-4");
 		UserProfileData data = this.fake.userProfileData("openid-legacy-4", "Band", "https://wx.qlogo.cn/mmopen/a/0");
 		login("openid-legacy-4");
 		assertProblem(this.client.post("/wx/profile/wechat", token,
-				Map.of("rawData", data.rawData(), "signature", data.signature())), 401, "session_expired");
+				Map.of("rawData", data.rawData(), "signature", data.signature())), 401, "session_key_expired");
 	}
 
 	@Test

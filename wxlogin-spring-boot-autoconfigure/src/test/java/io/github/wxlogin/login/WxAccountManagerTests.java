@@ -7,10 +7,8 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
-import io.github.wxlogin.IdentityConflictException;
-import io.github.wxlogin.PhoneConflictException;
-import io.github.wxlogin.UnlinkRefusedException;
 import io.github.wxlogin.WxAccount;
+import io.github.wxlogin.WxAccountException;
 import io.github.wxlogin.WxIdentity;
 import io.github.wxlogin.WxLinkedIdentity;
 import io.github.wxlogin.WxPhone;
@@ -120,8 +118,10 @@ class WxAccountManagerTests {
 		WxAccount account = this.manager.createAccount(phone("13800138030"));
 		assertThat(this.manager.findByPhone("13800138030")).get().extracting(WxAccount::id).isEqualTo(account.id());
 		assertThat(account.identities()).isEmpty();
-		assertThatExceptionOfType(PhoneConflictException.class)
-			.isThrownBy(() -> this.manager.createAccount(phone("13800138030")));
+		assertThatExceptionOfType(WxAccountException.class)
+			.isThrownBy(() -> this.manager.createAccount(phone("13800138030")))
+			.extracting(WxAccountException::reason)
+			.isEqualTo(WxAccountException.Reason.PHONE_CONFLICT);
 	}
 
 	@Test
@@ -142,8 +142,10 @@ class WxAccountManagerTests {
 	@Test
 	void theLastIdentityOfAnAccountWithoutAPhoneIsNotUnlinked() {
 		WxUser user = user(APP, "openid-5");
-		assertThatExceptionOfType(UnlinkRefusedException.class)
-			.isThrownBy(() -> this.manager.unlinkIdentity(user.id(), APP, "openid-5"));
+		assertThatExceptionOfType(WxAccountException.class)
+			.isThrownBy(() -> this.manager.unlinkIdentity(user.id(), APP, "openid-5"))
+			.extracting(WxAccountException::reason)
+			.isEqualTo(WxAccountException.Reason.LAST_IDENTITY);
 		assertThat(this.manager.identities(user.id())).hasSize(1);
 	}
 
@@ -151,8 +153,10 @@ class WxAccountManagerTests {
 	void anIdentityOfAnotherAccountIsNotLinked() {
 		WxUser owner = user(APP, "openid-6");
 		WxUser other = user(APP, "openid-7");
-		assertThatExceptionOfType(IdentityConflictException.class)
-			.isThrownBy(() -> this.manager.linkIdentity(other.id(), new WxIdentity(APP, "openid-6", null)));
+		assertThatExceptionOfType(WxAccountException.class)
+			.isThrownBy(() -> this.manager.linkIdentity(other.id(), new WxIdentity(APP, "openid-6", null)))
+			.extracting(WxAccountException::reason)
+			.isEqualTo(WxAccountException.Reason.IDENTITY_CONFLICT);
 		assertThat(this.manager.identities(owner.id())).extracting(WxLinkedIdentity::openid)
 			.containsExactly("openid-6");
 		assertThat(this.manager.identities(other.id())).extracting(WxLinkedIdentity::openid)

@@ -8,10 +8,8 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
-import io.github.wxlogin.IdentityConflictException;
-import io.github.wxlogin.PhoneConflictException;
-import io.github.wxlogin.UnlinkRefusedException;
 import io.github.wxlogin.WxAccount;
+import io.github.wxlogin.WxAccountException;
 import io.github.wxlogin.WxAccountStore;
 import io.github.wxlogin.WxAccountStore.WxPhoneSignIn;
 import io.github.wxlogin.WxAccountStore.WxPhoneSignIn.Outcome;
@@ -52,8 +50,9 @@ abstract class WxAccountStoreContractTests<S extends WxAccountStore> extends WxU
 		WxUser owner = login("openid-1");
 		WxUser other = login("openid-2");
 
-		assertThatExceptionOfType(IdentityConflictException.class)
-			.isThrownBy(() -> users().linkIdentity(other.id(), identity("openid-1")));
+		assertThatExceptionOfType(WxAccountException.class)
+			.isThrownBy(() -> users().linkIdentity(other.id(), identity("openid-1")))
+			.satisfies((refused) -> assertThat(refused.reason()).isEqualTo(WxAccountException.Reason.IDENTITY_CONFLICT));
 
 		assertThat(users().findByIdentity(this.appid, "openid-1")).contains(owner);
 		assertThat(users().identities(other.id())).extracting(WxLinkedIdentity::openid).containsExactly("openid-2");
@@ -72,7 +71,7 @@ abstract class WxAccountStoreContractTests<S extends WxAccountStore> extends WxU
 	void accountForAPhoneAnotherAccountHasIsRefused() {
 		users().createAccount(phone(1));
 
-		assertThatExceptionOfType(PhoneConflictException.class).isThrownBy(() -> users().createAccount(phone(1)));
+		assertThatExceptionOfType(WxAccountException.class).isThrownBy(() -> users().createAccount(phone(1))).satisfies((refused) -> assertThat(refused.reason()).isEqualTo(WxAccountException.Reason.PHONE_CONFLICT));
 	}
 
 	@Test
@@ -89,7 +88,8 @@ abstract class WxAccountStoreContractTests<S extends WxAccountStore> extends WxU
 				assertThat(link.get().id()).isEqualTo(owner);
 			}
 			catch (ExecutionException ex) {
-				assertThat(ex.getCause()).isInstanceOf(IdentityConflictException.class);
+				assertThat(ex.getCause()).isInstanceOfSatisfying(WxAccountException.class,
+						(refused) -> assertThat(refused.reason()).isEqualTo(WxAccountException.Reason.IDENTITY_CONFLICT));
 			}
 		}
 		assertThat(users().identities(first).size() + users().identities(second).size()).isOne();
@@ -174,8 +174,9 @@ abstract class WxAccountStoreContractTests<S extends WxAccountStore> extends WxU
 		WxAccount phoneAccount = users().findAccount(phoneOwner.id()).orElseThrow();
 		this.clock.advance(Duration.ofSeconds(1));
 
-		assertThatExceptionOfType(IdentityConflictException.class)
-			.isThrownBy(() -> users().signInWithPhone(new WxIdentity(this.appid, "openid-1", "unionid-1"), phone(1)));
+		assertThatExceptionOfType(WxAccountException.class)
+			.isThrownBy(() -> users().signInWithPhone(new WxIdentity(this.appid, "openid-1", "unionid-1"), phone(1)))
+			.satisfies((refused) -> assertThat(refused.reason()).isEqualTo(WxAccountException.Reason.IDENTITY_CONFLICT));
 
 		assertThat(users().findAccount(identityOwner.id())).contains(identityAccount);
 		assertThat(users().findAccount(phoneOwner.id())).contains(phoneAccount);
@@ -273,8 +274,9 @@ abstract class WxAccountStoreContractTests<S extends WxAccountStore> extends WxU
 	void lastIdentityOfAnAccountWithoutAPhoneIsNotUnlinked() {
 		WxUser user = login("openid-1");
 
-		assertThatExceptionOfType(UnlinkRefusedException.class)
-			.isThrownBy(() -> users().unlinkIdentity(user.id(), this.appid, "openid-1"));
+		assertThatExceptionOfType(WxAccountException.class)
+			.isThrownBy(() -> users().unlinkIdentity(user.id(), this.appid, "openid-1"))
+			.satisfies((refused) -> assertThat(refused.reason()).isEqualTo(WxAccountException.Reason.LAST_IDENTITY));
 
 		assertThat(users().findByIdentity(this.appid, "openid-1")).contains(user);
 	}
@@ -315,7 +317,8 @@ abstract class WxAccountStoreContractTests<S extends WxAccountStore> extends WxU
 				unlink.get();
 			}
 			catch (ExecutionException ex) {
-				assertThat(ex.getCause()).isInstanceOf(UnlinkRefusedException.class);
+				assertThat(ex.getCause()).isInstanceOfSatisfying(WxAccountException.class,
+						(lastOne) -> assertThat(lastOne.reason()).isEqualTo(WxAccountException.Reason.LAST_IDENTITY));
 				refused++;
 			}
 		}

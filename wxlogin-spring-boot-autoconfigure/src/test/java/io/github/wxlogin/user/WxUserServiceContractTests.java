@@ -18,7 +18,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 
-import io.github.wxlogin.PhoneConflictException;
+import io.github.wxlogin.WxAccountException;
 import io.github.wxlogin.WxAccountStore;
 import io.github.wxlogin.WxIdentity;
 import io.github.wxlogin.WxPhone;
@@ -189,8 +189,9 @@ abstract class WxUserServiceContractTests<S extends WxAccountStore> {
 		WxUser other = this.users.bindPhone(login("openid-2").id(), this.otherPhone);
 		this.clock.advance(Duration.ofSeconds(1));
 
-		assertThatExceptionOfType(PhoneConflictException.class)
-			.isThrownBy(() -> this.users.bindPhone(other.id(), this.phone));
+		assertThatExceptionOfType(WxAccountException.class)
+			.isThrownBy(() -> this.users.bindPhone(other.id(), this.phone))
+			.satisfies((refused) -> assertThat(refused.reason()).isEqualTo(WxAccountException.Reason.PHONE_CONFLICT));
 
 		assertThat(this.users.findById(owner.id())).contains(owner);
 		assertThat(this.users.findById(other.id())).contains(other);
@@ -202,8 +203,9 @@ abstract class WxUserServiceContractTests<S extends WxAccountStore> {
 		WxUser elsewhere = this.users.findOrCreate(new WxIdentity(this.appid + "-other", "openid-1", null)).user();
 
 		// a phone belongs to one account across mini programs
-		assertThatExceptionOfType(PhoneConflictException.class)
-			.isThrownBy(() -> this.users.bindPhone(elsewhere.id(), this.phone));
+		assertThatExceptionOfType(WxAccountException.class)
+			.isThrownBy(() -> this.users.bindPhone(elsewhere.id(), this.phone))
+			.satisfies((refused) -> assertThat(refused.reason()).isEqualTo(WxAccountException.Reason.PHONE_CONFLICT));
 
 		assertThat(this.users.findById(owner.id())).contains(owner);
 		assertThat(this.users.findById(elsewhere.id())).contains(elsewhere);
@@ -225,7 +227,8 @@ abstract class WxUserServiceContractTests<S extends WxAccountStore> {
 				won++;
 			}
 			catch (ExecutionException ex) {
-				assertThat(ex.getCause()).isInstanceOf(PhoneConflictException.class);
+				assertThat(ex.getCause()).isInstanceOfSatisfying(WxAccountException.class,
+						(refused) -> assertThat(refused.reason()).isEqualTo(WxAccountException.Reason.PHONE_CONFLICT));
 			}
 		}
 		assertThat(won).isOne();

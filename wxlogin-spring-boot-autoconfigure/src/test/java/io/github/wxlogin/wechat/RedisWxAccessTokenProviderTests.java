@@ -268,7 +268,7 @@ abstract class RedisWxAccessTokenProviderTests {
 		fake().failNext(Api.STABLE_TOKEN, Fault.errcode(40164), 100);
 		for (int i = 0; i < 3; i++) {
 			assertThatExceptionOfType(WxApiException.class).isThrownBy(() -> provider.accessToken(app()))
-				.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(WxApiException.Reason.CONFIGURATION));
+				.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(WxApiException.Reason.CONFIG_ERROR));
 		}
 		assertThat(fake().callCount(Api.STABLE_TOKEN)).isEqualTo(3);
 		assertThat(this.redis.hasKey(this.keyPrefix + "access-token-lock:{" + fake().appid() + "}")).isFalse();

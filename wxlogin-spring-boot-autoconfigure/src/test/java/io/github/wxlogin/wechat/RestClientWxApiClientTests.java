@@ -87,7 +87,7 @@ class RestClientWxApiClientTests {
 		WxApp wrong = new WxApp(fake().appid(), "0123456789abcdef0123456789abcdef");
 		Throwable thrown = catchThrowable(() -> client().code2Session(wrong, fake().issueLoginCode("openid-4")));
 		assertThat(thrown).isInstanceOf(WxApiException.class);
-		assertThat(((WxApiException) thrown).getReason()).isEqualTo(Reason.CONFIGURATION);
+		assertThat(((WxApiException) thrown).getReason()).isEqualTo(Reason.CONFIG_ERROR);
 		assertThat(((WxApiException) thrown).getErrcode()).isEqualTo(40125);
 		assertThat(thrown.getMessage()).doesNotContain(wrong.secret());
 	}
@@ -113,11 +113,11 @@ class RestClientWxApiClientTests {
 	void errcodesMapToTheirReasons() {
 		assertFault(Api.CODE2SESSION, 45011, Reason.RATE_LIMITED);
 		assertFault(Api.CODE2SESSION, 40226, Reason.RISKY_USER);
-		assertFault(Api.CODE2SESSION, 40013, Reason.CONFIGURATION);
-		assertFault(Api.CODE2SESSION, 40164, Reason.CONFIGURATION);
-		assertFault(Api.STABLE_TOKEN, 40243, Reason.CONFIGURATION);
-		assertFault(Api.STABLE_TOKEN, 45009, Reason.CONFIGURATION);
-		assertFault(Api.STABLE_TOKEN, 89503, Reason.CONFIGURATION);
+		assertFault(Api.CODE2SESSION, 40013, Reason.CONFIG_ERROR);
+		assertFault(Api.CODE2SESSION, 40164, Reason.CONFIG_ERROR);
+		assertFault(Api.STABLE_TOKEN, 40243, Reason.CONFIG_ERROR);
+		assertFault(Api.STABLE_TOKEN, 45009, Reason.CONFIG_ERROR);
+		assertFault(Api.STABLE_TOKEN, 89503, Reason.CONFIG_ERROR);
 		assertFault(Api.PHONE_NUMBER, 40001, Reason.TOKEN_REJECTED);
 		assertFault(Api.PHONE_NUMBER, 42001, Reason.TOKEN_REJECTED);
 		assertFault(Api.PHONE_NUMBER, 40013, Reason.INVALID_CODE);

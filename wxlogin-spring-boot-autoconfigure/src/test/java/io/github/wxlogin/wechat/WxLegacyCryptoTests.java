@@ -11,7 +11,6 @@ import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class WxLegacyCryptoTests {
@@ -53,24 +52,22 @@ class WxLegacyCryptoTests {
 		String sessionKey = base64(bytes(16));
 		byte[] iv = bytes(16);
 		String encrypted = encrypt(sessionKey, iv, "{\"phoneNumber\":\"13800138000\"}");
-		assertThat(WxLegacyCrypto.decrypt(sessionKey, encrypted, base64(iv))).contains("13800138000");
+		assertThat(WxLegacyCrypto.decrypt(sessionKey, encrypted, base64(iv)))
+			.hasValueSatisfying((plaintext) -> assertThat(plaintext).contains("13800138000"));
 		String otherKey = base64(bytes(16));
-		try {
-			assertThat(WxLegacyCrypto.decrypt(otherKey, encrypted, base64(iv))).doesNotContain("13800138000");
-		}
-		catch (WxLegacyCrypto.StaleSessionKeyException ex) {
-			// the usual outcome: the padding does not check out
-		}
+		// Usually empty, as the padding does not check out; at times well-padded garbage
+		assertThat(WxLegacyCrypto.decrypt(otherKey, encrypted, base64(iv)).orElse(""))
+			.doesNotContain("13800138000");
 	}
 
 	@Test
 	void plusSignsThatArrivedAsSpacesAreRestored() {
 		assertThat(PLUS_ENCRYPTED).contains("+");
 		assertThat(PLUS_IV).contains("+");
-		assertThat(WxLegacyCrypto.decrypt(PLUS_SESSION_KEY, PLUS_ENCRYPTED, PLUS_IV)).isEqualTo(PLUS_PLAINTEXT);
+		assertThat(WxLegacyCrypto.decrypt(PLUS_SESSION_KEY, PLUS_ENCRYPTED, PLUS_IV)).contains(PLUS_PLAINTEXT);
 		// What a form-encoded request makes of the '+'
 		assertThat(WxLegacyCrypto.decrypt(PLUS_SESSION_KEY, PLUS_ENCRYPTED.replace('+', ' '), PLUS_IV.replace('+', ' ')))
-			.isEqualTo(PLUS_PLAINTEXT);
+			.contains(PLUS_PLAINTEXT);
 	}
 
 	@Test
@@ -79,8 +76,7 @@ class WxLegacyCryptoTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> WxLegacyCrypto.decrypt(sessionKey, "%%%", base64(bytes(16))));
 		assertThatIllegalArgumentException().isThrownBy(() -> WxLegacyCrypto.decrypt(sessionKey, base64(bytes(32)), "AAAA"));
 		assertThatIllegalArgumentException().isThrownBy(() -> WxLegacyCrypto.decrypt(sessionKey, base64(bytes(17)), base64(bytes(16))));
-		assertThatExceptionOfType(WxLegacyCrypto.StaleSessionKeyException.class)
-			.isThrownBy(() -> WxLegacyCrypto.decrypt(sessionKey, base64(new byte[16]), base64(new byte[16])));
+		assertThat(WxLegacyCrypto.decrypt(sessionKey, base64(new byte[16]), base64(new byte[16]))).isEmpty();
 	}
 
 	private byte[] bytes(int count) {

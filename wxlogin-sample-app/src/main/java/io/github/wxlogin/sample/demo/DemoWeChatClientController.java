@@ -2,7 +2,10 @@ package io.github.wxlogin.sample.demo;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Objects;
 
+import io.github.wxlogin.http.WxErrorCode;
+import io.github.wxlogin.http.WxProblem;
 import io.github.wxlogin.test.EncryptedData;
 import io.github.wxlogin.test.FakeWeChatServer;
 import io.github.wxlogin.test.UserProfileData;
@@ -92,16 +95,18 @@ class DemoWeChatClientController {
 
 	@ExceptionHandler(NotThisMachineException.class)
 	ProblemDetail notThisMachine() {
-		return problem(HttpStatus.FORBIDDEN, "forbidden",
-				"The demo endpoints answer only to a browser on the machine that runs the demo.");
+		return WxProblem.of(WxErrorCode.FORBIDDEN,
+				"The demo endpoints answer only to a browser on the machine that runs the demo.")
+			.body();
 	}
 
 	@ExceptionHandler(IllegalArgumentException.class)
 	ProblemDetail invalidRequest(IllegalArgumentException ex) {
-		return problem(HttpStatus.BAD_REQUEST, "invalid_request", ex.getMessage());
+		return WxProblem.of(WxErrorCode.INVALID_REQUEST, Objects.toString(ex.getMessage(), "The request is not valid.")).body();
 	}
 
-	// The fake knows no session key for a user who never asked for a login code
+	// The fake knows no session key for a user who never asked for a login code: the demo's own code,
+	// not the starter's
 	@ExceptionHandler(IllegalStateException.class)
 	ProblemDetail notLoggedIn(IllegalStateException ex) {
 		return problem(HttpStatus.CONFLICT, "not_logged_in", ex.getMessage());

@@ -1,4 +1,4 @@
-package io.github.wxlogin.web;
+package io.github.wxlogin.http;
 
 import java.io.IOException;
 import java.sql.SQLException;

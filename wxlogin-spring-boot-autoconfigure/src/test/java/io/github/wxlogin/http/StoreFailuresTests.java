@@ -1,4 +1,4 @@
-package io.github.wxlogin.web;
+package io.github.wxlogin.http;
 
 import java.net.SocketException;
 import java.sql.SQLException;
