@@ -12,12 +12,14 @@ import io.github.wxlogin.session.WxLoginSessionService;
 import io.github.wxlogin.token.WxTokenService;
 import io.github.wxlogin.web.CaffeineWxRateLimiter;
 import io.github.wxlogin.web.WxEndpointErrorResolver;
+import io.github.wxlogin.web.WxErrorDispatchFilter;
 import io.github.wxlogin.web.WxLoginController;
 import io.github.wxlogin.web.WxLoginExceptionHandler;
 import io.github.wxlogin.web.WxLoginWebRuntimeHints;
 import io.github.wxlogin.web.WxRateLimitInterceptor;
 import io.github.wxlogin.web.WxRateLimiter;
 import io.github.wxlogin.web.WxRequestBodyFilter;
+import jakarta.servlet.DispatcherType;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -93,6 +95,17 @@ class WxWebConfiguration {
 		registration.addUrlPatterns(properties.endpoints().paths().servletUrlPattern());
 		// Before the security filters, so that an oversized body is refused before any work is done
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+		return registration;
+	}
+
+	@Bean
+	FilterRegistrationBean<WxErrorDispatchFilter> wxLoginErrorDispatchFilter(WxLoginProperties properties,
+			ProblemJsonWriter problems) {
+		FilterRegistrationBean<WxErrorDispatchFilter> registration = new FilterRegistrationBean<>(
+				new WxErrorDispatchFilter(properties.endpoints().paths(), problems));
+		// The error dispatch only, ahead of Spring Boot's error page
+		registration.setDispatcherTypes(DispatcherType.ERROR);
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 		return registration;
 	}
 

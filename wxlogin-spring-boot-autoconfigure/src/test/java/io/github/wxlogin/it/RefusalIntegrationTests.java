@@ -60,6 +60,20 @@ class RefusalIntegrationTests extends HostIntegrationTest {
 		assertThat(response.header("Allow")).isNotBlank();
 	}
 
+	/** Tomcat refuses TRACE itself, before any filter runs, and Spring Boot's error page would answer it. */
+	@ParameterizedTest
+	@ValueSource(strings = { "TRACE /wx/login", "TRACE /wx/me", "TRACE /wx/jwks.json" })
+	void traceOnAStarterPathIsMethodNotAllowed(String request) throws IOException {
+		assertRawProblem(send(request + " HTTP/1.1"), 405, "method_not_allowed");
+	}
+
+	@Test
+	void traceOnTheHostsOwnPathIsLeftToTheHost() throws IOException {
+		RawHttp.Response response = send("TRACE /api/hello HTTP/1.1");
+		assertThat(response.status()).isEqualTo(405);
+		assertThat(response.body()).doesNotContain("\"code\":\"method_not_allowed\"");
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "DELETE /wx/me", "GET /wx/phone", "POST /wx/profile" })
 	void aWrongMethodOnAGuardedEndpointIsMethodNotAllowedForTheCallerAndUnauthorizedForAnyoneElse(String request)
