@@ -8,6 +8,11 @@
 #            makes a login's one call to WeChat and nothing else (the physical limit of a login)
 #   phone    1000 phone bindings at once on a cold start, and the stable_token calls they cause
 #   startup  start-up time and heap after start-up, with and without the starter, 5 runs each
+#   burst    logins sent all at the same instant (Burst.java), not wrk's sustained load: on a cold instance,
+#            as soon as it answers, BURST_SAME_USER first logins of one user together with BURST_SIZE new
+#            users; then, warm, BURST_RUNS times BURST_SIZE new users and the same users returning; next to
+#            it BURST_RUNS bursts on the relay of benchmarks/default-chain; on Java 17 (platform threads) and
+#            Java 25 (virtual threads), for each build of BURST_JARS
 # The hello pair runs in alternating rounds after a warm-up, so that neither side gets all the JIT's late
 # work or a quiet spell of the machine. Give section names as arguments to run only those. Results: benchmarks/results/load.md.
 #
@@ -20,6 +25,8 @@
 #                           access token, which it can verify: the apps share the key
 #   FIXTURE_JAR=path        the load fixture (load-fixture.jar) built elsewhere, e.g. with a local repository
 #                           of your own (mvn -Dmaven.repo.local=...), instead of building it here
+#   BURST_JARS="a=path b=path"  the burst section runs these builds one after the other for each JVM (default:
+#                           the sample app of APP_JAR), e.g. before and after a change
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -42,6 +49,16 @@ read -r -a login_args <<<"${LOGIN_ARGS:-}"
 returning_users="${RETURNING_USERS:-}"
 phone_users="${PHONE_USERS:-1000}"
 startup_runs="${STARTUP_RUNS:-5}"
+# the burst section: BURST_SIZE logins at once, BURST_SAME_USER first logins of one user on the cold instance,
+# BURST_RUNS warm bursts of each kind, the JVMs (17: platform threads, 25: virtual threads). With
+# BURST_POSTGRES=host:port (user postgres, no password) each instance gets a database of its own, created
+# before it starts and dropped after it stops; otherwise DATASOURCE_URL as above
+burst_size="${BURST_SIZE:-500}"
+burst_same_user="${BURST_SAME_USER:-50}"
+burst_runs="${BURST_RUNS:-3}"
+read -r -a burst_jvms <<<"${BURST_JVMS:-17 25}"
+burst_postgres="${BURST_POSTGRES:-}"
+read -r -a burst_jars <<<"${BURST_JARS:-}"
 # with-starter-users-in-memory tells how much of the starter's start-up is its JDBC user store
 read -r -a startup_variants <<<"${STARTUP_VARIANTS:-with-starter without-starter}"
 port="${PORT:-18080}"
@@ -64,6 +81,7 @@ stop_all() {
 	for pid in "${started[@]}"; do
 		wait "$pid" 2>/dev/null || true
 	done
+	[[ -z "${burst_db:-}" ]] || drop_burst_database
 	rm -rf "$work"
 }
 trap stop_all EXIT
@@ -79,12 +97,12 @@ if ! command -v wrk >/dev/null; then
 	log "installing wrk"
 	apt-get update -qq && apt-get install -y -qq wrk >/dev/null
 fi
-if [[ -z "${APP_JAR:-}" && ${#hello_jars[@]} -eq 0 ]]; then
+if [[ -z "${APP_JAR:-}" && ${#hello_jars[@]} -eq 0 && ${#burst_jars[@]} -eq 0 ]]; then
 	log "building the library and the sample app"
 	(cd "$root" && mvn -B -q -o install -DskipTests)
 fi
 default_chain_jar="${DEFAULT_CHAIN_JAR:-$root/benchmarks/default-chain/target/default-chain.jar}"
-if [[ -z "${DEFAULT_CHAIN_JAR:-}" && " ${sections[*]} " =~ " "(hello|login)" " ]]; then
+if [[ -z "${DEFAULT_CHAIN_JAR:-}" && " ${sections[*]} " =~ " "(hello|login|burst)" " ]]; then
 	log "building the default-chain app (also the relay of the login section)"
 	(cd "$root/benchmarks/default-chain" && mvn -B -q -o -DskipTests clean package)
 fi
@@ -120,20 +138,27 @@ log "fake WeChat at $fake, control at $control"
 
 app_pid=""
 app="http://127.0.0.1:$port"
+datasource_url="${DATASOURCE_URL:-jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1}"
 common_args=(--server.address=127.0.0.1
 	"--wx.login.api-base-url=$fake" "--wx.login.appid=$appid" "--wx.login.secret=$secret"
-	--wx.login.rate-limit.enabled=false
-	"--spring.datasource.url=${DATASOURCE_URL:-jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1}")
+	--wx.login.rate-limit.enabled=false)
 hmac_args=(--wx.login.jwt.hmac-secret=bench-hmac-secret-of-at-least-32-bytes-long)
 ec_args=("--wx.login.jwt.private-key-location=file:$work/ec.pem")
 
-# start_app NAME JAVA ARGS...: starts the app ($app_jar on $port) and waits for Spring Boot's "Started" line
-start_app() {
+# launch_app NAME JAVA ARGS...: starts the app ($app_jar on $port, users in $datasource_url), without waiting
+launch_app() {
 	local name="$1" java="$2"
 	shift 2
-	"$java" -jar "$app_jar" "${common_args[@]}" "--server.port=$port" "$@" >"$work/$name.log" 2>&1 &
+	"$java" -jar "$app_jar" "${common_args[@]}" "--spring.datasource.url=$datasource_url" "--server.port=$port" "$@" \
+		>"$work/$name.log" 2>&1 &
 	app_pid=$!
 	started+=("$app_pid")
+}
+
+# start_app NAME JAVA ARGS...: starts the app ($app_jar on $port) and waits for Spring Boot's "Started" line
+start_app() {
+	local name="$1"
+	launch_app "$@"
 	for _ in $(seq 600); do
 		if grep -Eqs "Started [A-Za-z]+ in" "$work/$name.log"; then
 			return
@@ -390,7 +415,7 @@ cds_archive() {
 		"$java17" -Djarmode=tools -jar "$jar" extract --destination "$dir" >/dev/null
 		local extracted=("$dir"/*.jar)
 		"$java17" -XX:ArchiveClassesAtExit="$dir/app.jsa" -Dspring.context.exit=onRefresh -jar "${extracted[0]}" \
-			"${common_args[@]}" "${hmac_args[@]}" >"$dir/training.log" 2>&1
+			"${common_args[@]}" "--spring.datasource.url=$datasource_url" "${hmac_args[@]}" >"$dir/training.log" 2>&1
 		cds_archives[$jar]="${extracted[0]} $dir/app.jsa"
 	fi
 	cds_layout="${cds_archives[$jar]}"
@@ -462,6 +487,157 @@ run_startup() {
 			stop_app
 		done
 	done
+}
+
+# burst_codes FILE PREFIX COUNT: login codes of the users PREFIX-0 ... PREFIX-(COUNT-1), one each, into FILE; a
+# prefix given again gives codes of the same users (returning users)
+burst_codes() {
+	curl -sf -X POST "$control/login-codes?prefix=$2&count=$3" >"$1"
+}
+
+# same_user_codes FILE PREFIX COUNT: COUNT login codes of the one user PREFIX-0 into FILE
+same_user_codes() {
+	local _
+	: >"$1"
+	for _ in $(seq "$3"); do
+		curl -sf -X POST "$control/login-codes?prefix=$2&count=1" >>"$1"
+	done
+}
+
+burst_db=""
+burst_psql() {
+	psql -h "${burst_postgres%:*}" -p "${burst_postgres#*:}" -U postgres -qAt "$@"
+}
+
+# burst_database NAME: with BURST_POSTGRES, a database of its own for the next instance
+burst_database() {
+	[[ -n "$burst_postgres" ]] || return 0
+	burst_db="wxburst_${1//[^a-z0-9]/_}_$$"
+	burst_psql -c "create database $burst_db"
+	datasource_url="jdbc:postgresql://$burst_postgres/$burst_db?user=postgres"
+}
+
+drop_burst_database() {
+	[[ -n "$burst_db" ]] || return 0
+	burst_psql -c "drop database if exists $burst_db"
+	burst_db=""
+	datasource_url="${DATASOURCE_URL:-jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1}"
+}
+
+# accounts: the accounts in the instance's database (BURST_POSTGRES), "-" without it
+accounts() {
+	if [[ -n "$burst_db" ]]; then
+		burst_psql -d "$burst_db" -c 'select count(*) from wx_account'
+	else
+		echo -
+	fi
+}
+
+# burst [Burst.java options] URL FILE...: one burst, all the files' codes at once; its output also into the raw file
+burst() {
+	"$java17" -cp "$work/burst" Burst "$@"
+}
+
+# burst_row BUILD JVM CASE RUN OUTPUT FILE ACCOUNTS: a table row of FILE's line in the burst's OUTPUT
+burst_row() {
+	local line
+	line="$(grep "^$6 " <<<"$5")"
+	value() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$line"; }
+	echo "| $1 | $2 | $3 | $4 | $(value statuses) | $(value codes) | $(value users) | $7 | $(value p50_ms) | $(value p99_ms) | $(value max_ms) | $(value wall_ms) | $(cut -d ' ' -f 1 /proc/loadavg) |" \
+		| tee -a "$table"
+}
+
+# app_warnings NAME TITLE: the app's WARN and ERROR lines and the causes of its stack traces, counted (what a
+# non-200 came from), into the raw file
+app_warnings() {
+	{
+		printf '== app log, %s: WARN and ERROR lines, causes of stack traces, counted\n' "$2"
+		grep -E '^[0-9T:.+-]+Z? +(WARN|ERROR)|^Caused by:' "$work/$1.log" \
+			| sed -E 's/^[0-9T:.+-]+Z? +//; s/ [0-9]+ --- \[[^]]*\] *\[[^]]*\]//; s/ [0-9]+ --- \[[^]]*\]//' \
+			| cut -c1-300 | sort | uniq -c | sort -rn | sed -n 1,30p || true
+		echo
+	} >>"$raw"
+}
+
+run_burst() {
+	local builds=("${burst_jars[@]}") default_jar="$app_jar"
+	[[ ${#builds[@]} -gt 0 ]] || builds=("sample=$app_jar")
+	mkdir -p "$work/burst"
+	javac -d "$work/burst" "$here/Burst.java"
+	{
+		echo
+		echo "Bursts: every login of a burst sent at the same instant (Burst.java: a thread and a connection each,"
+		echo "one start latch), latency from that instant to the reply. 'cold': an instance started just before,"
+		echo "the burst sent at the first 200 of GET /api/public/hello, $burst_same_user first logins of one user"
+		echo "and $burst_size new users at once; then a burst of $burst_size new users to warm up (raw file only), and"
+		echo "$burst_runs runs of $burst_size new users followed by the same users"
+		if [[ -n "$burst_postgres" ]]; then
+			echo "returning. Users: PostgreSQL at $burst_postgres, a database per instance."
+		else
+			echo "returning. Users: $datasource_url."
+		fi
+		echo "'accounts' is the accounts the burst added to the database."
+		echo
+		echo "| build | JVM | case | run | replies by status | non-200 codes | distinct users | accounts | p50 ms | p99 ms | max ms | wall ms | load 1m |"
+		echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+	} >>"$table"
+	local jvm build run
+	for jvm in "${burst_jvms[@]}"; do
+		local java="$java17" label="Java 17" extra=()
+		if [[ "$jvm" == 25 ]]; then
+			java="$java25" label="Java 25, virtual threads" extra=(--spring.threads.virtual.enabled=true)
+		fi
+		for build in "${builds[@]}"; do
+			local name="${build%%=*}" tag="${build%%=*}-$jvm-$$" output before
+			app_jar="${build#*=}"
+			log "burst, $label, $name ($app_jar)"
+			burst_database "$name-$jvm"
+			same_user_codes "$work/cold-one-user" "cold-one-$tag" "$burst_same_user"
+			burst_codes "$work/cold-new-users" "cold-new-$tag" "$burst_size"
+			launch_app "burst-$name-$jvm" "$java" "${hmac_args[@]}" "${extra[@]}"
+			output="$(burst --ready="$app/api/public/hello" "$app/wx/login" "$work/cold-one-user" "$work/cold-new-users")"
+			printf '== burst | %s | %s | cold | load average: %s\n%s\n\n' "$name" "$label" "$(cat /proc/loadavg)" \
+				"$output" >>"$raw"
+			local cold_accounts
+			cold_accounts="$(accounts)"
+			burst_row "$name" "$label" "cold: $burst_same_user logins of one user" 1 "$output" "$work/cold-one-user" \
+				"$cold_accounts (both)"
+			burst_row "$name" "$label" "cold: $burst_size new users" 1 "$output" "$work/cold-new-users" "$cold_accounts (both)"
+			burst_codes "$work/warm-up" "warm-up-$tag" "$burst_size"
+			printf '== burst | %s | %s | warm-up\n%s\n\n' "$name" "$label" "$(burst "$app/wx/login" "$work/warm-up")" >>"$raw"
+			for run in $(seq "$burst_runs"); do
+				local kind
+				for kind in new returning; do
+					burst_codes "$work/$kind-users" "users-$tag-$run" "$burst_size"
+					before="$(accounts)"
+					output="$(burst "$app/wx/login" "$work/$kind-users")"
+					printf '== burst | %s | %s | %s users, run %s | load average: %s\n%s\n\n' "$name" "$label" "$kind" \
+						"$run" "$(cat /proc/loadavg)" "$output" >>"$raw"
+					local added="-"
+					[[ "$before" == - ]] || added=$(($(accounts) - before))
+					burst_row "$name" "$label" "$burst_size $kind users" "$run" "$output" "$work/$kind-users" "$added"
+				done
+			done
+			stop_app
+			app_warnings "burst-$name-$jvm" "$name, $label"
+			drop_burst_database
+		done
+		# The physical limit of a login: its one loopback call to WeChat, and nothing else
+		log "burst, relay, $label"
+		app_jar="$default_chain_jar" start_app "burst-relay-$jvm" "$java" "${hmac_args[@]}" "${extra[@]}"
+		burst_codes "$work/warm-up" "relay-warm-up-$jvm-$$" "$burst_size"
+		printf '== burst | relay | %s | warm-up\n%s\n\n' "$label" "$(burst "$app/api/public/relay" "$work/warm-up")" >>"$raw"
+		for run in $(seq "$burst_runs"); do
+			burst_codes "$work/relayed" "relay-$jvm-$$-$run" "$burst_size"
+			output="$(burst "$app/api/public/relay" "$work/relayed")"
+			printf '== burst | relay | %s | run %s | load average: %s\n%s\n\n' "$label" "$run" "$(cat /proc/loadavg)" \
+				"$output" >>"$raw"
+			burst_row "relay (one call to WeChat, no login)" "$label" "$burst_size relayed calls" "$run" "$output" \
+				"$work/relayed" -
+		done
+		stop_app
+	done
+	app_jar="$default_jar"
 }
 
 for section in "${sections[@]}"; do
