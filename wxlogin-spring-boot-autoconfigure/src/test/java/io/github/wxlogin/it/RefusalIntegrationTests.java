@@ -70,7 +70,8 @@ class RefusalIntegrationTests extends HostIntegrationTest {
 	@Test
 	void traceOnTheHostsOwnPathIsLeftToTheHost() throws IOException {
 		RawHttp.Response response = send("TRACE /api/hello HTTP/1.1");
-		assertThat(response.status()).isEqualTo(405);
+		// Tomcat's 405, or Spring Security's firewall refusing the method on the way to the error page
+		assertThat(response.status()).isIn(400, 405);
 		assertThat(response.body()).doesNotContain("\"code\":\"method_not_allowed\"");
 	}
 
