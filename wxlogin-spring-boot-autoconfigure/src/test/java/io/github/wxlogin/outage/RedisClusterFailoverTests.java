@@ -52,8 +52,12 @@ class RedisClusterFailoverTests {
 
 	private static final int CLIENTS = 9;
 
-	/** Generous: only a cluster or a client that never recovers fails the test here. */
-	private static final Duration RECOVERY_DEADLINE = Duration.ofSeconds(90);
+	/**
+	 * Generous: only a cluster or a client that never recovers fails the test here. Beyond Lettuce's periodic
+	 * topology refresh (every minute), the one a connection falls back on when no adaptive refresh fired: on
+	 * Boot 3.5 (Lettuce 6) one client was once seen to recover only after more than 80 s.
+	 */
+	private static final Duration RECOVERY_DEADLINE = Duration.ofSeconds(180);
 
 	/** Of its own: the test kills one of its nodes, which no other test may see. */
 	private static final OwnRedisCluster cluster = OwnRedisCluster.start();
