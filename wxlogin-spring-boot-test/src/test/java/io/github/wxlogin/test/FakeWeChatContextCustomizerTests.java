@@ -11,6 +11,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.junit.jupiter.SpringJUnitConfig;
 
@@ -48,9 +49,14 @@ class FakeWeChatContextCustomizerTests {
 		assertThat(factory.createContextCustomizer(EmptyConfiguration.class, List.of())).isNull();
 	}
 
+	/**
+	 * Its own context each time it runs (it runs under {@link Subclass} too): the warning is logged when the
+	 * context starts, and a context taken from the cache would log nothing.
+	 */
 	@Nested
 	@TestPropertySource(properties = "wx.login.secret=configured-secret-0123456789")
 	@ExtendWith(OutputCaptureExtension.class)
+	@DirtiesContext
 	class WithAConfiguredSecret {
 
 		@Autowired
