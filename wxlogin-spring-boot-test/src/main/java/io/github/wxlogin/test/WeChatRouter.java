@@ -75,12 +75,13 @@ final class WeChatRouter implements HttpHandler {
 		if (api == null) {
 			return WeChatReply.notFound();
 		}
-		// the call takes its fault first, then is counted (faulted calls count for their mini program too), so
-		// that a call seen in the counts has taken the fault meant for it
+		// the call takes its fault and latency first, then is counted (faulted calls count for their mini program
+		// too), so that a call seen in the counts has taken the fault and latency meant for it
 		Fault fault = this.faults.next(api);
+		Duration latency = this.latency;
 		this.callCounts.record(api, this.callers.appidOf(api, request));
 		this.lastRequests.put(api, RecordedRequest.of(exchange.getRequestMethod(), exchange.getRequestHeaders()));
-		Thread.sleep(this.latency.toMillis());
+		Thread.sleep(latency.toMillis());
 		WeChatEndpoint endpoint = this.endpoints.get(api);
 		return (fault != null) ? fault.reply(() -> answer(endpoint, request)) : answer(endpoint, request);
 	}
