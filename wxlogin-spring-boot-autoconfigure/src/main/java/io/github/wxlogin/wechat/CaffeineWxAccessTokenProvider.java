@@ -34,6 +34,9 @@ public class CaffeineWxAccessTokenProvider implements WxAccessTokenProvider {
 	public CaffeineWxAccessTokenProvider(WxStableTokenClient client, Duration refreshAhead, Clock clock) {
 		this.client = client;
 		this.tokens = Caffeine.newBuilder()
+			// Caffeine's upkeep runs on the caller: in the common pool it could wait for the entry a fetch holds,
+			// while on Java 25 the fetch's HTTP reply waits for a common pool thread (only one on 2 cores)
+			.executor(Runnable::run)
 			// Caffeine times the expiry on the clock that dated the token, so the two always agree
 			.ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
 			.expireAfter(Expiry.creating((String appid, WeChatAccessToken token) -> token.reuseFor(clock.instant(), refreshAhead)))

@@ -90,8 +90,9 @@ public class RedisWxAccessTokenProvider implements WxAccessTokenProvider {
 		this.refreshAhead = refreshAhead;
 		this.fetchTimeout = fetchTimeout;
 		this.clock = clock;
-		// Caffeine times the expiry on the clock that dated the token, so the two always agree
-		this.nearCache = Caffeine.newBuilder().ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis())).expireAfter(Expiry.creating((String appid, WeChatAccessToken token) -> {
+		// Caffeine times the expiry on the clock that dated the token, so the two always agree; its upkeep runs
+		// on the caller, as in CaffeineWxAccessTokenProvider
+		this.nearCache = Caffeine.newBuilder().executor(Runnable::run).ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis())).expireAfter(Expiry.creating((String appid, WeChatAccessToken token) -> {
 			Duration usable = usableFor(token);
 			return (usable.compareTo(nearCacheTtl) < 0) ? usable : nearCacheTtl;
 		})).build();
