@@ -29,7 +29,10 @@ final class BoundedProcess {
 	static Result run(ProcessBuilder builder, Duration timeout) throws IOException, InterruptedException {
 		Process process = builder.redirectErrorStream(true).start();
 		ByteArrayOutputStream output = new ByteArrayOutputStream();
-		CompletableFuture<Void> reading = CompletableFuture.runAsync(() -> copy(process.getInputStream(), output));
+		// a thread of its own: blocked in the pool, the read would hold back the application's HTTP client,
+		// which on Java 25 completes its replies in the common pool (one thread on 2 cores)
+		CompletableFuture<Void> reading = CompletableFuture.runAsync(() -> copy(process.getInputStream(), output),
+				BoundedProcess::startDaemon);
 		if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
 			process.descendants().forEach(ProcessHandle::destroyForcibly);
 			process.destroyForcibly().waitFor();
@@ -37,6 +40,12 @@ final class BoundedProcess {
 		}
 		reading.join();
 		return new Result(process.exitValue(), text(output));
+	}
+
+	private static void startDaemon(Runnable task) {
+		Thread thread = new Thread(task, "bounded-process-output");
+		thread.setDaemon(true);
+		thread.start();
 	}
 
 	private static void copy(InputStream from, ByteArrayOutputStream to) {

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -81,11 +82,19 @@ class FaultInjectionTests {
 	/** Longer than any test here runs: a call held back this long is still waiting when the test ends. */
 	private static final Duration HELD = Duration.ofMinutes(5);
 
+	/** Threads of their own for the held calls, rather than the common pool they would hold for minutes. */
+	private final ExecutorService heldCalls = Executors.newCachedThreadPool();
+
+	@AfterEach
+	void abandonHeldCalls() {
+		this.heldCalls.shutdownNow();
+	}
+
 	/** Sends a call from another thread, and returns once the server has received it. */
 	private CompletableFuture<WeChatHttp.Reply> sentAndReceived() {
 		int callsBefore = wechat.server().callCount(Api.STABLE_TOKEN);
 		CompletableFuture<WeChatHttp.Reply> call = CompletableFuture
-			.supplyAsync(() -> new WeChatHttp(wechat.server(), HELD.plusMinutes(1)).stableToken(false));
+			.supplyAsync(() -> new WeChatHttp(wechat.server(), HELD.plusMinutes(1)).stableToken(false), this.heldCalls);
 		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
 		while (wechat.server().callCount(Api.STABLE_TOKEN) <= callsBefore) {
 			assertThat(System.nanoTime()).as("the server received the call").isLessThan(deadline);
