@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
+import io.github.wxlogin.app.WxApps;
 import io.github.wxlogin.wechat.CaffeineWxAccessTokenProvider;
 import io.github.wxlogin.wechat.ObservedWxApiClient;
 import io.github.wxlogin.wechat.ObservedWxStableTokenClient;
@@ -16,7 +17,6 @@ import io.github.wxlogin.wechat.WxAccessTokenProvider;
 import io.github.wxlogin.wechat.WxApiClient;
 import io.github.wxlogin.wechat.WxApiOutcomes;
 import io.github.wxlogin.wechat.WxApp;
-import io.github.wxlogin.wechat.WxApps;
 import io.github.wxlogin.wechat.WxMessagePush;
 import io.github.wxlogin.wechat.WxPushSettings;
 import io.github.wxlogin.wechat.WxStableTokenClient;

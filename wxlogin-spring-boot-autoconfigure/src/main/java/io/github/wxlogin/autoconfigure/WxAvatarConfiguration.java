@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import io.github.wxlogin.WxUserService;
+import io.github.wxlogin.app.WxApps;
 import io.github.wxlogin.avatar.AvatarCheckStore;
 import io.github.wxlogin.avatar.AvatarImageCheck;
 import io.github.wxlogin.avatar.AvatarImages;
@@ -16,7 +17,6 @@ import io.github.wxlogin.http.WxLoginEndpoints;
 import io.github.wxlogin.web.WxAvatarController;
 import io.github.wxlogin.web.WxPushController;
 import io.github.wxlogin.wechat.WxApiClient;
-import io.github.wxlogin.wechat.WxApps;
 import io.github.wxlogin.wechat.WxMessagePush;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;

@@ -5,6 +5,7 @@ import java.util.Map;
 import com.nimbusds.jose.jwk.JWKSet;
 import io.github.wxlogin.WxAccountStore;
 import io.github.wxlogin.WxUserService;
+import io.github.wxlogin.app.WxApps;
 import io.github.wxlogin.login.WxAccountManager;
 import io.github.wxlogin.login.WxAccountService;
 import io.github.wxlogin.login.WxJwkSetService;
@@ -13,7 +14,6 @@ import io.github.wxlogin.session.WxLoginSessionService;
 import io.github.wxlogin.token.WxSigningKey;
 import io.github.wxlogin.token.WxTokenService;
 import io.github.wxlogin.wechat.WxApiClient;
-import io.github.wxlogin.wechat.WxApps;
 import io.github.wxlogin.wechat.WxSessionKeyStore;
 import io.micrometer.observation.ObservationRegistry;
 

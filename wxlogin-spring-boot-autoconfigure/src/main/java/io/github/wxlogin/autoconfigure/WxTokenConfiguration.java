@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import io.github.wxlogin.app.WxApps;
 import io.github.wxlogin.session.RefreshTokenStore;
 import io.github.wxlogin.session.TokenRevocationStore;
 import io.github.wxlogin.session.WxLoginSessionService;
@@ -19,7 +20,6 @@ import io.github.wxlogin.token.WxSigningKey;
 import io.github.wxlogin.token.WxTokenService;
 import io.github.wxlogin.token.WxTokenSettings;
 import io.github.wxlogin.wechat.WxApp;
-import io.github.wxlogin.wechat.WxApps;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 

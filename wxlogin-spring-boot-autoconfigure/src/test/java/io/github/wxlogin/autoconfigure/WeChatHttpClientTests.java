@@ -3,6 +3,7 @@ package io.github.wxlogin.autoconfigure;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.github.wxlogin.app.WxApps;
 import io.github.wxlogin.test.Api;
 import io.github.wxlogin.test.FakeWeChatServer;
 import io.github.wxlogin.test.FakeWeChatServerExtension;
@@ -10,7 +11,6 @@ import io.github.wxlogin.test.RecordedRequest;
 import io.github.wxlogin.wechat.WxApiClient;
 import io.github.wxlogin.wechat.WxApiException;
 import io.github.wxlogin.wechat.WxApp;
-import io.github.wxlogin.wechat.WxApps;
 import io.github.wxlogin.wechat.WxPhoneInfo;
 import io.github.wxlogin.wechat.WxStableTokenClient;
 import org.junit.jupiter.api.Test;

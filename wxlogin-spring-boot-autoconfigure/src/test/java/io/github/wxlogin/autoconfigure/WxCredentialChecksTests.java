@@ -3,9 +3,9 @@ package io.github.wxlogin.autoconfigure;
 import java.util.Map;
 
 import com.nimbusds.jose.JWSAlgorithm;
+import io.github.wxlogin.app.WxApps;
 import io.github.wxlogin.token.WxSigningKey;
 import io.github.wxlogin.wechat.WxApp;
-import io.github.wxlogin.wechat.WxApps;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 

@@ -10,6 +10,7 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import io.github.wxlogin.WxPrincipal;
 import io.github.wxlogin.WxUser;
 import io.github.wxlogin.WxUserService;
+import io.github.wxlogin.app.WxApps;
 import io.github.wxlogin.session.CaffeineRefreshTokenStore;
 import io.github.wxlogin.session.CaffeineTokenRevocationStore;
 import io.github.wxlogin.session.WxLoginSessionService;
@@ -24,7 +25,6 @@ import io.github.wxlogin.wechat.RestClientWxApiClient;
 import io.github.wxlogin.wechat.RestClientWxStableTokenClient;
 import io.github.wxlogin.wechat.WxApiClient;
 import io.github.wxlogin.wechat.WxApp;
-import io.github.wxlogin.wechat.WxApps;
 import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.http.client.JdkClientHttpRequestFactory;

@@ -1,4 +1,4 @@
-package io.github.wxlogin.wechat;
+package io.github.wxlogin.app;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+
+import io.github.wxlogin.wechat.WxApp;
 
 /**
  * The mini programs one back end serves, by AppID, and the one a login without an AppID is for. The app
