@@ -129,7 +129,7 @@ public class CachingJwtDecoder implements JwtDecoder {
 	}
 
 	private void requireAppServed(VerifiedToken token) {
-		if (token.appid() == null || !this.appServed.test(token.appid())) {
+		if (token.appid() != null && !this.appServed.test(token.appid())) {
 			throw new JwtValidationException("The token's mini program is not served", List.of(APP_NOT_SERVED));
 		}
 	}
