@@ -1,6 +1,7 @@
 -- POST of a login's body to the URL's path (/wx/login, or the relay of benchmarks/default-chain), each
 -- request with a login code of its own: the codes file (one a line) is split between wrk's threads.
--- Arguments after "--": the codes file and the number of wrk threads.
+-- Arguments after "--": the codes file and the number of wrk threads. A line "code appid" (the control
+-- port's codes of several mini programs) sends the login's appid in the body too.
 -- A code spent twice would be refused with 401, so running out of codes is reported, never hidden.
 dofile("report.lua")
 
@@ -13,11 +14,16 @@ end
 
 function init(args)
 	local path, count = args[1], tonumber(args[2])
-	codes = {}
+	codes = {} -- the bodies
 	local line_number = 0
 	for line in io.lines(path) do
 		if line_number % count == id then
-			codes[#codes + 1] = line
+			local code, appid = line:match("^(%S+) (%S+)$")
+			if appid then
+				codes[#codes + 1] = '{"code":"' .. code .. '","appid":"' .. appid .. '"}'
+			else
+				codes[#codes + 1] = '{"code":"' .. line .. '"}'
+			end
 		end
 		line_number = line_number + 1
 	end
@@ -29,8 +35,7 @@ end
 
 function request()
 	sent = sent + 1
-	local code = codes[(sent - 1) % #codes + 1]
-	return wrk.format(nil, nil, nil, '{"code":"' .. code .. '"}')
+	return wrk.format(nil, nil, nil, codes[(sent - 1) % #codes + 1])
 end
 
 local report = done

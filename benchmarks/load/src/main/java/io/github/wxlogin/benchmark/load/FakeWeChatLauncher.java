@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -24,7 +25,13 @@ import io.github.wxlogin.test.FakeWeChatServer;
 /**
  * Runs the fake WeChat server in a process of its own, next to the sample app under load, and serves a
  * control port on loopback for the load script: WeChat's latency, its call counts, login and phone
- * codes in bulk, and the phone-binding burst.
+ * codes in bulk, mini programs added in bulk, and the phone-binding burst.
+ * <ul>
+ * <li>{@code POST /apps}, a body of lines {@code appid secret}: the fake hosts these mini programs too.</li>
+ * <li>{@code POST /login-codes?prefix=P&count=N}: N codes of the users {@code P-0} ... {@code P-(N-1)}, one
+ * a line, of the primary mini program; with a body of AppIDs (one a line), user {@code P-i} is a user of
+ * the (i mod k)-th of those k mini programs and each line is {@code code appid}.</li>
+ * </ul>
  * <p>
  * Arguments: the AppID, the AppSecret, and a file to write the two URLs to
  * ({@code fake=...} and {@code control=...}, one a line) once both listen.
@@ -85,7 +92,9 @@ public final class FakeWeChatLauncher {
 					this.wechat.latency(Duration.ofMillis(Long.parseLong(query.get("ms"))));
 					yield "ok\n";
 				}
-				case "/login-codes" -> loginCodes(query.get("prefix"), Integer.parseInt(query.get("count")));
+				case "/apps" -> addApps(body(exchange));
+				case "/login-codes" -> loginCodes(query.get("prefix"), Integer.parseInt(query.get("count")),
+						body(exchange));
 				case "/phone-bindings" -> new PhoneBindingBurst(this.wechat, URI.create(query.get("app")),
 						Integer.parseInt(query.get("users")))
 					.run();
@@ -112,12 +121,34 @@ public final class FakeWeChatLauncher {
 		return counts.toString();
 	}
 
-	private String loginCodes(String prefix, int count) {
-		StringBuilder codes = new StringBuilder(count * 40);
+	private String addApps(List<String> lines) {
+		for (String line : lines) {
+			String[] fields = line.split(" ");
+			this.wechat.addApp(fields[0], fields[1]);
+		}
+		return "added=" + lines.size() + "\n";
+	}
+
+	// Without AppIDs, the primary app's codes as before; with them, spread round-robin, each with its AppID
+	private String loginCodes(String prefix, int count, List<String> appids) {
+		StringBuilder codes = new StringBuilder(count * 60);
 		for (int i = 0; i < count; i++) {
-			codes.append(this.wechat.issueLoginCode(prefix + "-" + i)).append('\n');
+			if (appids.isEmpty()) {
+				codes.append(this.wechat.issueLoginCode(prefix + "-" + i)).append('\n');
+			}
+			else {
+				String appid = appids.get(i % appids.size());
+				codes.append(this.wechat.issueLoginCode(appid, prefix + "-" + i, null)).append(' ').append(appid)
+					.append('\n');
+			}
 		}
 		return codes.toString();
+	}
+
+	// The request's body, its non-blank lines
+	private static List<String> body(HttpExchange exchange) throws IOException {
+		String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+		return body.lines().map(String::strip).filter((line) -> !line.isEmpty()).toList();
 	}
 
 	private static Map<String, String> query(URI uri) {
