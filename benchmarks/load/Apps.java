@@ -19,6 +19,9 @@ import java.util.TreeMap;
  * java Apps.java register URL USER:PASSWORD FILE  POST {"appid","secret","tenant"} to the wxapps endpoint, a
  *                                                line "appid secret tenant" of FILE each, with HTTP Basic
  * java Apps.java logins URL FILE                  POST {"code","appid"} to URL, a line "code appid" of FILE each
+ * java Apps.java phones APP FILE                  for each line "login-code phone-code appid" of FILE, a login
+ *                                                (POST APP/wx/login) and with its access token a phone binding
+ *                                                (POST APP/wx/phone {"code"}); counts the bindings' replies
  * </pre>
  *
  * The last two print {@code statuses=201:1000 ms=..}: the replies counted by status (the first refusal's
@@ -36,6 +39,7 @@ public class Apps {
 					"{\"appid\":\"" + fields[0] + "\",\"secret\":\"" + fields[1] + "\",\"tenant\":\"" + fields[2] + "\"}");
 			case "logins" -> send(URI.create(args[1]), null, Path.of(args[2]), (fields) ->
 					"{\"code\":\"" + fields[0] + "\",\"appid\":\"" + fields[1] + "\"}");
+			case "phones" -> phones(args[1], Path.of(args[2]));
 			default -> throw new IllegalArgumentException(args[0]);
 		}
 	}
@@ -58,6 +62,43 @@ public class Apps {
 		}
 		System.out.println("never_ready " + url);
 		System.exit(1);
+	}
+
+	private static void phones(String app, Path file) throws Exception {
+		Map<Integer, Integer> statuses = new TreeMap<>();
+		String firstRefusal = null;
+		long started = System.nanoTime();
+		for (String line : Files.readAllLines(file).stream().filter((line) -> !line.isBlank()).toList()) {
+			String[] fields = line.strip().split(" ");
+			HttpResponse<String> login = post(app + "/wx/login",
+					"{\"code\":\"" + fields[0] + "\",\"appid\":\"" + fields[2] + "\"}", null);
+			java.util.regex.Matcher token = java.util.regex.Pattern.compile("\"accessToken\"\\s*:\\s*\"([^\"]+)\"")
+				.matcher(login.body());
+			HttpResponse<String> reply = token.find()
+					? post(app + "/wx/phone", "{\"code\":\"" + fields[1] + "\"}", "Bearer " + token.group(1)) : login;
+			statuses.merge(reply.statusCode(), 1, Integer::sum);
+			if (reply.statusCode() >= 300 && firstRefusal == null) {
+				firstRefusal = reply.body().replaceAll("\\s+", " ");
+			}
+		}
+		print(statuses, started, firstRefusal);
+	}
+
+	private static HttpResponse<String> post(String url, String json, String authorization) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json));
+		if (authorization != null) {
+			request.header("Authorization", authorization);
+		}
+		return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static void print(Map<Integer, Integer> statuses, long started, String firstRefusal) {
+		StringBuilder counts = new StringBuilder();
+		statuses.forEach((status, count) -> counts.append(counts.isEmpty() ? "" : ",").append(status).append(':').append(count));
+		System.out.println("statuses=" + counts + " ms=" + (System.nanoTime() - started) / 1_000_000
+				+ ((firstRefusal != null) ? " first_refusal=" + firstRefusal : ""));
 	}
 
 	interface Body {
@@ -85,10 +126,7 @@ public class Apps {
 				firstRefusal = response.body().replaceAll("\\s+", " ");
 			}
 		}
-		StringBuilder counts = new StringBuilder();
-		statuses.forEach((status, count) -> counts.append(counts.isEmpty() ? "" : ",").append(status).append(':').append(count));
-		System.out.println("statuses=" + counts + " ms=" + (System.nanoTime() - started) / 1_000_000
-				+ ((firstRefusal != null) ? " first_refusal=" + firstRefusal : ""));
+		print(statuses, started, firstRefusal);
 	}
 
 }

@@ -7,6 +7,8 @@
 #            app; the difference is what an app costs once it has served a login
 #   login    wrk: logins all to one app next to logins spread round-robin over LOGIN_APPS apps, same
 #            connections, LOGIN_ROUNDS rounds alternating, after a warm-up
+#   metrics  the meters' tags after a login and a phone binding on each of LOGIN_APPS apps (Actuator's metrics
+#            endpoint, exposed for this instance only): how many series the apps add
 # Every app is registered through the wxapps Actuator endpoint (POST /actuator/wxapps, HTTP Basic), on an
 # instance started for that and stopped before the measurements; the fake WeChat server (load fixture)
 # hosts the same apps with the same secrets. Each APP_COUNTS value gets a database of its own
@@ -40,7 +42,7 @@ appid="wxbe9c000000000001"
 secret="bench0secret0of0the0fake0wechat0"
 admin="bench:bench-admin-password"
 sections=("$@")
-[[ ${#sections[@]} -gt 0 ]] || sections=(startup used login)
+[[ ${#sections[@]} -gt 0 ]] || sections=(startup used login metrics)
 results_name="${RESULTS_NAME:-apps-$(date -u +%Y-%m-%d)}"
 
 work="$(mktemp -d)"
@@ -135,7 +137,7 @@ log "fake WeChat at $fake (hosting $max_apps apps), control at $control"
 
 key="$(openssl rand -base64 32)"
 app_pid=""
-# app_args DATABASE REGISTRY: the sample app's arguments, REGISTRY jdbc or properties
+# app_args DATABASE REGISTRY [MORE...]: the sample app's arguments, REGISTRY jdbc or properties
 app_args() {
 	local args=(--server.address=127.0.0.1 "--server.port=$port"
 		"--wx.login.api-base-url=$fake" "--wx.login.appid=$appid" "--wx.login.secret=$secret"
@@ -143,14 +145,14 @@ app_args() {
 		"--spring.datasource.url=jdbc:postgresql://$postgres/$1?user=postgres"
 		"--spring.security.user.name=${admin%%:*}" "--spring.security.user.password=${admin#*:}")
 	[[ "$2" == properties ]] || args+=(--wx.login.app-registry.type=jdbc "--wx.login.app-registry.encryption-key=$key")
-	printf '%s\n' "${args[@]}"
+	printf '%s\n' "${args[@]}" "${@:3}"
 }
 
-# start_app NAME DATABASE REGISTRY: starts the app and waits for its first 200 of GET /api/public/hello;
+# start_app NAME DATABASE REGISTRY [MORE ARGS...]: starts the app and waits for its first 200 of GET /api/public/hello;
 # sets app_pid and wall_s (from the launch to that 200)
 start_app() {
 	local name="$1" args launched ready
-	mapfile -t args < <(app_args "$2" "$3")
+	mapfile -t args < <(app_args "${@:2}")
 	launched="$(date +%s%3N)"
 	"$java" -jar "$app_jar" "${args[@]}" >"$work/$name.log" 2>&1 &
 	app_pid=$!
@@ -286,7 +288,7 @@ run_startup() {
 		echo "| variant | round | started in s | process up for s | wall to first 200, s | CPU s at first 200 | heap used after GC, KiB | live objects, bytes | metaspace used, KiB | load 1m |"
 		echo "|---|---|---|---|---|---|---|---|---|---|"
 	} >>"$table"
-	declare -A started_in=() heaps=() walls=() lives=()
+	declare -A started_in=() heaps=() walls=() lives=() cpus=()
 	local round variant ticks
 	ticks="$(getconf CLK_TCK)"
 	for round in $(seq "$rounds"); do
@@ -314,6 +316,7 @@ run_startup() {
 			walls[$variant]+="$wall_s "
 			heaps[$variant]+="$heap "
 			lives[$variant]+="$live "
+			cpus[$variant]+="$cpu "
 			stop_app
 		done
 	done
@@ -321,11 +324,11 @@ run_startup() {
 		echo
 		echo "Medians:"
 		echo
-		echo "| variant | started in s | wall to first 200, s | heap used after GC, KiB | live objects, bytes |"
-		echo "|---|---|---|---|---|"
+		echo "| variant | started in s | wall to first 200, s | CPU s at first 200 | heap used after GC, KiB | live objects, bytes |"
+		echo "|---|---|---|---|---|---|"
 		for variant in "${variants[@]}"; do
 			# shellcheck disable=SC2086
-			echo "| $variant | $(median ${started_in[$variant]}) | $(median ${walls[$variant]}) | $(median ${heaps[$variant]}) | $(median ${lives[$variant]}) |"
+			echo "| $variant | $(median ${started_in[$variant]}) | $(median ${walls[$variant]}) | $(median ${cpus[$variant]}) | $(median ${heaps[$variant]}) | $(median ${lives[$variant]}) |"
 		done
 	} | tee -a "$table"
 	local first="jdbc-${app_counts[0]}" last="jdbc-${app_counts[-1]}" apps=$((${app_counts[-1]} - ${app_counts[0]}))
@@ -460,6 +463,56 @@ run_login() {
 	notes+=("logins spread over $login_apps apps / to one app, medians: throughput $(awk \
 		-v a="$(median ${rps_of[spread]})" -v b="$(median ${rps_of[one]})" 'BEGIN { printf "%.3f", a / b }'), p99 $(median \
 		${p99_of[spread]}) against $(median ${p99_of[one]}) ms")
+}
+
+run_metrics() {
+	database_for "$login_apps"
+	log "metrics: a login and a phone binding on each of $login_apps apps"
+	start_app metrics "$database" jdbc --management.endpoints.web.exposure.include=health,wxapps,metrics
+	curl -sf -X POST --data-binary @"$(appids_file "$login_apps")" "$control/phone-users?prefix=metrics-$$&count=$login_apps" \
+		>"$work/phone-users"
+	local output token name
+	output="$(apps_tool phones "$app" "$work/phone-users")"
+	printf '== metrics: %s logins and phone bindings: %s\ncalls to the fake: %s\n\n' "$login_apps" "$output" \
+		"$(curl -sf "$control/calls" | tr '\n' ' ')" >>"$raw"
+	# The metrics endpoint is behind the sample's Bearer rule: a user's access token reads it
+	curl -sf -X POST --data-binary @"$(appids_file 1)" "$control/login-codes?prefix=metrics-reader-$$&count=1" >"$work/reader"
+	token="$(curl -sf -H 'Content-Type: application/json' \
+		-d "{\"code\":\"$(cut -d ' ' -f 1 "$work/reader")\",\"appid\":\"$(cut -d ' ' -f 2 "$work/reader")\"}" "$app/wx/login" \
+		| sed -n 's/.*"accessToken":"\([^"]*\)".*/\1/p')"
+	{
+		echo
+		echo "## Meters and their tags with $login_apps apps in use"
+		echo
+		echo "One instance with $login_apps apps; on each, one login and one phone binding (POST /wx/phone, so"
+		echo "each app fetched its WeChat access token too): $output. Then Actuator's metrics endpoint, per"
+		echo "meter: each tag and how many values it has (the series of a meter are at most the product)."
+		echo
+		echo "| meter | tags: number of values |"
+		echo "|---|---|"
+	} >>"$table"
+	local names
+	names="$(curl -sf -H "Authorization: Bearer $token" "$app/actuator/metrics" | jq -r '.names[]')"
+	printf '== metrics: meter names\n%s\n\n' "$names" >>"$raw"
+	for name in $(grep -E '^(wxlogin\.|http\.(server|client)\.requests$)' <<<"$names"); do
+		local meter
+		meter="$(curl -sf -H "Authorization: Bearer $token" "$app/actuator/metrics/$name")"
+		printf '== metrics: %s\n%s\n\n' "$name" "$meter" >>"$raw"
+		echo "| $name | $(jq -r '[.availableTags[] | "\(.tag): \(.values | length)"] | if length == 0 then "none" else join(", ") end' <<<"$meter") |" \
+			| tee -a "$table"
+	done
+	stop_app
+	# The starter's phone-number observation, recorded by Micrometer's meter handler, without and with the
+	# MeterFilter a host would declare as a bean (Spring Boot applies MeterFilter beans to its registries)
+	mkdir -p "$work/libs"
+	(cd "$work/libs" && unzip -q -o "$app_jar" 'BOOT-INF/lib/*')
+	output="$("$java" -cp "$work/libs/BOOT-INF/lib/*" "$here/MeterFilterCheck.java" "$login_apps")"
+	{
+		echo
+		echo "MeterFilterCheck.java, the starter's phone-number observation for $login_apps apps:"
+		echo
+		sed 's/^/- /' <<<"$output"
+	} | tee -a "$table"
 }
 
 for section in "${sections[@]}"; do

@@ -31,6 +31,9 @@ import io.github.wxlogin.test.FakeWeChatServer;
  * <li>{@code POST /login-codes?prefix=P&count=N}: N codes of the users {@code P-0} ... {@code P-(N-1)}, one
  * a line, of the primary mini program; with a body of AppIDs (one a line), user {@code P-i} is a user of
  * the (i mod k)-th of those k mini programs and each line is {@code code appid}.</li>
+ * <li>{@code POST /phone-users?prefix=P&count=N}, a body of AppIDs: for each user {@code P-i} of the (i mod
+ * k)-th of those mini programs, a line {@code login-code phone-code appid}, the phone code of a number of
+ * its own ({@code 138} and i in 8 digits) for that user.</li>
  * </ul>
  * <p>
  * Arguments: the AppID, the AppSecret, and a file to write the two URLs to
@@ -93,6 +96,8 @@ public final class FakeWeChatLauncher {
 					yield "ok\n";
 				}
 				case "/apps" -> addApps(body(exchange));
+				case "/phone-users" -> phoneUsers(query.get("prefix"), Integer.parseInt(query.get("count")),
+						body(exchange));
 				case "/login-codes" -> loginCodes(query.get("prefix"), Integer.parseInt(query.get("count")),
 						body(exchange));
 				case "/phone-bindings" -> new PhoneBindingBurst(this.wechat, URI.create(query.get("app")),
@@ -143,6 +148,18 @@ public final class FakeWeChatLauncher {
 			}
 		}
 		return codes.toString();
+	}
+
+	private String phoneUsers(String prefix, int count, List<String> appids) {
+		StringBuilder lines = new StringBuilder(count * 100);
+		for (int i = 0; i < count; i++) {
+			String appid = appids.get(i % appids.size());
+			String openid = prefix + "-" + i;
+			lines.append(this.wechat.issueLoginCode(appid, openid, null)).append(' ')
+				.append(this.wechat.issuePhoneCode(appid, "138%08d".formatted(i), openid)).append(' ')
+				.append(appid).append('\n');
+		}
+		return lines.toString();
 	}
 
 	// The request's body, its non-blank lines
