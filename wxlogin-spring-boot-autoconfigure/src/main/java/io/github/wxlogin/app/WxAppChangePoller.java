@@ -2,6 +2,7 @@ package io.github.wxlogin.app;
 
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -97,15 +98,14 @@ final class WxAppChangePoller {
 		try {
 			Timestamp now = this.table.now();
 			Timestamp from = (this.lastPolled != null) ? this.lastPolled : now;
-			for (WxAppTable.Row row : this.table.changedSince(new Timestamp(from.getTime() - this.overlap.toMillis()))) {
-				this.changed.accept(row);
-			}
-			this.lastPolled = now;
+			List<WxAppTable.Row> rows = this.table.changedSince(new Timestamp(from.getTime() - this.overlap.toMillis()));
 			if (this.failing) {
 				this.failing = false;
 				logger.info("The app registry reads table wx_app again, after "
 						+ Duration.ofNanos(System.nanoTime() - this.failingSince).toSeconds() + " s of failures");
 			}
+			rows.forEach(this.changed);
+			this.lastPolled = now;
 		}
 		catch (RuntimeException ex) {
 			long now = System.nanoTime();

@@ -412,7 +412,7 @@ abstract class JdbcWxAppRegistryTests {
 
 		down.set(false);
 		awaitOn(other, appid, (app) -> app.map((found) -> !found.enabled()).orElse(false));
-		assertThat(output.getOut()).contains("reads table wx_app again");
+		awaitTrue(() -> output.getOut().contains("reads table wx_app again"));
 	}
 
 	@Test
