@@ -1,7 +1,7 @@
 package io.github.wxlogin.app;
 
-import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.temporal.Temporal;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -37,7 +37,7 @@ final class WxAppChangePoller {
 	private @Nullable ScheduledExecutorService executor;
 
 	/** The database's time at the start of the last poll that succeeded. */
-	private @Nullable Timestamp lastPolled;
+	private @Nullable Temporal lastPolled;
 
 	private long failingSince;
 
@@ -96,9 +96,9 @@ final class WxAppChangePoller {
 	/** Read the changes once; runs on the poll's thread only. */
 	void poll() {
 		try {
-			Timestamp now = this.table.now();
-			Timestamp from = (this.lastPolled != null) ? this.lastPolled : now;
-			List<WxAppTable.Row> rows = this.table.changedSince(new Timestamp(from.getTime() - this.overlap.toMillis()));
+			Temporal now = this.table.now();
+			Temporal from = (this.lastPolled != null) ? this.lastPolled : now;
+			List<WxAppTable.Row> rows = this.table.changedSince(from.minus(this.overlap));
 			if (this.failing) {
 				this.failing = false;
 				logger.info("The app registry reads table wx_app again, after "

@@ -2,8 +2,11 @@ package io.github.wxlogin.app;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.temporal.Temporal;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import io.github.wxlogin.wechat.WxApp;
@@ -12,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.BadSqlGrammarException;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 
@@ -24,13 +28,14 @@ final class WxAppTable {
 
 	private static final String COLUMNS = "appid, tenant, secret, push_token, push_encoding_aes_key, enabled, removed, version";
 
-	private static final String NOW = "CURRENT_TIMESTAMP(3)";
-
 	private static final RowMapper<Row> ROW = WxAppTable::row;
 
 	private final JdbcTemplate jdbc;
 
 	private final AppSecretCipher cipher;
+
+	/** Learnt from the database on first use, so that nothing is read at start-up. */
+	private volatile @Nullable DatabaseClock clock;
 
 	WxAppTable(JdbcTemplate jdbc, AppSecretCipher cipher) {
 		this.jdbc = jdbc;
@@ -46,16 +51,20 @@ final class WxAppTable {
 				ROW);
 	}
 
-	/** The database's own time: the instances' clocks may differ from it and from each other. */
-	Timestamp now() {
-		Timestamp now = this.jdbc.queryForObject("SELECT " + NOW, Timestamp.class);
+	/**
+	 * The database's own time, as its {@code updated_at} column holds it: the instances' clocks may differ
+	 * from it and from each other.
+	 */
+	Temporal now() {
+		DatabaseClock clock = clock();
+		Temporal now = this.jdbc.queryForObject("SELECT " + clock.now(), clock.type());
 		if (now == null) {
 			throw new IllegalStateException("the database did not tell its time");
 		}
 		return now;
 	}
 
-	List<Row> changedSince(Timestamp since) {
+	List<Row> changedSince(Temporal since) {
 		return this.jdbc.query("SELECT " + COLUMNS + " FROM wx_app WHERE updated_at > ?", ROW, since);
 	}
 
@@ -68,16 +77,17 @@ final class WxAppTable {
 		String token = (push != null) ? encrypt(appid, "push_token", push.token()) : null;
 		String key = (push != null && push.encodingAesKey() != null)
 				? encrypt(appid, "push_encoding_aes_key", push.encodingAesKey()) : null;
+		String now = clock().now();
 		int revived = this.jdbc.update("UPDATE wx_app SET tenant = ?, secret = ?, push_token = ?, "
-				+ "push_encoding_aes_key = ?, enabled = ?, removed = FALSE, version = version + 1, created_at = " + NOW
-				+ ", updated_at = " + NOW + " WHERE appid = ? AND removed = TRUE", tenant, encryptedSecret, token, key,
+				+ "push_encoding_aes_key = ?, enabled = ?, removed = FALSE, version = version + 1, created_at = " + now
+				+ ", updated_at = " + now + " WHERE appid = ? AND removed = TRUE", tenant, encryptedSecret, token, key,
 				enabled, appid);
 		if (revived > 0) {
 			return;
 		}
 		try {
 			this.jdbc.update("INSERT INTO wx_app (" + COLUMNS + ", created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, "
-					+ "FALSE, 1, " + NOW + ", " + NOW + ")", appid, tenant, encryptedSecret, token, key, enabled);
+					+ "FALSE, 1, " + now + ", " + now + ")", appid, tenant, encryptedSecret, token, key, enabled);
 		}
 		catch (DuplicateKeyException ex) {
 			throw new IllegalStateException("the app " + appid + " is already registered");
@@ -125,8 +135,19 @@ final class WxAppTable {
 		Object[] arguments = new Object[values.length + 1];
 		System.arraycopy(values, 0, arguments, 0, values.length);
 		arguments[values.length] = appid;
-		return this.jdbc.update("UPDATE wx_app SET " + assignments + ", version = version + 1, updated_at = " + NOW
+		return this.jdbc.update("UPDATE wx_app SET " + assignments + ", version = version + 1, updated_at = " + clock().now()
 				+ " WHERE appid = ? AND removed = FALSE", arguments) > 0;
+	}
+
+	private DatabaseClock clock() {
+		DatabaseClock clock = this.clock;
+		if (clock == null) {
+			String product = this.jdbc.execute((ConnectionCallback<String>) (connection) -> connection.getMetaData()
+				.getDatabaseProductName());
+			clock = DatabaseClock.of(product);
+			this.clock = clock;
+		}
+		return clock;
 	}
 
 	/**
@@ -165,6 +186,26 @@ final class WxAppTable {
 		return new Row(rs.getString("appid"), rs.getString("tenant"), rs.getString("secret"),
 				rs.getString("push_token"), rs.getString("push_encoding_aes_key"), rs.getBoolean("enabled"),
 				rs.getBoolean("removed"), rs.getLong("version"));
+	}
+
+	/**
+	 * How a database tells its time. MySQL's and MariaDB's DATETIME has no time zone: UTC there, so that a
+	 * clock put back an hour in autumn does not hide the changes of that hour from the poll; their times
+	 * travel as {@link LocalDateTime}, which no time zone of the JVM shifts either.
+	 *
+	 * @param now the SQL of the current time, in milliseconds
+	 * @param type the Java type of the {@code updated_at} column
+	 */
+	record DatabaseClock(String now, Class<? extends Temporal> type) {
+
+		static DatabaseClock of(@Nullable String databaseProductName) {
+			String product = String.valueOf(databaseProductName).toLowerCase(Locale.ROOT);
+			if (product.contains("mysql") || product.contains("mariadb")) {
+				return new DatabaseClock("UTC_TIMESTAMP(3)", LocalDateTime.class);
+			}
+			return new DatabaseClock("CURRENT_TIMESTAMP(3)", OffsetDateTime.class);
+		}
+
 	}
 
 	/**

@@ -1,6 +1,7 @@
 -- The mini programs registered at run time (JdbcWxAppRegistry). secret, push_token and
 -- push_encoding_aes_key hold AES-GCM ciphertexts; a removed app keeps its row (removed = TRUE, secrets
--- erased) so that other instances learn of the removal. updated_at comes from the database's clock.
+-- erased) so that other instances learn of the removal. created_at and updated_at come from the database's
+-- clock, in UTC (UTC_TIMESTAMP): DATETIME has no time zone.
 -- Binary collation: AppIDs are case-sensitive. The index is declared inline because MySQL has no
 -- CREATE INDEX IF NOT EXISTS.
 CREATE TABLE IF NOT EXISTS wx_app (
