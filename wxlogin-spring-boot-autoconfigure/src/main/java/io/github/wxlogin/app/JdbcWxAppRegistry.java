@@ -5,10 +5,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -22,7 +25,8 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The mini programs of the {@code wx_app} table, changed at run time through {@link WxAppManager}.
+ * The mini programs of the properties, served first and read-only, then those of the {@code wx_app}
+ * table, changed at run time through {@link WxAppManager}. The default app is the properties' one.
  * <p>
  * An app is read from the table on its first use and then answered from memory; nothing is read for an
  * app before that, so a thousand apps cost no start-up time. AppIDs the table does not hold are remembered
@@ -50,7 +54,7 @@ public class JdbcWxAppRegistry implements WxAppRegistry, WxAppManager, SmartLife
 
 	private final WxAppTable table;
 
-	private final WxAppRegistry readOnlyApps;
+	private final WxAppRegistry propertiesApps;
 
 	private final boolean validateAppidFormat;
 
@@ -73,20 +77,25 @@ public class JdbcWxAppRegistry implements WxAppRegistry, WxAppManager, SmartLife
 	 * Create the registry.
 	 * @param jdbc the database that holds the {@code wx_app} table
 	 * @param cipher the cipher of the secrets at rest
-	 * @param readOnlyApps apps this registry must not register or change, such as those of the properties
+	 * @param propertiesApps the apps of the properties: served first, never registered or changed here
 	 * @param pollInterval how often the table is read for changes made on other instances
 	 * @param validateAppidFormat whether an AppID must be "wx" and 16 hexadecimal digits
 	 */
-	public JdbcWxAppRegistry(JdbcTemplate jdbc, AppSecretCipher cipher, WxAppRegistry readOnlyApps,
+	public JdbcWxAppRegistry(JdbcTemplate jdbc, AppSecretCipher cipher, WxAppRegistry propertiesApps,
 			Duration pollInterval, boolean validateAppidFormat) {
 		this.table = new WxAppTable(jdbc, cipher);
-		this.readOnlyApps = readOnlyApps;
+		this.propertiesApps = propertiesApps;
 		this.validateAppidFormat = validateAppidFormat;
 		this.poller = new WxAppChangePoller(this.table, pollInterval, POLL_OVERLAP, this::applyChanged);
 	}
 
 	@Override
 	public Optional<WxRegisteredApp> find(String appid) {
+		Optional<WxRegisteredApp> fixed = this.propertiesApps.find(appid);
+		return fixed.isPresent() ? fixed : findInTable(appid);
+	}
+
+	private Optional<WxRegisteredApp> findInTable(String appid) {
 		WxRegisteredApp app = this.known.get(appid);
 		if (app != null) {
 			return Optional.of(app);
@@ -107,17 +116,25 @@ public class JdbcWxAppRegistry implements WxAppRegistry, WxAppManager, SmartLife
 
 	@Override
 	public Optional<String> defaultAppid() {
-		return Optional.empty();
+		return this.propertiesApps.defaultAppid();
 	}
 
 	@Override
 	public List<WxRegisteredApp> list() {
-		return this.table.readAll().stream().map(this.table::app).toList();
+		List<WxRegisteredApp> fixed = this.propertiesApps.list();
+		Set<String> fixedAppids = fixed.stream().map(WxRegisteredApp::appid).collect(Collectors.toSet());
+		return Stream.concat(fixed.stream(),
+				this.table.readAll()
+					.stream()
+					.filter((row) -> !fixedAppids.contains(row.appid()))
+					.map(this.table::app))
+			.toList();
 	}
 
 	@Override
 	public void onChange(Consumer<String> listener) {
 		this.listeners.add(listener);
+		this.propertiesApps.onChange(listener);
 	}
 
 	@Override
@@ -241,7 +258,7 @@ public class JdbcWxAppRegistry implements WxAppRegistry, WxAppManager, SmartLife
 	}
 
 	private void requireWritable(String appid) {
-		if (this.readOnlyApps.find(appid).isPresent()) {
+		if (this.propertiesApps.find(appid).isPresent()) {
 			throw new IllegalStateException("the app " + appid + " is configured in the properties, which are "
 					+ "read-only at run time");
 		}

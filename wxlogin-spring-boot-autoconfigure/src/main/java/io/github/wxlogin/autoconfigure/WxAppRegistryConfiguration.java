@@ -1,11 +1,10 @@
 package io.github.wxlogin.autoconfigure;
 
-import java.util.List;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
 import io.github.wxlogin.app.AppSecretCipher;
-import io.github.wxlogin.app.CompositeWxAppRegistry;
 import io.github.wxlogin.app.JdbcWxAppRegistry;
 import io.github.wxlogin.app.PropertiesWxAppRegistry;
 import io.github.wxlogin.app.WxAppManager;
@@ -27,8 +26,10 @@ import org.springframework.util.StringUtils;
 
 /**
  * The app registry of {@code wx.login.app-registry.type=jdbc}: the apps of the properties, then those of
- * the {@code wx_app} table, which the {@link WxAppManager} changes. Imported before
+ * the {@code wx_app} table, which the same bean changes as the {@link WxAppManager}. Imported before
  * {@link WxApiConfiguration}, whose registry of the properties alone backs off when this one is defined.
+ * One bean is both, so that whoever asks for a {@link WxAppRegistry} or a {@link WxAppManager} has one
+ * to choose.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "wx.login.app-registry.type", havingValue = "jdbc")
@@ -52,28 +53,30 @@ class WxAppRegistryConfiguration {
 		}
 
 		/**
-		 * The table's apps, and the back office's API over them. It waits for the schema initializer, so that
-		 * the table exists when the poll first reads it.
+		 * The properties' apps, then the table's, and the back office's API over the latter. Named as the
+		 * registry of the properties alone would be, which then backs off. It waits for the schema
+		 * initializer, so that the table exists when the poll first reads it.
 		 */
 		@Bean
-		JdbcWxAppRegistry jdbcWxAppRegistry(ObjectProvider<DataSource> dataSource, WxLoginProperties properties,
-				PropertiesWxAppRegistry propertiesApps, WxAppSchemaInitializer schema) {
+		JdbcWxAppRegistry wxAppRegistry(ObjectProvider<DataSource> dataSource, WxLoginProperties properties,
+				WxAppSchemaInitializer schema) {
 			WxLoginProperties.AppRegistry registry = properties.appRegistry();
 			AppSecretCipher cipher = cipher(registry.encryptionKey());
 			JdbcTemplate jdbc = new JdbcTemplate(requireDataSource(dataSource));
 			jdbc.setQueryTimeout(
 					WxUserStoreConfiguration.JdbcUserStoreConfiguration.queryTimeoutSeconds(properties.store().timeout()));
-			return new JdbcWxAppRegistry(jdbc, cipher, propertiesApps, registry.pollInterval(),
+			return new JdbcWxAppRegistry(jdbc, cipher, propertiesApps(properties), registry.pollInterval(),
 					properties.validateAppidFormat());
 		}
 
 		/**
-		 * The apps this back end serves: the properties' first, read-only, then the table's. Named as the
-		 * registry of the properties alone would be, which then backs off.
+		 * The apps of the properties; with a table, a back end may have none there, and logins then name
+		 * their app.
 		 */
-		@Bean
-		WxAppRegistry wxAppRegistry(PropertiesWxAppRegistry propertiesApps, JdbcWxAppRegistry tableApps) {
-			return new CompositeWxAppRegistry(List.of(propertiesApps, tableApps));
+		static PropertiesWxAppRegistry propertiesApps(WxLoginProperties properties) {
+			boolean none = !StringUtils.hasText(properties.appid()) && !StringUtils.hasText(properties.secret())
+					&& (properties.apps() == null || properties.apps().isEmpty());
+			return none ? new PropertiesWxAppRegistry(Map.of(), null) : WxApiConfiguration.propertiesRegistry(properties);
 		}
 
 		private static DatabaseInitializationMode mode(WxLoginProperties.UserStore.SchemaInitialization initialization) {

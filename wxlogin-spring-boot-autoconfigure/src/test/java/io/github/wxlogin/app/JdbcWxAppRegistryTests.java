@@ -210,6 +210,27 @@ abstract class JdbcWxAppRegistryTests {
 	}
 
 	@Test
+	void appsOfThePropertiesAreServedFirstAndNameTheDefault() {
+		JdbcWxAppRegistry withoutProperties = new JdbcWxAppRegistry(new JdbcTemplate(this.dataSource), this.cipher,
+				new PropertiesWxAppRegistry(Map.of(), null), POLL_INTERVAL, true);
+		this.appids.add(PROPERTIES_APPID);
+		withoutProperties.register(new WxAppRegistration(PROPERTIES_APPID, "table-secret", "shop-1"));
+		String appid = newAppid();
+		withoutProperties.register(new WxAppRegistration(appid, SECRET, null));
+		assertThat(withoutProperties.defaultAppid()).isEmpty();
+
+		JdbcWxAppRegistry registry = registry();
+
+		assertThat(registry.find(PROPERTIES_APPID).map(WxRegisteredApp::source))
+			.contains(WxRegisteredApp.Source.PROPERTIES);
+		assertThat(registry.defaultAppid()).contains(PROPERTIES_APPID);
+		List<WxRegisteredApp> listed = registry.list();
+		assertThat(listed.get(0).source()).isEqualTo(WxRegisteredApp.Source.PROPERTIES);
+		assertThat(listed).filteredOn((app) -> app.appid().equals(PROPERTIES_APPID)).hasSize(1);
+		assertThat(listed).extracting(WxRegisteredApp::appid).contains(appid);
+	}
+
+	@Test
 	void appRegisteredTwiceIsRefused() {
 		String appid = newAppid();
 		registry().register(new WxAppRegistration(appid, SECRET, null));

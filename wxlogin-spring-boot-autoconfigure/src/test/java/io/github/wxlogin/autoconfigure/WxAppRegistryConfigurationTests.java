@@ -2,18 +2,16 @@ package io.github.wxlogin.autoconfigure;
 
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.Map;
 import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import io.github.wxlogin.app.CompositeWxAppRegistry;
 import io.github.wxlogin.app.JdbcWxAppRegistry;
-import io.github.wxlogin.app.PropertiesWxAppRegistry;
 import io.github.wxlogin.app.WxAppManager;
 import io.github.wxlogin.app.WxAppRegistration;
 import io.github.wxlogin.app.WxAppRegistry;
 import io.github.wxlogin.app.WxAppSchemaInitializer;
+import io.github.wxlogin.app.WxApps;
 import io.github.wxlogin.app.WxRegisteredApp;
 import io.github.wxlogin.wechat.WxApp;
 import org.junit.jupiter.api.Test;
@@ -25,8 +23,6 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,7 +42,7 @@ class WxAppRegistryConfigurationTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(AppRegistryAutoConfiguration.class))
-		.withUserConfiguration(PropertiesAppsConfiguration.class);
+		.withPropertyValues("wx.login.appid=" + PROPERTIES_APPID, "wx.login.secret=properties-secret");
 
 	private final ApplicationContextRunner withDataSource = this.contextRunner
 		.withConfiguration(AutoConfigurations.of(BootAutoConfigurations.dataSource()))
@@ -65,16 +61,18 @@ class WxAppRegistryConfigurationTests {
 	void whenTypeIsJdbcThenTheTableServesAppsAfterThoseOfTheProperties() {
 		this.withDataSource.withPropertyValues("wx.login.app-registry.type=jdbc", "wx.login.app-registry.encryption-key=" + KEY)
 			.run((context) -> {
-				assertThat(context).hasSingleBean(JdbcWxAppRegistry.class).hasSingleBean(WxAppManager.class);
-				assertThat(context.getBean(WxAppManager.class)).isSameAs(context.getBean(JdbcWxAppRegistry.class));
-				WxAppRegistry apps = context.getBean("wxAppRegistry", WxAppRegistry.class);
-				assertThat(apps).isInstanceOf(CompositeWxAppRegistry.class);
+				assertThat(context).hasSingleBean(WxAppRegistry.class).hasSingleBean(WxAppManager.class);
+				WxAppRegistry apps = context.getBean(WxAppRegistry.class);
+				assertThat(apps).isInstanceOf(JdbcWxAppRegistry.class).isSameAs(context.getBean(WxAppManager.class));
+				assertThat(context.getBean("wxAppRegistry")).isSameAs(apps);
 
 				WxAppManager manager = context.getBean(WxAppManager.class);
 				manager.register(new WxAppRegistration("wx00000000000000bb", "table-secret", "shop-1"));
 
 				assertThat(apps.find("wx00000000000000bb").map(WxRegisteredApp::app))
 					.contains(new WxApp("wx00000000000000bb", "table-secret", "shop-1"));
+				assertThat(apps.find(PROPERTIES_APPID).map(WxRegisteredApp::app))
+					.contains(new WxApp(PROPERTIES_APPID, "properties-secret"));
 				assertThat(apps.find(PROPERTIES_APPID).map(WxRegisteredApp::source))
 					.contains(WxRegisteredApp.Source.PROPERTIES);
 				assertThat(apps.defaultAppid()).contains(PROPERTIES_APPID);
@@ -85,6 +83,51 @@ class WxAppRegistryConfigurationTests {
 					.query(String.class)
 					.single()).startsWith("v1:").doesNotContain("table-secret");
 			});
+	}
+
+	@Test
+	void whenTypeIsJdbcThenTheTableMayServeEveryApp() {
+		this.withDataSource
+			.withPropertyValues("wx.login.appid=", "wx.login.secret=", "wx.login.app-registry.type=jdbc",
+					"wx.login.app-registry.encryption-key=" + KEY)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				WxAppRegistry apps = context.getBean(WxAppRegistry.class);
+				assertThat(apps.defaultAppid()).isEmpty();
+				context.getBean(WxAppManager.class).register(new WxAppRegistration("wx00000000000000cc", "secret", null));
+				assertThat(apps.list()).extracting(WxRegisteredApp::appid).containsExactly("wx00000000000000cc");
+			});
+	}
+
+	@Test
+	void whenTheWholeStarterRunsWithTypeJdbcThenItsAppsAreReadFromTheTable() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(BootAutoConfigurations.dataSource(), WxLoginAutoConfiguration.class))
+			.withPropertyValues("spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+					"spring.datasource.type=" + SimpleDriverDataSource.class.getName(),
+					"wx.login.appid=" + PROPERTIES_APPID, "wx.login.secret=properties-secret",
+					"wx.login.app-registry.type=jdbc", "wx.login.app-registry.encryption-key=" + KEY)
+			.run((context) -> {
+				assertThat(context).hasNotFailed().hasSingleBean(WxAppRegistry.class).hasSingleBean(WxAppManager.class);
+				WxApps apps = context.getBean(WxApps.class);
+				assertThat(apps.registry()).isSameAs(context.getBean(JdbcWxAppRegistry.class));
+				context.getBean(WxAppManager.class).register(new WxAppRegistration("wx00000000000000dd", "secret", "t1"));
+				assertThat(apps.find("wx00000000000000dd")).contains(new WxApp("wx00000000000000dd", "secret", "t1"));
+				assertThat(apps.defaultAppid()).contains(PROPERTIES_APPID);
+			});
+	}
+
+	@Test
+	void whenTheWholeStarterRunsWithoutTypeThenNoTableIsRead() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(BootAutoConfigurations.dataSource(), WxLoginAutoConfiguration.class))
+			.withPropertyValues("spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+					"spring.datasource.type=" + SimpleDriverDataSource.class.getName(),
+					"wx.login.appid=" + PROPERTIES_APPID, "wx.login.secret=properties-secret")
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasSingleBean(WxAppRegistry.class)
+				.doesNotHaveBean(WxAppManager.class)
+				.doesNotHaveBean(JdbcWxAppRegistry.class));
 	}
 
 	@Test
@@ -224,18 +267,6 @@ class WxAppRegistryConfigurationTests {
 	@EnableConfigurationProperties(WxLoginProperties.class)
 	@Import(WxAppRegistryConfiguration.class)
 	static class AppRegistryAutoConfiguration {
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class PropertiesAppsConfiguration {
-
-		@Bean
-		PropertiesWxAppRegistry propertiesWxAppRegistry() {
-			WxRegisteredApp app = new WxRegisteredApp(new WxApp(PROPERTIES_APPID, "properties-secret"), true, null,
-					WxRegisteredApp.Source.PROPERTIES);
-			return new PropertiesWxAppRegistry(Map.of(PROPERTIES_APPID, app), PROPERTIES_APPID);
-		}
 
 	}
 
