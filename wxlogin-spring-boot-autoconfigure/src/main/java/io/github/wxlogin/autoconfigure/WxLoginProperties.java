@@ -417,7 +417,8 @@ public record WxLoginProperties(@DefaultValue("true") boolean enabled, @Nullable
 	 * never appears in {@link #toString()}.
 	 *
 	 * @param type Kind of registry; "properties" serves the apps of "wx.login.appid" and "wx.login.apps"
-	 * only, "jdbc" the "wx_app" table as well (created as "wx.login.user-store.initialize-schema" says)
+	 * only, "jdbc" the "wx_app" table as well (created as "wx.login.user-store.initialize-schema" says),
+	 * and then the properties may name no app at all
 	 * @param encryptionKey AES-256 key that encrypts the AppSecrets and message-push settings in the
 	 * "wx_app" table: the Base64 of 32 random bytes, such as "openssl rand -base64 32" prints; required
 	 * with "jdbc", the same on every instance; never logged
