@@ -217,16 +217,20 @@ public class JdbcWxAppRegistry implements WxAppRegistry, WxAppManager, SmartLife
 	/** A row written here or on another instance: the app kept in memory, if any, is replaced. */
 	private void applyChanged(WxAppTable.Row row) {
 		String appid = row.appid();
+		boolean unseen = markNotified(row);
 		this.unknown.invalidate(appid);
 		try {
 			this.known.computeIfPresent(appid, (key, kept) -> row.removed() ? null : this.table.app(row));
 		}
-		catch (IllegalStateException ex) {
-			// A row that does not decrypt is read (and fails) on its next use rather than served as it was
+		catch (RuntimeException ex) {
+			// A row that does not decrypt (or holds settings of the wrong form) is read, and fails, on its next
+			// use rather than served as it was; the poll goes on with the other rows
 			this.known.remove(appid);
-			logger.warn("The app " + appid + " changed in table wx_app but cannot be read: " + ex.getMessage());
+			if (unseen) {
+				logger.warn("The app " + appid + " changed in table wx_app but cannot be read: " + ex.getMessage());
+			}
 		}
-		if (markNotified(row)) {
+		if (unseen) {
 			notifyListeners(appid);
 		}
 	}

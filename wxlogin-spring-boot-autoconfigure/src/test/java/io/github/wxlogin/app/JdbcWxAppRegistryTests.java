@@ -437,6 +437,36 @@ abstract class JdbcWxAppRegistryTests {
 	}
 
 	@Test
+	void rowThatNoLongerDecryptsIsDroppedWhileThePollAppliesTheOthers(CapturedOutput output) {
+		JdbcWxAppRegistry one = registry();
+		JdbcWxAppRegistry other = started(registry());
+		String broken = newAppid();
+		String rotated = newAppid();
+		one.register(new WxAppRegistration(broken, SECRET, null));
+		one.register(new WxAppRegistration(rotated, SECRET, null));
+		assertThat(other.find(broken)).isPresent();
+		assertThat(other.find(rotated)).isPresent();
+
+		one.changeSecret(rotated, "rotated-secret");
+		// A value written with another key, stamped as the database stamped the other change
+		Object stamp = this.jdbcClient.sql("SELECT updated_at FROM wx_app WHERE appid = :appid")
+			.param("appid", rotated)
+			.query()
+			.singleValue();
+		this.jdbcClient
+			.sql("UPDATE wx_app SET secret = :secret, version = version + 1, updated_at = :stamp WHERE appid = :appid")
+			.param("secret", new AppSecretCipher(AppSecretCipherTests.randomKey()).encrypt(SECRET, broken + "/secret"))
+			.param("stamp", stamp)
+			.param("appid", broken)
+			.update();
+
+		awaitOn(other, rotated, (app) -> app.map((found) -> found.app().secret()).orElse("").equals("rotated-secret"));
+		awaitTrue(() -> output.getOut().contains("The app " + broken + " changed in table wx_app but cannot be read"));
+		assertThatIllegalStateException().isThrownBy(() -> other.find(broken)).withMessageContaining("does not decrypt");
+		assertThat(output.getOut().split("The app " + broken + " changed", -1)).hasSize(2);
+	}
+
+	@Test
 	void stoppedRegistryNoLongerPolls() {
 		AtomicInteger connections = new AtomicInteger();
 		JdbcWxAppRegistry registry = started(registry(new CountingDataSource(this.dataSource, connections), true));
