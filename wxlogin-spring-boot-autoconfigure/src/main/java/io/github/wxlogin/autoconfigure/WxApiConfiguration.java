@@ -7,7 +7,11 @@ import java.util.Map;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
+import io.github.wxlogin.WxTenant;
+import io.github.wxlogin.app.PropertiesWxAppRegistry;
+import io.github.wxlogin.app.WxAppRegistry;
 import io.github.wxlogin.app.WxApps;
+import io.github.wxlogin.app.WxRegisteredApp;
 import io.github.wxlogin.wechat.CaffeineWxAccessTokenProvider;
 import io.github.wxlogin.wechat.ObservedWxApiClient;
 import io.github.wxlogin.wechat.ObservedWxStableTokenClient;
@@ -25,6 +29,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -52,23 +57,59 @@ class WxApiConfiguration {
 	/** Pauses before the retries of a call WeChat answered with "busy" (-1). */
 	private static final Duration[] BUSY_BACKOFF = { Duration.ofMillis(100), Duration.ofMillis(300) };
 
+	/**
+	 * Where the served mini programs are read from: the properties, unless a registry with a table (or a
+	 * host's own) is defined.
+	 */
 	@Bean
 	@ConditionalOnMissingBean
-	WxApps wxApps(WxLoginProperties properties) {
-		Map<String, WxApp> apps = new LinkedHashMap<>();
-		configuredApps(properties).forEach((prefix, app) -> apps.put(prefix,
-				new WxApp(appid(prefix + ".appid", app.appid(), properties.validateAppidFormat()),
-						required(prefix + ".secret", app.secret(), "the mini program's AppSecret"))));
-		WxApp defaultApp = apps.containsKey(SHORT_FORM) ? apps.get(SHORT_FORM)
-				: apps.containsKey(SHORT_FORM + ".apps." + DEFAULT_APP) ? apps.get(SHORT_FORM + ".apps." + DEFAULT_APP)
-						: (apps.size() == 1) ? apps.values().iterator().next() : null;
-		try {
-			return new WxApps(apps.values(), defaultApp);
+	WxAppRegistry wxAppRegistry(WxLoginProperties properties) {
+		return propertiesRegistry(properties);
+	}
+
+	/**
+	 * The mini programs of the properties, each with its message push when its push token is set. Not a
+	 * bean of its own: a second {@link WxAppRegistry} would leave its users to choose.
+	 */
+	static PropertiesWxAppRegistry propertiesRegistry(WxLoginProperties properties) {
+		Map<String, WxRegisteredApp> apps = new LinkedHashMap<>();
+		String defaultAppid = null;
+		for (Map.Entry<String, WxLoginProperties.App> configured : configuredApps(properties).entrySet()) {
+			String prefix = configured.getKey();
+			WxLoginProperties.App app = configured.getValue();
+			WxApp credentials = new WxApp(appid(prefix + ".appid", app.appid(), properties.validateAppidFormat()),
+					required(prefix + ".secret", app.secret(), "the mini program's AppSecret"),
+					tenant(prefix + ".tenant", app.tenant()));
+			if (apps.putIfAbsent(credentials.appid(), new WxRegisteredApp(credentials, true, push(prefix, app.push()),
+					WxRegisteredApp.Source.PROPERTIES)) != null) {
+				throw new WxLoginPropertyException("wx.login.apps",
+						"is wrong: AppID " + credentials.appid() + " is configured twice",
+						"Give each mini program under 'wx.login.apps' its own AppID.");
+			}
+			if (prefix.equals(SHORT_FORM) || prefix.equals(SHORT_FORM + ".apps." + DEFAULT_APP)) {
+				defaultAppid = credentials.appid();
+			}
 		}
-		catch (IllegalArgumentException ex) {
-			throw new WxLoginPropertyException("wx.login.apps", "is wrong: " + ex.getMessage(),
-					"Give each mini program under 'wx.login.apps' its own AppID.");
+		if (defaultAppid == null && apps.size() == 1) {
+			defaultAppid = apps.keySet().iterator().next();
 		}
+		return new PropertiesWxAppRegistry(apps, defaultAppid);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	WxApps wxApps(WxAppRegistry registry) {
+		return new WxApps(registry);
+	}
+
+	/**
+	 * An app changed in the registry (its secret, or switched off) has its WeChat access token fetched
+	 * again.
+	 */
+	@Bean
+	static SmartInitializingSingleton wxAccessTokensFollowAppChanges(ObjectProvider<WxAppRegistry> registry,
+			ObjectProvider<WxAccessTokenProvider> accessTokens) {
+		return () -> registry.ifAvailable((apps) -> accessTokens.ifAvailable((tokens) -> apps.onChange(tokens::forget)));
 	}
 
 	/**
@@ -76,27 +117,39 @@ class WxApiConfiguration {
 	 */
 	@Bean
 	@ConditionalOnMissingBean
-	WxMessagePush wxMessagePush(WxLoginProperties properties, ObjectProvider<Clock> clock) {
-		Map<String, WxPushSettings> settings = new LinkedHashMap<>();
-		configuredApps(properties).forEach((prefix, app) -> {
-			WxLoginProperties.Push push = app.push();
-			if (push.token() == null && push.encodingAesKey() == null) {
-				return;
-			}
-			String property = prefix + ".push.token";
-			String token = required(property, push.token(), "the Token of the mini program's Message Push settings");
-			try {
-				settings.put(required(prefix + ".appid", app.appid(), "the mini program's AppID"),
-						new WxPushSettings(token, push.encodingAesKey()));
-			}
-			catch (IllegalArgumentException ex) {
-				throw new WxLoginPropertyException(prefix + ".push", "is wrong: " + ex.getMessage(),
-						"Copy the Token and EncodingAESKey from the WeChat admin console (Development > Development "
-								+ "Settings > Message Push) into '" + prefix + ".push.token' and '" + prefix
-								+ ".push.encoding-aes-key'.");
-			}
-		});
-		return new WxMessagePush(settings, clock.getIfAvailable(Clock::systemUTC));
+	WxMessagePush wxMessagePush(WxAppRegistry registry, ObjectProvider<Clock> clock) {
+		return new WxMessagePush((appid) -> registry.find(appid).map(WxRegisteredApp::push),
+				clock.getIfAvailable(Clock::systemUTC));
+	}
+
+	private static @Nullable WxPushSettings push(String prefix, WxLoginProperties.Push push) {
+		if (push.token() == null && push.encodingAesKey() == null) {
+			return null;
+		}
+		String token = required(prefix + ".push.token", push.token(),
+				"the Token of the mini program's Message Push settings");
+		try {
+			return new WxPushSettings(token, push.encodingAesKey());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new WxLoginPropertyException(prefix + ".push", "is wrong: " + ex.getMessage(),
+					"Copy the Token and EncodingAESKey from the WeChat admin console (Development > Development "
+							+ "Settings > Message Push) into '" + prefix + ".push.token' and '" + prefix
+							+ ".push.encoding-aes-key'.");
+		}
+	}
+
+	private static String tenant(String property, @Nullable String tenant) {
+		if (!StringUtils.hasText(tenant)) {
+			return WxTenant.DEFAULT;
+		}
+		try {
+			return WxTenant.requireValid(tenant.trim());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new WxLoginPropertyException(property, "is not a tenant id: " + ex.getMessage(),
+					"Set '" + property + "' to a short name such as 'shop-1', or leave it out for the default tenant.");
+		}
 	}
 
 	/**
@@ -115,7 +168,7 @@ class WxApiConfiguration {
 		Map<String, WxLoginProperties.App> named = new LinkedHashMap<>();
 		if (shortForm) {
 			named.put(SHORT_FORM,
-					new WxLoginProperties.App(properties.appid(), properties.secret(), properties.push(),
+					new WxLoginProperties.App(properties.appid(), properties.secret(), null, properties.push(),
 							properties.sessions()));
 		}
 		configured.forEach((name, app) -> named.put(SHORT_FORM + ".apps." + name, app));

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import io.github.wxlogin.WxUserService;
+import io.github.wxlogin.app.PropertiesWxAppRegistry;
 import io.github.wxlogin.app.WxApps;
 import io.github.wxlogin.avatar.AvatarCheckStore;
 import io.github.wxlogin.avatar.AvatarImageCheck;
@@ -97,7 +98,9 @@ class WxAvatarConfiguration {
 						+ "silence this line)");
 				return AvatarImageCheck.OFF;
 			}
-			if (apps.all().stream().noneMatch((app) -> push.isEnabled(app.appid()))) {
+			// a registry with a table may gain push settings later; the properties' apps never do
+			if (apps.registry() instanceof PropertiesWxAppRegistry configured
+					&& configured.list().stream().noneMatch((app) -> push.isEnabled(app.appid()))) {
 				logger.warn("WeChat's image check of avatars is on, but no mini program has message push configured "
 						+ "('wx.login.push.token' or 'wx.login.apps.<name>.push.token'): its verdicts cannot arrive");
 			}

@@ -71,12 +71,13 @@ public record WxLoginProperties(@DefaultValue("true") boolean enabled, @Nullable
 	 *
 	 * @param appid Mini program's AppID
 	 * @param secret Mini program's AppSecret; never logged or returned
+	 * @param tenant Tenant of this mini program's accounts: accounts never cross tenants; "default" when not set
 	 * @param push WeChat message push of this mini program
 	 * @param sessions Login sessions of each account in this mini program; those of "wx.login.sessions"
 	 * when not set
 	 */
-	public record App(@Nullable String appid, @Nullable String secret, @DefaultValue Push push,
-			@DefaultValue Sessions sessions) {
+	public record App(@Nullable String appid, @Nullable String secret, @Nullable String tenant,
+			@DefaultValue Push push, @DefaultValue Sessions sessions) {
 
 		@Override
 		public String toString() {

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import io.github.wxlogin.app.WxApps;
@@ -19,7 +20,6 @@ import io.github.wxlogin.token.WxJwtDecoders;
 import io.github.wxlogin.token.WxSigningKey;
 import io.github.wxlogin.token.WxTokenService;
 import io.github.wxlogin.token.WxTokenSettings;
-import io.github.wxlogin.wechat.WxApp;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -154,17 +154,20 @@ class WxTokenConfiguration {
 	JwtDecoder jwtDecoder(WxSigningKey signingKey, WxTokenSettings settings, WxApps apps,
 			TokenRevocationStore revocations, ObjectProvider<Clock> clock) {
 		Clock now = clock.getIfAvailable(Clock::systemUTC);
-		List<String> appids = apps.all().stream().map(WxApp::appid).toList();
-		return new CachingJwtDecoder(WxJwtDecoders.create(signingKey, settings, appids, now), revocations, now,
-				settings.clockSkew(), VERIFIED_TOKENS);
+		// the app registry answers from memory: asking it on every use costs no store call
+		Predicate<String> served = (appid) -> apps.lookUp(appid).isPresent();
+		return new CachingJwtDecoder(WxJwtDecoders.create(signingKey, settings, served, now), revocations, now,
+				settings.clockSkew(), VERIFIED_TOKENS, (appid) -> apps.find(appid).isPresent());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	WxLoginSessionService wxLoginSessionService(RefreshTokenStore refreshTokens, TokenRevocationStore revocations,
 			WxLoginProperties properties, ObjectProvider<Clock> clock, ApplicationEventPublisher events) {
+		// the apps of a registry's table take the limit of "wx.login.sessions"
 		return new WxLoginSessionService(refreshTokens, revocations, maxSessionsPerAccount(properties),
-				properties.jwt().accessTokenTtl(), clock.getIfAvailable(Clock::systemUTC), events);
+				properties.sessions().maxPerAccount(), properties.jwt().accessTokenTtl(),
+				clock.getIfAvailable(Clock::systemUTC), events);
 	}
 
 	/** Each mini program's own limit, or the one of "wx.login.sessions" when it sets none. */

@@ -24,11 +24,17 @@ public enum WxErrorCode {
 	/** No stored session key, or one that no longer decrypts or verifies: the client must log in again. */
 	SESSION_KEY_EXPIRED(HttpStatus.UNAUTHORIZED),
 
+	/** An AppID this back end does not serve. */
+	UNKNOWN_APP(HttpStatus.BAD_REQUEST),
+
 	/** WeChat blocked a high-risk user. */
 	RISKY_USER(HttpStatus.FORBIDDEN),
 
 	/** The host disabled the account. */
 	ACCOUNT_DISABLED(HttpStatus.FORBIDDEN),
+
+	/** The mini program was switched off in the app registry. */
+	APP_DISABLED(HttpStatus.FORBIDDEN),
 
 	/** A request the caller may not make, such as one its access token does not allow. */
 	FORBIDDEN(HttpStatus.FORBIDDEN),

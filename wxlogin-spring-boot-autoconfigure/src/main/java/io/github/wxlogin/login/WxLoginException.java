@@ -54,6 +54,22 @@ public class WxLoginException extends RuntimeException {
 		return new WxLoginException(Reason.APP_NOT_SERVED, "The token's mini program is no longer served here.");
 	}
 
+	/**
+	 * The refusal of a login for a mini program this back end does not serve.
+	 * @return the exception
+	 */
+	public static WxLoginException unknownApp() {
+		return new WxLoginException(Reason.UNKNOWN_APP, "The AppID names no mini program served here.");
+	}
+
+	/**
+	 * The refusal of a login or refresh for a mini program switched off in the app registry.
+	 * @return the exception
+	 */
+	public static WxLoginException appDisabled() {
+		return new WxLoginException(Reason.APP_DISABLED, "This mini program has been switched off.");
+	}
+
 	static WxLoginException accountDisabled() {
 		return new WxLoginException(Reason.ACCOUNT_DISABLED, "This account has been disabled.");
 	}
@@ -68,7 +84,7 @@ public class WxLoginException extends RuntimeException {
 	 */
 	public enum Reason {
 
-		/** A value of the request breaks a rule: a field's form, an unknown mini program, data not made for this one. */
+		/** A value of the request breaks a rule: a field's form, data not made for this mini program. */
 		INVALID_REQUEST,
 
 		/** The request has no signed-in caller. */
@@ -79,6 +95,12 @@ public class WxLoginException extends RuntimeException {
 
 		/** The caller's mini program is no longer served here. */
 		APP_NOT_SERVED,
+
+		/** A login names (in its body or its Referer) a mini program this back end does not serve. */
+		UNKNOWN_APP,
+
+		/** The mini program was switched off in the app registry: its logins and refreshes are refused. */
+		APP_DISABLED,
 
 		/** The refresh token is unknown, expired, revoked or spent. */
 		INVALID_REFRESH_TOKEN,

@@ -15,6 +15,7 @@ import io.github.wxlogin.WxUser;
 import io.github.wxlogin.WxUserService.WxUserLogin;
 import io.github.wxlogin.WxUserService;
 import io.github.wxlogin.app.WxApps;
+import io.github.wxlogin.app.WxRegisteredApp;
 import io.github.wxlogin.event.WxLoginAuditEvent.Action;
 import io.github.wxlogin.event.WxLoginAuditEvent;
 import io.github.wxlogin.event.WxNewUserEvent.Method;
@@ -198,6 +199,7 @@ public class WxSignInService {
 			// Should the user's checks fail (a database that does not answer, a disabled account), the token
 			// stays usable and the client's retry succeeds
 			Refreshed<WxUser> refreshed = this.tokens.refresh(refreshToken, (grant) -> {
+				enabled(this.apps.lookUp(grant.subject().appid()).orElseThrow(WxLoginException::appNotServed));
 				WxUser user = this.users.findByPrincipal(grant.subject()).orElseThrow(WxLoginException::userGone);
 				refuseDisabled(user);
 				return user;
@@ -254,12 +256,16 @@ public class WxSignInService {
 
 	/** The app a login names, or the default app when it names none. */
 	private WxApp appNamedBy(@Nullable String appid) {
-		if (appid == null) {
-			return this.apps.defaultApp()
-				.orElseThrow(() -> WxLoginException.invalidRequest("'appid' is required: several mini programs are served."));
+		String named = (appid != null) ? appid : this.apps.defaultAppid()
+			.orElseThrow(() -> WxLoginException.invalidRequest("'appid' is required: several mini programs are served."));
+		return enabled(this.apps.lookUp(named).orElseThrow(WxLoginException::unknownApp));
+	}
+
+	private static WxApp enabled(WxRegisteredApp app) {
+		if (!app.enabled()) {
+			throw WxLoginException.appDisabled();
 		}
-		return this.apps.find(appid)
-			.orElseThrow(() -> WxLoginException.invalidRequest("'appid' names no mini program served here."));
+		return app.app();
 	}
 
 	private <T> T observe(WxLoginObservation observation, Supplier<T> call, Function<T, String> outcome) {

@@ -11,8 +11,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.github.wxlogin.WxPrincipal;
-import io.github.wxlogin.event.WxLoginAuditEvent;
 import io.github.wxlogin.event.WxLoginAuditEvent.Action;
+import io.github.wxlogin.event.WxLoginAuditEvent;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
 
@@ -40,6 +41,8 @@ public class WxLoginSessionService {
 	private final TokenRevocationStore revocations;
 
 	private final Map<String, Integer> maxSessionsPerAccount;
+
+	private final @Nullable Integer otherApps;
 
 	private final Duration accessTokenTtl;
 
@@ -75,14 +78,34 @@ public class WxLoginSessionService {
 	public WxLoginSessionService(RefreshTokenStore refreshTokens, TokenRevocationStore revocations,
 			Map<String, Integer> maxSessionsPerAccount, Duration accessTokenTtl, Clock clock,
 			ApplicationEventPublisher events) {
+		this(refreshTokens, revocations, maxSessionsPerAccount, null, accessTokenTtl, clock, events);
+	}
+
+	/**
+	 * Create a service that publishes what it does, whose apps may be added at run time.
+	 * @param refreshTokens the store of refresh-token families, which are the sessions
+	 * @param revocations the store of revoked access tokens and sessions
+	 * @param maxSessionsPerAccount how many sessions an account may hold in a mini program, by AppID
+	 * @param otherApps the limit of the mini programs not named there, or {@code null} for none
+	 * @param accessTokenTtl the lifetime of an access token, and so how long a session's revocation matters
+	 * @param clock the clock that tells when a session was ended
+	 * @param events where sessions ended and refresh-token reuse are published
+	 */
+	public WxLoginSessionService(RefreshTokenStore refreshTokens, TokenRevocationStore revocations,
+			Map<String, Integer> maxSessionsPerAccount, @Nullable Integer otherApps, Duration accessTokenTtl,
+			Clock clock, ApplicationEventPublisher events) {
 		maxSessionsPerAccount.forEach((appid, max) -> {
 			if (max < 1) {
 				throw new IllegalArgumentException("An account keeps at least one session in " + appid);
 			}
 		});
+		if (otherApps != null && otherApps < 1) {
+			throw new IllegalArgumentException("An account keeps at least one session");
+		}
 		this.refreshTokens = refreshTokens;
 		this.revocations = revocations;
 		this.maxSessionsPerAccount = Map.copyOf(maxSessionsPerAccount);
+		this.otherApps = otherApps;
 		this.accessTokenTtl = accessTokenTtl;
 		this.clock = clock;
 		this.events = events;
@@ -163,7 +186,7 @@ public class WxLoginSessionService {
 	 * @return the limit, or empty when there is none
 	 */
 	public OptionalInt maxSessionsPerAccount(String appid) {
-		Integer max = this.maxSessionsPerAccount.get(appid);
+		Integer max = this.maxSessionsPerAccount.getOrDefault(appid, this.otherApps);
 		return (max != null) ? OptionalInt.of(max) : OptionalInt.empty();
 	}
 

@@ -38,13 +38,17 @@ import org.springframework.security.oauth2.jwt.JwtValidationException;
  * Redis store answers from memory, so a cached token costs no store call and is served while the store is
  * down).</li>
  * </ul>
- * A token leaves the cache when it expires. What those checks read of a token (its {@code jti}, {@code sid}
+ * The token's mini program is checked on every use too: a token of an app switched off or removed in the
+ * app registry is refused from then on. A token leaves the cache when it expires. What those checks read of a token (its {@code jti}, {@code sid}
  * and expiry) is read once, when it is verified, and kept with it: a cached token costs no claim
  * conversion.
  */
 public class CachingJwtDecoder implements JwtDecoder {
 
 	private static final OAuth2Error REVOKED = new OAuth2Error("invalid_token", "The token was revoked", null);
+
+	private static final OAuth2Error APP_NOT_SERVED = new OAuth2Error("invalid_token",
+			"The token's mini program is not served", null);
 
 	private final JwtDecoder delegate;
 
@@ -56,6 +60,8 @@ public class CachingJwtDecoder implements JwtDecoder {
 
 	private final Cache<String, VerifiedToken> verified;
 
+	private final Predicate<String> appServed;
+
 	/**
 	 * Create a caching decoder.
 	 * @param delegate the decoder that verifies signatures and claims
@@ -66,6 +72,21 @@ public class CachingJwtDecoder implements JwtDecoder {
 	 */
 	public CachingJwtDecoder(JwtDecoder delegate, TokenRevocationStore revocations, Clock clock, Duration clockSkew,
 			long maximumSize) {
+		this(delegate, revocations, clock, clockSkew, maximumSize, (appid) -> true);
+	}
+
+	/**
+	 * Create a caching decoder that also refuses the tokens of apps no longer served.
+	 * @param delegate the decoder that verifies signatures and claims
+	 * @param revocations the revoked tokens
+	 * @param clock the clock that tells expiry
+	 * @param clockSkew the tolerance on {@code exp}
+	 * @param maximumSize how many verified tokens are kept at most
+	 * @param appServed whether the app of an AppID is served and switched on, asked on every use of a token
+	 */
+	public CachingJwtDecoder(JwtDecoder delegate, TokenRevocationStore revocations, Clock clock, Duration clockSkew,
+			long maximumSize, Predicate<String> appServed) {
+		this.appServed = appServed;
 		this.delegate = delegate;
 		this.revocations = revocations;
 		this.clock = clock;
@@ -83,6 +104,7 @@ public class CachingJwtDecoder implements JwtDecoder {
 		if (verified == null) {
 			try {
 				verified = VerifiedToken.of(this.delegate.decode(token));
+				requireAppServed(verified);
 				requireNotRevoked(verified, this.revocations::isRevoked);
 			}
 			catch (DataAccessException ex) {
@@ -96,6 +118,7 @@ public class CachingJwtDecoder implements JwtDecoder {
 			throw new BadJwtException("Jwt expired at " + verified.expiresAt());
 		}
 		try {
+			requireAppServed(verified);
 			requireNotRevoked(verified, this.revocations::isKnownRevoked);
 		}
 		catch (JwtValidationException ex) {
@@ -103,6 +126,12 @@ public class CachingJwtDecoder implements JwtDecoder {
 			throw ex;
 		}
 		return verified.jwt();
+	}
+
+	private void requireAppServed(VerifiedToken token) {
+		if (token.appid() != null && !this.appServed.test(token.appid())) {
+			throw new JwtValidationException("The token's mini program is not served", List.of(APP_NOT_SERVED));
+		}
 	}
 
 	/** A token is revoked alone, by its jti, or with its session, by its sid. */
@@ -122,11 +151,12 @@ public class CachingJwtDecoder implements JwtDecoder {
 	}
 
 	/** A verified token with the claims its checks read on every use, converted once. */
-	private record VerifiedToken(Jwt jwt, @Nullable String id, @Nullable String sessionId,
+	private record VerifiedToken(Jwt jwt, @Nullable String id, @Nullable String sessionId, @Nullable String appid,
 			@Nullable Instant expiresAt) {
 
 		static VerifiedToken of(Jwt jwt) {
-			return new VerifiedToken(jwt, jwt.getId(), jwt.getClaimAsString(WxClaims.SESSION_ID), jwt.getExpiresAt());
+			return new VerifiedToken(jwt, jwt.getId(), jwt.getClaimAsString(WxClaims.SESSION_ID),
+					jwt.getClaimAsString(WxClaims.APPID), jwt.getExpiresAt());
 		}
 
 	}

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
@@ -47,6 +48,20 @@ public final class WxJwtDecoders {
 	 */
 	public static NimbusJwtDecoder create(WxSigningKey signingKey, WxTokenSettings settings,
 			Collection<String> appids, Clock clock) {
+		return create(signingKey, settings, Set.copyOf(appids)::contains, clock);
+	}
+
+	/**
+	 * Create a decoder whose apps may change at run time.
+	 * @param signingKey the key tokens are signed with
+	 * @param settings the expected issuer and audience, and the clock skew
+	 * @param servedAppid whether an AppID is of an app served, which makes it an accepted audience when the
+	 * settings name none
+	 * @param clock the clock that tells expiry
+	 * @return the decoder
+	 */
+	public static NimbusJwtDecoder create(WxSigningKey signingKey, WxTokenSettings settings,
+			Predicate<String> servedAppid, Clock clock) {
 		JWKSource<SecurityContext> keys = new ImmutableJWKSet<>(signingKey.jwkSet());
 		// Built by hand because Spring Security 6 lacks NimbusJwtDecoder.withJwkSource. Only the key selector
 		// decides: the key set is ours and the algorithm pinned, and the validators below check the typ header
@@ -58,12 +73,13 @@ public final class WxJwtDecoders {
 		processor.setJWTClaimsSetVerifier((claims, context) -> {
 		});
 		NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
-		Set<String> audiences = (settings.audience() != null) ? Set.of(settings.audience()) : Set.copyOf(appids);
+		String audience = settings.audience();
+		Predicate<String> audiences = (audience != null) ? audience::equals : servedAppid;
 		decoder.setJwtValidator(validator(settings, audiences, clock));
 		return decoder;
 	}
 
-	private static OAuth2TokenValidator<Jwt> validator(WxTokenSettings settings, Set<String> audiences,
+	private static OAuth2TokenValidator<Jwt> validator(WxTokenSettings settings, Predicate<String> audiences,
 			Clock clock) {
 		JwtTimestampValidator timestamps = new JwtTimestampValidator(settings.clockSkew());
 		timestamps.setClock(clock);
@@ -76,7 +92,7 @@ public final class WxJwtDecoders {
 				new JwtClaimValidator<String>(JwtClaimNames.JTI, (jti) -> jti != null && !jti.isBlank()),
 				new JwtIssuerValidator(settings.issuer()),
 				new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
-						(aud) -> aud != null && aud.stream().anyMatch(audiences::contains))));
+						(aud) -> aud != null && aud.stream().anyMatch(audiences))));
 	}
 
 }

@@ -27,7 +27,7 @@ public record LoginRequest(String code, @Nullable String appid, @Nullable WxLogi
 	}
 
 	SignInRequest toSignIn(ClientAddress client) {
-		return new SignInRequest(this.code, this.appid, client.origin(this.device));
+		return new SignInRequest(this.code, client.appid(this.appid), client.origin(this.device));
 	}
 
 	@Override

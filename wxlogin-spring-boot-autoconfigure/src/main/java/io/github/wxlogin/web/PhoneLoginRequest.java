@@ -26,7 +26,8 @@ public record PhoneLoginRequest(String loginCode, String phoneCode, @Nullable St
 	}
 
 	PhoneSignInRequest toSignIn(ClientAddress client) {
-		return new PhoneSignInRequest(this.loginCode, this.phoneCode, this.appid, client.origin(this.device));
+		return new PhoneSignInRequest(this.loginCode, this.phoneCode, client.appid(this.appid),
+				client.origin(this.device));
 	}
 
 	@Override

@@ -54,6 +54,11 @@ public class CaffeineWxAccessTokenProvider implements WxAccessTokenProvider {
 		this.tokens.asMap().computeIfPresent(app.appid(), (appid, cached) -> cached.token().equals(rejectedToken) ? null : cached);
 	}
 
+	@Override
+	public void forget(String appid) {
+		this.tokens.invalidate(appid);
+	}
+
 	private WeChatAccessToken fetch(WxApp app) {
 		WeChatAccessToken token = this.client.stableAccessToken(app, false);
 		String rejected = this.rejectedTokens.remove(app.appid());

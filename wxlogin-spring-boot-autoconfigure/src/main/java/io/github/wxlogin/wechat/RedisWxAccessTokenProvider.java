@@ -111,6 +111,16 @@ public class RedisWxAccessTokenProvider implements WxAccessTokenProvider {
 			.computeIfPresent(app.appid(), (appid, cached) -> cached.token().equals(rejectedToken) ? null : cached);
 	}
 
+	/**
+	 * Forget the app's token here and the one shared by every instance: each instance hears of the change
+	 * and forgets it, so a change costs at most one fetch per instance.
+	 */
+	@Override
+	public void forget(String appid) {
+		this.nearCache.invalidate(appid);
+		this.redis.delete(tokenKey(appid));
+	}
+
 	private WeChatAccessToken sharedToken(WxApp app) {
 		long deadline = System.nanoTime() + this.fetchTimeout.multipliedBy(2).toNanos();
 		while (true) {
@@ -194,7 +204,11 @@ public class RedisWxAccessTokenProvider implements WxAccessTokenProvider {
 	}
 
 	private String tokenKey(WxApp app) {
-		return this.keyPrefix + "access-token:" + hashTag(app);
+		return tokenKey(app.appid());
+	}
+
+	private String tokenKey(String appid) {
+		return this.keyPrefix + "access-token:{" + appid + "}";
 	}
 
 	private String lockKey(WxApp app) {

@@ -22,4 +22,12 @@ public interface WxAccessTokenProvider {
 	 */
 	void invalidate(WxApp app, String rejectedToken);
 
+	/**
+	 * Forget an app's token, whatever it is, after the app changed in the registry (a new AppSecret): the
+	 * next call fetches one again.
+	 * @param appid the AppID
+	 */
+	default void forget(String appid) {
+	}
+
 }

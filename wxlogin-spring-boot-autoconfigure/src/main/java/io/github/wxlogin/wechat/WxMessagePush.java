@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import javax.crypto.Cipher;
 import javax.crypto.spec.IvParameterSpec;
@@ -40,7 +41,7 @@ public final class WxMessagePush {
 
 	private static final int RANDOM_PREFIX = 16;
 
-	private final Map<String, WxPushSettings> settings;
+	private final Function<String, Optional<WxPushSettings>> settings;
 
 	private final Clock clock;
 
@@ -52,8 +53,21 @@ public final class WxMessagePush {
 	 * @param clock the clock that timestamps are compared with
 	 */
 	public WxMessagePush(Map<String, WxPushSettings> settings, Clock clock) {
-		this.settings = Map.copyOf(settings);
+		this(lookUpIn(Map.copyOf(settings)), clock);
+	}
+
+	/**
+	 * Create the message push of the mini programs of a registry, whose settings may change at run time.
+	 * @param settings the push settings of an AppID, empty when push is off for it
+	 * @param clock the clock that timestamps are compared with
+	 */
+	public WxMessagePush(Function<String, Optional<WxPushSettings>> settings, Clock clock) {
+		this.settings = settings;
 		this.clock = clock;
+	}
+
+	private static Function<String, Optional<WxPushSettings>> lookUpIn(Map<String, WxPushSettings> settings) {
+		return (appid) -> Optional.ofNullable(settings.get(appid));
 	}
 
 	/**
@@ -62,7 +76,7 @@ public final class WxMessagePush {
 	 * @return whether it has push settings
 	 */
 	public boolean isEnabled(String appid) {
-		return this.settings.containsKey(appid);
+		return this.settings.apply(appid).isPresent();
 	}
 
 	/**
@@ -115,7 +129,7 @@ public final class WxMessagePush {
 	}
 
 	private WxPushSettings settingsOf(String appid) {
-		return Optional.ofNullable(this.settings.get(appid))
+		return this.settings.apply(appid)
 			.orElseThrow(() -> new WxPushException(Reason.NOT_CONFIGURED, "message push is off for this AppID"));
 	}
 

@@ -33,8 +33,9 @@ class RequestFieldsIntegrationTests extends HostIntegrationTest {
 	@Test
 	void theRulesOfTheLoginServicesAreAnsweredTheSameWay() {
 		String token = accessToken("openid-fields-1");
-		assertRefused(this.client.post("/wx/login", Map.of("code", "c", "appid", "wx-not-served")),
-				"'appid' names no mini program served here.");
+		Reply unknownApp = this.client.post("/wx/login", Map.of("code", "c", "appid", "wx-not-served"));
+		assertProblem(unknownApp, 400, "unknown_app");
+		assertThat(unknownApp.text("detail")).isEqualTo("The AppID names no mini program served here.");
 		assertRefused(this.client.put("/wx/profile", token, Map.of()), "Give 'nickname', 'avatarUrl' or both.");
 		assertRefused(this.client.put("/wx/profile", token, Map.of("avatarUrl", "http://example.com/a.png")),
 				"'avatarUrl' must be an https URL.");

@@ -67,10 +67,24 @@ class SeveralMiniProgramsIntegrationTests extends HostIntegrationTest {
 	}
 
 	@Test
-	void unknownAppidIsInvalidRequest() {
+	void unknownAppidIsUnknownApp() {
 		assertProblem(this.client.post("/wx/login", Map.of("code", "any", "appid", "wxunknown00000001")), 400,
-				"invalid_request");
+				"unknown_app");
+		assertProblem(this.client.postFromMiniProgram("/wx/login", "wxunknown00000001", Map.of("code", "any")), 400,
+				"unknown_app");
 		assertProblem(this.client.post("/wx/login", Map.of("code", "any", "appid", 42)), 400, "invalid_request");
+	}
+
+	@Test
+	void loginWithoutAppidIsForTheAppWeChatNamesInTheReferer() {
+		Reply login = this.client.postFromMiniProgram("/wx/login", SHOP,
+				Map.of("code", this.fake.issueLoginCode(SHOP, "openid-shop-6", null)));
+		assertThat(login.status().value()).as(login.body()).isEqualTo(200);
+		assertThat(claims(login.text("accessToken"))).containsEntry("appid", SHOP);
+		// the body's appid wins over the Referer
+		Reply named = this.client.postFromMiniProgram("/wx/login", SHOP,
+				Map.of("code", this.fake.issueLoginCode("openid-default-6"), "appid", this.fake.appid()));
+		assertThat(claims(named.text("accessToken"))).containsEntry("appid", this.fake.appid());
 	}
 
 	@Test

@@ -37,6 +37,14 @@ final class WxLoginClient {
 		return post(path, null, body);
 	}
 
+	Reply postFromMiniProgram(String path, String appid, Object body) {
+		return exchange(this.http.post()
+			.uri(path)
+			.header(HttpHeaders.REFERER, "https://servicewechat.com/" + appid + "/7/page-frame.html")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(json.writeValueAsString(body)));
+	}
+
 	Reply raw(String method, String path, @Nullable String bearer, String contentType, byte[] body) {
 		return exchange(this.http.method(org.springframework.http.HttpMethod.valueOf(method))
 			.uri(path)

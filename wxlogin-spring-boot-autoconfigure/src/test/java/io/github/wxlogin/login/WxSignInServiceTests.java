@@ -194,7 +194,7 @@ class WxSignInServiceTests {
 		SignedIn signedIn = login("openid-9");
 		assertThat(signedIn.user().appid()).isEqualTo(this.useCases.app.appid());
 		String code = this.useCases.fake.issueLoginCode("openid-9");
-		assertRefused(() -> this.signIn.signIn(new SignInRequest(code, "wx-not-served")), Reason.INVALID_REQUEST);
+		assertRefused(() -> this.signIn.signIn(new SignInRequest(code, "wx-not-served")), Reason.UNKNOWN_APP);
 		assertThat(this.useCases.fake.callCount(Api.CODE2SESSION)).isEqualTo(1);
 	}
 

@@ -20,6 +20,12 @@ import org.jspecify.annotations.Nullable;
  * its own access tokens and users: a code, an access token or an openid works only in the
  * mini program it was issued in. Methods that take no AppID act on the primary one.
  * <p>
+ * Mini programs change while the server runs, as they do in WeChat's admin console, so a
+ * host can test its own admin flows: {@linkplain #addApp(String, String) add} one,
+ * {@linkplain #resetSecret(String) reset its AppSecret}, {@linkplain #removeApp(String)
+ * remove} it. Calls answered from then on see the change; a call already being answered
+ * finishes with what it found.
+ * <p>
  * A test plays the mini program by issuing a code for a user, then lets the application
  * log in with it:
  * <pre class="code">
@@ -138,7 +144,8 @@ public final class FakeWeChatServer implements AutoCloseable {
 	}
 
 	/**
-	 * Return the AppSecret of the primary mini program.
+	 * Return the AppSecret the primary mini program accepts now: after a
+	 * {@linkplain #resetSecret(String) reset}, the new one.
 	 * @return the AppSecret
 	 */
 	public String secret() {
@@ -147,15 +154,71 @@ public final class FakeWeChatServer implements AutoCloseable {
 
 	/**
 	 * Host another mini program on the same base URL, with its own access tokens and
-	 * users. Calls with its AppID and a wrong AppSecret get {@code 40125}.
+	 * users, from now on: a mini program registered in the test, whose AppID the server did
+	 * not know. Calls with its AppID and a wrong AppSecret get {@code 40125}. Safe while
+	 * calls are answered.
 	 * @param appid the mini program's AppID
 	 * @param secret the mini program's AppSecret
 	 * @throws IllegalArgumentException when a mini program with that AppID is already hosted
+	 * (its secret is changed with {@link #setSecret(String, String)} or
+	 * {@link #resetSecret(String)}, so that a test that adds an app twice by mistake sees
+	 * it), or the secret is blank
 	 */
 	public void addApp(String appid, String secret) {
 		Objects.requireNonNull(appid, "appid");
-		Objects.requireNonNull(secret, "secret");
-		this.apps.add(new AppCredentials(appid, secret));
+		this.apps.add(new AppCredentials(appid, requireSecret(secret)));
+	}
+
+	/**
+	 * Reset a mini program's AppSecret as the admin console's "reset AppSecret" does: a new
+	 * random one, 32 lowercase hex characters, is accepted from now on and the previous one
+	 * is refused at once with {@code 40125} ({@code invalid appsecret}) by
+	 * {@code jscode2session} and {@code stable_token}, as a wrong secret is. Access tokens
+	 * issued before stay valid until they expire or a forced refresh replaces them (WeChat
+	 * does not document that a reset revokes them); users, their session keys and the
+	 * codes issued stay too.
+	 * @param appid the mini program's AppID
+	 * @return the new AppSecret, to give the application under test
+	 * @throws IllegalArgumentException when the server hosts no mini program with that AppID
+	 */
+	public String resetSecret(String appid) {
+		String secret = WeChatCrypto.randomHex(16);
+		setSecret(appid, secret);
+		return secret;
+	}
+
+	/**
+	 * Give a mini program a chosen AppSecret, accepted from now on; the previous one is
+	 * refused with {@code 40125} as after {@link #resetSecret(String)}, and access tokens
+	 * issued before stay valid as they do there.
+	 * @param appid the mini program's AppID
+	 * @param secret the new AppSecret
+	 * @throws IllegalArgumentException when the server hosts no mini program with that AppID,
+	 * or the secret is blank
+	 */
+	public void setSecret(String appid, String secret) {
+		Objects.requireNonNull(appid, "appid");
+		this.apps.get(appid).secret(requireSecret(secret));
+	}
+
+	/**
+	 * Stop hosting a mini program added with {@link #addApp(String, String)}, as if it were
+	 * deregistered on WeChat. From now on {@code jscode2session} and {@code stable_token}
+	 * calls with its AppID get {@code 40013} ({@code invalid appid}), whatever secret they
+	 * send; calls with one of its access tokens get {@code 40001}, as for a token the server
+	 * never issued, so a client that fetches a token again meets the {@code 40013}. Its
+	 * users, unspent codes and push URL are forgotten. Adding the AppID again hosts a new
+	 * mini program with no tokens and no users.
+	 * @param appid the mini program's AppID
+	 * @throws IllegalArgumentException when the server hosts no mini program with that AppID,
+	 * or it is the primary one, which every method without an AppID acts on
+	 */
+	public void removeApp(String appid) {
+		Objects.requireNonNull(appid, "appid");
+		this.apps.remove(appid);
+		this.loginCodes.discard((grant) -> grant.appid().equals(appid));
+		this.phoneCodes.discard((grant) -> grant.appid().equals(appid));
+		this.push.forget(appid);
 	}
 
 	/**
@@ -562,8 +625,8 @@ public final class FakeWeChatServer implements AutoCloseable {
 	/**
 	 * Forget scheduled faults, latency, content verdicts, image checks and their automatic
 	 * verdicts, and call counts, and restore the default code and access-token lifetimes.
-	 * Hosted mini programs, users, their session keys, issued codes, access tokens and push
-	 * URLs are kept.
+	 * Hosted mini programs and their current AppSecrets, users, their session keys, issued
+	 * codes, access tokens and push URLs are kept.
 	 */
 	public void reset() {
 		this.mediaChecks.clear();
@@ -582,6 +645,14 @@ public final class FakeWeChatServer implements AutoCloseable {
 
 	private MiniProgram primary() {
 		return this.apps.primary();
+	}
+
+	private static String requireSecret(String secret) {
+		Objects.requireNonNull(secret, "secret");
+		if (secret.isBlank()) {
+			throw new IllegalArgumentException("An AppSecret must not be blank");
+		}
+		return secret;
 	}
 
 	private static MiniProgramUsers.User loggedIn(MiniProgram app, String openid) {

@@ -49,6 +49,10 @@ final class MessagePush {
 		this.targets.put(appid, target);
 	}
 
+	void forget(String appid) {
+		this.targets.remove(appid);
+	}
+
 	/**
 	 * Push an event to a mini program's push URL and wait for the application's answer.
 	 * @param appid the mini program

@@ -10,6 +10,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The mini programs a fake server hosts on one base URL: the first is the primary one.
  * A call names its mini program by AppID and AppSecret, or by an access token issued to it.
+ * Mini programs come and go while calls are answered: a call sees each one hosted or not,
+ * and answers from the one it found even if it is removed meanwhile.
  */
 final class MiniPrograms {
 
@@ -27,14 +29,38 @@ final class MiniPrograms {
 		this.primary = add(primary);
 	}
 
+	/**
+	 * Host a mini program, with no access tokens and no users yet.
+	 * @param credentials its AppID and AppSecret
+	 * @return the mini program
+	 * @throws IllegalArgumentException when a mini program with that AppID is already hosted
+	 */
 	synchronized MiniProgram add(AppCredentials credentials) {
+		// under the lock, so that a new mini program cannot miss a lifetime set meanwhile
 		StableAccessTokens tokens = new StableAccessTokens(this.clock);
 		tokens.lifetime(this.tokenLifetime);
 		MiniProgram app = new MiniProgram(credentials, tokens, new MiniProgramUsers());
 		if (this.byAppid.putIfAbsent(credentials.appid(), app) != null) {
-			throw new IllegalArgumentException("Mini program " + credentials.appid() + " is already hosted");
+			throw new IllegalArgumentException("Mini program " + credentials.appid()
+					+ " is already hosted: change its AppSecret with setSecret or resetSecret");
 		}
 		return app;
+	}
+
+	/**
+	 * Stop hosting a mini program: calls with its AppID get {@code 40013}, its access tokens
+	 * are unknown.
+	 * @param appid the AppID
+	 * @throws IllegalArgumentException when no mini program has that AppID, or it is the
+	 * primary one
+	 */
+	synchronized void remove(String appid) {
+		if (this.primary.appid().equals(appid)) {
+			throw new IllegalArgumentException("The primary mini program " + appid + " cannot be removed");
+		}
+		if (this.byAppid.remove(appid) == null) {
+			throw new IllegalArgumentException("No mini program " + appid + " is hosted");
+		}
 	}
 
 	MiniProgram primary() {

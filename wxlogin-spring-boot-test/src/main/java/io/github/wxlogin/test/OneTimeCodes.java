@@ -73,6 +73,14 @@ final class OneTimeCodes<T> {
 		return new Redemption<>(Outcome.SPENT, issued.grant());
 	}
 
+	/**
+	 * Forget the codes whose grant matches, spent or not: they are unknown from now on.
+	 * @param discarded which grants to forget
+	 */
+	void discard(Predicate<T> discarded) {
+		this.codes.values().removeIf((issued) -> discarded.test(issued.grant()));
+	}
+
 	private record IssuedCode<T>(T grant, Instant expiresAt, AtomicBoolean spent) {
 	}
 
