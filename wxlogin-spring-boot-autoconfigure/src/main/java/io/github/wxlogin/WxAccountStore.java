@@ -24,6 +24,7 @@ import java.util.function.Consumer;
  * </ul>
  * The methods that take no tenant work in the {@link WxTenant#DEFAULT default} tenant, the only one of
  * a back end that names none.
+ * <p>
  * The {@link WxUser}s this interface returns show the account through one of its identities: the one
  * named in the call, or else the identity linked first.
  */
