@@ -32,7 +32,7 @@ public class ObservedWxStableTokenClient implements WxStableTokenClient {
 	public WeChatAccessToken stableAccessToken(WxApp app, boolean forceRefresh) {
 		WeChatAccessToken token = this.observer.observe(RestClientWxStableTokenClient.STABLE_TOKEN,
 				() -> this.delegate.stableAccessToken(app, forceRefresh));
-		this.observer.outcomes().tokenFetched(token, this.observer.now());
+		this.observer.outcomes().tokenFetched(app.appid(), token, this.observer.now());
 		return token;
 	}
 

@@ -1,0 +1,33 @@
+package io.github.wxlogin.autoconfigure;
+
+import io.github.wxlogin.app.WxAppManager;
+import io.github.wxlogin.app.WxAppRegistry;
+import io.github.wxlogin.observability.WxAppsEndpoint;
+import io.github.wxlogin.wechat.WxApiOutcomes;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The {@code wxapps} Actuator endpoint, when Actuator is present and the host exposes the endpoint over
+ * HTTP ({@code management.endpoints.web.exposure.include}): like every endpoint but {@code health}, it is
+ * off until then. Its changes exist when the registry has a table (a {@link WxAppManager} bean).
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnClass(name = { "org.springframework.boot.actuate.endpoint.annotation.Endpoint",
+		"org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint" })
+class WxAppsEndpointConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnAvailableEndpoint
+	WxAppsEndpoint wxAppsEndpoint(WxAppRegistry registry, ObjectProvider<WxAppManager> manager,
+			WxApiOutcomes outcomes) {
+		return new WxAppsEndpoint(registry, manager.getIfAvailable(), outcomes);
+	}
+
+}
