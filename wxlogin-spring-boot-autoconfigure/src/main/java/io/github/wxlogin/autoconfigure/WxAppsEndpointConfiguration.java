@@ -7,6 +7,7 @@ import io.github.wxlogin.wechat.WxApiOutcomes;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.actuate.autoconfigure.endpoint.expose.EndpointExposure;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -24,7 +25,8 @@ class WxAppsEndpointConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	@ConditionalOnAvailableEndpoint
+	// Web only: JMX exposure of every endpoint must not bring its changes along
+	@ConditionalOnAvailableEndpoint(exposure = EndpointExposure.WEB)
 	WxAppsEndpoint wxAppsEndpoint(WxAppRegistry registry, ObjectProvider<WxAppManager> manager,
 			WxApiOutcomes outcomes) {
 		return new WxAppsEndpoint(registry, manager.getIfAvailable(), outcomes);
