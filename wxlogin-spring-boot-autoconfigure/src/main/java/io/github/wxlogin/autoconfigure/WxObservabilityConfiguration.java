@@ -14,12 +14,12 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 /**
- * The {@code wxlogin} health indicator, the WeChat access token's gauge and the {@code wxapps} endpoint,
- * each when its library is present. Logins, refreshes and WeChat calls need nothing here: their observations become timers
+ * The {@code wxlogin} health indicator and the WeChat access token's gauge, each when its library is
+ * present. Logins, refreshes and WeChat calls need nothing here: their observations become timers
  * wherever Spring Boot's meter observation handler is set up.
  */
 @Configuration(proxyBeanMethods = false)
-@Import({ WxHealthConfiguration.class, WxAppsEndpointConfiguration.class })
+@Import(WxHealthConfiguration.class)
 class WxObservabilityConfiguration {
 
 	@Configuration(proxyBeanMethods = false)

@@ -15,15 +15,15 @@ import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link WxAppsEndpointConfiguration}: the endpoint exists only with Actuator and once the host
- * exposes it.
+ * Tests for {@link WxAppsEndpointAutoConfiguration}: the endpoint exists only with Actuator, an app registry,
+ * and once the host exposes it.
  */
-class WxAppsEndpointConfigurationTests {
+class WxAppsEndpointAutoConfigurationTests {
 
 	private static final String APPID = "wx0123456789abcdef";
 
 	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(WxLoginAutoConfiguration.class))
+		.withConfiguration(AutoConfigurations.of(WxLoginAutoConfiguration.class, WxAppsEndpointAutoConfiguration.class))
 		.withPropertyValues("wx.login.appid=" + APPID, "wx.login.secret=9f86d081884c7d659a2feaa0c55ad015",
 				"wx.login.security.enabled=false")
 		.withBean(WxAppRegistry.class, () -> new InMemoryAppRegistry(new WxApp(APPID, "secret")));
@@ -58,6 +58,15 @@ class WxAppsEndpointConfigurationTests {
 	void withoutActuatorThereIsNoEndpoint() {
 		this.contextRunner.withPropertyValues("management.endpoints.web.exposure.include=wxapps")
 			.withClassLoader(new FilteredClassLoader(Endpoint.class))
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(WxAppsEndpoint.class));
+	}
+
+	@Test
+	void withoutAnAppRegistryThereIsNoEndpoint() {
+		new WebApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(WxLoginAutoConfiguration.class, WxAppsEndpointAutoConfiguration.class))
+			.withPropertyValues("wx.login.appid=" + APPID, "wx.login.secret=9f86d081884c7d659a2feaa0c55ad015",
+					"wx.login.security.enabled=false", "management.endpoints.web.exposure.include=wxapps")
 			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(WxAppsEndpoint.class));
 	}
 
