@@ -7,7 +7,7 @@ import io.micrometer.observation.ObservationRegistry;
 /**
  * A {@link WxStableTokenClient} observed as {@link ObservedWxApiClient} observes the other calls (API
  * {@code stable_token}), which also keeps the dates of the last token fetched for the health probe and the
- * token gauge, never the token.
+ * token gauge, and when each app's was, for the {@code wxapps} endpoint; never the token.
  */
 public class ObservedWxStableTokenClient implements WxStableTokenClient {
 
