@@ -16,12 +16,30 @@ import org.jspecify.annotations.Nullable;
  * @param createdAt when the account was created
  * @param updatedAt when the account was last changed
  * @param identities the account's WeChat identities, the one linked first first
+ * @param tenant the tenant the account belongs to: its phone and its identities' unionids are unique
+ * inside it only
  */
 public record WxAccount(String id, @Nullable WxPhone phone, @Nullable String nickname, @Nullable String avatarUrl,
-		boolean disabled, Instant createdAt, Instant updatedAt, List<WxLinkedIdentity> identities) {
+		boolean disabled, Instant createdAt, Instant updatedAt, List<WxLinkedIdentity> identities, String tenant) {
 
 	public WxAccount {
 		identities = List.copyOf(identities);
+	}
+
+	/**
+	 * An account of the {@link WxTenant#DEFAULT default} tenant.
+	 * @param id the host's user id, the {@code sub} of access tokens
+	 * @param phone the phone bound to the account, when there is one
+	 * @param nickname the nickname the user chose, when set
+	 * @param avatarUrl the avatar the user chose, when set
+	 * @param disabled whether the host disabled the account
+	 * @param createdAt when the account was created
+	 * @param updatedAt when the account was last changed
+	 * @param identities the account's WeChat identities, the one linked first first
+	 */
+	public WxAccount(String id, @Nullable WxPhone phone, @Nullable String nickname, @Nullable String avatarUrl,
+			boolean disabled, Instant createdAt, Instant updatedAt, List<WxLinkedIdentity> identities) {
+		this(id, phone, nickname, avatarUrl, disabled, createdAt, updatedAt, identities, WxTenant.DEFAULT);
 	}
 
 }

@@ -69,7 +69,10 @@ public class WxAccountException extends RuntimeException {
 	 */
 	public enum Reason {
 
-		/** The phone number is bound to another account: a phone belongs to at most one, across all mini programs. */
+		/**
+		 * The phone number is bound to another account: a phone belongs to at most one account of a tenant,
+		 * across the tenant's mini programs.
+		 */
 		PHONE_CONFLICT,
 
 		/**

@@ -11,14 +11,20 @@ import java.util.function.Consumer;
  * phone. Phone-number login and the host's linking API need it; the starter's in-memory and JDBC user
  * stores implement it, and a host with its own user model implements it to get them.
  * <p>
- * Every implementation keeps these rules, also under concurrent calls from several instances:
+ * Every account belongs to a {@linkplain WxTenant tenant}, the tenant of the mini program it was made
+ * in ({@link WxIdentity#tenant()}); accounts of two tenants never meet. Every implementation keeps these
+ * rules, also under concurrent calls from several instances:
  * <ul>
- * <li>one identity belongs to exactly one account, and one phone number to at most one account (across
- * all mini programs);</li>
- * <li>a new identity whose unionid another identity already carries joins that identity's account, in
- * {@link #findOrCreate} as in {@link #signInWithPhone};</li>
+ * <li>one identity belongs to exactly one account, and one phone number to at most one account of a
+ * tenant (across all its mini programs);</li>
+ * <li>a new identity whose unionid another identity of its tenant already carries joins that identity's
+ * account, in {@link #findOrCreate} as in {@link #signInWithPhone};</li>
+ * <li>an account's identities are of its tenant's mini programs;</li>
  * <li>a refused call changes nothing.</li>
  * </ul>
+ * The methods that take no tenant work in the {@link WxTenant#DEFAULT default} tenant, the only one of
+ * a back end that names none.
+ * <p>
  * The {@link WxUser}s this interface returns show the account through one of its identities: the one
  * named in the call, or else the identity linked first.
  */
@@ -32,12 +38,22 @@ public interface WxAccountStore extends WxUserService {
 	Optional<WxAccount> findAccount(String userId);
 
 	/**
-	 * Find the account that owns a phone number, for example to link a mini program to an account the
-	 * host created elsewhere.
+	 * Find the account of a tenant that owns a phone number, for example to link a mini program to an
+	 * account the host created elsewhere.
+	 * @param tenant the tenant
 	 * @param phoneNumber the number as WeChat gives it ({@link WxPhone#phoneNumber()})
-	 * @return the account, or empty when no account has this number
+	 * @return the account, or empty when no account of the tenant has this number
 	 */
-	Optional<WxAccount> findByPhone(String phoneNumber);
+	Optional<WxAccount> findByPhone(String tenant, String phoneNumber);
+
+	/**
+	 * Find the account of the {@link WxTenant#DEFAULT default} tenant that owns a phone number.
+	 * @param phoneNumber the number as WeChat gives it ({@link WxPhone#phoneNumber()})
+	 * @return the account, or empty when no account of the default tenant has this number
+	 */
+	default Optional<WxAccount> findByPhone(String phoneNumber) {
+		return findByPhone(WxTenant.DEFAULT, phoneNumber);
+	}
 
 	/**
 	 * Find the user an identity belongs to, seen through that identity.
@@ -54,16 +70,31 @@ public interface WxAccountStore extends WxUserService {
 	}
 
 	/**
-	 * Create an account that has a phone and no WeChat identity yet, for a user the host knows from
-	 * elsewhere (its web site, an app): the user's first phone-number login links to it.
+	 * Create an account of a tenant that has a phone and no WeChat identity yet, for a user the host knows
+	 * from elsewhere (its web site, an app): the user's first phone-number login in a mini program of the
+	 * tenant links to it.
+	 * @param tenant the tenant
 	 * @param phone the phone number
 	 * @return the new account
-	 * @throws WxAccountException ({@code PHONE_CONFLICT}) if an account already has this phone
+	 * @throws WxAccountException ({@code PHONE_CONFLICT}) if an account of the tenant already has this phone
 	 */
-	WxAccount createAccount(WxPhone phone);
+	WxAccount createAccount(String tenant, WxPhone phone);
 
 	/**
-	 * Sign a WeChat identity in with a phone number WeChat vouched for, as phone-number login does:
+	 * Create an account of the {@link WxTenant#DEFAULT default} tenant that has a phone and no WeChat
+	 * identity yet.
+	 * @param phone the phone number
+	 * @return the new account
+	 * @throws WxAccountException ({@code PHONE_CONFLICT}) if an account of the default tenant already has
+	 * this phone
+	 */
+	default WxAccount createAccount(WxPhone phone) {
+		return createAccount(WxTenant.DEFAULT, phone);
+	}
+
+	/**
+	 * Sign a WeChat identity in with a phone number WeChat vouched for, as phone-number login does; the
+	 * phone's owner and the unionid's account are looked for in the identity's tenant only:
 	 * <ul>
 	 * <li>the identity belongs to no account and an account owns the phone: the identity is linked to it
 	 * ({@link WxPhoneSignIn.Outcome#LINKED});</li>
@@ -92,6 +123,7 @@ public interface WxAccountStore extends WxUserService {
 	 * @param identity the identity
 	 * @return the account as stored afterwards
 	 * @throws WxAccountException ({@code IDENTITY_CONFLICT}) if the identity belongs to another account
+	 * @throws IllegalArgumentException if the identity is of another tenant than the account
 	 * @throws NoSuchElementException if there is no such account
 	 */
 	WxAccount linkIdentity(String userId, WxIdentity identity);

@@ -11,8 +11,20 @@ import org.jspecify.annotations.Nullable;
  * @param userId the user's id ({@code sub} of the access token)
  * @param openid the user's openid within the mini program
  * @param appid the mini program the user logged in to
+ * @param tenant the tenant of the user's account ({@link WxTenant#DEFAULT} for a token issued before
+ * tenants, which carries none)
  */
-public record WxPrincipal(String userId, String openid, String appid) implements Principal {
+public record WxPrincipal(String userId, String openid, String appid, String tenant) implements Principal {
+
+	/**
+	 * A caller of the {@link WxTenant#DEFAULT default} tenant.
+	 * @param userId the user's id ({@code sub} of the access token)
+	 * @param openid the user's openid within the mini program
+	 * @param appid the mini program the user logged in to
+	 */
+	public WxPrincipal(String userId, String openid, String appid) {
+		this(userId, openid, appid, WxTenant.DEFAULT);
+	}
 
 	@Override
 	public String getName() {
@@ -23,7 +35,7 @@ public record WxPrincipal(String userId, String openid, String appid) implements
 	@Override
 	public String toString() {
 		return "WxPrincipal[userId=" + this.userId + ", openid=" + maskOpenid(this.openid)
-				+ ", appid=" + this.appid + "]";
+				+ ", appid=" + this.appid + ", tenant=" + this.tenant + "]";
 	}
 
 	/**

@@ -17,8 +17,9 @@ import java.util.Optional;
 public interface WxUserService {
 
 	/**
-	 * Find the user WeChat identified, creating it on first login. Concurrent first logins of one
-	 * openid must end with one user.
+	 * Find the user WeChat identified, creating it on first login in the identity's
+	 * {@linkplain WxIdentity#tenant() tenant}. Concurrent first logins of one openid must end with one
+	 * user.
 	 * @param identity who WeChat says the user is
 	 * @return the user, and whether it was created by this call
 	 */
@@ -48,7 +49,7 @@ public interface WxUserService {
 	 * @param userId the user's id
 	 * @param phone the phone number WeChat vouched for
 	 * @return the user as stored afterwards
-	 * @throws WxAccountException ({@code PHONE_CONFLICT}) if another user has this phone
+	 * @throws WxAccountException ({@code PHONE_CONFLICT}) if another user of the user's tenant has this phone
 	 * @throws java.util.NoSuchElementException if there is no such user
 	 */
 	WxUser bindPhone(String userId, WxPhone phone);

@@ -28,8 +28,8 @@ import org.springframework.web.client.RestClient;
 @ConditionalOnClass({ RestClient.class, Caffeine.class })
 @ConditionalOnBooleanProperty(name = "wx.login.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(WxLoginProperties.class)
-@Import({ WxRedisStoreConfiguration.class, WxApiConfiguration.class, WxStateStoreConfiguration.class,
-		WxUserStoreConfiguration.class, WxTokenConfiguration.class, WxLoginServicesConfiguration.class, WxObservabilityConfiguration.class,
+@Import({ WxRedisStoreConfiguration.class, WxAppRegistryConfiguration.class, WxApiConfiguration.class,
+		WxStateStoreConfiguration.class, WxUserStoreConfiguration.class, WxTokenConfiguration.class, WxLoginServicesConfiguration.class, WxObservabilityConfiguration.class,
 		WxWebConfiguration.class, WxWarmUpConfiguration.class })
 public final class WxLoginAutoConfiguration {
 

@@ -38,6 +38,8 @@ import org.springframework.util.unit.DataSize;
  * @param push WeChat message push of the mini program that "appid" and "secret" configure
  * @param sessions Login sessions of each account; the limits of every mini program that sets none of its
  * own under "apps" (each mini program's "sessions")
+ * @param appRegistry Where the mini programs are read from: the properties above only, or a database
+ * table changed at run time as well
  */
 @ConfigurationProperties("wx.login")
 public record WxLoginProperties(@DefaultValue("true") boolean enabled, @Nullable String appid,
@@ -47,7 +49,7 @@ public record WxLoginProperties(@DefaultValue("true") boolean enabled, @Nullable
 		@DefaultValue Endpoints endpoints, @DefaultValue Jwt jwt, @DefaultValue AccessToken accessToken,
 		@DefaultValue Store store, @DefaultValue UserStore userStore, @DefaultValue Security security,
 		@DefaultValue Profile profile, @DefaultValue RateLimit rateLimit, @DefaultValue Avatar avatar,
-		@DefaultValue Push push, @DefaultValue Sessions sessions) {
+		@DefaultValue Push push, @DefaultValue Sessions sessions, @DefaultValue AppRegistry appRegistry) {
 
 	public WxLoginProperties {
 		requirePositive("wx.login.connect-timeout", connectTimeout);
@@ -404,6 +406,47 @@ public record WxLoginProperties(@DefaultValue("true") boolean enabled, @Nullable
 						"Set 'max-per-account' under 'wx.login.sessions' or 'wx.login.apps.<name>.sessions' to 1 or "
 								+ "more (1: one device at a time), or remove it for no limit.");
 			}
+		}
+
+	}
+
+	/**
+	 * Where the mini programs are read from. With "jdbc", apps registered at run time through the
+	 * {@code WxAppManager} are kept in the "wx_app" table and reach every instance within about the poll
+	 * interval and a second; the apps of the properties are served as well, first and read-only. The key
+	 * never appears in {@link #toString()}.
+	 *
+	 * @param type Kind of registry; "properties" serves the apps of "wx.login.appid" and "wx.login.apps"
+	 * only, "jdbc" the "wx_app" table as well (created as "wx.login.user-store.initialize-schema" says),
+	 * and then the properties may name no app at all
+	 * @param encryptionKey AES-256 key that encrypts the AppSecrets and message-push settings in the
+	 * "wx_app" table: the Base64 of 32 random bytes, such as "openssl rand -base64 32" prints; required
+	 * with "jdbc", the same on every instance; never logged
+	 * @param pollInterval How often each instance reads the "wx_app" table for changes made on the others
+	 */
+	public record AppRegistry(@DefaultValue("properties") AppRegistryType type, @Nullable String encryptionKey,
+			@DefaultValue("1s") Duration pollInterval) {
+
+		public AppRegistry {
+			requirePositive("wx.login.app-registry.poll-interval", pollInterval);
+		}
+
+		@Override
+		public String toString() {
+			return "AppRegistry[type=" + this.type + ", pollInterval=" + this.pollInterval + "]";
+		}
+
+		/**
+		 * Kinds of app registry.
+		 */
+		public enum AppRegistryType {
+
+			/** The apps of the properties, fixed while the application runs. */
+			PROPERTIES,
+
+			/** The apps of the properties, then those of the "wx_app" table, changed at run time. */
+			JDBC
+
 		}
 
 	}

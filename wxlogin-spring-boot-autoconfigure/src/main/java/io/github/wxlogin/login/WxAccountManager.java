@@ -8,6 +8,7 @@ import io.github.wxlogin.WxAccountStore;
 import io.github.wxlogin.WxIdentity;
 import io.github.wxlogin.WxLinkedIdentity;
 import io.github.wxlogin.WxPhone;
+import io.github.wxlogin.WxTenant;
 import io.github.wxlogin.WxUserService;
 import io.github.wxlogin.event.WxLoginAuditEvent;
 import io.github.wxlogin.event.WxLoginAuditEvent.Action;
@@ -19,6 +20,8 @@ import org.springframework.context.ApplicationEventPublisher;
  * The host's own operations on accounts, for its back office and its other channels: create an account
  * for a phone number known from elsewhere (the user's first phone-number login links to it), find an
  * account by phone, link and unlink WeChat identities, list them, and disable or enable an account.
+ * Phones are looked up and accounts created in a {@linkplain io.github.wxlogin.WxTenant tenant}; the
+ * methods that name none work in the default tenant, the only one of a back end that names none.
  * <p>
  * It works on the {@link WxAccountStore} the user store is; the starter's in-memory and JDBC stores are
  * one. Unlike the store's own methods, disabling here also ends every session of the account (its
@@ -56,24 +59,52 @@ public class WxAccountManager {
 	}
 
 	/**
-	 * Find the account that owns a phone number.
+	 * Find the account of the default tenant that owns a phone number.
 	 * @param phoneNumber the number as WeChat gives it, such as {@code +86 13800138000} or
 	 * {@code 13800138000} ({@link WxPhone#phoneNumber()})
-	 * @return the account, or empty when no account has this number
+	 * @return the account, or empty when no account of the default tenant has this number
 	 */
 	public Optional<WxAccount> findByPhone(String phoneNumber) {
-		return accounts().findByPhone(phoneNumber);
+		return findByPhone(WxTenant.DEFAULT, phoneNumber);
 	}
 
 	/**
-	 * Create an account with a phone number and no WeChat identity, for a user the host knows from its web
-	 * site or app: the user's first phone-number login in a mini program links to it.
+	 * Find the account of a tenant that owns a phone number.
+	 * @param tenant the tenant
+	 * @param phoneNumber the number as WeChat gives it, such as {@code +86 13800138000} or
+	 * {@code 13800138000} ({@link WxPhone#phoneNumber()})
+	 * @return the account, or empty when no account of the tenant has this number
+	 */
+	public Optional<WxAccount> findByPhone(String tenant, String phoneNumber) {
+		return accounts().findByPhone(tenant, phoneNumber);
+	}
+
+	/**
+	 * Create an account of the default tenant with a phone number and no WeChat identity, for a user the
+	 * host knows from its web site or app: the user's first phone-number login in a mini program of the
+	 * default tenant links to it.
 	 * @param phone the phone number
 	 * @return the new account
-	 * @throws io.github.wxlogin.WxAccountException ({@code PHONE_CONFLICT}) if an account already has this phone
+	 * @throws io.github.wxlogin.WxAccountException ({@code PHONE_CONFLICT}) if an account of the default
+	 * tenant already has this phone
 	 */
 	public WxAccount createAccount(WxPhone phone) {
-		return accounts().createAccount(phone);
+		return createAccount(WxTenant.DEFAULT, phone);
+	}
+
+	/**
+	 * Create an account of a tenant with a phone number and no WeChat identity, for a user the host knows
+	 * from its web site or app: the user's first phone-number login in a mini program of the tenant links
+	 * to it.
+	 * @param tenant the tenant
+	 * @param phone the phone number
+	 * @return the new account
+	 * @throws io.github.wxlogin.WxAccountException ({@code PHONE_CONFLICT}) if an account of the tenant
+	 * already has this phone
+	 * @throws IllegalArgumentException if the tenant id has not the form of one
+	 */
+	public WxAccount createAccount(String tenant, WxPhone phone) {
+		return accounts().createAccount(WxTenant.requireValid(tenant), phone);
 	}
 
 	/**
@@ -83,6 +114,7 @@ public class WxAccountManager {
 	 * @return the account as stored afterwards
 	 * @throws io.github.wxlogin.WxAccountException ({@code IDENTITY_CONFLICT}) if the identity belongs to another
 	 * account
+	 * @throws IllegalArgumentException if the identity is of another tenant than the account
 	 * @throws java.util.NoSuchElementException if there is no such account
 	 */
 	public WxAccount linkIdentity(String userId, WxIdentity identity) {

@@ -178,7 +178,9 @@ public class WxAccountService {
 		WxUser user = user(caller);
 		WxLegacyProfile verified = WxLegacyProfile.verify(signed, sessionKeyOf(caller), caller.appid());
 		if (verified.unionid() != null && user.unionid() == null) {
-			user = this.users.findOrCreate(new WxIdentity(user.appid(), user.openid(), verified.unionid())).user();
+			user = this.users
+				.findOrCreate(new WxIdentity(user.appid(), user.openid(), verified.unionid(), caller.tenant()))
+				.user();
 		}
 		WxProfile profile = ProfileRules.ofWeChat(verified.nickname(), verified.avatarUrl());
 		return (profile != null) ? this.users.updateProfile(user.id(), profile) : user;

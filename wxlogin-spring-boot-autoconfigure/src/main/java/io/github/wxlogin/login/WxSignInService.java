@@ -109,9 +109,9 @@ public class WxSignInService {
 			WxApp app = appNamedBy(request.appid());
 			WxSession session = exchangeLoginCode(app, request.code());
 			WxUserLogin login = this.users
-				.findOrCreate(new WxIdentity(app.appid(), session.openid(), session.unionid()));
+				.findOrCreate(new WxIdentity(app.appid(), session.openid(), session.unionid(), app.tenant()));
 			refuseDisabled(login.user());
-			return signedIn(login.user(), login.created(), request.origin());
+			return signedIn(login.user(), app.tenant(), login.created(), request.origin());
 		}, WxSignInService::loginOutcome));
 	}
 
@@ -134,12 +134,13 @@ public class WxSignInService {
 				() -> observe(WxLoginObservation.PHONE_LOGIN, () -> {
 					WxApp app = appNamedBy(request.appid());
 					WxSession session = exchangeLoginCode(app, request.loginCode());
-					WxIdentity identity = new WxIdentity(app.appid(), session.openid(), session.unionid());
+					WxIdentity identity = new WxIdentity(app.appid(), session.openid(), session.unionid(),
+							app.tenant());
 					SignedInUser user = (this.users instanceof WxAccountStore accounts)
 							? signInWithPhone(accounts, app, identity, request.phoneCode())
 							: bindPhoneOfUser(app, identity, request.phoneCode());
 					refuseDisabled(user.user());
-					return signedIn(user.user(), user.created(), request.origin());
+					return signedIn(user.user(), app.tenant(), user.created(), request.origin());
 				}, WxSignInService::loginOutcome));
 	}
 
@@ -242,8 +243,9 @@ public class WxSignInService {
 		return session;
 	}
 
-	private SignedIn signedIn(WxUser user, boolean created, WxLoginOrigin origin) {
-		return new SignedIn(this.tokens.issue(principalOf(user), origin), user, created);
+	private SignedIn signedIn(WxUser user, String tenant, boolean created, WxLoginOrigin origin) {
+		WxPrincipal subject = new WxPrincipal(user.id(), user.openid(), user.appid(), tenant);
+		return new SignedIn(this.tokens.issue(subject, origin), user, created);
 	}
 
 	private void refuseDisabled(WxUser user) {
@@ -309,10 +311,6 @@ public class WxSignInService {
 
 	private static String loginOutcome(SignedIn signedIn) {
 		return signedIn.newUser() ? "new_user" : "returning";
-	}
-
-	private static WxPrincipal principalOf(WxUser user) {
-		return new WxPrincipal(user.id(), user.openid(), user.appid());
 	}
 
 	private static WxLoginException invalidRefreshToken() {

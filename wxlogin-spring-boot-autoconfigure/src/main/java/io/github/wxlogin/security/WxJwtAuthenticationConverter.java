@@ -1,6 +1,7 @@
 package io.github.wxlogin.security;
 
 import io.github.wxlogin.WxPrincipal;
+import io.github.wxlogin.WxTenant;
 import io.github.wxlogin.token.WxClaims;
 import org.jspecify.annotations.Nullable;
 
@@ -26,7 +27,10 @@ public class WxJwtAuthenticationConverter implements Converter<Jwt, AbstractAuth
 			throw new OAuth2AuthenticationException(
 					new OAuth2Error("invalid_token", "The token is not a WeChat login token", null));
 		}
-		return new WxAuthenticationToken(jwt, new WxPrincipal(stringClaim(jwt, JwtClaimNames.SUB), openid, appid));
+		// A token issued before tenants carries none: its account is of the default tenant
+		String tenant = stringClaim(jwt, WxClaims.TENANT);
+		return new WxAuthenticationToken(jwt, new WxPrincipal(stringClaim(jwt, JwtClaimNames.SUB), openid, appid,
+				(tenant != null) ? tenant : WxTenant.DEFAULT));
 	}
 
 	/** The claim as {@link Jwt#getClaimAsString} reads it, with no conversion when it is a string already. */

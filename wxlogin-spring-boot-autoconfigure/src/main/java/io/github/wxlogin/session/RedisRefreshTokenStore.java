@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.github.wxlogin.WxPrincipal;
+import io.github.wxlogin.WxTenant;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.redis.core.HashOperations;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -20,7 +22,8 @@ import org.springframework.data.redis.core.script.RedisScript;
  * {@link RefreshTokenStore} in Redis, shared by every instance.
  * <p>
  * A token is the hash {@code <prefix>refresh-token:{<familyId>}:<tokenHash>} with the fields
- * {@code family}, {@code user}, {@code openid}, {@code appid}, {@code expires} (epoch milliseconds) and
+ * {@code family}, {@code user}, {@code openid}, {@code appid}, {@code tenant} (absent in a token saved
+ * before tenants, which stands for the default tenant), {@code expires} (epoch milliseconds) and
  * {@code spent} ({@code 0} or {@code 1}); once spent, also {@code next} (its successor's hash) and
  * {@code was-used}, {@code was-expires} (the session's before the spend), so that the rotation can be
  * undone, and {@code spent-at}, {@code next-expires} and {@code sealed} (the successor sealed under a key
@@ -54,6 +57,8 @@ public class RedisRefreshTokenStore implements RefreshTokenStore {
 
 	private static final String APPID = "appid";
 
+	private static final String TENANT = "tenant";
+
 	private static final String EXPIRES = "expires";
 
 	private static final String SPENT = "spent";
@@ -82,8 +87,8 @@ public class RedisRefreshTokenStore implements RefreshTokenStore {
 	/**
 	 * Spends a token for its successor in one round trip ({@code refresh-token-rotate.lua}), answering the
 	 * outcome ({@value #ROTATED}, {@value #REPLAYED}, {@code reused}, {@value #UNINDEXED} or {@code refused})
-	 * and, unless refused, the presented token's family, user, openid, appid and expiry (then, replayed, the
-	 * stored successor's hash, expiry and sealed form). The spent token keeps what
+	 * and, unless refused, the presented token's family, user, openid, appid, expiry and tenant (then,
+	 * replayed, the stored successor's hash, expiry and sealed form). The spent token keeps what
 	 * {@link #undoScript} needs to put everything back; the same rotation sent twice (a reply lost with its
 	 * connection) is answered as rotated rather than taken for a reuse; a rotation whose successor would
 	 * outlive what the account's index holds is answered {@value #UNINDEXED}, for the caller to raise the
@@ -168,8 +173,8 @@ public class RedisRefreshTokenStore implements RefreshTokenStore {
 			return RefreshTokenRotation.rotated(grant(reply));
 		}
 		if (REPLAYED.equals(reply.get(0))) {
-			RefreshTokenSuccessor stored = new RefreshTokenSuccessor(new RefreshTokenId(id.familyId(), reply.get(6)),
-					Instant.ofEpochMilli(Long.parseLong(reply.get(7))), reply.get(8));
+			RefreshTokenSuccessor stored = new RefreshTokenSuccessor(new RefreshTokenId(id.familyId(), reply.get(7)),
+					Instant.ofEpochMilli(Long.parseLong(reply.get(8))), reply.get(9));
 			return RefreshTokenRotation.replayed(grant(reply), stored);
 		}
 		return RefreshTokenRotation.refused();
@@ -301,16 +306,26 @@ public class RedisRefreshTokenStore implements RefreshTokenStore {
 		if (fields.isEmpty()) {
 			return Optional.empty();
 		}
-		WxPrincipal subject = new WxPrincipal(fields.get(USER), fields.get(OPENID), fields.get(APPID));
+		WxPrincipal subject = new WxPrincipal(fields.get(USER), fields.get(OPENID), fields.get(APPID),
+				tenant(fields.get(TENANT)));
 		RefreshTokenGrant grant = new RefreshTokenGrant(fields.get(FAMILY), subject,
 				Instant.ofEpochMilli(Long.parseLong(fields.get(EXPIRES))));
 		return Optional.of(new StoredToken(grant, "1".equals(fields.get(SPENT))));
 	}
 
-	/** The grant in a reply of {@link #rotateScript}: family, user, openid, appid and expiry after the outcome. */
+	/**
+	 * The grant in a reply of {@link #rotateScript}: family, user, openid, appid, expiry and tenant after the
+	 * outcome.
+	 */
 	private static RefreshTokenGrant grant(List<String> reply) {
-		return new RefreshTokenGrant(reply.get(1), new WxPrincipal(reply.get(2), reply.get(3), reply.get(4)),
+		return new RefreshTokenGrant(reply.get(1),
+				new WxPrincipal(reply.get(2), reply.get(3), reply.get(4), tenant(reply.get(6))),
 				Instant.ofEpochMilli(Long.parseLong(reply.get(5))));
+	}
+
+	/** A token saved before tenants has none: its account is of the default tenant. */
+	private static String tenant(@Nullable String stored) {
+		return (stored != null && !stored.isEmpty()) ? stored : WxTenant.DEFAULT;
 	}
 
 	/**
@@ -324,7 +339,8 @@ public class RedisRefreshTokenStore implements RefreshTokenStore {
 
 	private static List<String> fields(RefreshTokenGrant grant) {
 		return List.of(FAMILY, grant.familyId(), USER, grant.subject().userId(), OPENID, grant.subject().openid(),
-				APPID, grant.subject().appid(), EXPIRES, Long.toString(grant.expiresAt().toEpochMilli()), SPENT, "0");
+				APPID, grant.subject().appid(), TENANT, grant.subject().tenant(), EXPIRES,
+				Long.toString(grant.expiresAt().toEpochMilli()), SPENT, "0");
 	}
 
 	private long millisLeft(RefreshTokenGrant grant) {

@@ -12,6 +12,12 @@ public final class WxClaims {
 	public static final String APPID = "appid";
 
 	/**
+	 * The tenant of the user's account. A token issued before tenants carries none and stands for the
+	 * {@linkplain io.github.wxlogin.WxTenant#DEFAULT default} tenant.
+	 */
+	public static final String TENANT = "tenant";
+
+	/**
 	 * The login session the token was issued in (OpenID Connect's {@code sid}): ending the session
 	 * revokes every access token that carries its id.
 	 */

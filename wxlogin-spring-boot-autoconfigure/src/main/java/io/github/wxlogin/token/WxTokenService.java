@@ -205,6 +205,7 @@ public class WxTokenService {
 			.id(UUID.randomUUID().toString())
 			.claim(WxClaims.OPENID, subject.openid())
 			.claim(WxClaims.APPID, subject.appid())
+			.claim(WxClaims.TENANT, subject.tenant())
 			.claim(WxClaims.SESSION_ID, grant.sessionId());
 		String accessToken = this.encoder.encode(JwtEncoderParameters.from(this.header, claims.build()))
 			.getTokenValue();

@@ -32,7 +32,7 @@ final class AccountTables {
 			+ "a.country_code, a.nickname, a.avatar_url, a.created_at, a.updated_at "
 			+ "FROM wx_identity i JOIN wx_account a ON a.id = i.account_id";
 
-	private static final String SELECT_ACCOUNT = "SELECT id, phone_number, pure_phone_number, country_code, "
+	private static final String SELECT_ACCOUNT = "SELECT id, tenant, phone_number, pure_phone_number, country_code, "
 			+ "nickname, avatar_url, disabled, created_at, updated_at FROM wx_account";
 
 	/** The identity linked first, with a tie broken the same way on every database. */
@@ -77,7 +77,8 @@ final class AccountTables {
 			.query(AccountTables::account)
 			.optional()
 			.map((account) -> new WxAccount(account.id(), account.phone(), account.nickname(), account.avatarUrl(),
-					account.disabled(), account.createdAt(), account.updatedAt(), identities(accountId)));
+					account.disabled(), account.createdAt(), account.updatedAt(), identities(accountId),
+					account.tenant()));
 	}
 
 	boolean isDisabled(String accountId) {
@@ -118,34 +119,41 @@ final class AccountTables {
 			.orElse(null);
 	}
 
-	@Nullable String accountOfPhone(String phoneNumber) {
-		return this.jdbc.sql("SELECT id FROM wx_account WHERE phone_number = :phoneNumber")
+	@Nullable String accountOfPhone(String tenant, String phoneNumber) {
+		return this.jdbc.sql("SELECT id FROM wx_account WHERE tenant = :tenant AND phone_number = :phoneNumber")
+			.param("tenant", tenant)
 			.param("phoneNumber", phoneNumber)
 			.query(String.class)
 			.optional()
 			.orElse(null);
 	}
 
-	/** The account of the identity linked first among those with this unionid, if any. */
-	@Nullable String accountOfUnionid(@Nullable String unionid) {
+	/** The account of the tenant's identity linked first among those with this unionid, if any. */
+	@Nullable String accountOfUnionid(String tenant, @Nullable String unionid) {
 		if (unionid == null) {
 			return null;
 		}
-		return this.jdbc.sql("SELECT i.account_id FROM wx_identity i WHERE i.unionid = :unionid" + FIRST_LINKED)
+		// The index on (unionid, appid) finds the few identities of a unionid; their accounts by primary key
+		return this.jdbc
+			.sql("SELECT i.account_id FROM wx_identity i JOIN wx_account a ON a.id = i.account_id "
+					+ "WHERE i.unionid = :unionid AND a.tenant = :tenant" + FIRST_LINKED)
 			.param("unionid", unionid)
+			.param("tenant", tenant)
 			.query(String.class)
 			.optional()
 			.orElse(null);
 	}
 
-	/** Inserts an account, with a phone or none, and gives its new id. */
-	String insertAccount(@Nullable WxPhone phone) {
+	/** Inserts an account of a tenant, with a phone or none, and gives its new id. */
+	String insertAccount(String tenant, @Nullable WxPhone phone) {
 		String id = UUID.randomUUID().toString();
 		Timestamp now = now();
 		this.jdbc
-			.sql("INSERT INTO wx_account (id, phone_number, pure_phone_number, country_code, disabled, created_at, "
-					+ "updated_at) VALUES (:id, :phoneNumber, :purePhoneNumber, :countryCode, FALSE, :now, :now)")
+			.sql("INSERT INTO wx_account (id, tenant, phone_number, pure_phone_number, country_code, disabled, "
+					+ "created_at, updated_at) VALUES (:id, :tenant, :phoneNumber, :purePhoneNumber, :countryCode, FALSE, "
+					+ ":now, :now)")
 			.param("id", id)
+			.param("tenant", tenant)
 			.param("phoneNumber", (phone != null) ? phone.phoneNumber() : null, Types.VARCHAR)
 			.param("purePhoneNumber", (phone != null) ? phone.purePhoneNumber() : null, Types.VARCHAR)
 			.param("countryCode", (phone != null) ? phone.countryCode() : null, Types.VARCHAR)
@@ -186,7 +194,7 @@ final class AccountTables {
 	}
 
 	/**
-	 * Sets the phone of an account; a phone another account has fails the unique key.
+	 * Sets the phone of an account; a phone another account of its tenant has fails the unique key.
 	 * @throws NoSuchElementException if there is no such account
 	 */
 	void updatePhone(String accountId, WxPhone phone) {
@@ -243,7 +251,8 @@ final class AccountTables {
 		WxPhone phone = (phoneNumber != null)
 				? new WxPhone(phoneNumber, rs.getString("pure_phone_number"), rs.getString("country_code")) : null;
 		return new WxAccount(rs.getString("id"), phone, rs.getString("nickname"), rs.getString("avatar_url"),
-				rs.getBoolean("disabled"), instant(rs, "created_at"), instant(rs, "updated_at"), List.of());
+				rs.getBoolean("disabled"), instant(rs, "created_at"), instant(rs, "updated_at"), List.of(),
+				rs.getString("tenant"));
 	}
 
 	private static WxLinkedIdentity identity(ResultSet rs, int rowNum) throws SQLException {

@@ -28,7 +28,8 @@ import org.jspecify.annotations.Nullable;
  * and not shared between instances, so it suits development and tests.
  * <p>
  * Thread-safe: every call runs under one lock, so the account rules hold under concurrent calls
- * (concurrent first logins of one openid create one account, a phone belongs to at most one account).
+ * (concurrent first logins of one openid create one account, a phone belongs to at most one account of a
+ * tenant).
  */
 public class InMemoryWxUserService implements WxAccountStore {
 
@@ -36,7 +37,7 @@ public class InMemoryWxUserService implements WxAccountStore {
 
 	private final Map<IdentityKey, String> accountIdsByIdentity = new HashMap<>();
 
-	private final Map<String, String> accountIdsByPhone = new HashMap<>();
+	private final Map<PhoneKey, String> accountIdsByPhone = new HashMap<>();
 
 	private final Clock clock;
 
@@ -57,11 +58,11 @@ public class InMemoryWxUserService implements WxAccountStore {
 		if (existing.isPresent()) {
 			return new WxUserLogin(recordUnionid(identity), false);
 		}
-		Account joined = accountOfUnionid(identity.unionid());
+		Account joined = accountOfUnionid(identity.tenant(), identity.unionid());
 		if (joined != null) {
 			return new WxUserLogin(link(joined, identity), false);
 		}
-		return new WxUserLogin(link(newAccount(), identity), true);
+		return new WxUserLogin(link(newAccount(identity.tenant()), identity), true);
 	}
 
 	@Override
@@ -107,15 +108,16 @@ public class InMemoryWxUserService implements WxAccountStore {
 	}
 
 	@Override
-	public synchronized Optional<WxAccount> findByPhone(String phoneNumber) {
-		return Optional.ofNullable(this.accountIdsByPhone.get(phoneNumber)).flatMap(this::findAccount);
+	public synchronized Optional<WxAccount> findByPhone(String tenant, String phoneNumber) {
+		return Optional.ofNullable(this.accountIdsByPhone.get(new PhoneKey(tenant, phoneNumber)))
+			.flatMap(this::findAccount);
 	}
 
 	@Override
 	public synchronized WxUser bindPhone(String userId, WxPhone phone) {
 		Account account = require(userId);
 		WxLinkedIdentity identity = firstIdentity(account);
-		String owner = this.accountIdsByPhone.get(phone.phoneNumber());
+		String owner = this.accountIdsByPhone.get(new PhoneKey(account.tenant(), phone.phoneNumber()));
 		if (owner != null && !owner.equals(userId)) {
 			throw WxAccountException.phoneConflict();
 		}
@@ -126,7 +128,7 @@ public class InMemoryWxUserService implements WxAccountStore {
 	public synchronized WxUser updateProfile(String userId, WxProfile profile) {
 		Account account = require(userId);
 		WxLinkedIdentity identity = firstIdentity(account);
-		Account updated = save(new Account(account.id(), account.phone(),
+		Account updated = save(new Account(account.id(), account.tenant(), account.phone(),
 				(profile.nickname() != null) ? profile.nickname() : account.nickname(),
 				profile.avatarUrlAfter(account.avatarUrl()), account.disabled(),
 				account.createdAt(), now(), account.identities()));
@@ -134,24 +136,24 @@ public class InMemoryWxUserService implements WxAccountStore {
 	}
 
 	@Override
-	public synchronized WxAccount createAccount(WxPhone phone) {
-		if (this.accountIdsByPhone.containsKey(phone.phoneNumber())) {
+	public synchronized WxAccount createAccount(String tenant, WxPhone phone) {
+		if (this.accountIdsByPhone.containsKey(new PhoneKey(tenant, phone.phoneNumber()))) {
 			throw WxAccountException.phoneConflict();
 		}
-		return bind(newAccount(), phone).toWxAccount();
+		return bind(newAccount(tenant), phone).toWxAccount();
 	}
 
 	@Override
 	public synchronized WxPhoneSignIn signInWithPhone(WxIdentity identity, WxPhone phone) {
-		String ownerId = this.accountIdsByPhone.get(phone.phoneNumber());
+		String ownerId = this.accountIdsByPhone.get(new PhoneKey(identity.tenant(), phone.phoneNumber()));
 		String identityAccountId = this.accountIdsByIdentity.get(new IdentityKey(identity.appid(), identity.openid()));
 		if (identityAccountId == null) {
 			if (ownerId != null) {
 				return new WxPhoneSignIn(link(this.accounts.get(ownerId), identity), WxPhoneSignIn.Outcome.LINKED);
 			}
-			Account joined = accountOfUnionid(identity.unionid());
+			Account joined = accountOfUnionid(identity.tenant(), identity.unionid());
 			boolean created = joined == null;
-			Account account = bind(created ? newAccount() : joined, phone);
+			Account account = bind(created ? newAccount(identity.tenant()) : joined, phone);
 			return new WxPhoneSignIn(link(account, identity),
 					created ? WxPhoneSignIn.Outcome.CREATED : WxPhoneSignIn.Outcome.BOUND);
 		}
@@ -170,6 +172,7 @@ public class InMemoryWxUserService implements WxAccountStore {
 	@Override
 	public synchronized WxAccount linkIdentity(String userId, WxIdentity identity) {
 		Account account = require(userId);
+		AccountTenants.requireSameTenant(account.tenant(), identity);
 		String owner = this.accountIdsByIdentity.get(new IdentityKey(identity.appid(), identity.openid()));
 		if (owner == null) {
 			link(account, identity);
@@ -239,29 +242,32 @@ public class InMemoryWxUserService implements WxAccountStore {
 		return save(account.withIdentities(identities)).seenThrough(linked);
 	}
 
-	/** Binds a phone nobody else owns, freeing the account's previous number. */
+	/** Binds a phone nobody else of the account's tenant owns, freeing the account's previous number. */
 	private Account bind(Account account, WxPhone phone) {
 		if (account.phone() != null) {
-			this.accountIdsByPhone.remove(account.phone().phoneNumber(), account.id());
+			this.accountIdsByPhone.remove(new PhoneKey(account.tenant(), account.phone().phoneNumber()), account.id());
 		}
-		this.accountIdsByPhone.put(phone.phoneNumber(), account.id());
-		return save(new Account(account.id(), phone, account.nickname(), account.avatarUrl(), account.disabled(),
-				account.createdAt(), now(), account.identities()));
+		this.accountIdsByPhone.put(new PhoneKey(account.tenant(), phone.phoneNumber()), account.id());
+		return save(new Account(account.id(), account.tenant(), phone, account.nickname(), account.avatarUrl(),
+				account.disabled(), account.createdAt(), now(), account.identities()));
 	}
 
-	private Account newAccount() {
+	private Account newAccount(String tenant) {
 		Instant now = now();
-		return save(new Account(UUID.randomUUID().toString(), null, null, null, false, now, now, List.of()));
+		return save(new Account(UUID.randomUUID().toString(), tenant, null, null, null, false, now, now, List.of()));
 	}
 
-	/** The account of the identity linked first among those with this unionid, if any. */
-	private @Nullable Account accountOfUnionid(@Nullable String unionid) {
+	/** The account of the tenant's identity linked first among those with this unionid, if any. */
+	private @Nullable Account accountOfUnionid(String tenant, @Nullable String unionid) {
 		if (unionid == null) {
 			return null;
 		}
 		Account first = null;
 		Instant firstLinkedAt = null;
 		for (Account account : this.accounts.values()) {
+			if (!account.tenant().equals(tenant)) {
+				continue;
+			}
 			for (WxLinkedIdentity identity : account.identities()) {
 				if (unionid.equals(identity.unionid())
 						&& (firstLinkedAt == null || identity.linkedAt().isBefore(firstLinkedAt))) {
@@ -301,23 +307,28 @@ public class InMemoryWxUserService implements WxAccountStore {
 	private record IdentityKey(String appid, String openid) {
 	}
 
+	/** A phone is unique inside its tenant only. */
+	private record PhoneKey(String tenant, String phoneNumber) {
+	}
+
 	/** An account as this store keeps it, its identities in the order they were linked. */
-	private record Account(String id, @Nullable WxPhone phone, @Nullable String nickname, @Nullable String avatarUrl,
-			boolean disabled, Instant createdAt, Instant updatedAt, List<WxLinkedIdentity> identities) {
+	private record Account(String id, String tenant, @Nullable WxPhone phone, @Nullable String nickname,
+			@Nullable String avatarUrl, boolean disabled, Instant createdAt, Instant updatedAt,
+			List<WxLinkedIdentity> identities) {
 
 		Account withIdentities(List<WxLinkedIdentity> identities) {
-			return new Account(this.id, this.phone, this.nickname, this.avatarUrl, this.disabled, this.createdAt,
-					this.updatedAt, List.copyOf(identities));
+			return new Account(this.id, this.tenant, this.phone, this.nickname, this.avatarUrl, this.disabled,
+					this.createdAt, this.updatedAt, List.copyOf(identities));
 		}
 
 		Account withUpdatedAt(Instant updatedAt) {
-			return new Account(this.id, this.phone, this.nickname, this.avatarUrl, this.disabled, this.createdAt,
-					updatedAt, this.identities);
+			return new Account(this.id, this.tenant, this.phone, this.nickname, this.avatarUrl, this.disabled,
+					this.createdAt, updatedAt, this.identities);
 		}
 
 		Account withDisabled(boolean disabled, Instant updatedAt) {
-			return new Account(this.id, this.phone, this.nickname, this.avatarUrl, disabled, this.createdAt, updatedAt,
-					this.identities);
+			return new Account(this.id, this.tenant, this.phone, this.nickname, this.avatarUrl, disabled,
+					this.createdAt, updatedAt, this.identities);
 		}
 
 		WxLinkedIdentity identity(String appid, String openid) {
@@ -336,7 +347,7 @@ public class InMemoryWxUserService implements WxAccountStore {
 
 		WxAccount toWxAccount() {
 			return new WxAccount(this.id, this.phone, this.nickname, this.avatarUrl, this.disabled, this.createdAt,
-					this.updatedAt, this.identities);
+					this.updatedAt, this.identities, this.tenant);
 		}
 
 	}

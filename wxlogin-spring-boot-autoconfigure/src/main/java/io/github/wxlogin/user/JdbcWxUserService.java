@@ -28,7 +28,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * <p>
  * The account rules are left to the tables' keys rather than to read-then-write checks, so they hold
  * across threads and instances: the primary key of {@code wx_identity} gives an identity one account,
- * the unique phone number of {@code wx_account} gives a phone one account. A change of several rows runs
+ * the unique tenant and phone number of {@code wx_account} give a phone one account of a tenant. A change of several rows runs
  * in one transaction; when a key refuses it because a concurrent change came first, it is decided again
  * on what that change committed.
  */
@@ -65,9 +65,10 @@ public class JdbcWxUserService implements WxAccountStore {
 			if (linkedMeanwhile.isPresent()) {
 				return new WxUserLogin(recordUnionid(linkedMeanwhile.get(), identity.unionid()), false);
 			}
-			String joined = this.tables.accountOfUnionid(identity.unionid());
+			String joined = this.tables.accountOfUnionid(identity.tenant(), identity.unionid());
 			boolean created = joined == null;
-			return new WxUserLogin(link(created ? this.tables.insertAccount(null) : joined, identity), created);
+			return new WxUserLogin(link(created ? this.tables.insertAccount(identity.tenant(), null) : joined, identity),
+					created);
 		});
 	}
 
@@ -98,8 +99,8 @@ public class JdbcWxUserService implements WxAccountStore {
 	}
 
 	@Override
-	public Optional<WxAccount> findByPhone(String phoneNumber) {
-		return Optional.ofNullable(this.tables.accountOfPhone(phoneNumber)).flatMap(this::findAccount);
+	public Optional<WxAccount> findByPhone(String tenant, String phoneNumber) {
+		return Optional.ofNullable(this.tables.accountOfPhone(tenant, phoneNumber)).flatMap(this::findAccount);
 	}
 
 	@Override
@@ -126,10 +127,10 @@ public class JdbcWxUserService implements WxAccountStore {
 	}
 
 	@Override
-	public WxAccount createAccount(WxPhone phone) {
+	public WxAccount createAccount(String tenant, WxPhone phone) {
 		String id;
 		try {
-			id = this.tables.insertAccount(phone);
+			id = this.tables.insertAccount(tenant, phone);
 		}
 		catch (DuplicateKeyException ex) {
 			throw phoneConflict(ex);
@@ -141,7 +142,7 @@ public class JdbcWxUserService implements WxAccountStore {
 	public WxPhoneSignIn signInWithPhone(WxIdentity identity, WxPhone phone) {
 		return this.transactions.run(() -> {
 			String identityAccount = this.tables.accountOfIdentity(identity.appid(), identity.openid());
-			String phoneAccount = this.tables.accountOfPhone(phone.phoneNumber());
+			String phoneAccount = this.tables.accountOfPhone(identity.tenant(), phone.phoneNumber());
 			Outcome outcome;
 			if (identityAccount == null && phoneAccount != null) {
 				link(phoneAccount, identity);
@@ -149,11 +150,11 @@ public class JdbcWxUserService implements WxAccountStore {
 			}
 			else if (identityAccount == null) {
 				// a phone nobody owned when read: a concurrent claim fails its unique key, and this is decided again
-				String joined = this.tables.accountOfUnionid(identity.unionid());
+				String joined = this.tables.accountOfUnionid(identity.tenant(), identity.unionid());
 				if (joined != null) {
 					this.tables.updatePhone(joined, phone);
 				}
-				link((joined != null) ? joined : this.tables.insertAccount(phone), identity);
+				link((joined != null) ? joined : this.tables.insertAccount(identity.tenant(), phone), identity);
 				outcome = (joined != null) ? Outcome.BOUND : Outcome.CREATED;
 			}
 			else if (phoneAccount == null) {
@@ -174,6 +175,7 @@ public class JdbcWxUserService implements WxAccountStore {
 	@Override
 	public WxAccount linkIdentity(String userId, WxIdentity identity) {
 		WxAccount account = account(userId);
+		AccountTenants.requireSameTenant(account.tenant(), identity);
 		try {
 			this.tables.insertIdentity(userId, identity);
 		}

@@ -20,7 +20,8 @@ import org.springframework.boot.sql.init.DatabaseInitializationSettings;
  * <p>
  * A database that still has the single-table layout of earlier versions ({@code wx_user}) and no
  * identities yet gets its users copied into the new tables with their ids, in one transaction (see
- * {@link WxUserTableMigration}).
+ * {@link WxUserTableMigration}). A {@code wx_account} table made before tenants is upgraded in place, its
+ * accounts joining the default tenant (see {@link WxAccountTenantMigration}).
  */
 public class WxUserSchemaInitializer extends DataSourceScriptDatabaseInitializer {
 
@@ -42,6 +43,7 @@ public class WxUserSchemaInitializer extends DataSourceScriptDatabaseInitializer
 	public boolean initializeDatabase() {
 		boolean initialized = super.initializeDatabase();
 		if (initialized) {
+			new WxAccountTenantMigration(this.dataSource).migrateIfNeeded();
 			new WxUserTableMigration(this.dataSource).migrateIfNeeded();
 		}
 		return initialized;

@@ -7,7 +7,7 @@ import io.micrometer.observation.ObservationRegistry;
 /**
  * A {@link WxStableTokenClient} observed as {@link ObservedWxApiClient} observes the other calls (API
  * {@code stable_token}), which also keeps the dates of the last token fetched for the health probe and the
- * token gauge, never the token.
+ * token gauge, and when each app's was, for the {@code wxapps} endpoint; never the token.
  */
 public class ObservedWxStableTokenClient implements WxStableTokenClient {
 
@@ -32,7 +32,7 @@ public class ObservedWxStableTokenClient implements WxStableTokenClient {
 	public WeChatAccessToken stableAccessToken(WxApp app, boolean forceRefresh) {
 		WeChatAccessToken token = this.observer.observe(RestClientWxStableTokenClient.STABLE_TOKEN,
 				() -> this.delegate.stableAccessToken(app, forceRefresh));
-		this.observer.outcomes().tokenFetched(token, this.observer.now());
+		this.observer.outcomes().tokenFetched(app.appid(), token, this.observer.now());
 		return token;
 	}
 

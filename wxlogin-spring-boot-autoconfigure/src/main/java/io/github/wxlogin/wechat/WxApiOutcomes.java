@@ -1,6 +1,7 @@
 package io.github.wxlogin.wechat;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -10,20 +11,51 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The last outcome of each WeChat API and the age of the last access token fetched, kept so that a
- * health probe can report them without calling WeChat.
+ * health probe can report them without calling WeChat; and when this instance last fetched each app's
+ * access token, for the operations view.
  */
 public class WxApiOutcomes {
+
+	/** Bounds the per-app fetch dates: the apps that fetched most recently are kept. */
+	static final int MAX_APPS_REMEMBERED = 10_000;
 
 	private final Map<String, Outcome> lastOutcomes = new ConcurrentHashMap<>();
 
 	private volatile @Nullable FetchedToken lastToken;
 
+	// Written once per token fetch (hours apart per app) and read by the operations view: a lock is cheap
+	private final Map<String, Instant> lastFetchByAppid = new LinkedHashMap<>() {
+
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<String, Instant> eldest) {
+			return size() > MAX_APPS_REMEMBERED;
+		}
+
+	};
+
 	void record(String api, Outcome outcome) {
 		this.lastOutcomes.put(api, outcome);
 	}
 
-	void tokenFetched(WeChatAccessToken token, Instant fetchedAt) {
+	void tokenFetched(String appid, WeChatAccessToken token, Instant fetchedAt) {
 		this.lastToken = new FetchedToken(fetchedAt, token.expiresAt());
+		synchronized (this.lastFetchByAppid) {
+			// Removed first so that the app moves to the newest end, away from eviction
+			this.lastFetchByAppid.remove(appid);
+			this.lastFetchByAppid.put(appid, fetchedAt);
+		}
+	}
+
+	/**
+	 * Return when this instance last fetched an app's access token. Only the
+	 * {@value #MAX_APPS_REMEMBERED} apps that fetched most recently are remembered.
+	 * @param appid the AppID
+	 * @return when, or empty when this instance has not fetched it (or no longer remembers)
+	 */
+	public Optional<Instant> lastTokenFetch(String appid) {
+		synchronized (this.lastFetchByAppid) {
+			return Optional.ofNullable(this.lastFetchByAppid.get(appid));
+		}
 	}
 
 	/**

@@ -18,14 +18,16 @@
 -- holds the family by a raise the caller just made, or 0, the sealed successor or '' (never replayed),
 -- and the reuse interval (ms).
 -- Returns the outcome ('rotated', 'replayed', 'reused', 'unindexed' or 'refused') followed, unless the
--- token is unknown or refused, by the presented token's family, user, openid, appid and expiry; for
--- 'replayed', then by the stored successor's hash, expiry and sealed form.
+-- token is unknown or refused, by the presented token's family, user, openid, appid, expiry and tenant
+-- ('' for a token saved before tenants, which the caller reads as the default tenant); for 'replayed',
+-- then by the stored successor's hash, expiry and sealed form.
 local token = redis.call('HMGET', KEYS[1], 'family', 'user', 'openid', 'appid', 'expires', 'spent', 'next',
-	'spent-at', 'next-expires', 'sealed')
+	'spent-at', 'next-expires', 'sealed', 'tenant')
 if not token[5] then
 	return {'refused'}
 end
-local grant = {token[1], token[2], token[3], token[4], token[5]}
+local tenant = token[11] or ''
+local grant = {token[1], token[2], token[3], token[4], token[5], tenant}
 if token[6] == '1' then
 	if token[7] == ARGV[5] then
 		if redis.call('EXISTS', KEYS[3]) == 1 then
@@ -35,7 +37,7 @@ if token[6] == '1' then
 	end
 	if token[8] and token[9] and token[10] and tonumber(ARGV[1]) < tonumber(token[8]) + tonumber(ARGV[8])
 			and redis.call('EXISTS', KEYS[3]) == 0 and redis.call('HGET', KEYS[4], 'head') == token[7] then
-		return {'replayed', token[1], token[2], token[3], token[4], token[5], token[7], token[9], token[10]}
+		return {'replayed', token[1], token[2], token[3], token[4], token[5], tenant, token[7], token[9], token[10]}
 	end
 	redis.call('SET', KEYS[3], '1', 'PX', ARGV[2])
 	redis.call('DEL', KEYS[4])
@@ -63,5 +65,8 @@ if session[1] and session[2] then
 end
 redis.call('HSET', KEYS[2], 'family', token[1], 'user', token[2], 'openid', token[3], 'appid', token[4],
 	'expires', ARGV[4], 'spent', '0')
+if tenant ~= '' then
+	redis.call('HSET', KEYS[2], 'tenant', tenant)
+end
 redis.call('PEXPIRE', KEYS[2], ARGV[3])
 return {'rotated', unpack(grant)}

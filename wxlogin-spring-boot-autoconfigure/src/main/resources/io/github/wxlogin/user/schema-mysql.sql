@@ -1,8 +1,10 @@
--- An account owns any number of WeChat identities and at most one phone (unique across mini programs).
+-- An account belongs to a tenant and owns any number of WeChat identities of the tenant's mini programs and
+-- at most one phone (unique inside the tenant, across its mini programs).
 -- Binary collation: openids and unionids are case-sensitive. utf8mb4: nicknames may hold emoji.
 -- Indexes are declared inline because MySQL has no CREATE INDEX IF NOT EXISTS.
 CREATE TABLE IF NOT EXISTS wx_account (
 	id VARCHAR(36) NOT NULL,
+	tenant VARCHAR(64) DEFAULT 'default' NOT NULL,
 	phone_number VARCHAR(32),
 	pure_phone_number VARCHAR(32),
 	country_code VARCHAR(8),
@@ -12,7 +14,7 @@ CREATE TABLE IF NOT EXISTS wx_account (
 	created_at DATETIME(3) NOT NULL,
 	updated_at DATETIME(3) NOT NULL,
 	PRIMARY KEY (id),
-	UNIQUE KEY wx_account_phone_uk (phone_number)
+	UNIQUE KEY wx_account_tenant_phone_uk (tenant, phone_number)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 
 CREATE TABLE IF NOT EXISTS wx_identity (

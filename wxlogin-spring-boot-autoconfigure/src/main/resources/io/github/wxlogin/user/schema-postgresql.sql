@@ -1,6 +1,8 @@
--- An account owns any number of WeChat identities and at most one phone (unique across mini programs).
+-- An account belongs to a tenant and owns any number of WeChat identities of the tenant's mini programs and
+-- at most one phone (unique inside the tenant, across its mini programs).
 CREATE TABLE IF NOT EXISTS wx_account (
 	id VARCHAR(36) NOT NULL,
+	tenant VARCHAR(64) DEFAULT 'default' NOT NULL,
 	phone_number VARCHAR(32),
 	pure_phone_number VARCHAR(32),
 	country_code VARCHAR(8),
@@ -10,7 +12,7 @@ CREATE TABLE IF NOT EXISTS wx_account (
 	created_at TIMESTAMP(3) WITH TIME ZONE NOT NULL,
 	updated_at TIMESTAMP(3) WITH TIME ZONE NOT NULL,
 	CONSTRAINT wx_account_pk PRIMARY KEY (id),
-	CONSTRAINT wx_account_phone_uk UNIQUE (phone_number)
+	CONSTRAINT wx_account_tenant_phone_uk UNIQUE (tenant, phone_number)
 );
 
 CREATE TABLE IF NOT EXISTS wx_identity (

@@ -321,15 +321,15 @@ class WxLoginAutoConfigurationTests {
 	@Test
 	void whenHostDeclaresClaimsCustomizersThenEachIsAppliedInOrder() {
 		this.contextRunner
-			.withBean("tenantCustomizer", WxJwtClaimsCustomizer.class,
-					() -> (subject, claims) -> claims.claim("tenant", "t-" + subject.userId()))
+			.withBean("orgCustomizer", WxJwtClaimsCustomizer.class,
+					() -> (subject, claims) -> claims.claim("org", "o-" + subject.userId()))
 			.withBean("planCustomizer", WxJwtClaimsCustomizer.class, () -> (subject, claims) -> claims.claim("plan", "gold"))
 			.run((context) -> {
 				String token = context.getBean(WxTokenService.class)
 					.issue(new WxPrincipal("u1", "o1", "wx0123456789abcdef"))
 					.accessToken();
 				Jwt jwt = context.getBean(JwtDecoder.class).decode(token);
-				assertThat(jwt.getClaimAsString("tenant")).isEqualTo("t-u1");
+				assertThat(jwt.getClaimAsString("org")).isEqualTo("o-u1");
 				assertThat(jwt.getClaimAsString("plan")).isEqualTo("gold");
 			});
 	}

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,6 +17,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
+import io.github.wxlogin.app.WxAppManager;
+import io.github.wxlogin.app.WxAppRegistration;
 import io.github.wxlogin.it.LocalDatabaseServers;
 import io.github.wxlogin.login.WxAccountManager;
 import io.github.wxlogin.redis.LocalRedis;
@@ -64,6 +67,12 @@ abstract class TwoInstanceClusterTests {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
+	/** The key both instances encrypt the app registry's secrets with (32 bytes, Base64). */
+	private static final String APP_REGISTRY_KEY = "4hHoxaegBPmYoXu5m0VoGGuze7e3pqj0dthPe+bDyHg=";
+
+	/** Apps this run registered, so that it cleans up only after itself. */
+	private final List<String> registeredApps = new ArrayList<>();
+
 	private final Supplier<LettuceConnectionFactory> redisServer;
 
 	private final List<String> redisProperties;
@@ -111,6 +120,7 @@ abstract class TwoInstanceClusterTests {
 			.list();
 		users.sql("DELETE FROM wx_identity WHERE openid LIKE ?").param(OPENID_PREFIX + "%").update();
 		accountIds.forEach((id) -> users.sql("DELETE FROM wx_account WHERE id = ?").param(id).update());
+		this.registeredApps.forEach((appid) -> users.sql("DELETE FROM wx_app WHERE appid = ?").param(appid).update());
 		LettuceConnectionFactory connectionFactory = this.redisServer.get();
 		LocalRedis.deleteKeys(new StringRedisTemplate(connectionFactory), this.keyPrefix);
 		connectionFactory.destroy();
@@ -138,7 +148,8 @@ abstract class TwoInstanceClusterTests {
 				"--wx.login.rate-limit.enabled=false",
 				"--wx.login.jwt.hmac-secret=a-secret-both-instances-share-of-32-bytes-or-more",
 				"--wx.login.api-base-url=" + fake().baseUrl(), "--wx.login.appid=" + fake().appid(),
-				"--wx.login.secret=" + fake().secret()));
+				"--wx.login.secret=" + fake().secret(), "--wx.login.app-registry.type=jdbc",
+				"--wx.login.app-registry.encryption-key=" + APP_REGISTRY_KEY));
 		args.addAll(this.redisProperties);
 		return new SpringApplicationBuilder(ClusterApplication.class).web(WebApplicationType.SERVLET)
 			.run(args.toArray(String[]::new));
@@ -160,6 +171,93 @@ abstract class TwoInstanceClusterTests {
 		Reply reply = instance.post("/wx/login", null, Map.of("code", fake().issueLoginCode(openid)));
 		assertThat(reply.status()).isEqualTo(200);
 		return reply;
+	}
+
+	private String registerApp(Client instance, @Nullable String tenant) {
+		String appid = newAppid();
+		registerApp(instance, appid, tenant);
+		return appid;
+	}
+
+	private void registerApp(Client instance, String appid, @Nullable String tenant) {
+		String secret = HexFormat.of().formatHex(UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII), 0, 16);
+		fake().addApp(appid, secret);
+		this.registeredApps.add(appid);
+		manager(instance).register(new WxAppRegistration(appid, secret, tenant));
+	}
+
+	private static String newAppid() {
+		return "wx" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
+	}
+
+	private WxAppManager manager(Client instance) {
+		return ((instance == this.a) ? this.instanceA : this.instanceB).getBean(WxAppManager.class);
+	}
+
+	private static Reply loginTo(Client instance, String appid, String openid) {
+		return instance.post("/wx/login", null, Map.of("code", fake().issueLoginCode(appid, openid, null), "appid", appid));
+	}
+
+	/** Send a request until it is answered with the status (a change reaches the other instance's poll). */
+	private static Reply eventually(int status, Supplier<Reply> request) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		Reply reply = request.get();
+		while (reply.status() != status && System.nanoTime() < deadline) {
+			Thread.sleep(100);
+			reply = request.get();
+		}
+		assertThat(reply.status()).as(reply.body()).isEqualTo(status);
+		return reply;
+	}
+
+	@Test
+	void appRegisteredOnOneInstanceLogsInOnTheOtherAndItsChangesReachBoth() throws InterruptedException {
+		String appid = newAppid();
+		// the other instance has already been asked for it, and remembers it as unknown
+		assertThat(this.b.post("/wx/login", null, Map.of("code", "any", "appid", appid)).code()).isEqualTo("unknown_app");
+		registerApp(this.a, appid, "merchant-1");
+		assertThat(loginTo(this.a, appid, newOpenid()).status()).isEqualTo(200);
+		long registered = System.nanoTime();
+		Reply onB = eventually(200, () -> loginTo(this.b, appid, newOpenid()));
+		System.out.printf("[app-registry] registered on A, first login on B after %d ms%n",
+				Duration.ofNanos(System.nanoTime() - registered).toMillis());
+		assertThat(onB.json().path("accessToken").asString()).isNotBlank();
+
+		// WeChat's "reset secret", then the new secret given on the other instance
+		String secret = fake().resetSecret(appid);
+		manager(this.b).changeSecret(appid, secret);
+		eventually(200, () -> loginTo(this.a, appid, newOpenid()));
+		eventually(200, () -> loginTo(this.b, appid, newOpenid()));
+
+		String accessToken = loginTo(this.b, appid, newOpenid()).text("accessToken");
+		manager(this.a).disable(appid);
+		eventually(403, () -> loginTo(this.b, appid, newOpenid()));
+		assertThat(loginTo(this.a, appid, newOpenid()).code()).isEqualTo("app_disabled");
+		eventually(401, () -> this.b.get("/api/hello", accessToken));
+
+		// both instances restart: the table keeps the app, its new secret and its state
+		restartBothInstances();
+		assertThat(loginTo(this.b, appid, newOpenid()).code()).isEqualTo("app_disabled");
+		manager(this.b).enable(appid);
+		assertThat(loginTo(this.b, appid, newOpenid()).status()).isEqualTo(200);
+		eventually(200, () -> loginTo(this.a, appid, newOpenid()));
+	}
+
+	@Test
+	void twoTenantsWithTheSamePhoneKeepTwoAccountsOnBothInstances() throws InterruptedException {
+		String first = registerApp(this.a, "tenant-" + UUID.randomUUID().toString().substring(0, 8));
+		String second = registerApp(this.b, "tenant-" + UUID.randomUUID().toString().substring(0, 8));
+		String phone = Long.toString(13_000_000_000L + ThreadLocalRandom.current().nextLong(900_000_000L));
+		Reply inFirst = eventually(200, () -> this.b.post("/wx/login/phone", null,
+				fake().issuePhoneLoginCodes(first, newOpenid(), null, phone)));
+		Reply inSecond = eventually(200, () -> this.a.post("/wx/login/phone", null,
+				fake().issuePhoneLoginCodes(second, newOpenid(), null, phone)));
+		assertThat(inFirst.json().path("user").path("id").asString())
+			.isNotEqualTo(inSecond.json().path("user").path("id").asString());
+		// the same phone again in the first tenant, on the other instance, is the first tenant's account
+		Reply again = this.a.post("/wx/login/phone", null, fake().issuePhoneLoginCodes(first, newOpenid(), null, phone));
+		assertThat(again.json().path("user").path("id").asString())
+			.isEqualTo(inFirst.json().path("user").path("id").asString());
 	}
 
 	@Test

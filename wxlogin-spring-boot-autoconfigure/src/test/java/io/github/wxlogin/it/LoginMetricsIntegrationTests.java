@@ -20,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,6 +30,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Spring Boot's Actuator sets them up.
  */
 @Import(LoginMetricsIntegrationTests.Observed.class)
+// Spring Boot 3.5's Actuator auto-configuration is on this module's class path (the wxapps endpoint compiles
+// against it): its observation set-up would record every observation again beside the one set up below.
+// Boot 4 keeps it in a module of its own, absent here, and ignores an exclusion of a class it does not have.
+@TestPropertySource(properties = "spring.autoconfigure.exclude="
+		+ "org.springframework.boot.actuate.autoconfigure.observation.ObservationAutoConfiguration")
 class LoginMetricsIntegrationTests extends HostIntegrationTest {
 
 	@Autowired

@@ -71,6 +71,8 @@ final class LoginUseCases {
 	final WxLoginSessionService sessions = new WxLoginSessionService(this.refreshTokens, this.revocations, Map.of(),
 			this.settings.accessTokenTtl(), this.clock);
 
+	final WxSigningKey signingKey = WxSigningKey.generateEc();
+
 	final WxTokenService tokens;
 
 	final List<Object> events = new CopyOnWriteArrayList<>();
@@ -86,9 +88,8 @@ final class LoginUseCases {
 			.build();
 		this.wechat = new RestClientWxApiClient(restClient, new CaffeineWxAccessTokenProvider(
 				new RestClientWxStableTokenClient(restClient, this.clock), Duration.ofMinutes(5), this.clock));
-		WxSigningKey key = WxSigningKey.generateEc();
-		this.tokens = new WxTokenService(new NimbusJwtEncoder(new ImmutableJWKSet<>(key.jwkSet())), key,
-				this.refreshTokens, this.sessions, this.settings, this.clock, List.of());
+		this.tokens = new WxTokenService(new NimbusJwtEncoder(new ImmutableJWKSet<>(this.signingKey.jwkSet())),
+				this.signingKey, this.refreshTokens, this.sessions, this.settings, this.clock, List.of());
 	}
 
 	/** Serve the second mini program on the fake; once per fake server. */

@@ -1,6 +1,7 @@
 package io.github.wxlogin.security;
 
 import io.github.wxlogin.WxPrincipal;
+import io.github.wxlogin.WxTenant;
 import io.github.wxlogin.token.WxClaims;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +29,19 @@ class WxJwtAuthenticationConverterTests {
 		assertThat(authentication.getAuthorities()).isEmpty();
 		assertThat(authentication.getPrincipal()).isEqualTo(new WxPrincipal("42", "o-1", "wx0123456789abcdef"));
 		assertThat(((WxAuthenticationToken) authentication).getToken()).isSameAs(jwt);
+	}
+
+	@Test
+	void theTenantClaimBecomesThePrincipalsTenant() {
+		Jwt jwt = token().claim(WxClaims.TENANT, "merchant-1").build();
+		assertThat(this.converter.convert(jwt).getPrincipal())
+			.isEqualTo(new WxPrincipal("42", "o-1", "wx0123456789abcdef", "merchant-1"));
+	}
+
+	@Test
+	void aTokenIssuedBeforeTenantsIsOfTheDefaultTenant() {
+		WxPrincipal caller = (WxPrincipal) this.converter.convert(token().build()).getPrincipal();
+		assertThat(caller.tenant()).isEqualTo(WxTenant.DEFAULT);
 	}
 
 	@Test

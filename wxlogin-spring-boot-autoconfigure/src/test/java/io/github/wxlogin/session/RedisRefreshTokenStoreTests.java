@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import io.github.wxlogin.WxPrincipal;
+import io.github.wxlogin.WxTenant;
 import io.github.wxlogin.redis.TestRedis;
 import io.lettuce.core.cluster.SlotHash;
 import org.junit.jupiter.api.AfterAll;
@@ -328,6 +329,23 @@ abstract class RedisRefreshTokenStoreTests extends RefreshTokenStoreSessionTests
 		RefreshTokenId next = nextId(login);
 		assertThat(rotate(this.store, login.id(), next)).isPresent();
 		assertThat(indexScore(login)).isEqualTo((double) nextExpiry().plus(TTL).toEpochMilli());
+	}
+
+	@Test
+	void aTokenSavedBeforeTenantsIsOfTheDefaultTenantAndSoAreItsSuccessors() {
+		WxPrincipal merchant = new WxPrincipal(this.alice.userId(), this.alice.openid(), APP, "merchant-1");
+		Login login = login(merchant);
+		// What the store wrote before tenants: the same fields, without the tenant
+		this.redis.opsForHash().delete(tokenKey(login.id()), "tenant");
+		WxPrincipal before = new WxPrincipal(this.alice.userId(), this.alice.openid(), APP);
+		assertThat(before.tenant()).isEqualTo(WxTenant.DEFAULT);
+		assertThat(this.store.find(login.id())).map(RefreshTokenGrant::subject).contains(before);
+		RefreshTokenId next = nextId(login);
+		assertThat(rotate(login.id(), next, "sealed-successor").spent().subject()).isEqualTo(before);
+		assertThat(rotate(login.id(), nextId(login), "sealed-other").spent().subject()).isEqualTo(before);
+		assertThat(this.redis.opsForHash().hasKey(tokenKey(next), "tenant")).isFalse();
+		assertThat(this.store.find(next)).map(RefreshTokenGrant::subject).contains(before);
+		assertThat(this.store.findSpent(login.id())).map(RefreshTokenGrant::subject).contains(before);
 	}
 
 	@Test

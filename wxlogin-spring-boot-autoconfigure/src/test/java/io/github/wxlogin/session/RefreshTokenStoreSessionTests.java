@@ -184,6 +184,21 @@ abstract class RefreshTokenStoreSessionTests {
 
 	static final Duration REUSE_INTERVAL = Duration.ofSeconds(10);
 
+	@Test
+	void aGrantKeepsItsTenantThroughRotationsAndReplays() {
+		WxPrincipal merchant = new WxPrincipal(this.alice.userId(), this.alice.openid(), APP, "merchant-1");
+		Login login = login(merchant);
+		assertThat(this.store.find(login.id())).map(RefreshTokenGrant::subject).contains(merchant);
+		RefreshTokenId next = nextId(login);
+		assertThat(rotate(login.id(), next, "sealed-successor").spent()).isEqualTo(login.grant());
+		RefreshTokenRotation replayed = rotate(login.id(), nextId(login), "sealed-other");
+		assertThat(replayed.outcome()).isEqualTo(RefreshTokenRotation.Outcome.REPLAYED);
+		assertThat(replayed.spent()).isEqualTo(login.grant());
+		assertThat(this.store.find(next)).map(RefreshTokenGrant::subject).contains(merchant);
+		assertThat(this.store.rotate(next, nextId(login), nextExpiry())).map(RefreshTokenGrant::subject)
+			.contains(merchant);
+	}
+
 	RefreshTokenRotation rotate(RefreshTokenId id, RefreshTokenId nextId, String sealed) {
 		return this.store.rotate(id, new RefreshTokenSuccessor(nextId, nextExpiry(), sealed), REUSE_INTERVAL);
 	}

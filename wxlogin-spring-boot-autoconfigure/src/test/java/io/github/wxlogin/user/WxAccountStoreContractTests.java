@@ -17,6 +17,7 @@ import io.github.wxlogin.WxIdentity;
 import io.github.wxlogin.WxLinkedIdentity;
 import io.github.wxlogin.WxPhone;
 import io.github.wxlogin.WxPrincipal;
+import io.github.wxlogin.WxTenant;
 import io.github.wxlogin.WxUser;
 import io.github.wxlogin.WxUserService.WxUserLogin;
 import org.jspecify.annotations.Nullable;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
@@ -359,6 +361,110 @@ abstract class WxAccountStoreContractTests<S extends WxAccountStore> extends WxU
 
 		assertThat(users().enable(user.id()).disabled()).isFalse();
 		assertThat(users().isDisabled(user.id())).isFalse();
+	}
+
+	// (7) tenants keep accounts apart: the rules hold inside a tenant, and two tenants never meet
+
+	/** A mini program of a second tenant, of this test's own. */
+	private WxIdentity inOtherTenant(String openid, @Nullable String unionid) {
+		return new WxIdentity(this.appid + "-tenant", openid, unionid, otherTenant());
+	}
+
+	private String otherTenant() {
+		return "tenant-" + this.appid;
+	}
+
+	@Test
+	void accountsOfMiniProgramsThatNameNoTenantAreOfTheDefaultTenant() {
+		WxUser user = login("openid-1");
+		WxAccount created = users().createAccount(phone(1));
+
+		assertThat(users().findAccount(user.id())).map(WxAccount::tenant).contains(WxTenant.DEFAULT);
+		assertThat(created.tenant()).isEqualTo(WxTenant.DEFAULT);
+		assertThat(users().findByPhone(WxTenant.DEFAULT, phone(1).phoneNumber())).contains(created);
+		assertThat(users().findByPhone(phone(1).phoneNumber())).contains(created);
+	}
+
+	@Test
+	void samePhoneInTwoTenantsSignsInToTwoAccountsThatNeverMeet() {
+		WxPhoneSignIn here = users().signInWithPhone(identity("openid-1"), phone(1));
+
+		WxPhoneSignIn there = users().signInWithPhone(inOtherTenant("openid-1", null), phone(1));
+
+		assertThat(there.outcome()).isEqualTo(Outcome.CREATED);
+		assertThat(there.user().id()).isNotEqualTo(here.user().id());
+		WxAccount hereAccount = users().findByPhone(WxTenant.DEFAULT, phone(1).phoneNumber()).orElseThrow();
+		WxAccount thereAccount = users().findByPhone(otherTenant(), phone(1).phoneNumber()).orElseThrow();
+		assertThat(hereAccount.id()).isEqualTo(here.user().id());
+		assertThat(thereAccount.id()).isEqualTo(there.user().id());
+		assertThat(thereAccount.tenant()).isEqualTo(otherTenant());
+		assertThat(thereAccount.identities()).extracting(WxLinkedIdentity::appid).containsExactly(this.appid + "-tenant");
+		assertThat(hereAccount.identities()).extracting(WxLinkedIdentity::appid).containsExactly(this.appid);
+	}
+
+	@Test
+	void phoneIsUniqueInsideItsTenantOnly() {
+		WxAccount here = users().createAccount(phone(1));
+
+		WxAccount there = users().createAccount(otherTenant(), phone(1));
+
+		assertThat(there.id()).isNotEqualTo(here.id());
+		assertThat(there.tenant()).isEqualTo(otherTenant());
+		assertThatExceptionOfType(WxAccountException.class)
+			.isThrownBy(() -> users().createAccount(otherTenant(), phone(1)))
+			.satisfies((refused) -> assertThat(refused.reason()).isEqualTo(WxAccountException.Reason.PHONE_CONFLICT));
+		WxUser other = users().findOrCreate(inOtherTenant("openid-2", null)).user();
+		assertThatExceptionOfType(WxAccountException.class)
+			.isThrownBy(() -> users().bindPhone(other.id(), phone(1)))
+			.satisfies((refused) -> assertThat(refused.reason()).isEqualTo(WxAccountException.Reason.PHONE_CONFLICT));
+		// The default tenant's number is free in the other tenant, and the other way round
+		assertThat(users().bindPhone(other.id(), phone(2)).phoneNumber()).isEqualTo(phone(2).phoneNumber());
+		assertThat(users().bindPhone(login("openid-3").id(), phone(2)).phoneNumber()).isEqualTo(phone(2).phoneNumber());
+	}
+
+	@Test
+	void sameUnionidInTwoTenantsIsTwoAccounts() {
+		WxUser here = users().findOrCreate(new WxIdentity(this.appid, "openid-1", "unionid-1")).user();
+
+		WxUserLogin there = users().findOrCreate(inOtherTenant("openid-9", "unionid-1"));
+
+		assertThat(there.created()).isTrue();
+		assertThat(there.user().id()).isNotEqualTo(here.id());
+		assertThat(users().findAccount(there.user().id())).map(WxAccount::tenant).contains(otherTenant());
+		assertThat(users().identities(here.id())).hasSize(1);
+		// ... and inside the second tenant, the unionid joins its own account
+		WxUserLogin joined = users().findOrCreate(new WxIdentity(this.appid + "-tenant2", "openid-8", "unionid-1",
+				otherTenant()));
+		assertThat(joined.created()).isFalse();
+		assertThat(joined.user().id()).isEqualTo(there.user().id());
+	}
+
+	@Test
+	void phoneSignInJoinsByUnionidAndFindsThePhoneInsideItsTenantOnly() {
+		WxUser here = users().bindPhone(
+				users().findOrCreate(new WxIdentity(this.appid, "openid-1", "unionid-1")).user().id(), phone(1));
+
+		WxPhoneSignIn there = users().signInWithPhone(inOtherTenant("openid-9", "unionid-1"), phone(1));
+
+		assertThat(there.outcome()).isEqualTo(Outcome.CREATED);
+		assertThat(there.user().id()).isNotEqualTo(here.id());
+		assertThat(users().identities(here.id())).hasSize(1);
+	}
+
+	@Test
+	void identityOfAnotherTenantIsNotLinkedAndNothingChanges() {
+		WxUser user = login("openid-1");
+		WxAccount before = users().findAccount(user.id()).orElseThrow();
+
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> users().linkIdentity(user.id(), inOtherTenant("openid-9", null)))
+			.withMessageContaining(otherTenant());
+
+		assertThat(users().findAccount(user.id())).contains(before);
+		assertThat(users().findByIdentity(this.appid + "-tenant", "openid-9")).isEmpty();
+		WxAccount there = users().createAccount(otherTenant(), phone(1));
+		assertThat(users().linkIdentity(there.id(), inOtherTenant("openid-9", null)).identities())
+			.extracting(WxLinkedIdentity::openid).containsExactly("openid-9");
 	}
 
 	@Test
