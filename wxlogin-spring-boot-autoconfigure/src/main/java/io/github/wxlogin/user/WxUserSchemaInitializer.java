@@ -1,15 +1,9 @@
 package io.github.wxlogin.user;
 
-import java.util.List;
-
 import javax.sql.DataSource;
 
-import org.springframework.boot.jdbc.DatabaseDriver;
-import org.springframework.boot.jdbc.EmbeddedDatabaseConnection;
 import org.springframework.boot.jdbc.init.DataSourceScriptDatabaseInitializer;
-import org.springframework.boot.jdbc.init.PlatformPlaceholderDatabaseDriverResolver;
 import org.springframework.boot.sql.init.DatabaseInitializationMode;
-import org.springframework.boot.sql.init.DatabaseInitializationSettings;
 
 /**
  * Creates the {@code wx_account} and {@code wx_identity} tables of {@link JdbcWxUserService} when the
@@ -35,7 +29,7 @@ public class WxUserSchemaInitializer extends DataSourceScriptDatabaseInitializer
 	 * @param mode when to create the tables: only on an embedded database, always, or never
 	 */
 	public WxUserSchemaInitializer(DataSource dataSource, DatabaseInitializationMode mode) {
-		super(dataSource, settings(dataSource, mode));
+		super(dataSource, SchemaScripts.settings(dataSource, mode, SCHEMA_LOCATION));
 		this.dataSource = dataSource;
 	}
 
@@ -47,28 +41,6 @@ public class WxUserSchemaInitializer extends DataSourceScriptDatabaseInitializer
 			new WxUserTableMigration(this.dataSource).migrateIfNeeded();
 		}
 		return initialized;
-	}
-
-	private static DatabaseInitializationSettings settings(DataSource dataSource, DatabaseInitializationMode mode) {
-		DatabaseInitializationSettings settings = new DatabaseInitializationSettings();
-		settings.setMode(mode);
-		settings.setSchemaLocations(schemaLocations(dataSource, mode));
-		return settings;
-	}
-
-	// Resolved only when the scripts will run, so that a database without a script of ours (or
-	// unreachable at start-up) does not fail an application that never asked for the table
-	private static List<String> schemaLocations(DataSource dataSource, DatabaseInitializationMode mode) {
-		boolean willRun = switch (mode) {
-			case ALWAYS -> true;
-			case EMBEDDED -> EmbeddedDatabaseConnection.isEmbedded(dataSource);
-			case NEVER -> false;
-		};
-		if (!willRun) {
-			return List.of();
-		}
-		return new PlatformPlaceholderDatabaseDriverResolver().withDriverPlatform(DatabaseDriver.MARIADB, "mysql")
-			.resolveAll(dataSource, SCHEMA_LOCATION);
 	}
 
 }
