@@ -157,22 +157,26 @@ start_app() {
 	"$java" -jar "$app_jar" "${args[@]}" >"$work/$name.log" 2>&1 &
 	app_pid=$!
 	started+=("$app_pid")
-	apps_tool ready "$app/api/public/hello" >"$work/ready" &
-	local poller=$!
-	while kill -0 "$poller" 2>/dev/null; do
+	# The poller again if it ended without a 200 while the app still runs
+	ready=""
+	while [[ "$ready" != ready_epoch_ms=* ]]; do
+		apps_tool ready "$app/api/public/hello" >"$work/ready" 2>>"$work/ready.err" &
+		local poller=$!
+		while kill -0 "$poller" 2>/dev/null; do
+			kill -0 "$app_pid" 2>/dev/null || break
+			sleep 0.1
+		done
 		if ! kill -0 "$app_pid" 2>/dev/null; then
 			kill "$poller" 2>/dev/null || true
-			break
+			wait "$poller" 2>/dev/null || true
+			tail -40 "$work/$name.log" >&2
+			log "the app ($name) did not start"
+			exit 1
 		fi
-		sleep 0.1
+		wait "$poller" 2>/dev/null || true
+		ready="$(cat "$work/ready")"
+		[[ "$ready" == ready_epoch_ms=* ]] || log "the poller of $name ended without a 200: '$ready' $(tail -3 "$work/ready.err")"
 	done
-	wait "$poller" 2>/dev/null || true
-	ready="$(cat "$work/ready")"
-	if [[ "$ready" != ready_epoch_ms=* ]]; then
-		tail -40 "$work/$name.log" >&2
-		log "the app ($name) did not start"
-		exit 1
-	fi
 	wall_s="$(awk -v a="${ready#ready_epoch_ms=}" -v b="$launched" 'BEGIN { printf "%.2f", (a - b) / 1000 }')"
 }
 
