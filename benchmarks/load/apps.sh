@@ -13,7 +13,8 @@
 # instance started for that and stopped before the measurements; the fake WeChat server (load fixture)
 # hosts the same apps with the same secrets. Each APP_COUNTS value gets a database of its own
 # (wxbench_apps_<n>_<pid>), created here and dropped at the end. Give section names as arguments to run only
-# those. Results: benchmarks/results/${RESULTS_NAME:-apps-<date>}.md (+ -raw.txt).
+# those. Results: benchmarks/results/${RESULTS_NAME:-apps-<date>}.md (+ -raw.txt), never over an existing
+# page unless OVERWRITE=1.
 #
 # Builds: APP_JAR (the sample app, built with mvn package) and FIXTURE_JAR (load-fixture.jar) are used when
 # given. Otherwise the sample app is packaged in the work tree (nothing installed) and the fixture built
@@ -44,6 +45,11 @@ admin="bench:bench-admin-password"
 sections=("$@")
 [[ ${#sections[@]} -gt 0 ]] || sections=(startup used login metrics)
 results_name="${RESULTS_NAME:-apps-$(date -u +%Y-%m-%d)}"
+# A second run of the day must not replace the first's results unasked
+if [[ -e "$results/$results_name.md" && -z "${OVERWRITE:-}" ]]; then
+	echo "$results/$results_name.md exists: give RESULTS_NAME another name, or OVERWRITE=1" >&2
+	exit 1
+fi
 
 work="$(mktemp -d)"
 started=()
