@@ -46,6 +46,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"spring.datasource.hikari.connection-timeout=1000", "spring.datasource.hikari.maximum-pool-size=2",
 				// a bound far beyond this burst's wait on a busy machine: the test is about waiting, not its length
 				"wx.login.store.queue-timeout=60s",
+				// the WeChat timeouts only guard against a hung fake: 200 calls at once on a loaded machine are slow
+				"wx.login.connect-timeout=10s", "wx.login.read-timeout=30s",
 				"wx.login.rate-limit.login-per-ip=1000000",
 				"wx.login.jwt.hmac-secret=a-secret-of-the-login-burst-test-of-32-bytes" })
 @AutoConfigureFakeWeChat
