@@ -1,5 +1,8 @@
 package io.github.wxlogin.autoconfigure;
 
+import java.util.Map;
+import java.util.Optional;
+
 import io.github.bucket4j.Bucket;
 import io.github.wxlogin.http.ProblemJsonWriter;
 import io.github.wxlogin.http.WxErrorCodes;
@@ -9,10 +12,13 @@ import io.github.wxlogin.login.WxJwkSetService;
 import io.github.wxlogin.login.WxLoginObservationConvention;
 import io.github.wxlogin.login.WxSignInService;
 import io.github.wxlogin.session.WxLoginSessionService;
+import io.github.wxlogin.token.WxIssuerMetadata;
+import io.github.wxlogin.token.WxSigningKey;
 import io.github.wxlogin.token.WxTokenService;
 import io.github.wxlogin.web.CaffeineWxRateLimiter;
 import io.github.wxlogin.web.WxEndpointErrorResolver;
 import io.github.wxlogin.web.WxErrorDispatchFilter;
+import io.github.wxlogin.web.WxIssuerMetadataRoutes;
 import io.github.wxlogin.web.WxLoginController;
 import io.github.wxlogin.web.WxLoginExceptionHandler;
 import io.github.wxlogin.web.WxLoginWebRuntimeHints;
@@ -37,6 +43,8 @@ import org.springframework.core.Ordered;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.ServerResponse;
 
 /**
  * The login endpoints and their {@code problem+json} errors.
@@ -57,6 +65,23 @@ class WxWebConfiguration {
 	WxLoginController wxLoginController(WxSignInService signIn, WxAccountService accounts, WxJwkSetService jwkSet,
 			WxLoginSessionService sessions) {
 		return new WxLoginController(signIn, accounts, jwkSet, sessions);
+	}
+
+	/**
+	 * The issuer's metadata, where other services' resource servers look for it: when the issuer is a URL
+	 * and the tokens' key is published.
+	 */
+	@Bean
+	@ConditionalOnMissingBean(name = "wxLoginIssuerMetadataRoutes")
+	RouterFunction<ServerResponse> wxLoginIssuerMetadataRoutes(WxLoginProperties properties, WxJwkSetService jwkSet,
+			ObjectProvider<WxSigningKey> signingKey) {
+		WxSigningKey key = signingKey.getIfAvailable();
+		Optional<WxIssuerMetadata> metadata = (key != null && jwkSet.publicJwkSet().isPresent())
+				? WxIssuerMetadata.of(properties.jwt().issuer(),
+						properties.endpoints().paths().path(WxLoginEndpoints.JWK_SET), key.algorithm().getName(),
+						Map.of())
+				: Optional.empty();
+		return WxIssuerMetadataRoutes.of(metadata);
 	}
 
 	@Bean
