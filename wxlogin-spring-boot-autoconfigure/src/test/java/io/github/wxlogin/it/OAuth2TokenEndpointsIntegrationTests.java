@@ -7,7 +7,16 @@ import java.util.Map;
 import io.github.wxlogin.it.WxLoginClient.Reply;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.core.OAuth2AuthenticatedPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -114,6 +123,43 @@ class OAuth2TokenEndpointsIntegrationTests extends HostIntegrationTest {
 				"invalid_request");
 		Reply json = this.client.post(REVOKE, Map.of("token", "not-a-token"));
 		assertProblem(json, 415, "invalid_request");
+	}
+
+	@Test
+	void aStockResourceServerWithOpaqueTokensTakesTheTokensThroughIntrospection() {
+		String token = accessToken("openid-opaque");
+		try (ConfigurableApplicationContext otherService = new SpringApplicationBuilder(OpaqueTokenService.class)
+			.properties("server.port=0", "wx.login.enabled=false",
+					"spring.security.oauth2.resourceserver.opaquetoken.introspection-uri=http://127.0.0.1:" + this.port
+							+ INTROSPECT,
+					"spring.security.oauth2.resourceserver.opaquetoken.client-id=orders",
+					"spring.security.oauth2.resourceserver.opaquetoken.client-secret=" + INTROSPECTION_SECRET)
+			.run()) {
+			WxLoginClient other = new WxLoginClient(
+					Integer.parseInt(otherService.getEnvironment().getProperty("local.server.port")));
+			Reply orders = other.get("/orders", token);
+			assertThat(orders.status().value()).as(orders.body()).isEqualTo(200);
+			assertThat(orders.text("openid")).isEqualTo("openid-opaque");
+			assertThat(this.client.post("/wx/logout", token, Map.of()).status().value()).isEqualTo(204);
+			assertThat(other.get("/orders", token).status().value()).isEqualTo(401);
+		}
+	}
+
+	@SpringBootConfiguration
+	@EnableAutoConfiguration
+	@Import(OpaqueOrders.class)
+	static class OpaqueTokenService {
+
+	}
+
+	@RestController
+	static class OpaqueOrders {
+
+		@GetMapping("/orders")
+		Map<String, Object> orders(@AuthenticationPrincipal OAuth2AuthenticatedPrincipal caller) {
+			return Map.of("openid", caller.getAttribute("openid"));
+		}
+
 	}
 
 	private static String basic(String client, String secret) {
