@@ -1,0 +1,21 @@
+'use strict';
+// uni-app: the `uni` object. Its APIs take the same callbacks as wx's on every platform it builds for.
+const { createClient } = require('./client');
+const { callbackPlatform } = require('./platform');
+
+/**
+ * The platform of a uni-app project.
+ * @param {object} [api] the `uni` object; the global one by default
+ */
+function uniPlatform(api) {
+	return callbackPlatform(api || uni);
+}
+
+/**
+ * A client for a uni-app project: createClient with uniPlatform().
+ */
+function createUniClient(options) {
+	return createClient(Object.assign({ platform: uniPlatform(options && options.uni) }, options));
+}
+
+module.exports = Object.assign({}, require('./index'), { uniPlatform, createUniClient });
