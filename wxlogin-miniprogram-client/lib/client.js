@@ -284,7 +284,7 @@ class WxLoginClient {
 	 * Log in silently when there is no stored session; resolve with the session. What app.js calls at launch.
 	 */
 	ensureLogin() {
-		return this.tail.then(() => this.session || this.login());
+		return this.exclusive('login', () => this.session || this.loginNow());
 	}
 
 	/** Log in with a fresh wx.login() code; one at a time, a second call joins the first. */
