@@ -142,7 +142,7 @@ let users = 0;
 
 function uniqueOpenid(name) {
 	users++;
-	return 'client-' + name + '-' + process.pid + '-' + users + '-' + Date.now();
+	return 'test-' + name + '-' + process.pid + '-' + users + '-' + Date.now();
 }
 
 // A number is bound to one account only, and the tests share the application's accounts
@@ -165,9 +165,9 @@ async function refreshStatus(refreshToken) {
 /**
  * Log the user in on another phone, straight over HTTP; resolves with that login's tokens.
  */
-async function loginOnAnotherPhone(openid) {
+async function loginOnAnotherPhone(openid, device = { model: 'iPhone 15', platform: 'ios', system: 'iOS 17.4' }) {
 	const { code } = await demo('/demo/wx-login', { openid });
-	return demo('/wx/login', { code, device: { model: 'iPhone 15', platform: 'ios', system: 'iOS 17.4' } });
+	return demo('/wx/login', { code, device });
 }
 
-module.exports = { Phone, baseUrl, uniqueOpenid, uniquePhoneNumber, refreshStatus, loginOnAnotherPhone };
+module.exports = { Phone, baseUrl, demo, uniqueOpenid, uniquePhoneNumber, refreshStatus, loginOnAnotherPhone };
