@@ -21,6 +21,9 @@ log "packed $tarball: $(wc -c < "$work/$tarball") bytes"
 npm ci --no-audit --no-fund
 npm install --no-save --no-audit --no-fund "$work/$tarball"
 npm run build
+# The same sources as a bundler resolves them (uni-app's Vite, Taro's webpack), and as older projects do
+npx tsc -p . --noEmit --module esnext --moduleResolution bundler
+npx tsc -p . --noEmit --module commonjs --moduleResolution node --esModuleInterop
 
 port="$(node -e "const s = require('node:net').createServer().listen(0, '127.0.0.1', () => { console.log(s.address().port); s.close(); })")"
 log "starting the sample app in demo mode on port $port"
