@@ -306,9 +306,14 @@ class WxLoginClient {
 			}
 			throw error;
 		}
-		const session = this.keep(reply.data);
-		this.emit('loggedIn', { user: session.user, phoneBound: session.phoneBound, newUser: Boolean(reply.data.newUser), method: 'login' });
-		return session;
+		return this.afterLogin(reply.data, 'login');
+	}
+
+	afterLogin(tokens, method) {
+		const session = this.keep(tokens);
+		const newUser = Boolean(tokens.newUser);
+		this.emit('loggedIn', { user: session.user, phoneBound: session.phoneBound, newUser, method });
+		return Object.assign({ newUser }, session);
 	}
 
 	sendLogin() {
@@ -331,10 +336,7 @@ class WxLoginClient {
 			if (!isOk(reply)) {
 				this.fail(reply);
 			}
-			const session = this.keep(reply.data);
-			const newUser = Boolean(reply.data.newUser);
-			this.emit('loggedIn', { user: session.user, phoneBound: session.phoneBound, newUser, method: 'phone' });
-			return Object.assign({ newUser }, session);
+			return this.afterLogin(reply.data, 'phone');
 		});
 	}
 
@@ -462,8 +464,12 @@ class WxLoginClient {
 	 * account that has a phone already: one without signs in with loginWithPhone.
 	 */
 	async bindPhone(eventOrCode) {
-		const phone = await this.request({ path: this.basePath + '/phone', method: 'POST', data: { code: phoneCodeOf(eventOrCode) } });
-		this.updateStored((current) => ({ phoneBound: true, user: Object.assign({}, current.user, { phoneNumber: phone.phoneNumber }) }));
+		const data = { code: phoneCodeOf(eventOrCode) };
+		const phone = await this.request({ path: this.basePath + '/phone', method: 'POST', data });
+		this.updateStored((current) => ({
+			phoneBound: true,
+			user: Object.assign({}, current.user, { phoneNumber: phone.phoneNumber }),
+		}));
 		return phone;
 	}
 
@@ -545,7 +551,8 @@ class WxLoginClient {
 				.catch(() => null);
 			// Logging out everywhere must reach the back end: the other devices are not told otherwise
 			if (everywhere && (!reply || !isOk(reply))) {
-				throw reply ? errorOf(reply, this.now()) : new WxLoginError(ClientErrorCode.NETWORK_ERROR, 'logout did not reach the back end');
+				throw reply ? errorOf(reply, this.now())
+					: new WxLoginError(ClientErrorCode.NETWORK_ERROR, 'logout did not reach the back end');
 			}
 		});
 	}

@@ -171,12 +171,12 @@ function errorOf(reply, now) {
 }
 
 module.exports = {
-	ErrorCode: ErrorCode,
-	ClientErrorCode: ClientErrorCode,
-	SessionEndReason: SessionEndReason,
-	LogoutReason: LogoutReason,
-	ENDING_CODES: ENDING_CODES,
-	WxLoginError: WxLoginError,
-	isRenewable: isRenewable,
-	errorOf: errorOf,
+	ErrorCode,
+	ClientErrorCode,
+	SessionEndReason,
+	LogoutReason,
+	ENDING_CODES,
+	WxLoginError,
+	isRenewable,
+	errorOf,
 };

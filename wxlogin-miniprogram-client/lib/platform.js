@@ -16,8 +16,10 @@ function callbackPlatform(api) {
 		throw new TypeError('wxlogin: the platform object (wx or uni) has no request()');
 	}
 	return {
-		request: (options) => call(api, 'request', { url: options.url, method: options.method, data: options.data, header: options.header }),
-		upload: (options) => call(api, 'uploadFile', { url: options.url, filePath: options.filePath, name: options.name, header: options.header }),
+		request: (options) => call(api, 'request',
+			{ url: options.url, method: options.method, data: options.data, header: options.header }),
+		upload: (options) => call(api, 'uploadFile',
+			{ url: options.url, filePath: options.filePath, name: options.name, header: options.header }),
 		login: () => call(api, 'login', {}).then((result) => result.code),
 		getStorage: (key) => api.getStorageSync(key),
 		setStorage: (key, value) => api.setStorageSync(key, value),

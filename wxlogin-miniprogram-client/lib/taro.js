@@ -11,8 +11,10 @@ function taroPlatform(Taro) {
 		throw new TypeError('wxlogin: taroPlatform(Taro) needs the Taro object: import Taro from \'@tarojs/taro\'');
 	}
 	return {
-		request: (options) => Taro.request({ url: options.url, method: options.method, data: options.data, header: options.header }),
-		upload: (options) => Taro.uploadFile({ url: options.url, filePath: options.filePath, name: options.name, header: options.header }),
+		request: (options) => Taro.request(
+			{ url: options.url, method: options.method, data: options.data, header: options.header }),
+		upload: (options) => Taro.uploadFile(
+			{ url: options.url, filePath: options.filePath, name: options.name, header: options.header }),
 		login: () => Taro.login().then((result) => result.code),
 		getStorage: (key) => Taro.getStorageSync(key),
 		setStorage: (key, value) => Taro.setStorageSync(key, value),

@@ -362,12 +362,13 @@ function suite(adapter) {
 			await client.logout();
 
 			assert.equal(client.session, null);
+			assert.equal(client.loggedIn, false);
 			assert.deepEqual(events.slice(1), [['loggedOut', { reason: LogoutReason.LOGGED_OUT, code: undefined }]]);
 			assert.equal(await refreshStatus(session.refreshToken), 401);
 			assert.equal(await refreshStatus(other.refreshToken), 200);
 			await assert.rejects(client.request({ path: '/api/hello' }), { code: ClientErrorCode.NOT_LOGGED_IN });
 			await client.login();
-			assert.ok(client.loggedIn);
+			assert.equal(client.loggedIn, true);
 		});
 
 		test('logging out everywhere ends every session of the account', async () => {
