@@ -10,8 +10,9 @@ function call(api, name, options) {
 /**
  * A platform over an object with wx's callback APIs: wx itself, or uni.
  * @param {object} api
+ * @param {object} [loginOptions] what login() is called with
  */
-function callbackPlatform(api) {
+function callbackPlatform(api, loginOptions) {
 	if (!api || typeof api.request !== 'function') {
 		throw new TypeError('wxlogin: the platform object (wx or uni) has no request()');
 	}
@@ -20,7 +21,7 @@ function callbackPlatform(api) {
 			{ url: options.url, method: options.method, data: options.data, header: options.header }),
 		upload: (options) => call(api, 'uploadFile',
 			{ url: options.url, filePath: options.filePath, name: options.name, header: options.header }),
-		login: () => call(api, 'login', {}).then((result) => result.code),
+		login: () => call(api, 'login', loginOptions || {}).then((result) => result.code),
 		getStorage: (key) => api.getStorageSync(key),
 		setStorage: (key, value) => api.setStorageSync(key, value),
 		removeStorage: (key) => api.removeStorageSync(key),

@@ -8,7 +8,8 @@ const { callbackPlatform } = require('./platform');
  * @param {object} [api] the `uni` object; the global one by default
  */
 function uniPlatform(api) {
-	return callbackPlatform(api || uni);
+	// The provider matters in an app build, where uni.login can be another's; a mini program ignores it
+	return callbackPlatform(api || uni, { provider: 'weixin' });
 }
 
 /**
