@@ -118,7 +118,8 @@ class WxRedisStoreConfiguration {
 		RedisRefreshTokenStore redisRefreshTokenStore(RedisConnectionFactory connectionFactory,
 				WxLoginProperties properties, ObjectProvider<Clock> clock) {
 			return new RedisRefreshTokenStore(redis(connectionFactory), keyPrefix(properties),
-					clock.getIfAvailable(Clock::systemUTC), properties.jwt().refreshTokenTtl());
+					clock.getIfAvailable(Clock::systemUTC), properties.jwt().refreshTokenTtl(),
+					properties.sessions().idleTimeoutOrZero());
 		}
 
 		@Bean

@@ -2,6 +2,7 @@ package io.github.wxlogin.security;
 
 import io.github.wxlogin.http.ProblemJsonWriter;
 import io.github.wxlogin.http.WxLoginEndpoints;
+import io.github.wxlogin.session.WxSessionActivity;
 import jakarta.servlet.DispatcherType;
 
 import org.springframework.context.ApplicationContext;
@@ -52,6 +53,8 @@ public final class WxLoginConfigurer extends AbstractHttpConfigurer<WxLoginConfi
 		ProblemJsonWriter problems = (context != null)
 				? context.getBeanProvider(ProblemJsonWriter.class).getIfAvailable(() -> ProblemJsonWriter.of(context))
 				: ProblemJsonWriter.of(null);
+		WxSessionActivity activity = (context != null) ? context.getBeanProvider(WxSessionActivity.class).getIfUnique()
+				: null;
 		try {
 			http.csrf((csrf) -> csrf.disable())
 				.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -59,7 +62,7 @@ public final class WxLoginConfigurer extends AbstractHttpConfigurer<WxLoginConfi
 					.authenticationEntryPoint(new WxProblemAuthenticationEntryPoint(problems))
 					.accessDeniedHandler(new WxProblemAccessDeniedHandler(problems)))
 				.oauth2ResourceServer((resourceServer) -> resourceServer
-					.jwt((jwt) -> jwt.jwtAuthenticationConverter(new WxJwtAuthenticationConverter()))
+					.jwt((jwt) -> jwt.jwtAuthenticationConverter(new WxJwtAuthenticationConverter(activity)))
 					.authenticationEntryPoint(new WxProblemAuthenticationEntryPoint(problems))
 					.accessDeniedHandler(new WxProblemAccessDeniedHandler(problems)));
 			// Open whatever the method: a wrong one then gets Spring MVC's 405, not a 401
