@@ -27,13 +27,28 @@ public class CaffeineTokenRevocationStore implements TokenRevocationStore {
 	}
 
 	@Override
+	public void revoke(String jti, Instant expiresAt) {
+		revoke(jti, expiresAt, WxSessionEndReason.SESSION_REVOKED);
+	}
+
+	@Override
 	public void revoke(String jti, Instant expiresAt, WxSessionEndReason reason) {
 		this.revoked.put(jti, new Revocation(expiresAt, reason));
 	}
 
 	@Override
+	public boolean isRevoked(String jti) {
+		return revocation(jti).isPresent();
+	}
+
+	@Override
 	public Optional<WxSessionEndReason> revocation(String jti) {
 		return Optional.ofNullable(this.revoked.getIfPresent(jti)).map(Revocation::reason);
+	}
+
+	@Override
+	public Optional<WxSessionEndReason> knownRevocation(String jti) {
+		return revocation(jti);
 	}
 
 	/**

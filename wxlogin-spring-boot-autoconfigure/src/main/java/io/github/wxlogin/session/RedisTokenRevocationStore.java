@@ -97,6 +97,11 @@ public class RedisTokenRevocationStore implements TokenRevocationStore, SmartLif
 	}
 
 	@Override
+	public void revoke(String jti, Instant expiresAt) {
+		revoke(jti, expiresAt, WxSessionEndReason.SESSION_REVOKED);
+	}
+
+	@Override
 	public void revoke(String jti, Instant expiresAt, WxSessionEndReason reason) {
 		Duration left = TimeLeft.until(this.clock, expiresAt.plus(this.clockSkew));
 		if (left.toMillis() <= 0) {
@@ -112,6 +117,11 @@ public class RedisTokenRevocationStore implements TokenRevocationStore, SmartLif
 	}
 
 	@Override
+	public boolean isRevoked(String jti) {
+		return revocation(jti).isPresent();
+	}
+
+	@Override
 	public Optional<WxSessionEndReason> revocation(String jti) {
 		Optional<WxSessionEndReason> known = knownRevocation(jti);
 		if (known.isPresent()) {
@@ -119,6 +129,11 @@ public class RedisTokenRevocationStore implements TokenRevocationStore, SmartLif
 		}
 		String stored = this.redis.opsForValue().get(key(jti));
 		return (stored != null) ? Optional.of(reasonOf(stored)) : Optional.empty();
+	}
+
+	@Override
+	public boolean isKnownRevoked(String jti) {
+		return knownRevocation(jti).isPresent();
 	}
 
 	@Override
