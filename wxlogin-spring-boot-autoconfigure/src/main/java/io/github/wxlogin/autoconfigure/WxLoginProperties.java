@@ -40,6 +40,7 @@ import org.springframework.util.unit.DataSize;
  * own under "apps" (each mini program's "sessions")
  * @param appRegistry Where the mini programs are read from: the properties above only, or a database
  * table changed at run time as well
+ * @param introspection Token introspection (RFC 7662) for other services
  */
 @ConfigurationProperties("wx.login")
 public record WxLoginProperties(@DefaultValue("true") boolean enabled, @Nullable String appid,
@@ -49,7 +50,8 @@ public record WxLoginProperties(@DefaultValue("true") boolean enabled, @Nullable
 		@DefaultValue Endpoints endpoints, @DefaultValue Jwt jwt, @DefaultValue AccessToken accessToken,
 		@DefaultValue Store store, @DefaultValue UserStore userStore, @DefaultValue Security security,
 		@DefaultValue Profile profile, @DefaultValue RateLimit rateLimit, @DefaultValue Avatar avatar,
-		@DefaultValue Push push, @DefaultValue Sessions sessions, @DefaultValue AppRegistry appRegistry) {
+		@DefaultValue Push push, @DefaultValue Sessions sessions, @DefaultValue AppRegistry appRegistry,
+		@DefaultValue Introspection introspection) {
 
 	public WxLoginProperties {
 		requirePositive("wx.login.connect-timeout", connectTimeout);
@@ -176,6 +178,35 @@ public record WxLoginProperties(@DefaultValue("true") boolean enabled, @Nullable
 		public String toString() {
 			return "Jwt[issuer=" + this.issuer + ", audience=" + this.audience + ", privateKeyLocation="
 					+ this.privateKeyLocation + ", publicKeyLocation=" + this.publicKeyLocation + "]";
+		}
+
+	}
+
+	/**
+	 * Token introspection (RFC 7662) for other services. The secrets never appear in {@link #toString()}.
+	 *
+	 * @param clients Secret of each service that may introspect tokens, by its client id, presented with
+	 * HTTP Basic; at least 32 characters each. Introspection is off while there is none
+	 */
+	public record Introspection(@DefaultValue Map<String, String> clients) {
+
+		static final int MIN_SECRET_LENGTH = 32;
+
+		public Introspection {
+			clients.forEach((client, secret) -> {
+				if (secret.length() < MIN_SECRET_LENGTH) {
+					throw new WxLoginPropertyException("wx.login.introspection.clients." + client,
+							"is too short: a client secret needs at least " + MIN_SECRET_LENGTH + " characters",
+							"Set 'wx.login.introspection.clients." + client + "' to a random secret of "
+									+ MIN_SECRET_LENGTH + " characters or more, for example the output of "
+									+ "'openssl rand -base64 32'.");
+				}
+			});
+		}
+
+		@Override
+		public String toString() {
+			return "Introspection[clients=" + this.clients.keySet() + "]";
 		}
 
 	}

@@ -233,6 +233,32 @@ public record WxProblem(WxErrorCode code, HttpStatusCode status, String detail, 
 	}
 
 	/**
+	 * A body that is not a form, to the OAuth token endpoints, which read forms only (RFC 7662, RFC 7009).
+	 * @return the problem
+	 */
+	public static WxProblem bodyNotForm() {
+		return of(WxErrorCode.INVALID_REQUEST, HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+				"The request body must be application/x-www-form-urlencoded.");
+	}
+
+	/**
+	 * A form without the token the OAuth token endpoints act on.
+	 * @return the problem
+	 */
+	public static WxProblem tokenMissing() {
+		return of(WxErrorCode.INVALID_REQUEST, "The form's 'token' is required.");
+	}
+
+	/**
+	 * An introspection without the credentials of a configured client.
+	 * @return the problem
+	 */
+	public static WxProblem introspectionClientUnknown() {
+		return of(WxErrorCode.UNAUTHORIZED,
+				"Introspection needs the client id and secret of a configured client (HTTP Basic).");
+	}
+
+	/**
 	 * A body that does not read as a JSON object.
 	 * @return the problem
 	 */

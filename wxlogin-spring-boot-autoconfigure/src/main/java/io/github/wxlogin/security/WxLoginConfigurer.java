@@ -3,6 +3,7 @@ package io.github.wxlogin.security;
 import io.github.wxlogin.http.ProblemJsonWriter;
 import io.github.wxlogin.http.WxLoginEndpoints;
 import io.github.wxlogin.session.WxSessionActivity;
+import io.github.wxlogin.token.WxIssuerMetadata;
 import jakarta.servlet.DispatcherType;
 
 import org.springframework.context.ApplicationContext;
@@ -50,6 +51,7 @@ public final class WxLoginConfigurer extends AbstractHttpConfigurer<WxLoginConfi
 		}
 		WxLoginEndpoints endpoints = (context != null) ? WxLoginEndpoints.configuredIn(context.getEnvironment())
 				: WxLoginEndpoints.under(WxLoginEndpoints.DEFAULT_BASE_PATH);
+		String issuer = (context != null) ? context.getEnvironment().getProperty(WxIssuerMetadata.ISSUER_PROPERTY) : null;
 		ProblemJsonWriter problems = (context != null)
 				? context.getBeanProvider(ProblemJsonWriter.class).getIfAvailable(() -> ProblemJsonWriter.of(context))
 				: ProblemJsonWriter.of(null);
@@ -68,6 +70,8 @@ public final class WxLoginConfigurer extends AbstractHttpConfigurer<WxLoginConfi
 			// Open whatever the method: a wrong one then gets Spring MVC's 405, not a 401
 			http.authorizeHttpRequests((requests) -> requests
 				.requestMatchers(endpoints.openPaths())
+				.permitAll()
+				.requestMatchers(WxIssuerMetadata.paths(issuer).toArray(String[]::new))
 				.permitAll()
 				.dispatcherTypeMatchers(DispatcherType.ERROR)
 				.permitAll());

@@ -110,6 +110,9 @@ public class CaffeineRefreshTokenStore implements RefreshTokenStore {
 			return RefreshTokenRotation.refused();
 		}
 		if (spent.spent()) {
+			if (isSentAgain(spent, next)) {
+				return RefreshTokenRotation.rotated(spent.grant());
+			}
 			RefreshTokenSuccessor replayed = replayable(spent, now, reuseInterval);
 			if (replayed != null) {
 				return RefreshTokenRotation.replayed(spent.grant(), replayed);
@@ -137,6 +140,20 @@ public class CaffeineRefreshTokenStore implements RefreshTokenStore {
 					? with(families, successor.familyId(), successor.expiresAt()) : families;
 		});
 		return RefreshTokenRotation.rotated(spent.grant());
+	}
+
+	/**
+	 * Whether a spent token is presented again for the successor it was spent for, while its family is not
+	 * revoked and that successor not spent: the same rotation sent again by a caller that never got the answer.
+	 */
+	private boolean isSentAgain(StoredToken token, RefreshTokenSuccessor next) {
+		Spend spend = token.spend();
+		if (spend == null || !next.id().hash().equals(spend.next())
+				|| this.revokedFamilies.getIfPresent(token.grant().familyId()) != null) {
+			return false;
+		}
+		StoredToken successor = this.tokens.getIfPresent(spend.next());
+		return successor != null && !successor.spent();
 	}
 
 	/**

@@ -95,7 +95,8 @@ public class RedisRefreshTokenStore implements RefreshTokenStore {
 	 * and, unless refused, the presented token's family, user, openid, appid, expiry and tenant (then,
 	 * replayed, the stored successor's hash, expiry and sealed form). The spent token keeps what
 	 * {@link #undoScript} needs to put everything back; the same rotation sent twice (a reply lost with its
-	 * connection) is answered as rotated rather than taken for a reuse; a rotation whose successor would
+	 * connection), while its successor is the family's live token, is answered as rotated rather than taken
+	 * for a reuse; a rotation whose successor would
 	 * outlive what the account's index holds is answered {@value #UNINDEXED}, for the caller to raise the
 	 * index first.
 	 */

@@ -53,8 +53,11 @@ public interface RefreshTokenStore {
 	 * Presented again within {@code reuseInterval} of its spend, while its family is not revoked and its
 	 * successor was not spent (the client did get the reply then), the token is answered
 	 * {@linkplain RefreshTokenRotation#replayed replayed} with the successor its rotation stored and nothing
-	 * changes; otherwise a spent token revokes its family as before. The default never replays: a store that
-	 * keeps no sealed successor works as it did.
+	 * changes; otherwise a spent token revokes its family as before. The same rotation sent again (the same
+	 * successor) while the family is not revoked and the successor not spent is answered
+	 * {@linkplain RefreshTokenRotation#rotated rotated}, at any time: a caller whose call failed after the store spent the token (its answer lost with
+	 * the connection) sends it again. The default never replays: a store that keeps no sealed successor works
+	 * as it did.
 	 * @param id the presented token's id
 	 * @param next the successor, of the same family
 	 * @param reuseInterval how long after its spend a token presented again is replayed; zero never

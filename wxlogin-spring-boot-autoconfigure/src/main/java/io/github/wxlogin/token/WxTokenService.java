@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.wxlogin.WxPrincipal;
 import io.github.wxlogin.session.RefreshTokenGrant;
 import io.github.wxlogin.session.RefreshTokenId;
@@ -50,6 +52,18 @@ public class WxTokenService {
 	private final List<WxJwtClaimsCustomizer> customizers;
 
 	private final SecureRandom random = new SecureRandom();
+
+	/**
+	 * The successors of rotations the store did not answer (it may have spent the token before its answer
+	 * was lost), by the presented token: the client's retry on this instance sends the same rotation again,
+	 * which the store answers as rotated however long the outage lasted, instead of taking the retry for a
+	 * reuse once the reuse interval has passed.
+	 */
+	private final Cache<RefreshTokenId, Successor> unanswered = Caffeine.newBuilder()
+		.maximumSize(10_000)
+		.expireAfterWrite(Duration.ofHours(1))
+		.executor(Runnable::run)
+		.build();
 
 	/**
 	 * Create a service.
@@ -229,7 +243,8 @@ public class WxTokenService {
 
 	/**
 	 * One rotation of a presented refresh token: the successor's token and expiry are drawn before the
-	 * spend, so that the store writes the successor in the same step.
+	 * spend (or kept from a rotation of the same token that the store did not answer), so that the store
+	 * writes the successor in the same step.
 	 */
 	private final class Rotation {
 
@@ -239,19 +254,20 @@ public class WxTokenService {
 
 		private final Instant now = WxTokenService.this.clock.instant();
 
-		private final String next;
-
-		private final RefreshTokenId nextId;
-
-		private final Instant nextExpiresAt;
+		private final Successor next;
 
 		Rotation(String presented, RefreshTokenId id) {
 			this.presented = presented;
 			this.id = id;
+			Successor kept = WxTokenService.this.unanswered.getIfPresent(id);
+			this.next = (kept != null) ? kept : draw(id);
+		}
+
+		private Successor draw(RefreshTokenId id) {
 			// The successor stays in the family, so that the family's state stays together
-			this.next = RefreshTokenId.newToken(id.familyId(), WxTokenService.this.random);
-			this.nextId = RefreshTokenId.ofNewToken(id.familyId(), this.next);
-			this.nextExpiresAt = this.now.plus(WxTokenService.this.settings.refreshTokenTtl());
+			String token = RefreshTokenId.newToken(id.familyId(), WxTokenService.this.random);
+			return new Successor(token, RefreshTokenId.ofNewToken(id.familyId(), token),
+					this.now.plus(WxTokenService.this.settings.refreshTokenTtl()));
 		}
 
 		/**
@@ -263,13 +279,21 @@ public class WxTokenService {
 			Duration reuseInterval = WxTokenService.this.settings.refreshReuseInterval();
 			// The store keeps the successor only sealed with the presented token, which it never holds
 			String sealed = (!reuseInterval.isZero() && !reuseInterval.isNegative())
-					? SuccessorSeal.seal(this.presented, this.next, WxTokenService.this.random) : null;
-			RefreshTokenRotation rotation = store.rotate(this.id,
-					new RefreshTokenSuccessor(this.nextId, this.nextExpiresAt, sealed), reuseInterval);
+					? SuccessorSeal.seal(this.presented, this.next.token(), WxTokenService.this.random) : null;
+			RefreshTokenSuccessor successor = new RefreshTokenSuccessor(this.next.id(), this.next.expiresAt(), sealed);
+			RefreshTokenRotation rotation;
+			try {
+				rotation = store.rotate(this.id, successor, reuseInterval);
+			}
+			catch (RuntimeException ex) {
+				WxTokenService.this.unanswered.put(this.id, this.next);
+				throw ex;
+			}
+			WxTokenService.this.unanswered.invalidate(this.id);
 			RefreshTokenGrant spent = rotation.spent();
 			switch (rotation.outcome()) {
 				case ROTATED -> {
-					return new Spend(Objects.requireNonNull(spent), this.next, this.nextExpiresAt, false);
+					return new Spend(Objects.requireNonNull(spent), this.next.token(), this.next.expiresAt(), false);
 				}
 				case REPLAYED -> {
 					return replay(Objects.requireNonNull(spent), Objects.requireNonNull(rotation.successor()));
@@ -281,10 +305,7 @@ public class WxTokenService {
 			throw new IllegalStateException("Unknown outcome " + rotation.outcome());
 		}
 
-		/**
-		 * The successor handed out again, opened with the presented token and checked against the hash the
-		 * store keeps; one that does not open or match is not handed out, and the token counts as reused.
-		 */
+		/** Why the token does not work; a reuse, or a session gone idle, ends the session's access tokens too. */
 		private WxRefreshRefusedException refused(RefreshTokenRotation rotation) {
 			WxSessionEndReason reason = rotation.refusal();
 			if (reason == WxSessionEndReason.IDLE_TIMEOUT && rotation.spent() != null) {
@@ -298,6 +319,10 @@ public class WxTokenService {
 			return new WxRefreshRefusedException((reason != null) ? reason : WxSessionEndReason.EXPIRED);
 		}
 
+		/**
+		 * The successor handed out again, opened with the presented token and checked against the hash the
+		 * store keeps; one that does not open or match is not handed out, and the token counts as reused.
+		 */
 		private Spend replay(RefreshTokenGrant spent, RefreshTokenSuccessor successor) {
 			Optional<String> opened = Optional.ofNullable(successor.sealed())
 				.flatMap((sealed) -> SuccessorSeal.open(this.presented, sealed))
@@ -319,13 +344,23 @@ public class WxTokenService {
 		/** Leave the presented token usable again; a store that does not answer now adds to the failure. */
 		void undo(Throwable failure) {
 			try {
-				WxTokenService.this.refreshTokens.undoRotation(this.id, this.nextId);
+				WxTokenService.this.refreshTokens.undoRotation(this.id, this.next.id());
 			}
 			catch (RuntimeException ex) {
 				failure.addSuppressed(ex);
 			}
 		}
 
+	}
+
+	/**
+	 * A successor drawn for a rotation.
+	 *
+	 * @param token the successor token
+	 * @param id its id
+	 * @param expiresAt when it stops working
+	 */
+	private record Successor(String token, RefreshTokenId id, Instant expiresAt) {
 	}
 
 	/**

@@ -2,8 +2,8 @@
 -- The successor stands for what the presented token did and is written from its fields, so nothing is
 -- read before this one call. The spent token keeps its successor's hash and the session's last use and
 -- expiry before the spend, so that refresh-token-undo-rotation.lua can put everything back; the same
--- rotation sent twice (a reply lost with its connection) is answered as rotated rather than taken for a
--- reuse. The spent token also keeps when it was spent ('spent-at'), its successor's expiry and, when the
+-- rotation sent twice (a reply lost with its connection), while its successor is the family's live token,
+-- is answered as rotated rather than taken for a reuse. The spent token also keeps when it was spent ('spent-at'), its successor's expiry and, when the
 -- caller gives it, the successor sealed under a key derived from the presented token ('sealed': no dump
 -- of Redis reveals the successor), and the session names the family's live token ('head'): a spent token
 -- presented for another successor within the reuse interval, while its family is not revoked and its
@@ -35,7 +35,7 @@ end
 local tenant = token[11] or ''
 local grant = {token[1], token[2], token[3], token[4], token[5], tenant}
 if token[6] == '1' then
-	if token[7] == ARGV[5] then
+	if token[7] == ARGV[5] and redis.call('HGET', KEYS[4], 'head') == token[7] then
 		local revoked = redis.call('GET', KEYS[3])
 		if revoked then
 			return {'refused', revoked}

@@ -254,6 +254,33 @@ abstract class RefreshTokenStoreSessionTests {
 	}
 
 	@Test
+	void theSameRotationSentAgainIsAnsweredAsRotatedAfterTheReuseInterval() {
+		Login login = login(this.alice);
+		RefreshTokenSuccessor next = new RefreshTokenSuccessor(nextId(login), nextExpiry(), "sealed-successor");
+		assertThat(this.store.rotate(login.id(), next, REUSE_INTERVAL).outcome())
+			.isEqualTo(RefreshTokenRotation.Outcome.ROTATED);
+		this.clock.advance(REUSE_INTERVAL.multipliedBy(100));
+		RefreshTokenRotation again = this.store.rotate(login.id(), next, REUSE_INTERVAL);
+		assertThat(again.outcome()).isEqualTo(RefreshTokenRotation.Outcome.ROTATED);
+		assertThat(again.spent()).isEqualTo(login.grant());
+		assertThat(this.store.find(next.id())).isPresent();
+		assertThat(this.store.sessions(this.alice.userId())).hasSize(1);
+	}
+
+	@Test
+	void theSameRotationSentAgainAfterItsSuccessorWasSpentRevokesItsFamily() {
+		Login login = login(this.alice);
+		RefreshTokenSuccessor next = new RefreshTokenSuccessor(nextId(login), nextExpiry(), "sealed-successor");
+		this.store.rotate(login.id(), next, REUSE_INTERVAL);
+		RefreshTokenId afterNext = nextId(login);
+		rotate(next.id(), afterNext, "sealed-after-next");
+		assertThat(this.store.rotate(login.id(), next, REUSE_INTERVAL).outcome())
+			.isEqualTo(RefreshTokenRotation.Outcome.REFUSED);
+		assertThat(this.store.find(afterNext)).isEmpty();
+		assertThat(this.store.sessions(this.alice.userId())).isEmpty();
+	}
+
+	@Test
 	void aSpentTokenOfARevokedFamilyIsNotReplayed() {
 		Login login = login(this.alice);
 		rotate(login.id(), nextId(login), "sealed-successor");

@@ -51,33 +51,27 @@ abstract class WxAccountTenantMigrationTests {
 
 	private JdbcClient jdbc;
 
-	/**
-	 * Create an empty database (or schema) of the test's own.
-	 * @return a data source that connects to it
-	 */
-	protected abstract DataSource createEmptyDatabase();
-
-	/** Drop the database created by {@link #createEmptyDatabase()}. */
-	protected abstract void dropDatabase();
+	private ScratchDatabase database;
 
 	/**
-	 * The platform name of the database's scripts.
-	 * @return {@code h2}, {@code postgresql} or {@code mysql}
+	 * An empty database of the test's own.
+	 * @return the database, not created yet
 	 */
-	protected abstract String platform();
+	abstract ScratchDatabase newDatabase();
 
 	@BeforeEach
 	void createTheTablesOfTheVersionBeforeTenants() {
-		this.dataSource = createEmptyDatabase();
+		this.database = newDatabase();
+		this.dataSource = this.database.create();
 		this.jdbc = JdbcClient.create(this.dataSource);
 		DatabasePopulatorUtils.execute(new ResourceDatabasePopulator(
-				new ClassPathResource("io/github/wxlogin/user/legacy-wx_account-" + platform() + ".sql")),
+				new ClassPathResource("io/github/wxlogin/user/legacy-wx_account-" + this.database.platform() + ".sql")),
 				this.dataSource);
 	}
 
 	@AfterEach
 	void drop() {
-		dropDatabase();
+		this.database.drop();
 	}
 
 	@Test
