@@ -424,12 +424,16 @@ public record WxLoginProperties(@DefaultValue("true") boolean enabled, @Nullable
 
 	/**
 	 * Login sessions of each account: each login is one, which ends on its own, with the
-	 * others, or when a newer login goes beyond the limit below.
+	 * others, when a newer login goes beyond the limit below, or when unused for the idle timeout.
 	 *
 	 * @param maxPerAccount How many sessions an account may hold in a mini program at once; a login beyond
 	 * it ends the account's oldest sessions there, so 1 allows one device at a time; unlimited when not set
+	 * @param idleTimeout How long a session may go unused (no refresh, no guarded request seen) before it
+	 * ends: its next refresh is refused with the reason "idle_timeout"; a session's use is recorded at most
+	 * once a minute per instance; 0 or not set for none (a session then lives as long as its refresh token);
+	 * set under "wx.login.sessions" only, for every mini program
 	 */
-	public record Sessions(@Nullable Integer maxPerAccount) {
+	public record Sessions(@Nullable Integer maxPerAccount, @Nullable Duration idleTimeout) {
 
 		public Sessions {
 			if (maxPerAccount != null && maxPerAccount < 1) {
@@ -437,6 +441,18 @@ public record WxLoginProperties(@DefaultValue("true") boolean enabled, @Nullable
 						"Set 'max-per-account' under 'wx.login.sessions' or 'wx.login.apps.<name>.sessions' to 1 or "
 								+ "more (1: one device at a time), or remove it for no limit.");
 			}
+			if (idleTimeout != null && idleTimeout.isNegative()) {
+				throw new WxLoginPropertyException("wx.login.sessions.idle-timeout", "is negative",
+						"Set 'wx.login.sessions.idle-timeout' to a duration such as 7d, or to 0 for no idle timeout.");
+			}
+		}
+
+		/**
+		 * Return the idle timeout.
+		 * @return how long a session may go unused, {@link Duration#ZERO} for no limit
+		 */
+		public Duration idleTimeoutOrZero() {
+			return (this.idleTimeout != null) ? this.idleTimeout : Duration.ZERO;
 		}
 
 	}

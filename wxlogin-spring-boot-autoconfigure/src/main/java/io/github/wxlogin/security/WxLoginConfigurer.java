@@ -2,6 +2,7 @@ package io.github.wxlogin.security;
 
 import io.github.wxlogin.http.ProblemJsonWriter;
 import io.github.wxlogin.http.WxLoginEndpoints;
+import io.github.wxlogin.session.WxSessionActivity;
 import io.github.wxlogin.token.WxIssuerMetadata;
 import jakarta.servlet.DispatcherType;
 
@@ -54,6 +55,8 @@ public final class WxLoginConfigurer extends AbstractHttpConfigurer<WxLoginConfi
 		ProblemJsonWriter problems = (context != null)
 				? context.getBeanProvider(ProblemJsonWriter.class).getIfAvailable(() -> ProblemJsonWriter.of(context))
 				: ProblemJsonWriter.of(null);
+		WxSessionActivity activity = (context != null) ? context.getBeanProvider(WxSessionActivity.class).getIfUnique()
+				: null;
 		try {
 			http.csrf((csrf) -> csrf.disable())
 				.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -61,7 +64,7 @@ public final class WxLoginConfigurer extends AbstractHttpConfigurer<WxLoginConfi
 					.authenticationEntryPoint(new WxProblemAuthenticationEntryPoint(problems))
 					.accessDeniedHandler(new WxProblemAccessDeniedHandler(problems)))
 				.oauth2ResourceServer((resourceServer) -> resourceServer
-					.jwt((jwt) -> jwt.jwtAuthenticationConverter(new WxJwtAuthenticationConverter()))
+					.jwt((jwt) -> jwt.jwtAuthenticationConverter(new WxJwtAuthenticationConverter(activity)))
 					.authenticationEntryPoint(new WxProblemAuthenticationEntryPoint(problems))
 					.accessDeniedHandler(new WxProblemAccessDeniedHandler(problems)));
 			// Open whatever the method: a wrong one then gets Spring MVC's 405, not a 401

@@ -20,6 +20,7 @@ import io.github.wxlogin.session.RefreshTokenStore;
 import io.github.wxlogin.session.RefreshTokenSuccessor;
 import io.github.wxlogin.session.WxLoginOrigin;
 import io.github.wxlogin.session.WxLoginSessionService;
+import io.github.wxlogin.session.WxSessionEndReason;
 
 import org.springframework.security.oauth2.jose.jws.JwsAlgorithm;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
@@ -150,33 +151,46 @@ public class WxTokenService {
 	 * expired, revoked or spent
 	 */
 	public <T> Optional<Refreshed<T>> refresh(String refreshToken, Function<RefreshTokenGrant, T> admit) {
-		Optional<RefreshTokenId> id = RefreshTokenId.of(refreshToken);
-		if (id.isEmpty()) {
+		try {
+			return Optional.of(refreshOrRefuse(refreshToken, admit));
+		}
+		catch (WxRefreshRefusedException ex) {
 			return Optional.empty();
 		}
-		Rotation rotation = new Rotation(refreshToken, id.get());
+	}
+
+	/**
+	 * Spend a refresh token and issue a new pair once {@code admit} let the grant through, as
+	 * {@link #refresh(String, Function)} does, or say why the token does not work.
+	 * @param <T> what {@code admit} returns
+	 * @param refreshToken the refresh token the client holds
+	 * @param admit checks what the token stands for, and throws to refuse the refresh
+	 * @return the new tokens with what {@code admit} returned
+	 * @throws WxRefreshRefusedException if the refresh token is unknown, expired, revoked or spent, with
+	 * the reason its session ended
+	 */
+	public <T> Refreshed<T> refreshOrRefuse(String refreshToken, Function<RefreshTokenGrant, T> admit) {
+		RefreshTokenId id = RefreshTokenId.of(refreshToken)
+			.orElseThrow(() -> new WxRefreshRefusedException(WxSessionEndReason.EXPIRED));
+		Rotation rotation = new Rotation(refreshToken, id);
 		if (!this.refreshTokens.canUndoRotation()) {
-			Optional<RefreshTokenGrant> found = this.refreshTokens.find(id.get());
+			Optional<RefreshTokenGrant> found = this.refreshTokens.find(id);
 			if (found.isEmpty()) {
 				// Only the rotation tells a spent token (whose family it revokes, unless a retry) from an unknown one
-				return rotation.spend().map((spend) -> {
-					T admitted = admit.apply(spend.spent());
-					return new Refreshed<>(rotation.issue(spend), admitted);
-				});
+				Spend spend = rotation.spend();
+				T admitted = admit.apply(spend.spent());
+				return new Refreshed<>(rotation.issue(spend), admitted);
 			}
 			T admitted = admit.apply(found.get());
-			return rotation.spend().map((spend) -> new Refreshed<>(rotation.issue(spend), admitted));
+			return new Refreshed<>(rotation.issue(rotation.spend()), admitted);
 		}
-		Optional<Spend> spend = rotation.spend();
-		if (spend.isEmpty()) {
-			return Optional.empty();
-		}
+		Spend spend = rotation.spend();
 		try {
-			T admitted = admit.apply(spend.get().spent());
-			return Optional.of(new Refreshed<>(rotation.issue(spend.get()), admitted));
+			T admitted = admit.apply(spend.spent());
+			return new Refreshed<>(rotation.issue(spend), admitted);
 		}
 		catch (RuntimeException ex) {
-			if (!spend.get().replayed()) {
+			if (!spend.replayed()) {
 				// A replay changed nothing: there is nothing to undo
 				rotation.undo(ex);
 			}
@@ -201,7 +215,7 @@ public class WxTokenService {
 	 */
 	public void revokeRefreshToken(String refreshToken, String userId) {
 		findUsableGrant(refreshToken).filter((grant) -> grant.subject().userId().equals(userId))
-			.ifPresent((grant) -> this.refreshTokens.revokeFamily(grant.familyId()));
+			.ifPresent((grant) -> this.refreshTokens.revokeFamily(grant.familyId(), WxSessionEndReason.SESSION_ENDED));
 	}
 
 	private WxIssuedTokens issued(RefreshTokenGrant grant, Instant now, String refreshToken) {
@@ -257,10 +271,10 @@ public class WxTokenService {
 		}
 
 		/**
-		 * The spend: the token spent here, or a retry answered with the successor of its earlier spend; empty
-		 * when refused, and a token spent before ends its session here.
+		 * The spend: the token spent here, or a retry answered with the successor of its earlier spend; refused
+		 * with the reason the token does not work, and a token spent before ends its session here.
 		 */
-		Optional<Spend> spend() {
+		Spend spend() {
 			RefreshTokenStore store = WxTokenService.this.refreshTokens;
 			Duration reuseInterval = WxTokenService.this.settings.refreshReuseInterval();
 			// The store keeps the successor only sealed with the presented token, which it never holds
@@ -279,34 +293,46 @@ public class WxTokenService {
 			RefreshTokenGrant spent = rotation.spent();
 			switch (rotation.outcome()) {
 				case ROTATED -> {
-					return Optional.of(new Spend(Objects.requireNonNull(spent), this.next.token(), this.next.expiresAt(), false));
+					return new Spend(Objects.requireNonNull(spent), this.next.token(), this.next.expiresAt(), false);
 				}
 				case REPLAYED -> {
 					return replay(Objects.requireNonNull(spent), Objects.requireNonNull(rotation.successor()));
 				}
 				case REFUSED -> {
-					// A token spent before, presented again: someone else may hold it, so its session ends whole
-					store.findSpent(this.id).ifPresent(WxTokenService.this.sessions::reuseDetected);
-					return Optional.empty();
+					throw refused(rotation);
 				}
 			}
 			throw new IllegalStateException("Unknown outcome " + rotation.outcome());
+		}
+
+		/** Why the token does not work; a reuse, or a session gone idle, ends the session's access tokens too. */
+		private WxRefreshRefusedException refused(RefreshTokenRotation rotation) {
+			WxSessionEndReason reason = rotation.refusal();
+			if (reason == WxSessionEndReason.IDLE_TIMEOUT && rotation.spent() != null) {
+				WxTokenService.this.sessions.idleTimedOut(rotation.spent());
+			}
+			else if (reason == null || reason == WxSessionEndReason.REUSE_DETECTED) {
+				// A token spent before, presented again: someone else may hold it, so its session ends whole
+				WxTokenService.this.refreshTokens.findSpent(this.id)
+					.ifPresent(WxTokenService.this.sessions::reuseDetected);
+			}
+			return new WxRefreshRefusedException((reason != null) ? reason : WxSessionEndReason.EXPIRED);
 		}
 
 		/**
 		 * The successor handed out again, opened with the presented token and checked against the hash the
 		 * store keeps; one that does not open or match is not handed out, and the token counts as reused.
 		 */
-		private Optional<Spend> replay(RefreshTokenGrant spent, RefreshTokenSuccessor successor) {
+		private Spend replay(RefreshTokenGrant spent, RefreshTokenSuccessor successor) {
 			Optional<String> opened = Optional.ofNullable(successor.sealed())
 				.flatMap((sealed) -> SuccessorSeal.open(this.presented, sealed))
 				.filter((token) -> RefreshTokenId.ofNewToken(spent.familyId(), token).equals(successor.id()));
 			if (opened.isEmpty()) {
-				WxTokenService.this.refreshTokens.revokeFamily(spent.familyId());
+				WxTokenService.this.refreshTokens.revokeFamily(spent.familyId(), WxSessionEndReason.REUSE_DETECTED);
 				WxTokenService.this.sessions.reuseDetected(spent);
-				return Optional.empty();
+				throw new WxRefreshRefusedException(WxSessionEndReason.REUSE_DETECTED);
 			}
-			return Optional.of(new Spend(spent, opened.get(), successor.expiresAt(), true));
+			return new Spend(spent, opened.get(), successor.expiresAt(), true);
 		}
 
 		WxIssuedTokens issue(Spend spend) {
