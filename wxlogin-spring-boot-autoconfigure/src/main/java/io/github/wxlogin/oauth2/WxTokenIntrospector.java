@@ -10,7 +10,9 @@ import io.github.wxlogin.login.SignOutRequest;
 import io.github.wxlogin.login.WxSignInService;
 import io.github.wxlogin.session.RefreshTokenGrant;
 import io.github.wxlogin.session.TokenStoreUnavailableException;
+import io.github.wxlogin.session.WxSessionEndReason;
 import io.github.wxlogin.token.WxClaims;
+import io.github.wxlogin.token.WxTokenRefusedException;
 import io.github.wxlogin.token.WxTokenService;
 import org.jspecify.annotations.Nullable;
 
@@ -49,12 +51,20 @@ public class WxTokenIntrospector {
 	 * Introspect a token, access or refresh, told apart by its form.
 	 * @param token the token
 	 * @return the members of the introspection response: {@code active}, and when active what the token
-	 * stands for
+	 * stands for; an access token that was valid once and is no longer has the {@code reason} it stopped
+	 * working for, as a {@link WxSessionEndReason} code
 	 */
 	public Map<String, Object> introspect(String token) {
 		Map<String, Object> response = new LinkedHashMap<>();
 		if (isAccessToken(token)) {
-			accessToken(token).ifPresentOrElse((jwt) -> describe(jwt, response), () -> response.put("active", false));
+			try {
+				accessToken(token).ifPresentOrElse((jwt) -> describe(jwt, response), () -> response.put("active", false));
+			}
+			catch (WxTokenRefusedException ex) {
+				// A token that was valid once says why it no longer is, as a 401 of the starter's own does
+				response.put("active", false);
+				response.put("reason", ex.reason().code());
+			}
 		}
 		else {
 			this.tokens.findUsableGrant(token)
@@ -71,7 +81,7 @@ public class WxTokenIntrospector {
 	 */
 	public void revoke(String token, @Nullable String ip) {
 		if (isAccessToken(token)) {
-			accessToken(token).ifPresent((jwt) -> this.signIn.signOut(new SignOutRequest(jwt.getSubject(), null,
+			accessToken(token, false).ifPresent((jwt) -> this.signIn.signOut(new SignOutRequest(jwt.getSubject(), null,
 					jwt.getId(), jwt.getExpiresAt(), jwt.getClaimAsString(WxClaims.SESSION_ID), false, ip)));
 		}
 		else {
@@ -86,12 +96,23 @@ public class WxTokenIntrospector {
 		return token.chars().filter((c) -> c == '.').count() == 2;
 	}
 
+	/** The access token, or empty when it is not valid; one refused with a reason throws that refusal. */
 	private Optional<Jwt> accessToken(String token) {
+		return accessToken(token, true);
+	}
+
+	private Optional<Jwt> accessToken(String token, boolean withReason) {
 		try {
 			return Optional.of(this.accessTokens.decode(token));
 		}
 		catch (TokenStoreUnavailableException ex) {
 			throw ex;
+		}
+		catch (WxTokenRefusedException ex) {
+			if (withReason) {
+				throw ex;
+			}
+			return Optional.empty();
 		}
 		catch (JwtException ex) {
 			return Optional.empty();

@@ -1,6 +1,9 @@
 package io.github.wxlogin.token;
 
+import java.util.Optional;
+
 import io.github.wxlogin.session.TokenRevocationStore;
+import io.github.wxlogin.session.WxSessionEndReason;
 
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
@@ -16,14 +19,11 @@ import org.springframework.security.oauth2.jwt.Jwt;
  */
 public class WxRevokedTokenValidator implements OAuth2TokenValidator<Jwt> {
 
-	private static final OAuth2Error REVOKED = new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN, "The token was revoked",
-			null);
-
 	private final TokenRevocationStore revocations;
 
 	/**
 	 * Create a validator.
-	 * @param revocations the revocations, which answer {@link TokenRevocationStore#isKnownRevoked} from memory
+	 * @param revocations the revocations, which answer {@link TokenRevocationStore#knownRevocation} from memory
 	 */
 	public WxRevokedTokenValidator(TokenRevocationStore revocations) {
 		this.revocations = revocations;
@@ -33,9 +33,13 @@ public class WxRevokedTokenValidator implements OAuth2TokenValidator<Jwt> {
 	public OAuth2TokenValidatorResult validate(Jwt token) {
 		String id = token.getId();
 		String sessionId = token.getClaimAsString(WxClaims.SESSION_ID);
-		boolean revoked = (id != null && this.revocations.isKnownRevoked(id))
-				|| (sessionId != null && this.revocations.isKnownRevoked(sessionId));
-		return revoked ? OAuth2TokenValidatorResult.failure(REVOKED) : OAuth2TokenValidatorResult.success();
+		Optional<WxSessionEndReason> reason = (id != null) ? this.revocations.knownRevocation(id) : Optional.empty();
+		if (reason.isEmpty() && sessionId != null) {
+			reason = this.revocations.knownRevocation(sessionId);
+		}
+		return reason.map((revoked) -> OAuth2TokenValidatorResult.failure(new OAuth2Error(
+				OAuth2ErrorCodes.INVALID_TOKEN, "The token was revoked (" + revoked.code() + ")", null)))
+			.orElseGet(OAuth2TokenValidatorResult::success);
 	}
 
 }

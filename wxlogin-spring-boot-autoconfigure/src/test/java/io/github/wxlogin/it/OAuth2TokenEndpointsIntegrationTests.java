@@ -66,7 +66,10 @@ class OAuth2TokenEndpointsIntegrationTests extends HostIntegrationTest {
 	void aTokenLoggedOutForgedOrUnknownIsInactive() {
 		String accessToken = accessToken("openid-logged-out");
 		assertThat(this.client.post("/wx/logout", accessToken, Map.of()).status().value()).isEqualTo(204);
-		for (String token : new String[] { accessToken, accessToken.substring(0, accessToken.length() - 4) + "AAAA",
+		// a token that was valid once says why it stopped working
+		assertThat(this.client.form(INTROSPECT, ORDERS, Map.of("token", accessToken)).map())
+			.containsExactly(Map.entry("active", false), Map.entry("reason", "session_ended"));
+		for (String token : new String[] { accessToken.substring(0, accessToken.length() - 4) + "AAAA",
 				"not-a-token", "family.secret" }) {
 			Reply introspection = this.client.form(INTROSPECT, ORDERS, Map.of("token", token));
 			assertThat(introspection.status().value()).as(introspection.body()).isEqualTo(200);
