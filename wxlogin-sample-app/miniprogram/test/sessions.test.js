@@ -1,7 +1,7 @@
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const {
-	installWx, loadMiniProgram, uniqueOpenid, loginOnAnotherPhone, refreshStatus,
+	installWx, loadMiniProgram, uniqueOpenid, loginOnAnotherPhone, refreshStatus, baseUrl,
 } = require('./wx-stand-in');
 
 const miniProgram = loadMiniProgram();
@@ -66,4 +66,21 @@ test('logging out everywhere ends every session of the account', async () => {
 	assert.ok(wx.calls.includes('POST /wx/logout'));
 	assert.equal(await refreshStatus(otherPhone.refreshToken), 401);
 	assert.equal(await refreshStatus(thisPhone.refreshToken), 401);
+});
+
+test('a session ended from another phone tells the user why, by the reason the back end gave', async () => {
+	const openid = uniqueOpenid('ended-elsewhere');
+	const { page } = await openPage(openid);
+	const otherPhone = await loginOnAnotherPhone(openid, IPHONE);
+
+	const logout = await fetch(baseUrl + '/wx/logout', {
+		method: 'POST',
+		headers: { 'content-type': 'application/json', authorization: 'Bearer ' + otherPhone.accessToken },
+		body: JSON.stringify({ all: true }),
+	});
+	assert.equal(logout.status, 204);
+	await page.onCallApi();
+
+	assert.equal(page.data.user, null);
+	assert.equal(page.data.message, 'You logged out of this device from another one');
 });

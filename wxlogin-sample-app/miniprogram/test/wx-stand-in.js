@@ -82,4 +82,5 @@ module.exports = {
 	uniquePhoneNumber,
 	loginOnAnotherPhone,
 	refreshStatus,
+	baseUrl,
 };

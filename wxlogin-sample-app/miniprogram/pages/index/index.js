@@ -1,4 +1,21 @@
-const { ErrorCode, ClientErrorCode } = require('wxlogin-miniprogram/wx');
+const { ErrorCode, ClientErrorCode, SessionEndReason, LogoutReason } = require('wxlogin-miniprogram/wx');
+
+// What the user is told when a session ends, by the reason the back end gave (the README's "Why a client
+// was logged out"); the client logs in again by itself after an expired or idle session, unasked
+const LOGOUT_MESSAGES = {
+	[SessionEndReason.SESSION_ENDED]: 'You logged out of this device from another one',
+	[SessionEndReason.SESSION_REPLACED]: 'You logged in on another device, which ended this session',
+	[SessionEndReason.SESSION_REVOKED]: 'Your session was ended by the service',
+	[SessionEndReason.ACCOUNT_DISABLED]: 'This account is disabled',
+	[SessionEndReason.ACCOUNT_DELETED]: 'This account was deleted',
+	[SessionEndReason.REUSE_DETECTED]: 'For your safety, log in again',
+	[LogoutReason.LOGGED_OUT]: 'Logged out',
+	[LogoutReason.LOGGED_OUT_EVERYWHERE]: 'Logged out everywhere',
+};
+
+function logoutMessage(reason) {
+	return LOGOUT_MESSAGES[reason] || 'Logged out: ' + reason;
+}
 
 // What the session list shows of a session: the device the login named, or its browser, and where from
 function describeSession(each) {
@@ -30,7 +47,7 @@ Page({
 		await getApp().ready;
 		this.stopListening = client().on('loggedOut', ({ reason }) => {
 			this.show();
-			this.say('Logged out: ' + reason);
+			this.say(logoutMessage(reason));
 		});
 		this.show();
 	},
@@ -183,6 +200,10 @@ Page({
 			await work();
 		}
 		catch (error) {
+			if (error.code === ErrorCode.UNAUTHORIZED && error.reason && !client().session) {
+				// The session ended: the loggedOut listener has told the user why
+				return;
+			}
 			this.say(error.code ? error.code + ': ' + error.message : error.message);
 		}
 	},
