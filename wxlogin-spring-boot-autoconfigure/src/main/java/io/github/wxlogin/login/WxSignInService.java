@@ -3,6 +3,7 @@ package io.github.wxlogin.login;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import io.github.wxlogin.WxAccountException;
@@ -107,14 +108,29 @@ public class WxSignInService {
 	 * @return the tokens and the user
 	 */
 	public SignedIn signIn(SignInRequest request) {
-		return audited(Action.LOGIN, request.appid(), request.origin(), () -> observe(WxLoginObservation.LOGIN, () -> {
-			WxApp app = appNamedBy(request.appid());
-			WxSession session = exchangeLoginCode(app, request.code());
-			WxUserLogin login = this.users
-				.findOrCreate(new WxIdentity(app.appid(), session.openid(), session.unionid(), app.tenant()));
-			refuseDisabled(login.user());
-			return signedIn(login.user(), app.tenant(), login.created(), request.origin());
-		}, WxSignInService::loginOutcome));
+		return audited(Action.LOGIN, request.appid(), request.origin(), () -> observe(WxLoginObservation.LOGIN,
+				() -> signedIn(identify(request), request.origin()), WxSignInService::loginOutcome));
+	}
+
+	/**
+	 * Log in silently as {@link #signIn} does, with the same account rules, observation and events, but
+	 * issue no tokens and start no session: for a token issuer of the host's own, such as an OAuth 2
+	 * authorization server, that issues its own tokens to the user.
+	 * @param request the code, the mini program and the request's origin
+	 * @return the user and the principal its tokens stand for
+	 */
+	public SignedInUser authenticate(SignInRequest request) {
+		return auditedUser(Action.LOGIN, request.appid(), request.origin(), () -> observe(WxLoginObservation.LOGIN,
+				() -> identify(request), WxSignInService::loginOutcome));
+	}
+
+	private SignedInUser identify(SignInRequest request) {
+		WxApp app = appNamedBy(request.appid());
+		WxSession session = exchangeLoginCode(app, request.code());
+		WxUserLogin login = this.users
+			.findOrCreate(new WxIdentity(app.appid(), session.openid(), session.unionid(), app.tenant()));
+		refuseDisabled(login.user());
+		return new SignedInUser(login.user(), app.tenant(), login.created());
 	}
 
 	/**
@@ -132,18 +148,31 @@ public class WxSignInService {
 	 * @return the tokens and the user
 	 */
 	public SignedIn signInWithPhone(PhoneSignInRequest request) {
-		return audited(Action.PHONE_LOGIN, request.appid(), request.origin(),
-				() -> observe(WxLoginObservation.PHONE_LOGIN, () -> {
-					WxApp app = appNamedBy(request.appid());
-					WxSession session = exchangeLoginCode(app, request.loginCode());
-					WxIdentity identity = new WxIdentity(app.appid(), session.openid(), session.unionid(),
-							app.tenant());
-					SignedInUser user = (this.users instanceof WxAccountStore accounts)
-							? signInWithPhone(accounts, app, identity, request.phoneCode())
-							: bindPhoneOfUser(app, identity, request.phoneCode());
-					refuseDisabled(user.user());
-					return signedIn(user.user(), app.tenant(), user.created(), request.origin());
-				}, WxSignInService::loginOutcome));
+		return audited(Action.PHONE_LOGIN, request.appid(), request.origin(), () -> observe(
+				WxLoginObservation.PHONE_LOGIN, () -> signedIn(identify(request), request.origin()),
+				WxSignInService::loginOutcome));
+	}
+
+	/**
+	 * Log in with a phone number as {@link #signInWithPhone} does, with the same account rules, observation
+	 * and events, but issue no tokens and start no session: for a token issuer of the host's own.
+	 * @param request the two codes, the mini program and the request's origin
+	 * @return the user and the principal its tokens stand for
+	 */
+	public SignedInUser authenticateWithPhone(PhoneSignInRequest request) {
+		return auditedUser(Action.PHONE_LOGIN, request.appid(), request.origin(), () -> observe(
+				WxLoginObservation.PHONE_LOGIN, () -> identify(request), WxSignInService::loginOutcome));
+	}
+
+	private SignedInUser identify(PhoneSignInRequest request) {
+		WxApp app = appNamedBy(request.appid());
+		WxSession session = exchangeLoginCode(app, request.loginCode());
+		WxIdentity identity = new WxIdentity(app.appid(), session.openid(), session.unionid(), app.tenant());
+		SignedInUser user = (this.users instanceof WxAccountStore accounts)
+				? signInWithPhone(accounts, app, identity, request.phoneCode())
+				: bindPhoneOfUser(app, identity, request.phoneCode());
+		refuseDisabled(user.user());
+		return user;
 	}
 
 	private SignedInUser signInWithPhone(WxAccountStore accounts, WxApp app, WxIdentity identity, String phoneCode) {
@@ -151,7 +180,7 @@ public class WxSignInService {
 		WxPhone phone = this.phoneNumbers.exchange(app, phoneCode, identity.openid());
 		try {
 			WxPhoneSignIn signIn = accounts.signInWithPhone(identity, phone);
-			return new SignedInUser(signIn.user(), signIn.outcome() == WxPhoneSignIn.Outcome.CREATED);
+			return new SignedInUser(signIn.user(), app.tenant(), signIn.outcome() == WxPhoneSignIn.Outcome.CREATED);
 		}
 		catch (WxAccountException ex) {
 			throw switch (ex.reason()) {
@@ -167,10 +196,10 @@ public class WxSignInService {
 		refuseDisabled(login.user());
 		WxPhone phone = this.phoneNumbers.exchange(app, phoneCode, identity.openid());
 		if (phone.phoneNumber().equals(login.user().phoneNumber())) {
-			return new SignedInUser(login.user(), login.created());
+			return new SignedInUser(login.user(), app.tenant(), login.created());
 		}
 		try {
-			return new SignedInUser(this.users.bindPhone(login.user().id(), phone), login.created());
+			return new SignedInUser(this.users.bindPhone(login.user().id(), phone), app.tenant(), login.created());
 		}
 		catch (WxAccountException ex) {
 			throw switch (ex.reason()) {
@@ -202,18 +231,28 @@ public class WxSignInService {
 			// stays usable and the client's retry succeeds
 			Refreshed<WxUser> refreshed;
 			try {
-				refreshed = this.tokens.refreshOrRefuse(refreshToken, (grant) -> {
-					enabled(this.apps.lookUp(grant.subject().appid()).orElseThrow(WxLoginException::appNotServed));
-					WxUser user = this.users.findByPrincipal(grant.subject()).orElseThrow(WxLoginException::userGone);
-					refuseDisabled(user);
-					return user;
-				});
+				refreshed = this.tokens.refreshOrRefuse(refreshToken, (grant) -> admitted(grant.subject()));
 			}
 			catch (WxRefreshRefusedException ex) {
 				throw WxLoginException.invalidRefreshToken(ex.reason());
 			}
 			return new SignedIn(refreshed.tokens(), refreshed.admitted(), false);
 		}, (signedIn) -> "success"));
+	}
+
+	/**
+	 * Check that the user of a token being renewed may still have tokens: its mini program is still served
+	 * and switched on, and the user still exists and is not disabled. A refresh makes these checks; a token
+	 * issuer of the host's own makes them when it renews tokens it issued after {@link #authenticate}.
+	 * @param subject the user the tokens were issued to
+	 * @return the user
+	 * @throws WxLoginException when the app is no longer served or is off, the user is gone or disabled
+	 */
+	public WxUser admitted(WxPrincipal subject) {
+		enabled(this.apps.lookUp(subject.appid()).orElseThrow(WxLoginException::appNotServed));
+		WxUser user = this.users.findByPrincipal(subject).orElseThrow(WxLoginException::userGone);
+		refuseDisabled(user);
+		return user;
 	}
 
 	/**
@@ -253,9 +292,8 @@ public class WxSignInService {
 		return session;
 	}
 
-	private SignedIn signedIn(WxUser user, String tenant, boolean created, WxLoginOrigin origin) {
-		WxPrincipal subject = new WxPrincipal(user.id(), user.openid(), user.appid(), tenant);
-		return new SignedIn(this.tokens.issue(subject, origin), user, created);
+	private SignedIn signedIn(SignedInUser user, WxLoginOrigin origin) {
+		return new SignedIn(this.tokens.issue(user.principal(), origin), user.user(), user.newUser());
 	}
 
 	private void refuseDisabled(WxUser user) {
@@ -293,7 +331,18 @@ public class WxSignInService {
 	 * event of a login that created an account.
 	 */
 	private SignedIn audited(Action action, @Nullable String appid, WxLoginOrigin origin, Supplier<SignedIn> call) {
-		SignedIn signedIn;
+		return audited(action, appid, origin, call, SignedIn::user, SignedIn::newUser,
+				(signedIn) -> signedIn.tokens().sessionId());
+	}
+
+	private SignedInUser auditedUser(Action action, @Nullable String appid, WxLoginOrigin origin,
+			Supplier<SignedInUser> call) {
+		return audited(action, appid, origin, call, SignedInUser::user, SignedInUser::newUser, (user) -> null);
+	}
+
+	private <T> T audited(Action action, @Nullable String appid, WxLoginOrigin origin, Supplier<T> call,
+			Function<T, WxUser> userOf, Predicate<T> newUser, Function<T, @Nullable String> sessionOf) {
+		T signedIn;
 		try {
 			signedIn = call.get();
 		}
@@ -303,10 +352,10 @@ public class WxSignInService {
 					(endReason != null) ? endReason.code() : null));
 			throw ex;
 		}
-		WxUser user = signedIn.user();
+		WxUser user = userOf.apply(signedIn);
 		this.events.publishEvent(new WxLoginAuditEvent(action, WxLoginAuditEvent.SUCCESS, user.id(), user.appid(),
-				user.openid(), origin.ip(), signedIn.tokens().sessionId()));
-		if (signedIn.newUser()) {
+				user.openid(), origin.ip(), sessionOf.apply(signedIn)));
+		if (newUser.test(signedIn)) {
 			this.events.publishEvent(new WxNewUserEvent(user.id(), user.appid(), user.openid(),
 					(action == Action.PHONE_LOGIN) ? Method.PHONE_LOGIN : Method.LOGIN));
 		}
@@ -321,15 +370,20 @@ public class WxSignInService {
 	}
 
 	private static String loginOutcome(SignedIn signedIn) {
-		return signedIn.newUser() ? "new_user" : "returning";
+		return outcomeOf(signedIn.newUser());
+	}
+
+	private static String loginOutcome(SignedInUser user) {
+		return outcomeOf(user.newUser());
+	}
+
+	private static String outcomeOf(boolean newUser) {
+		return newUser ? "new_user" : "returning";
 	}
 
 	private static WxLoginException identityConflict() {
 		return new WxLoginException(Reason.IDENTITY_CONFLICT,
 				"This WeChat user and this phone number belong to two different accounts.");
-	}
-
-	private record SignedInUser(WxUser user, boolean created) {
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import io.github.wxlogin.WxAccount;
 import io.github.wxlogin.WxLinkedIdentity;
 import io.github.wxlogin.WxPhone;
+import io.github.wxlogin.WxPrincipal;
 import io.github.wxlogin.event.WxLoginAuditEvent;
 import io.github.wxlogin.event.WxLoginAuditEvent.Action;
 import io.github.wxlogin.event.WxNewUserEvent;
@@ -232,6 +233,49 @@ class WxSignInServiceTests {
 		this.manager.disable(signedIn.user().id());
 		this.manager.enable(signedIn.user().id());
 		assertRefused(() -> this.signIn.refresh(signedIn.tokens().refreshToken()), Reason.INVALID_REFRESH_TOKEN);
+	}
+
+	@Test
+	void authenticateFindsOrCreatesTheAccountAndPublishesItsEventsButStartsNoSession() {
+		SignedInUser first = this.signIn
+			.authenticate(new SignInRequest(this.useCases.fake.issueLoginCode("openid-own-issuer"), null));
+		SignedIn again = login("openid-own-issuer");
+		assertThat(first.newUser()).isTrue();
+		assertThat(again.user().id()).isEqualTo(first.user().id());
+		assertThat(first.principal()).isEqualTo(new WxPrincipal(first.user().id(), "openid-own-issuer",
+				this.useCases.app.appid(), this.useCases.app.tenant()));
+		assertThat(this.useCases.sessions.sessions(first.user().id())).singleElement()
+			.satisfies((session) -> assertThat(session.id()).isEqualTo(again.tokens().sessionId()));
+		assertThat(this.useCases.events(WxLoginAuditEvent.class)).first().satisfies((event) -> {
+			assertThat(event.action()).isEqualTo(Action.LOGIN);
+			assertThat(event.accountId()).isEqualTo(first.user().id());
+			assertThat(event.sessionId()).isNull();
+		});
+		assertThat(this.useCases.events(WxNewUserEvent.class)).singleElement()
+			.satisfies((event) -> assertThat(event.accountId()).isEqualTo(first.user().id()));
+	}
+
+	@Test
+	void authenticateWithPhoneAppliesThePhoneRulesAndRefusesADisabledAccount() {
+		PhoneLoginCodes codes = this.useCases.fake.issuePhoneLoginCodes("openid-own-phone", "13800138021");
+		SignedInUser user = this.signIn.authenticateWithPhone(
+				new PhoneSignInRequest(codes.loginCode(), codes.phoneCode(), null, WxLoginOrigin.UNKNOWN));
+		assertThat(account(user.user().id()).phone()).isNotNull();
+		assertThat(this.useCases.sessions.sessions(user.user().id())).isEmpty();
+		this.manager.disable(user.user().id());
+		PhoneLoginCodes again = this.useCases.fake.issuePhoneLoginCodes("openid-own-phone", "13800138021");
+		assertRefused(() -> this.signIn.authenticateWithPhone(
+				new PhoneSignInRequest(again.loginCode(), again.phoneCode(), null, WxLoginOrigin.UNKNOWN)),
+				Reason.ACCOUNT_DISABLED);
+	}
+
+	@Test
+	void admittedRefusesTheRenewalOfADisabledAccount() {
+		SignedInUser user = this.signIn
+			.authenticate(new SignInRequest(this.useCases.fake.issueLoginCode("openid-own-renewal"), null));
+		assertThat(this.signIn.admitted(user.principal()).id()).isEqualTo(user.user().id());
+		this.useCases.users.disable(user.user().id());
+		assertRefused(() -> this.signIn.admitted(user.principal()), Reason.ACCOUNT_DISABLED);
 	}
 
 	@Test

@@ -1,0 +1,24 @@
+package io.github.wxlogin.authserver;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * An authorization server chain that applies the WeChat grants after the server's own configurer.
+ */
+@Configuration(proxyBeanMethods = false)
+class LateGrantsChain {
+
+	@Bean
+	SecurityFilterChain lateGrantsChain(HttpSecurity http) throws Exception {
+		http.oauth2AuthorizationServer((authorizationServer) -> http
+			.securityMatcher(authorizationServer.getEndpointsMatcher()))
+			.with(WxLoginGrantsConfigurer.wxLoginGrants(), Customizer.withDefaults())
+			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated());
+		return http.build();
+	}
+
+}
