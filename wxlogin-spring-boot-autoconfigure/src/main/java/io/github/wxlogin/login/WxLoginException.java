@@ -8,14 +8,21 @@ public class WxLoginException extends RuntimeException {
 
 	private final Reason reason;
 
+	private final boolean mergeable;
+
 	/**
 	 * Create an exception.
 	 * @param reason why the request was refused
 	 * @param detail what went wrong, for the client
 	 */
 	public WxLoginException(Reason reason, String detail) {
+		this(reason, detail, false);
+	}
+
+	private WxLoginException(Reason reason, String detail, boolean mergeable) {
 		super(detail);
 		this.reason = reason;
+		this.mergeable = mergeable;
 	}
 
 	/**
@@ -24,6 +31,25 @@ public class WxLoginException extends RuntimeException {
 	 */
 	public Reason reason() {
 		return this.reason;
+	}
+
+	/**
+	 * Return whether the refusal is a phone conflict that the caller may resolve by merging its account into
+	 * the phone's ({@link WxAccountMergeService}), which the problem tells the client.
+	 * @return whether a merge is offered
+	 */
+	public boolean mergeable() {
+		return this.mergeable;
+	}
+
+	/**
+	 * The refusal of a phone login whose WeChat identity and phone number belong to two accounts.
+	 * @param mergeable whether the caller may merge its account into the phone's instead
+	 * @return the exception
+	 */
+	public static WxLoginException identityConflict(boolean mergeable) {
+		return new WxLoginException(Reason.IDENTITY_CONFLICT,
+				"This WeChat user and this phone number belong to two different accounts.", mergeable);
 	}
 
 	static WxLoginException invalidRequest(String detail) {
@@ -116,6 +142,9 @@ public class WxLoginException extends RuntimeException {
 
 		/** A phone login whose WeChat identity and phone number belong to two different accounts. */
 		IDENTITY_CONFLICT,
+
+		/** Two accounts cannot be merged without breaking an account rule. */
+		MERGE_CONFLICT,
 
 		/** The caller has no session or linked identity of that id (another account's counts as none). */
 		NOT_FOUND,

@@ -72,6 +72,10 @@ public class WxSignInService {
 
 	private final PhoneNumbers phoneNumbers;
 
+	private final @Nullable WxAccountDeletionService deletions;
+
+	private final boolean mergeOnPhoneConflict;
+
 	/**
 	 * Create the service.
 	 * @param apps the mini programs served
@@ -87,6 +91,31 @@ public class WxSignInService {
 	public WxSignInService(WxApps apps, WxApiClient wechat, WxSessionKeyStore sessionKeys, WxUserService users,
 			WxTokenService tokens, WxLoginSessionService sessions, ObservationRegistry observations,
 			ApplicationEventPublisher events) {
+		this(apps, wechat, sessionKeys, users, tokens, sessions, observations, events, null, false);
+	}
+
+	/**
+	 * Create the service with the account lifecycle: logins restore accounts whose deletion is pending, and
+	 * a phone conflict may offer a merge.
+	 * @param apps the mini programs served
+	 * @param wechat the WeChat client
+	 * @param sessionKeys the store of session keys
+	 * @param users the host's users
+	 * @param tokens the token service
+	 * @param sessions the login sessions
+	 * @param observations where logins and refreshes are observed, {@link ObservationRegistry#NOOP} for
+	 * nowhere
+	 * @param events where the audit and new-user events are published
+	 * @param deletions the account deletions a login cancels, or {@code null} for none
+	 * @param mergeOnPhoneConflict whether a phone conflict tells the client it may merge its account instead
+	 * ({@link WxAccountMergeService})
+	 */
+	public WxSignInService(WxApps apps, WxApiClient wechat, WxSessionKeyStore sessionKeys, WxUserService users,
+			WxTokenService tokens, WxLoginSessionService sessions, ObservationRegistry observations,
+			ApplicationEventPublisher events, @Nullable WxAccountDeletionService deletions,
+			boolean mergeOnPhoneConflict) {
+		this.deletions = deletions;
+		this.mergeOnPhoneConflict = mergeOnPhoneConflict;
 		this.apps = apps;
 		this.wechat = wechat;
 		this.sessionKeys = sessionKeys;
@@ -100,7 +129,7 @@ public class WxSignInService {
 
 	/**
 	 * Log in silently: exchange the code with WeChat, keep the session key, find or create the user and
-	 * issue tokens.
+	 * issue tokens. The login of an account whose deletion is pending restores it.
 	 * @param request the code, the mini program and the request's origin
 	 * @return the tokens and the user
 	 */
@@ -125,7 +154,8 @@ public class WxSignInService {
 	 * charges for, is still unused and the client retries with a fresh {@code wx.login()} code. An
 	 * identity whose account is disabled is refused before the phone code is spent. With a
 	 * {@link WxUserService} that is no {@link WxAccountStore}, the number is bound to the identity's user,
-	 * and a number another user has is an identity conflict.
+	 * and a number another user has is an identity conflict. Like a silent login, it restores the account it
+	 * signs in to when that account's deletion is pending: the user proved its phone.
 	 * @param request the two codes, the mini program and the request's origin
 	 * @return the tokens and the user
 	 */
@@ -155,7 +185,7 @@ public class WxSignInService {
 			throw switch (ex.reason()) {
 				case IDENTITY_CONFLICT -> identityConflict();
 				// Refusals a phone sign-in does not make
-				case PHONE_CONFLICT, LAST_IDENTITY -> ex;
+				case PHONE_CONFLICT, LAST_IDENTITY, MERGE_CONFLICT -> ex;
 			};
 		}
 	}
@@ -174,7 +204,7 @@ public class WxSignInService {
 			throw switch (ex.reason()) {
 				// The phone is another account's: this login's identity and phone belong to two accounts
 				case PHONE_CONFLICT, IDENTITY_CONFLICT -> identityConflict();
-				case LAST_IDENTITY -> ex;
+				case LAST_IDENTITY, MERGE_CONFLICT -> ex;
 			};
 		}
 	}
@@ -245,7 +275,9 @@ public class WxSignInService {
 
 	private SignedIn signedIn(WxUser user, String tenant, boolean created, WxLoginOrigin origin) {
 		WxPrincipal subject = new WxPrincipal(user.id(), user.openid(), user.appid(), tenant);
-		return new SignedIn(this.tokens.issue(subject, origin), user, created);
+		// Before the tokens: a deletion cancelled after them could purge the account they name
+		boolean restored = this.deletions != null && !created && this.deletions.restore(user.id());
+		return new SignedIn(this.tokens.issue(subject, origin), user, created, restored);
 	}
 
 	private void refuseDisabled(WxUser user) {
@@ -318,9 +350,8 @@ public class WxSignInService {
 				"The refresh token is unknown, expired, revoked or spent.");
 	}
 
-	private static WxLoginException identityConflict() {
-		return new WxLoginException(Reason.IDENTITY_CONFLICT,
-				"This WeChat user and this phone number belong to two different accounts.");
+	private WxLoginException identityConflict() {
+		return WxLoginException.identityConflict(this.mergeOnPhoneConflict);
 	}
 
 	private record SignedInUser(WxUser user, boolean created) {
