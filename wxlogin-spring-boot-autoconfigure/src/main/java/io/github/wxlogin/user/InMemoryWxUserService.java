@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -228,6 +229,10 @@ public class InMemoryWxUserService implements WxAccountStore {
 		AccountMerges.requireMergeable(from.toWxAccount(), into.toWxAccount());
 		List<WxLinkedIdentity> identities = new ArrayList<>(into.identities());
 		identities.addAll(from.identities());
+		// The one linked first first, ties broken as the JDBC store breaks them
+		identities.sort(Comparator.comparing(WxLinkedIdentity::linkedAt)
+			.thenComparing(WxLinkedIdentity::appid)
+			.thenComparing(WxLinkedIdentity::openid));
 		from.identities()
 			.forEach((identity) -> this.accountIdsByIdentity.put(new IdentityKey(identity.appid(), identity.openid()),
 					intoUserId));
@@ -239,7 +244,7 @@ public class InMemoryWxUserService implements WxAccountStore {
 	@Override
 	public synchronized void scheduleDeletion(String userId, Instant purgeAt) {
 		require(userId);
-		this.deletions.put(userId, new Deletion(purgeAt, null));
+		this.deletions.put(userId, new Deletion(purgeAt.truncatedTo(ChronoUnit.MILLIS), null));
 	}
 
 	@Override
