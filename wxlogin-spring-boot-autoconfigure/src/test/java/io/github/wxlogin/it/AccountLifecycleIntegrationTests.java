@@ -25,6 +25,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * The account lifecycle over HTTP against the fake WeChat server: {@code DELETE /wx/me}, the grace
@@ -54,6 +55,7 @@ class AccountLifecycleIntegrationTests extends HostIntegrationTest {
 	@BeforeEach
 	void forgetEvents() {
 		this.events.received.clear();
+		this.events.failNext = false;
 	}
 
 	private static String userId(Reply reply) {
@@ -151,6 +153,20 @@ class AccountLifecycleIntegrationTests extends HostIntegrationTest {
 	}
 
 	@Test
+	void aPurgeInterruptedBeforeItsEndIsFinishedByTheNextRun() {
+		Reply user = login("openid-del-6");
+		this.events.failNext = true;
+
+		assertThatIllegalStateException().isThrownBy(() -> this.accounts.delete(userId(user)));
+
+		// the account's rows are gone already; the host was not told yet
+		assertThat(this.store.findAccount(userId(user))).isEmpty();
+		assertThat(this.purger.purgeDue()).isPositive();
+		assertThat(this.events.received).containsExactly(new WxAccountDeletedEvent(userId(user)));
+		assertThat(this.purger.purgeDue()).isZero();
+	}
+
+	@Test
 	void aPhoneConflictOffersAMergeThatMovesTheCallerIntoThePhonesAccount() {
 		String owner = this.accounts.createAccount(new WxPhone("13800139203", "13800139203", "86")).id();
 		Reply silent = login("openid-merge-1");
@@ -223,8 +239,15 @@ class AccountLifecycleIntegrationTests extends HostIntegrationTest {
 
 		final List<Object> received = new CopyOnWriteArrayList<>();
 
+		/** Whether the next deletion fails in the host's listener, as a purge interrupted there. */
+		volatile boolean failNext;
+
 		@EventListener
 		void deleted(WxAccountDeletedEvent event) {
+			if (this.failNext) {
+				this.failNext = false;
+				throw new IllegalStateException("The host's own purge failed (test)");
+			}
 			this.received.add(event);
 		}
 
