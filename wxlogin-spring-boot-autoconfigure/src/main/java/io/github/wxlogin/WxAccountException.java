@@ -94,9 +94,8 @@ public class WxAccountException extends RuntimeException {
 		LAST_IDENTITY,
 
 		/**
-		 * Two accounts cannot be merged: the one merged away has a phone of its own, or the two hold
-		 * identities of two different WeChat users (in one mini program, or with two unionids), or they are
-		 * of two tenants.
+		 * Two accounts cannot be merged: the one merged away has a phone of its own, or they are of two
+		 * tenants.
 		 */
 		MERGE_CONFLICT
 

@@ -186,11 +186,11 @@ public interface WxAccountStore extends WxUserService {
 	 * under concurrent logins and merges of either account. The merge is refused, and nothing changes, when
 	 * the result would break a rule of the account model:
 	 * <ul>
-	 * <li>the accounts are of two tenants;</li>
-	 * <li>{@code fromUserId} has a phone of its own, which the merged account could not keep;</li>
-	 * <li>both accounts have an identity in one mini program (two WeChat users), or identities with two
-	 * different unionids.</li>
+	 * <li>the accounts are of two tenants, or are one;</li>
+	 * <li>{@code fromUserId} has a phone of its own, which the merged account could not keep.</li>
 	 * </ul>
+	 * Two WeChat users of one mini program may end in one account (a user who changed WeChat accounts), as
+	 * a phone sign-in that links a new identity to the phone's account already allows.
 	 * The starter's stores implement it; the default refuses, for a host store without merges.
 	 * @param fromUserId the account that goes away
 	 * @param intoUserId the account that stays

@@ -51,10 +51,7 @@ public enum WxErrorCode {
 	/** A phone login whose identity and phone number belong to two different accounts. */
 	IDENTITY_CONFLICT(HttpStatus.CONFLICT),
 
-	/**
-	 * Two accounts cannot be merged: the caller's has a phone of its own, or the two hold two different
-	 * WeChat users (in one mini program, or with two unionids).
-	 */
+	/** Two accounts cannot be merged: the caller's has a phone of its own. */
 	MERGE_CONFLICT(HttpStatus.CONFLICT),
 
 	/** An avatar over the size or pixel limit. */

@@ -191,10 +191,11 @@ class AccountLifecycleIntegrationTests extends HostIntegrationTest {
 	}
 
 	@Test
-	void aMergeOfTwoWeChatUsersOfOneMiniProgramIsRefusedAndChangesNothing() {
+	void aMergeOfAnAccountWithAPhoneOfItsOwnIsRefusedAndChangesNothing() {
 		Reply owner = this.client.post("/wx/login/phone",
 				this.fake.issuePhoneLoginCodes("openid-merge-2", "13800139204"));
-		Reply silent = login("openid-merge-3");
+		Reply silent = this.client.post("/wx/login/phone",
+				this.fake.issuePhoneLoginCodes("openid-merge-3", "13800139206"));
 
 		Reply refused = this.client.post("/wx/me/merge", silent.text("accessToken"),
 				Map.of("code", this.fake.issuePhoneCode("13800139204", "openid-merge-3")));

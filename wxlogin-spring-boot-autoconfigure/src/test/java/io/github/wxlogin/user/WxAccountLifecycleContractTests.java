@@ -78,25 +78,17 @@ abstract class WxAccountLifecycleContractTests<S extends WxAccountStore> extends
 	}
 
 	@Test
-	void mergeOfTwoWeChatUsersOfOneMiniProgramIsRefused() {
-		WxUser from = login("openid-1");
-		WxUser into = users().bindPhone(login("openid-2").id(), phone(1));
-
-		assertRefusedAs(WxAccountException.Reason.MERGE_CONFLICT, () -> users().merge(from.id(), into.id()));
-
-		assertThat(users().identities(from.id())).extracting(WxLinkedIdentity::openid).containsExactly("openid-1");
-		assertThat(users().identities(into.id())).extracting(WxLinkedIdentity::openid).containsExactly("openid-2");
-	}
-
-	@Test
-	void mergeOfIdentitiesWithTwoUnionidsIsRefused() {
+	void twoWeChatUsersOfOneMiniProgramMergeIntoOneAccount() {
 		WxUser from = users().findOrCreate(in("", "openid-1", "unionid-1")).user();
-		WxUser into = users().bindPhone(users().findOrCreate(in("-other", "openid-9", "unionid-9")).user().id(),
-				phone(1));
+		WxUser into = users().bindPhone(users().findOrCreate(in("", "openid-2", "unionid-2")).user().id(), phone(1));
 
-		assertRefusedAs(WxAccountException.Reason.MERGE_CONFLICT, () -> users().merge(from.id(), into.id()));
+		users().merge(from.id(), into.id());
 
-		assertThat(users().findAccount(from.id())).isPresent();
+		assertThat(users().identities(into.id())).extracting(WxLinkedIdentity::openid)
+			.containsExactlyInAnyOrder("openid-1", "openid-2");
+		// each WeChat user still signs in to the one account
+		assertThat(users().findOrCreate(in("", "openid-1", "unionid-1")).user().id()).isEqualTo(into.id());
+		assertThat(users().findOrCreate(in("-other", "openid-9", "unionid-1")).user().id()).isEqualTo(into.id());
 	}
 
 	@Test
