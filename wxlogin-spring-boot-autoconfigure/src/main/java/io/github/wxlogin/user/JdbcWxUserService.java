@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 import io.github.wxlogin.WxAccount;
@@ -17,9 +18,12 @@ import io.github.wxlogin.WxLinkedIdentity;
 import io.github.wxlogin.WxPhone;
 import io.github.wxlogin.WxProfile;
 import io.github.wxlogin.WxUser;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.BadSqlGrammarException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -35,11 +39,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public class JdbcWxUserService implements WxAccountStore {
 
+	private static final Log logger = LogFactory.getLog(JdbcWxUserService.class);
+
 	private final AccountTables tables;
 
 	private final DeletionTables deletions;
 
 	private final RetriedTransactions transactions;
+
+	private final AtomicBoolean missingDeletionTableReported = new AtomicBoolean();
 
 	private volatile Consumer<String> whenDisabled = (userId) -> {
 	};
@@ -257,7 +265,17 @@ public class JdbcWxUserService implements WxAccountStore {
 
 	@Override
 	public boolean cancelDeletion(String userId) {
-		return this.deletions.cancel(userId);
+		try {
+			return this.deletions.cancel(userId);
+		}
+		catch (BadSqlGrammarException ex) {
+			// A schema managed by the host that lacks the table yet: logins go on, nothing can be pending
+			if (this.missingDeletionTableReported.compareAndSet(false, true)) {
+				logger.warn("Table wx_account_deletion is missing: account deletion does not work until it is "
+						+ "created (see the schema script of your database)");
+			}
+			return false;
+		}
 	}
 
 	@Override

@@ -158,6 +158,24 @@ abstract class WxAccountTenantMigrationTests {
 		assertThat(count("wx_account")).isOne();
 	}
 
+	@Test
+	void aSchemaManagedByTheHostGetsDeletionsFromTheMigrationScripts() {
+		String deleted = insertOldAccount(null, null);
+		insertOldIdentity(deleted, "wx-app-a", "openid-1", null);
+
+		for (String script : List.of("migrate-tenant", "migrate-deletion")) {
+			new org.springframework.jdbc.datasource.init.ResourceDatabasePopulator(
+					new ClassPathResource("io/github/wxlogin/user/" + script + "-" + platform() + ".sql"))
+				.execute(this.dataSource);
+		}
+
+		JdbcWxUserService users = users();
+		java.time.Instant now = java.time.Instant.now();
+		users.scheduleDeletion(deleted, now);
+		assertThat(users.purge(deleted, now)).isPresent();
+		assertThat(users.findByIdentity("wx-app-a", "openid-1")).isEmpty();
+	}
+
 	private String insertOldAccount(@Nullable WxPhone phone, @Nullable String nickname) {
 		String id = UUID.randomUUID().toString();
 		this.jdbc.sql("INSERT INTO wx_account (id, phone_number, pure_phone_number, country_code, nickname, disabled, "
