@@ -79,16 +79,18 @@ abstract class WxAccountLifecycleContractTests<S extends WxAccountStore> extends
 
 	@Test
 	void twoWeChatUsersOfOneMiniProgramMergeIntoOneAccount() {
-		WxUser from = users().findOrCreate(in("", "openid-1", "unionid-1")).user();
-		WxUser into = users().bindPhone(users().findOrCreate(in("", "openid-2", "unionid-2")).user().id(), phone(1));
+		// unionids of this test's own: a unionid is unique across the tenant, and other tests share it
+		String unionid = "unionid-" + this.appid;
+		WxUser from = users().findOrCreate(in("", "openid-1", unionid)).user();
+		WxUser into = users().bindPhone(users().findOrCreate(in("", "openid-2", unionid + "-2")).user().id(), phone(1));
 
 		users().merge(from.id(), into.id());
 
 		assertThat(users().identities(into.id())).extracting(WxLinkedIdentity::openid)
 			.containsExactlyInAnyOrder("openid-1", "openid-2");
 		// each WeChat user still signs in to the one account
-		assertThat(users().findOrCreate(in("", "openid-1", "unionid-1")).user().id()).isEqualTo(into.id());
-		assertThat(users().findOrCreate(in("-other", "openid-9", "unionid-1")).user().id()).isEqualTo(into.id());
+		assertThat(users().findOrCreate(in("", "openid-1", unionid)).user().id()).isEqualTo(into.id());
+		assertThat(users().findOrCreate(in("-other", "openid-9", unionid)).user().id()).isEqualTo(into.id());
 	}
 
 	@Test
