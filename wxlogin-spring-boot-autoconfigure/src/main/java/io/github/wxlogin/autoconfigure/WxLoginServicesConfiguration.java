@@ -5,9 +5,9 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import com.nimbusds.jose.jwk.JWKSet;
+import io.github.wxlogin.WxAccount;
 import io.github.wxlogin.WxAccountStore;
 import io.github.wxlogin.WxUserService;
-import io.github.wxlogin.WxAccount;
 import io.github.wxlogin.app.WxApps;
 import io.github.wxlogin.autoconfigure.WxLoginProperties.Accounts.PhoneConflict;
 import io.github.wxlogin.avatar.WxAvatarService;
