@@ -10,6 +10,10 @@ const session = {
 	phoneBound: false,
 	// The last GET /wx/sessions reply shown in the Sessions panel, or null
 	sessions: null,
+	// Whether the merge prompt is shown: a phone conflict the back end offers to resolve by a merge
+	mergeOffered: false,
+	// Whether the deletion waits for the user's confirmation
+	confirmingDeletion: false,
 };
 
 const $ = (id) => document.getElementById(id);
@@ -150,10 +154,48 @@ const actions = {
 			await actions.login();
 			showLoginError(reply, 'This WeChat user already has an account with another phone number; '
 				+ 'you are logged in to it.');
+			// The back end lets the user merge this account into the phone's instead
+			session.mergeOffered = reply.data.mergeable === true && Boolean(session.accessToken);
 		}
 		else {
 			showLoginError(reply);
 		}
+	},
+
+	// The merge asks for the phone again: the refused login spent the first code
+	async merge() {
+		session.mergeOffered = false;
+		const phone = await wechatClient('<button open-type="getPhoneNumber">', '/demo/phone-code',
+			{ openid: openid(), phoneNumber: $('phone-number').value.trim() });
+		if (!phone.ok) {
+			showLoginError(phone);
+			return;
+		}
+		const reply = await call('Merge into the phone\'s account', 'POST', '/wx/me/merge', { code: phone.data.code },
+			{ headers: bearer() });
+		if (reply.ok) {
+			showLoginError(null);
+			keepTokens(reply.data);
+			showAccountNotice('Merged: you are now in the account that owns ' + $('phone-number').value.trim() + '.');
+		}
+		else {
+			showLoginError(reply);
+		}
+	},
+
+	// 注销: the sessions end at once; a login within the grace period restores the account
+	async deleteAccount() {
+		session.confirmingDeletion = false;
+		const reply = await call('Delete my account', 'DELETE', '/wx/me', undefined, { headers: bearer() });
+		if (!reply.ok) {
+			showAccountNotice(null);
+			return;
+		}
+		forgetTokens();
+		showAccountNotice((reply.status === 202)
+			? 'Deletion scheduled for ' + shortTime(reply.data.deletionScheduledAt) + '. Log in again before then '
+				+ 'to keep the account.'
+			: 'The account is deleted. Logging in again makes a new one.');
 	},
 
 	async phone() {
@@ -305,8 +347,15 @@ function showError(error, reply, message) {
 	error.hidden = false;
 }
 
+function showAccountNotice(message) {
+	const notice = $('account-notice');
+	notice.textContent = message || '';
+	notice.hidden = !message;
+}
+
 function keepTokens(tokens) {
 	$('logout-reason').hidden = true;
+	showAccountNotice(tokens.restored ? 'Welcome back: logging in cancelled the deletion of your account.' : null);
 	session.accessToken = tokens.accessToken;
 	session.refreshToken = tokens.refreshToken;
 	session.user = tokens.user;
@@ -315,6 +364,8 @@ function keepTokens(tokens) {
 }
 
 function forgetTokens() {
+	session.mergeOffered = false;
+	session.confirmingDeletion = false;
 	session.accessToken = null;
 	session.refreshToken = null;
 	session.user = null;
@@ -338,6 +389,9 @@ function showUser() {
 	const phoneLogin = !(signedIn && session.phoneBound);
 	$('btn-phone-login').hidden = !phoneLogin;
 	$('phone-login-hint').hidden = !phoneLogin;
+	$('merge-prompt').hidden = !(signedIn && session.mergeOffered);
+	$('delete-confirm').hidden = !(signedIn && session.confirmingDeletion);
+	$('btn-delete-account').hidden = !signedIn || session.confirmingDeletion;
 	showAvatar(user, name, signedIn);
 	showSessions();
 }
@@ -547,6 +601,11 @@ function start() {
 	bind('btn-logout', actions.logout);
 	bind('btn-sessions', actions.sessions);
 	bind('btn-logout-all', actions.logoutEverywhere);
+	bind('btn-merge', actions.merge);
+	bind('btn-merge-cancel', async () => { session.mergeOffered = false; });
+	bind('btn-delete-account', async () => { session.confirmingDeletion = true; });
+	bind('btn-delete-confirm', actions.deleteAccount);
+	bind('btn-delete-cancel', async () => { session.confirmingDeletion = false; });
 	$('btn-clear').addEventListener('click', () => {
 		$('log').replaceChildren();
 		$('log-empty').hidden = false;

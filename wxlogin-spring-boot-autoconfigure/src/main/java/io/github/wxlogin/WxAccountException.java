@@ -57,6 +57,15 @@ public class WxAccountException extends RuntimeException {
 	}
 
 	/**
+	 * The refusal to merge two accounts whose merge would break a rule.
+	 * @param message which rule, without personal data
+	 * @return the exception
+	 */
+	public static WxAccountException mergeConflict(String message) {
+		return new WxAccountException(Reason.MERGE_CONFLICT, message);
+	}
+
+	/**
 	 * Return which rule the change would break.
 	 * @return the reason
 	 */
@@ -82,7 +91,13 @@ public class WxAccountException extends RuntimeException {
 		IDENTITY_CONFLICT,
 
 		/** The last WeChat identity of an account without a phone: without it nobody could sign in again. */
-		LAST_IDENTITY
+		LAST_IDENTITY,
+
+		/**
+		 * Two accounts cannot be merged: the one merged away has a phone of its own, or they are of two
+		 * tenants.
+		 */
+		MERGE_CONFLICT
 
 	}
 

@@ -1,5 +1,6 @@
 package io.github.wxlogin;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -194,6 +195,107 @@ public interface WxAccountStore extends WxUserService {
 	 * @param listener takes the id of the account disabled
 	 */
 	default void whenDisabled(Consumer<String> listener) {
+	}
+
+	/**
+	 * Merge one account into another, as a caller who proved the phone of the account {@code intoUserId}
+	 * asks: every identity of {@code fromUserId} moves to it, and {@code fromUserId} is gone afterwards;
+	 * the remaining account keeps its own phone and profile. All of it happens at once or not at all, also
+	 * under concurrent logins and merges of either account. The merge is refused, and nothing changes, when
+	 * the result would break a rule of the account model:
+	 * <ul>
+	 * <li>the accounts are of two tenants, or are one;</li>
+	 * <li>{@code fromUserId} has a phone of its own, which the merged account could not keep.</li>
+	 * </ul>
+	 * Two WeChat users of one mini program may end in one account (a user who changed WeChat accounts), as
+	 * a phone sign-in that links a new identity to the phone's account already allows.
+	 * The starter's stores implement it; the default refuses, for a host store without merges.
+	 * @param fromUserId the account that goes away
+	 * @param intoUserId the account that stays
+	 * @return the merged account as stored afterwards
+	 * @throws WxAccountException ({@code MERGE_CONFLICT}) if the merge would break a rule
+	 * @throws NoSuchElementException if either account does not exist
+	 * @throws UnsupportedOperationException if the store does not merge accounts
+	 */
+	default WxAccount merge(String fromUserId, String intoUserId) {
+		throw new UnsupportedOperationException(getClass().getName() + " does not merge accounts");
+	}
+
+	/**
+	 * Mark an account for deletion: it is purged ({@link #purge}) once {@code purgeAt} has passed, unless
+	 * {@link #cancelDeletion} comes first. Marking an account marked already moves its time.
+	 * @param userId the account's id
+	 * @param purgeAt when the account may be purged
+	 * @throws NoSuchElementException if there is no such account
+	 * @throws UnsupportedOperationException if the store does not delete accounts
+	 */
+	default void scheduleDeletion(String userId, Instant purgeAt) {
+		throw new UnsupportedOperationException(getClass().getName() + " does not delete accounts");
+	}
+
+	/**
+	 * Cancel the deletion of an account not yet purged, as its user's next login does. Called on every
+	 * login, so it should cost one statement when there is nothing to cancel.
+	 * @param userId the account's id
+	 * @return whether a deletion was pending and is cancelled
+	 */
+	default boolean cancelDeletion(String userId) {
+		return false;
+	}
+
+	/**
+	 * Return when a pending deletion of an account will purge it.
+	 * @param userId the account's id
+	 * @return the time, or empty when no deletion is pending
+	 */
+	default Optional<Instant> deletionScheduledAt(String userId) {
+		return Optional.empty();
+	}
+
+	/**
+	 * Return the accounts whose deletion is due: those to {@link #purge}, and those purged whose last steps
+	 * ({@link #forgetDeletion}) have not run yet, oldest first.
+	 * @param now the time
+	 * @param max how many at most
+	 * @return the ids
+	 */
+	default List<String> deletionsDue(Instant now, int max) {
+		return List.of();
+	}
+
+	/**
+	 * Purge an account whose deletion is due, in one transaction: its identities are unlinked (free to make
+	 * a new account), its phone is released, and its row is gone. What the starter still has to do
+	 * afterwards (erase the avatar, end the sessions, tell the host) is remembered until
+	 * {@link #forgetDeletion}, so that a purge interrupted after this step is finished by the next run.
+	 * Purging an account purged already gives the same result again.
+	 * @param userId the account's id
+	 * @param now the time, which must have reached the deletion's
+	 * @return the account as it was, without identities or phone, when it is purged (now or before), or
+	 * empty when no deletion of it is due (none, cancelled, or not yet)
+	 */
+	default Optional<WxAccount> purge(String userId, Instant now) {
+		return Optional.empty();
+	}
+
+	/**
+	 * Forget a purged account, once everything its purge asked for is done.
+	 * @param userId the account's id
+	 */
+	default void forgetDeletion(String userId) {
+	}
+
+	/**
+	 * Take or renew the lease that lets one instance at a time purge accounts; a store shared by several
+	 * instances keeps the lease where they all see it. The default grants it, which suits a store that only
+	 * one instance uses.
+	 * @param holder who asks, the same on every call of one instance
+	 * @param now the time
+	 * @param until when the lease ends unless renewed
+	 * @return whether the holder holds the lease until then
+	 */
+	default boolean leasePurges(String holder, Instant now, Instant until) {
+		return true;
 	}
 
 	@Override

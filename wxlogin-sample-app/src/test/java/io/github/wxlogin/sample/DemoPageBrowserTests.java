@@ -226,6 +226,49 @@ class DemoPageBrowserTests {
 	}
 
 	@Test
+	void aVisitorWhoTakesTheNumberOfAnotherAccountMergesIntoIt() {
+		openAsNewVisitor();
+		String takenNumber = browser.findElement(By.id("phone-number")).getDomProperty("value");
+		click("btn-phone-login");
+		assertLatestReply("/wx/login/phone", 200);
+		String ownerId = text("user-id");
+
+		openAsNewVisitor();
+		type("phone-number", takenNumber);
+		click("btn-phone-login");
+		assertThat(latestReplyTo("/wx/login/phone").getDomAttribute("data-status")).isEqualTo("409");
+		// The demo's back end allows merges: the page offers one
+		assertThat(visible("merge-prompt")).isTrue();
+		click("btn-merge");
+
+		assertLatestReply("/wx/me/merge", 200);
+		assertThat(text("user-id")).isEqualTo(ownerId);
+		assertThat(text("account-notice")).startsWith("Merged");
+		assertThat(visible("merge-prompt")).isFalse();
+		assertThat(visible("login-error")).isFalse();
+	}
+
+	@Test
+	void aVisitorDeletesTheAccountAndLoggingInAgainRestoresIt() {
+		openAsNewVisitor();
+		String userId = text("user-id");
+		// The first tap asks for confirmation, and calls nothing
+		browser.findElement(By.id("btn-delete-account")).click();
+		assertThat(visible("delete-confirm")).isTrue();
+
+		click("btn-delete-confirm");
+
+		assertLatestReply("/wx/me", 202);
+		assertThat(text("session-state")).isEqualTo("Logged out");
+		assertThat(text("account-notice")).startsWith("Deletion scheduled for");
+		click("btn-login");
+		assertLatestReply("/wx/login", 200);
+		assertThat(latestReplyBody()).contains("\"restored\": true");
+		assertThat(text("user-id")).isEqualTo(userId);
+		assertThat(text("account-notice")).startsWith("Welcome back");
+	}
+
+	@Test
 	void theSessionsPanelListsTheDevicesEndsAnotherAndLogsOutEverywhere() throws IOException {
 		HttpClient http = new HttpClient(this.port);
 		openAsNewVisitor();

@@ -38,6 +38,7 @@ import org.springframework.util.unit.DataSize;
  * @param push WeChat message push of the mini program that "appid" and "secret" configure
  * @param sessions Login sessions of each account; the limits of every mini program that sets none of its
  * own under "apps" (each mini program's "sessions")
+ * @param accounts Account lifecycle: deletion and merges on a phone conflict
  * @param appRegistry Where the mini programs are read from: the properties above only, or a database
  * table changed at run time as well
  * @param introspection Token introspection (RFC 7662) for other services
@@ -50,8 +51,8 @@ public record WxLoginProperties(@DefaultValue("true") boolean enabled, @Nullable
 		@DefaultValue Endpoints endpoints, @DefaultValue Jwt jwt, @DefaultValue AccessToken accessToken,
 		@DefaultValue Store store, @DefaultValue UserStore userStore, @DefaultValue Security security,
 		@DefaultValue Profile profile, @DefaultValue RateLimit rateLimit, @DefaultValue Avatar avatar,
-		@DefaultValue Push push, @DefaultValue Sessions sessions, @DefaultValue AppRegistry appRegistry,
-		@DefaultValue Introspection introspection) {
+		@DefaultValue Push push, @DefaultValue Sessions sessions, @DefaultValue Accounts accounts,
+		@DefaultValue AppRegistry appRegistry, @DefaultValue Introspection introspection) {
 
 	public WxLoginProperties {
 		requirePositive("wx.login.connect-timeout", connectTimeout);
@@ -453,6 +454,45 @@ public record WxLoginProperties(@DefaultValue("true") boolean enabled, @Nullable
 		 */
 		public Duration idleTimeoutOrZero() {
 			return (this.idleTimeout != null) ? this.idleTimeout : Duration.ZERO;
+		}
+
+	}
+
+	/**
+	 * Account lifecycle: what {@code DELETE {base-path}/me} does, and what a phone conflict may end in.
+	 *
+	 * @param deletionGracePeriod How long a deleted account can still be restored by a login of its user
+	 * before it is purged (its identities and phone released, its profile and avatar erased, the host told);
+	 * 0 purges it at once
+	 * @param purgeInterval How often each instance looks for deleted accounts whose grace period has passed;
+	 * one instance at a time purges them
+	 * @param phoneConflict What a phone proved by a caller whose account is not the phone's may end in:
+	 * "refuse" answers 409 identity_conflict as before, "merge" lets the caller merge its account into the
+	 * phone's with POST {base-path}/me/merge
+	 */
+	public record Accounts(@DefaultValue("7d") Duration deletionGracePeriod, @DefaultValue("1m") Duration purgeInterval,
+			@DefaultValue("refuse") PhoneConflict phoneConflict) {
+
+		public Accounts {
+			if (deletionGracePeriod.isNegative()) {
+				throw new WxLoginPropertyException("wx.login.accounts.deletion-grace-period", "is negative",
+						"Set 'wx.login.accounts.deletion-grace-period' to 0 (purge at once) or a positive duration such "
+								+ "as 7d.");
+			}
+			requirePositive("wx.login.accounts.purge-interval", purgeInterval);
+		}
+
+		/**
+		 * What a phone conflict may end in.
+		 */
+		public enum PhoneConflict {
+
+			/** 409 identity_conflict, nothing changed. */
+			REFUSE,
+
+			/** The caller may merge its account into the phone's account. */
+			MERGE
+
 		}
 
 	}

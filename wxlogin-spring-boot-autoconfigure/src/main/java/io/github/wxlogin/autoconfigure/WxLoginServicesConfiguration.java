@@ -2,12 +2,19 @@ package io.github.wxlogin.autoconfigure;
 
 import java.time.Clock;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import com.nimbusds.jose.jwk.JWKSet;
+import io.github.wxlogin.WxAccount;
 import io.github.wxlogin.WxAccountStore;
 import io.github.wxlogin.WxUserService;
 import io.github.wxlogin.app.WxApps;
+import io.github.wxlogin.autoconfigure.WxLoginProperties.Accounts.PhoneConflict;
+import io.github.wxlogin.avatar.WxAvatarService;
+import io.github.wxlogin.login.WxAccountDeletionService;
 import io.github.wxlogin.login.WxAccountManager;
+import io.github.wxlogin.login.WxAccountMergeService;
+import io.github.wxlogin.login.WxAccountPurger;
 import io.github.wxlogin.login.WxAccountService;
 import io.github.wxlogin.login.WxJwkSetService;
 import io.github.wxlogin.login.WxSignInService;
@@ -38,9 +45,42 @@ class WxLoginServicesConfiguration {
 	@ConditionalOnMissingBean
 	WxSignInService wxSignInService(WxApps apps, WxApiClient wechat, WxSessionKeyStore sessionKeys,
 			WxUserService users, WxTokenService tokens, WxLoginSessionService sessions,
-			ObjectProvider<ObservationRegistry> observations, ApplicationEventPublisher events) {
+			ObjectProvider<ObservationRegistry> observations, ApplicationEventPublisher events,
+			ObjectProvider<WxAccountDeletionService> deletions, WxLoginProperties properties) {
 		return new WxSignInService(apps, wechat, sessionKeys, users, tokens, sessions,
-				observations.getIfAvailable(() -> ObservationRegistry.NOOP), events);
+				observations.getIfAvailable(() -> ObservationRegistry.NOOP), events, deletions.getIfUnique(),
+				properties.accounts().phoneConflict() == PhoneConflict.MERGE);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	WxAccountDeletionService wxAccountDeletionService(WxUserService users, WxLoginSessionService sessions,
+			WxLoginProperties properties, ObjectProvider<Clock> clock, ApplicationEventPublisher events,
+			ObjectProvider<WxAvatarService> avatars) {
+		return new WxAccountDeletionService(users, sessions, properties.accounts().deletionGracePeriod(),
+				clock.getIfAvailable(Clock::systemUTC), events, eraseAvatar(avatars));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	WxAccountPurger wxAccountPurger(WxAccountDeletionService deletions, WxLoginProperties properties) {
+		return new WxAccountPurger(deletions, properties.accounts().purgeInterval());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	WxAccountMergeService wxAccountMergeService(WxApps apps, WxApiClient wechat, WxUserService users,
+			WxTokenService tokens, WxLoginSessionService sessions, ApplicationEventPublisher events,
+			ObjectProvider<WxAvatarService> avatars, WxLoginProperties properties,
+			ObjectProvider<ObservationRegistry> observations) {
+		return new WxAccountMergeService(apps, wechat, users, tokens, sessions, events, eraseAvatar(avatars),
+				properties.accounts().phoneConflict() == PhoneConflict.MERGE,
+				observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+	}
+
+	/** An account deleted or merged away loses the avatar it uploaded, when the starter keeps avatars. */
+	private static Consumer<WxAccount> eraseAvatar(ObjectProvider<WxAvatarService> avatars) {
+		return (account) -> avatars.ifAvailable((service) -> service.eraseAvatarOf(account));
 	}
 
 	@Bean
@@ -55,8 +95,10 @@ class WxLoginServicesConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	WxAccountManager wxAccountManager(WxUserService users, WxLoginSessionService sessions,
-			ApplicationEventPublisher events, ObjectProvider<Clock> clock) {
-		return new WxAccountManager(users, sessions, events, clock.getIfAvailable(Clock::systemUTC));
+			ApplicationEventPublisher events, ObjectProvider<Clock> clock,
+			ObjectProvider<WxAccountDeletionService> deletions) {
+		return new WxAccountManager(users, sessions, events, clock.getIfAvailable(Clock::systemUTC),
+				deletions.getIfUnique());
 	}
 
 	/** Disabling an account through the starter's store ends its sessions, as {@link WxAccountManager} does. */

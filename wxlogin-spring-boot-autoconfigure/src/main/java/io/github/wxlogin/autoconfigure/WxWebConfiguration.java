@@ -9,6 +9,8 @@ import io.github.bucket4j.Bucket;
 import io.github.wxlogin.http.ProblemJsonWriter;
 import io.github.wxlogin.http.WxErrorCodes;
 import io.github.wxlogin.http.WxLoginEndpoints;
+import io.github.wxlogin.login.WxAccountDeletionService;
+import io.github.wxlogin.login.WxAccountMergeService;
 import io.github.wxlogin.login.WxAccountService;
 import io.github.wxlogin.login.WxJwkSetService;
 import io.github.wxlogin.login.WxLoginObservationConvention;
@@ -69,8 +71,10 @@ class WxWebConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	WxLoginController wxLoginController(WxSignInService signIn, WxAccountService accounts, WxJwkSetService jwkSet,
-			WxLoginSessionService sessions) {
-		return new WxLoginController(signIn, accounts, jwkSet, sessions);
+			WxLoginSessionService sessions, ObjectProvider<WxAccountDeletionService> deletions,
+			ObjectProvider<WxAccountMergeService> merges) {
+		return new WxLoginController(signIn, accounts, jwkSet, sessions, deletions.getIfUnique(),
+				merges.getIfUnique());
 	}
 
 	/**
@@ -181,7 +185,7 @@ class WxWebConfiguration {
 			registry.addInterceptor(WxRateLimitInterceptor.perClientAddress(limiter("refresh", limits.refreshPerIp())))
 				.addPathPatterns(endpoints.path(WxLoginEndpoints.TOKEN_REFRESH));
 			registry.addInterceptor(WxRateLimitInterceptor.perUser(limiter("phone", limits.phonePerUser())))
-				.addPathPatterns(endpoints.paths(WxLoginEndpoints.PHONE, WxLoginEndpoints.PHONE_DECRYPT));
+				.addPathPatterns(endpoints.paths(WxLoginEndpoints.PHONE, WxLoginEndpoints.PHONE_DECRYPT, WxLoginEndpoints.ME_MERGE));
 		}
 
 		private WxRateLimiter limiter(String name, long capacity) {

@@ -2,6 +2,7 @@ package io.github.wxlogin.avatar;
 
 import java.util.Optional;
 
+import io.github.wxlogin.WxAccount;
 import io.github.wxlogin.WxPrincipal;
 import io.github.wxlogin.WxProfile;
 import io.github.wxlogin.WxUser;
@@ -137,6 +138,18 @@ public class WxAvatarService {
 	}
 
 	/** Make a URL the account's avatar, and delete the account's previous uploaded one. */
+	/**
+	 * Erase the avatar an account uploaded, as its deletion or its merge into another account calls for. An
+	 * avatar URL of elsewhere, or of another account's upload, is left alone; erasing twice does nothing.
+	 * @param account the account as it was
+	 */
+	public void eraseAvatarOf(WxAccount account) {
+		String url = account.avatarUrl();
+		if (url != null) {
+			this.store.idOf(url).filter((id) -> AvatarIds.ownedBy(id, account.id())).ifPresent(this.store::delete);
+		}
+	}
+
 	private WxUser replace(WxUser user, String url) {
 		WxUser updated = this.users.updateProfile(user.id(), new WxProfile(null, url));
 		String previous = user.avatarUrl();

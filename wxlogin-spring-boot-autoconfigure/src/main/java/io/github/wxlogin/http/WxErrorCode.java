@@ -51,6 +51,9 @@ public enum WxErrorCode {
 	/** A phone login whose identity and phone number belong to two different accounts. */
 	IDENTITY_CONFLICT(HttpStatus.CONFLICT),
 
+	/** Two accounts cannot be merged: the caller's has a phone of its own. */
+	MERGE_CONFLICT(HttpStatus.CONFLICT),
+
 	/** An avatar over the size or pixel limit. */
 	// 413 by number: PAYLOAD_TOO_LARGE is deprecated for CONTENT_TOO_LARGE
 	IMAGE_TOO_LARGE(HttpStatus.valueOf(413)),

@@ -57,6 +57,7 @@ public final class WxErrorCodes {
 			case APP_DISABLED -> WxErrorCode.APP_DISABLED;
 			case PHONE_CONFLICT -> WxErrorCode.PHONE_CONFLICT;
 			case IDENTITY_CONFLICT -> WxErrorCode.IDENTITY_CONFLICT;
+			case MERGE_CONFLICT -> WxErrorCode.MERGE_CONFLICT;
 			case CONTENT_REJECTED -> WxErrorCode.CONTENT_REJECTED;
 			case IMAGE_TOO_LARGE -> WxErrorCode.IMAGE_TOO_LARGE;
 			case UNSUPPORTED_IMAGE -> WxErrorCode.UNSUPPORTED_IMAGE;

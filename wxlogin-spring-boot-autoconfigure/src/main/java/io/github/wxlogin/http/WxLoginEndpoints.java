@@ -33,8 +33,11 @@ public final class WxLoginEndpoints {
 	/** {@code POST}: end the caller's session. */
 	public static final String LOGOUT = "/logout";
 
-	/** {@code GET}: the caller's user. */
+	/** {@code GET}: the caller's user; {@code DELETE}: delete the caller's account. */
 	public static final String ME = "/me";
+
+	/** {@code POST}: merge the caller's account into the account that owns a proved phone number. */
+	public static final String ME_MERGE = "/me/merge";
 
 	/** {@code DELETE}: unlink the caller's account from a mini program, by AppID. */
 	public static final String ME_IDENTITY = "/me/identities/{appid}";

@@ -24,8 +24,8 @@ import org.springframework.context.ApplicationEventPublisher;
 /**
  * The host's own operations on accounts, for its back office and its other channels: create an account
  * for a phone number known from elsewhere (the user's first phone-number login links to it), find an
- * account by phone, link and unlink WeChat identities, list them, and disable an account (for a time, with
- * a reason code, or until further notice) or enable it.
+ * account by phone, link and unlink WeChat identities, list them, disable an account (for a time, with a
+ * reason code, or until further notice) or enable it, and delete one or cancel its deletion.
  * Phones are looked up and accounts created in a {@linkplain io.github.wxlogin.WxTenant tenant}; the
  * methods that name none work in the default tenant, the only one of a back end that names none.
  * <p>
@@ -45,6 +45,8 @@ public class WxAccountManager {
 
 	private final Clock clock;
 
+	private final @Nullable WxAccountDeletionService deletions;
+
 	/**
 	 * Create the manager.
 	 * @param users the user store, a {@link WxAccountStore} for every method to work
@@ -52,19 +54,21 @@ public class WxAccountManager {
 	 * @param events where disabling an account is published
 	 */
 	public WxAccountManager(WxUserService users, WxLoginSessionService sessions, ApplicationEventPublisher events) {
-		this(users, sessions, events, Clock.systemUTC());
+		this(users, sessions, events, Clock.systemUTC(), null);
 	}
 
 	/**
-	 * Create the manager.
+	 * Create the manager with account deletion.
 	 * @param users the user store, a {@link WxAccountStore} for every method to work
 	 * @param sessions the login sessions
 	 * @param events where disabling an account is published
 	 * @param clock the clock a ban's end is checked against
+	 * @param deletions account deletion, or {@code null} when the back office does not delete accounts
 	 */
 	public WxAccountManager(WxUserService users, WxLoginSessionService sessions, ApplicationEventPublisher events,
-			Clock clock) {
+			Clock clock, @Nullable WxAccountDeletionService deletions) {
 		this.clock = clock;
+		this.deletions = deletions;
 		this.users = users;
 		this.sessions = sessions;
 		this.events = events;
@@ -219,6 +223,42 @@ public class WxAccountManager {
 	 */
 	public WxAccount enable(String userId) {
 		return accounts().enable(userId);
+	}
+
+	/**
+	 * Delete an account at once, whatever the grace period: its sessions end, it is purged (identities and
+	 * phone released, profile and avatar erased), and {@link io.github.wxlogin.event.WxAccountDeletedEvent}
+	 * is published.
+	 * @param userId the account's id
+	 * @throws java.util.NoSuchElementException if there is no such account
+	 */
+	public void delete(String userId) {
+		deletions().deleteNow(userId);
+	}
+
+	/**
+	 * Cancel the pending deletion of an account, which a login of its user does too.
+	 * @param userId the account's id
+	 * @return whether a deletion was pending and is cancelled; {@code false} once the account is purged
+	 */
+	public boolean cancelDeletion(String userId) {
+		return deletions().cancelDeletion(userId);
+	}
+
+	/**
+	 * Return when the pending deletion of an account will purge it.
+	 * @param userId the account's id
+	 * @return the time, or empty when no deletion is pending
+	 */
+	public Optional<Instant> deletionScheduledAt(String userId) {
+		return deletions().deletionScheduledAt(userId);
+	}
+
+	private WxAccountDeletionService deletions() {
+		if (this.deletions == null) {
+			throw new IllegalStateException("This WxAccountManager was made without account deletion");
+		}
+		return this.deletions;
 	}
 
 	private WxAccountStore accounts() {

@@ -197,7 +197,7 @@ public class WxAccountService {
 				case PHONE_CONFLICT -> new WxLoginException(Reason.PHONE_CONFLICT,
 						"The phone number is bound to another user.");
 				// Refusals a phone binding does not make
-				case IDENTITY_CONFLICT, LAST_IDENTITY -> ex;
+				case IDENTITY_CONFLICT, LAST_IDENTITY, MERGE_CONFLICT -> ex;
 			};
 		}
 		return phone;

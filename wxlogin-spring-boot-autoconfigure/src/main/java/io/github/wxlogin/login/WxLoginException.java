@@ -17,6 +17,8 @@ public class WxLoginException extends RuntimeException {
 
 	private final @Nullable WxBan ban;
 
+	private final boolean mergeable;
+
 	/**
 	 * Create an exception.
 	 * @param reason why the request was refused
@@ -35,10 +37,16 @@ public class WxLoginException extends RuntimeException {
 	 */
 	public WxLoginException(Reason reason, String detail, @Nullable WxSessionEndReason endReason,
 			@Nullable WxBan ban) {
+		this(reason, detail, endReason, ban, false);
+	}
+
+	private WxLoginException(Reason reason, String detail, @Nullable WxSessionEndReason endReason,
+			@Nullable WxBan ban, boolean mergeable) {
 		super(detail);
 		this.reason = reason;
 		this.endReason = endReason;
 		this.ban = ban;
+		this.mergeable = mergeable;
 	}
 
 	/**
@@ -73,6 +81,25 @@ public class WxLoginException extends RuntimeException {
 	public static WxLoginException invalidRefreshToken(WxSessionEndReason endReason) {
 		return new WxLoginException(Reason.INVALID_REFRESH_TOKEN,
 				"The refresh token is unknown, expired, revoked or spent.", endReason, null);
+	}
+
+	/**
+	 * Return whether the refusal is a phone conflict that the caller may resolve by merging its account into
+	 * the phone's ({@link WxAccountMergeService}), which the problem tells the client.
+	 * @return whether a merge is offered
+	 */
+	public boolean mergeable() {
+		return this.mergeable;
+	}
+
+	/**
+	 * The refusal of a phone login whose WeChat identity and phone number belong to two accounts.
+	 * @param mergeable whether the caller may merge its account into the phone's instead
+	 * @return the exception
+	 */
+	public static WxLoginException identityConflict(boolean mergeable) {
+		return new WxLoginException(Reason.IDENTITY_CONFLICT,
+				"This WeChat user and this phone number belong to two different accounts.", null, null, mergeable);
 	}
 
 	static WxLoginException invalidRequest(String detail) {
@@ -167,6 +194,9 @@ public class WxLoginException extends RuntimeException {
 
 		/** A phone login whose WeChat identity and phone number belong to two different accounts. */
 		IDENTITY_CONFLICT,
+
+		/** Two accounts cannot be merged without breaking an account rule. */
+		MERGE_CONFLICT,
 
 		/** The caller has no session or linked identity of that id (another account's counts as none). */
 		NOT_FOUND,

@@ -75,6 +75,10 @@ public class WxSignInService {
 
 	private final PhoneNumbers phoneNumbers;
 
+	private final @Nullable WxAccountDeletionService deletions;
+
+	private final boolean mergeOnPhoneConflict;
+
 	/**
 	 * Create the service.
 	 * @param apps the mini programs served
@@ -90,6 +94,31 @@ public class WxSignInService {
 	public WxSignInService(WxApps apps, WxApiClient wechat, WxSessionKeyStore sessionKeys, WxUserService users,
 			WxTokenService tokens, WxLoginSessionService sessions, ObservationRegistry observations,
 			ApplicationEventPublisher events) {
+		this(apps, wechat, sessionKeys, users, tokens, sessions, observations, events, null, false);
+	}
+
+	/**
+	 * Create the service with the account lifecycle: logins restore accounts whose deletion is pending, and
+	 * a phone conflict may offer a merge.
+	 * @param apps the mini programs served
+	 * @param wechat the WeChat client
+	 * @param sessionKeys the store of session keys
+	 * @param users the host's users
+	 * @param tokens the token service
+	 * @param sessions the login sessions
+	 * @param observations where logins and refreshes are observed, {@link ObservationRegistry#NOOP} for
+	 * nowhere
+	 * @param events where the audit and new-user events are published
+	 * @param deletions the account deletions a login cancels, or {@code null} for none
+	 * @param mergeOnPhoneConflict whether a phone conflict tells the client it may merge its account instead
+	 * ({@link WxAccountMergeService})
+	 */
+	public WxSignInService(WxApps apps, WxApiClient wechat, WxSessionKeyStore sessionKeys, WxUserService users,
+			WxTokenService tokens, WxLoginSessionService sessions, ObservationRegistry observations,
+			ApplicationEventPublisher events, @Nullable WxAccountDeletionService deletions,
+			boolean mergeOnPhoneConflict) {
+		this.deletions = deletions;
+		this.mergeOnPhoneConflict = mergeOnPhoneConflict;
 		this.apps = apps;
 		this.wechat = wechat;
 		this.sessionKeys = sessionKeys;
@@ -103,7 +132,7 @@ public class WxSignInService {
 
 	/**
 	 * Log in silently: exchange the code with WeChat, keep the session key, find or create the user and
-	 * issue tokens.
+	 * issue tokens. The login of an account whose deletion is pending restores it.
 	 * @param request the code, the mini program and the request's origin
 	 * @return the tokens and the user
 	 */
@@ -130,7 +159,7 @@ public class WxSignInService {
 		WxUserLogin login = this.users
 			.findOrCreate(new WxIdentity(app.appid(), session.openid(), session.unionid(), app.tenant()));
 		refuseDisabled(login.user());
-		return new SignedInUser(login.user(), app.tenant(), login.created());
+		return restoring(new SignedInUser(login.user(), app.tenant(), login.created()));
 	}
 
 	/**
@@ -143,7 +172,8 @@ public class WxSignInService {
 	 * charges for, is still unused and the client retries with a fresh {@code wx.login()} code. An
 	 * identity whose account is disabled is refused before the phone code is spent. With a
 	 * {@link WxUserService} that is no {@link WxAccountStore}, the number is bound to the identity's user,
-	 * and a number another user has is an identity conflict.
+	 * and a number another user has is an identity conflict. Like a silent login, it restores the account it
+	 * signs in to when that account's deletion is pending: the user proved its phone.
 	 * @param request the two codes, the mini program and the request's origin
 	 * @return the tokens and the user
 	 */
@@ -172,7 +202,16 @@ public class WxSignInService {
 				? signInWithPhone(accounts, app, identity, request.phoneCode())
 				: bindPhoneOfUser(app, identity, request.phoneCode());
 		refuseDisabled(user.user());
-		return user;
+		return restoring(user);
+	}
+
+	/**
+	 * The login of an account whose deletion is pending restores it, before any token names the account: a
+	 * deletion cancelled after the tokens could purge the account they name.
+	 */
+	private SignedInUser restoring(SignedInUser user) {
+		boolean restored = this.deletions != null && !user.newUser() && this.deletions.restore(user.user().id());
+		return restored ? new SignedInUser(user.user(), user.tenant(), false, true) : user;
 	}
 
 	private SignedInUser signInWithPhone(WxAccountStore accounts, WxApp app, WxIdentity identity, String phoneCode) {
@@ -186,7 +225,7 @@ public class WxSignInService {
 			throw switch (ex.reason()) {
 				case IDENTITY_CONFLICT -> identityConflict();
 				// Refusals a phone sign-in does not make
-				case PHONE_CONFLICT, LAST_IDENTITY -> ex;
+				case PHONE_CONFLICT, LAST_IDENTITY, MERGE_CONFLICT -> ex;
 			};
 		}
 	}
@@ -205,7 +244,7 @@ public class WxSignInService {
 			throw switch (ex.reason()) {
 				// The phone is another account's: this login's identity and phone belong to two accounts
 				case PHONE_CONFLICT, IDENTITY_CONFLICT -> identityConflict();
-				case LAST_IDENTITY -> ex;
+				case LAST_IDENTITY, MERGE_CONFLICT -> ex;
 			};
 		}
 	}
@@ -293,7 +332,7 @@ public class WxSignInService {
 	}
 
 	private SignedIn signedIn(SignedInUser user, WxLoginOrigin origin) {
-		return new SignedIn(this.tokens.issue(user.principal(), origin), user.user(), user.newUser());
+		return new SignedIn(this.tokens.issue(user.principal(), origin), user.user(), user.newUser(), user.restored());
 	}
 
 	private void refuseDisabled(WxUser user) {
@@ -381,9 +420,8 @@ public class WxSignInService {
 		return newUser ? "new_user" : "returning";
 	}
 
-	private static WxLoginException identityConflict() {
-		return new WxLoginException(Reason.IDENTITY_CONFLICT,
-				"This WeChat user and this phone number belong to two different accounts.");
+	private WxLoginException identityConflict() {
+		return WxLoginException.identityConflict(this.mergeOnPhoneConflict);
 	}
 
 }

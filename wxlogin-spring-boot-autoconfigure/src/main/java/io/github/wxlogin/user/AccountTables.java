@@ -176,6 +176,32 @@ final class AccountTables {
 			.update();
 	}
 
+	/**
+	 * Locks the rows of two accounts until the transaction ends, in the order of their ids, so that two
+	 * transactions locking the same pair never wait for each other.
+	 */
+	void lockAccounts(String one, String other) {
+		this.jdbc.sql("SELECT id FROM wx_account WHERE id IN (:one, :other) ORDER BY id FOR UPDATE")
+			.param("one", one)
+			.param("other", other)
+			.query(String.class)
+			.list();
+	}
+
+	/** Moves every identity of one account to another. */
+	void moveIdentities(String fromAccountId, String toAccountId) {
+		this.jdbc.sql("UPDATE wx_identity SET account_id = :to WHERE account_id = :from")
+			.param("to", toAccountId)
+			.param("from", fromAccountId)
+			.update();
+	}
+
+	/** Deletes an account with its identities, which frees them and its phone. */
+	void deleteAccount(String accountId) {
+		this.jdbc.sql("DELETE FROM wx_identity WHERE account_id = :id").param("id", accountId).update();
+		this.jdbc.sql("DELETE FROM wx_account WHERE id = :id").param("id", accountId).update();
+	}
+
 	void deleteIdentity(String accountId, String appid, String openid) {
 		this.jdbc.sql("DELETE FROM wx_identity WHERE appid = :appid AND openid = :openid AND account_id = :id")
 			.param("appid", appid)

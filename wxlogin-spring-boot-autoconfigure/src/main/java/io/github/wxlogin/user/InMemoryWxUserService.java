@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,8 @@ public class InMemoryWxUserService implements WxAccountStore {
 	private final Map<IdentityKey, String> accountIdsByIdentity = new HashMap<>();
 
 	private final Map<PhoneKey, String> accountIdsByPhone = new HashMap<>();
+
+	private final Map<String, Deletion> deletions = new HashMap<>();
 
 	private final Clock clock;
 
@@ -231,6 +234,90 @@ public class InMemoryWxUserService implements WxAccountStore {
 		return save(require(userId).withBan(null, now())).toWxAccount(this.clock.instant());
 	}
 
+	@Override
+	public synchronized WxAccount merge(String fromUserId, String intoUserId) {
+		Account from = require(fromUserId);
+		Account into = require(intoUserId);
+		AccountMerges.requireMergeable(from.toWxAccount(this.clock.instant()), into.toWxAccount(this.clock.instant()));
+		List<WxLinkedIdentity> identities = new ArrayList<>(into.identities());
+		identities.addAll(from.identities());
+		// The one linked first first, ties broken as the JDBC store breaks them
+		identities.sort(Comparator.comparing(WxLinkedIdentity::linkedAt)
+			.thenComparing(WxLinkedIdentity::appid)
+			.thenComparing(WxLinkedIdentity::openid));
+		from.identities()
+			.forEach((identity) -> this.accountIdsByIdentity.put(new IdentityKey(identity.appid(), identity.openid()),
+					intoUserId));
+		this.accounts.remove(fromUserId);
+		this.deletions.remove(fromUserId);
+		return save(into.withIdentities(identities).withUpdatedAt(now())).toWxAccount(this.clock.instant());
+	}
+
+	@Override
+	public synchronized void scheduleDeletion(String userId, Instant purgeAt) {
+		require(userId);
+		this.deletions.put(userId, new Deletion(purgeAt.truncatedTo(ChronoUnit.MILLIS), null));
+	}
+
+	@Override
+	public synchronized boolean cancelDeletion(String userId) {
+		Deletion deletion = this.deletions.get(userId);
+		if (deletion == null || deletion.purged() != null) {
+			return false;
+		}
+		this.deletions.remove(userId);
+		return true;
+	}
+
+	@Override
+	public synchronized Optional<Instant> deletionScheduledAt(String userId) {
+		return Optional.ofNullable(this.deletions.get(userId))
+			.filter((deletion) -> deletion.purged() == null)
+			.map(Deletion::purgeAt);
+	}
+
+	@Override
+	public synchronized List<String> deletionsDue(Instant now, int max) {
+		return this.deletions.entrySet()
+			.stream()
+			.filter((entry) -> !entry.getValue().purgeAt().isAfter(now))
+			.sorted(Map.Entry.comparingByValue((one, other) -> one.purgeAt().compareTo(other.purgeAt())))
+			.limit(max)
+			.map(Map.Entry::getKey)
+			.toList();
+	}
+
+	@Override
+	public synchronized Optional<WxAccount> purge(String userId, Instant now) {
+		Deletion deletion = this.deletions.get(userId);
+		if (deletion == null || deletion.purgeAt().isAfter(now)) {
+			return Optional.empty();
+		}
+		if (deletion.purged() != null) {
+			return Optional.of(deletion.purged());
+		}
+		Account account = this.accounts.remove(userId);
+		if (account == null) {
+			// merged away while its deletion was pending: nothing is left to purge
+			this.deletions.remove(userId);
+			return Optional.empty();
+		}
+		account.identities()
+			.forEach((identity) -> this.accountIdsByIdentity.remove(new IdentityKey(identity.appid(), identity.openid())));
+		if (account.phone() != null) {
+			this.accountIdsByPhone.remove(new PhoneKey(account.tenant(), account.phone().phoneNumber()));
+		}
+		WxAccount purged = new WxAccount(userId, null, null, account.avatarUrl(), false, deletion.purgeAt(),
+				deletion.purgeAt(), List.of(), account.tenant());
+		this.deletions.put(userId, new Deletion(deletion.purgeAt(), purged));
+		return Optional.of(purged);
+	}
+
+	@Override
+	public synchronized void forgetDeletion(String userId) {
+		this.deletions.computeIfPresent(userId, (id, deletion) -> (deletion.purged() != null) ? null : deletion);
+	}
+
 	/** Records the unionid of a linked identity that had none, and gives the user seen through it. */
 	private WxUser recordUnionid(WxIdentity identity) {
 		Account account = this.accounts
@@ -317,6 +404,10 @@ public class InMemoryWxUserService implements WxAccountStore {
 	}
 
 	private record IdentityKey(String appid, String openid) {
+	}
+
+	/** A deletion: pending while {@code purged} is null, then the account as purged until forgotten. */
+	private record Deletion(Instant purgeAt, @Nullable WxAccount purged) {
 	}
 
 	/** A phone is unique inside its tenant only. */

@@ -1,10 +1,12 @@
 package io.github.wxlogin.user;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 import io.github.wxlogin.WxAccount;
@@ -17,9 +19,12 @@ import io.github.wxlogin.WxLinkedIdentity;
 import io.github.wxlogin.WxPhone;
 import io.github.wxlogin.WxProfile;
 import io.github.wxlogin.WxUser;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.BadSqlGrammarException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -35,9 +40,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public class JdbcWxUserService implements WxAccountStore {
 
+	private static final Log logger = LogFactory.getLog(JdbcWxUserService.class);
+
 	private final AccountTables tables;
 
+	private final DeletionTables deletions;
+
 	private final RetriedTransactions transactions;
+
+	private final AtomicBoolean missingDeletionTableReported = new AtomicBoolean();
 
 	private volatile Consumer<String> whenDisabled = (userId) -> {
 	};
@@ -49,7 +60,9 @@ public class JdbcWxUserService implements WxAccountStore {
 	 * @param clock the clock that stamps creation and update times
 	 */
 	public JdbcWxUserService(JdbcTemplate jdbcTemplate, Clock clock) {
-		this.tables = new AccountTables(JdbcClient.create(jdbcTemplate), clock);
+		JdbcClient jdbc = JdbcClient.create(jdbcTemplate);
+		this.tables = new AccountTables(jdbc, clock);
+		this.deletions = new DeletionTables(jdbc);
 		this.transactions = new RetriedTransactions(
 				Objects.requireNonNull(jdbcTemplate.getDataSource(), "jdbcTemplate has no DataSource"));
 	}
@@ -229,6 +242,91 @@ public class JdbcWxUserService implements WxAccountStore {
 	public WxAccount enable(String userId) {
 		this.tables.updateBan(userId, null);
 		return account(userId);
+	}
+
+	@Override
+	public WxAccount merge(String fromUserId, String intoUserId) {
+		return this.transactions.run(() -> {
+			this.tables.lockAccounts(fromUserId, intoUserId);
+			WxAccount from = account(fromUserId);
+			WxAccount into = account(intoUserId);
+			AccountMerges.requireMergeable(from, into);
+			this.tables.moveIdentities(fromUserId, intoUserId);
+			this.deletions.delete(fromUserId);
+			this.tables.deleteAccount(fromUserId);
+			this.tables.touch(intoUserId);
+			return account(intoUserId);
+		});
+	}
+
+	@Override
+	public void scheduleDeletion(String userId, Instant purgeAt) {
+		this.transactions.run(() -> {
+			// Locks the account, so that a concurrent merge or purge of it comes before or after, not between
+			this.tables.lockAccountWithPhone(userId);
+			this.deletions.schedule(userId, account(userId).tenant(), purgeAt);
+			return null;
+		});
+	}
+
+	@Override
+	public boolean cancelDeletion(String userId) {
+		try {
+			return this.deletions.cancel(userId);
+		}
+		catch (BadSqlGrammarException ex) {
+			// A schema managed by the host that lacks the table yet: logins go on, nothing can be pending
+			if (this.missingDeletionTableReported.compareAndSet(false, true)) {
+				logger.warn("Table wx_account_deletion is missing: account deletion does not work until it is "
+						+ "created (see the schema script of your database)");
+			}
+			return false;
+		}
+	}
+
+	@Override
+	public Optional<Instant> deletionScheduledAt(String userId) {
+		return this.deletions.scheduledAt(userId);
+	}
+
+	@Override
+	public List<String> deletionsDue(Instant now, int max) {
+		return this.deletions.due(now, max);
+	}
+
+	@Override
+	public Optional<WxAccount> purge(String userId, Instant now) {
+		return this.transactions.run(() -> {
+			// The deletion's row is locked first: a login that cancels it waits, and then finds it purged
+			DeletionTables.Deletion deletion = this.deletions.lock(userId).orElse(null);
+			if (deletion == null || deletion.purgeAt().isAfter(now)) {
+				return Optional.empty();
+			}
+			if (deletion.purged()) {
+				return Optional.of(deletion.purgedAccount(userId));
+			}
+			Optional<WxAccount> account = findAccount(userId);
+			if (account.isEmpty()) {
+				// merged away while its deletion was pending: nothing is left to purge
+				this.deletions.delete(userId);
+				return Optional.empty();
+			}
+			this.tables.deleteAccount(userId);
+			this.deletions.markPurged(userId, account.get().avatarUrl());
+			return Optional.of(new DeletionTables.Deletion(deletion.purgeAt(), true, account.get().avatarUrl(),
+					account.get().tenant())
+				.purgedAccount(userId));
+		});
+	}
+
+	@Override
+	public void forgetDeletion(String userId) {
+		this.deletions.forget(userId);
+	}
+
+	@Override
+	public boolean leasePurges(String holder, Instant now, Instant until) {
+		return this.deletions.lease(DeletionTables.PURGE_LEASE, holder, now, until);
 	}
 
 	/** Links an identity to an account and gives the user seen through it. */

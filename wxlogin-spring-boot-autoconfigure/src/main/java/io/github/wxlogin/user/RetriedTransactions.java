@@ -5,7 +5,7 @@ import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.CannotCreateTransactionException;
@@ -15,7 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Runs a change of several rows in one transaction, and runs it again when a concurrent change claimed
- * a unique key first or the database chose it as a deadlock's victim: the next attempt reads what the
+ * a unique key first, removed the account a row refers to, or the database chose it as a deadlock's victim: the next attempt reads what the
  * other change committed and decides again. The unique keys keep the account rules; this class only
  * turns their refusals into a second look.
  * <p>
@@ -41,7 +41,8 @@ final class RetriedTransactions {
 			try {
 				return this.transactions.execute((status) -> change.get());
 			}
-			catch (DuplicateKeyException | PessimisticLockingFailureException ex) {
+			// A unique key, or a foreign key to an account a concurrent merge or purge removed
+			catch (DataIntegrityViolationException | PessimisticLockingFailureException ex) {
 				if (attempt == MAX_ATTEMPTS) {
 					throw ex;
 				}

@@ -18,16 +18,18 @@ import io.github.wxlogin.token.WxIssuedTokens;
  * @param phoneBound whether the user has a phone number: a client shows the paid phone-number button only
  * when not
  * @param user the user
+ * @param restored whether this login cancelled the pending deletion of the user's account: a client tells
+ * the user the account is kept
  */
 public record TokenResponse(String accessToken, String tokenType, long expiresIn, String refreshToken,
-		long refreshExpiresIn, boolean newUser, boolean phoneBound, UserResponse user) {
+		long refreshExpiresIn, boolean newUser, boolean phoneBound, UserResponse user, boolean restored) {
 
 	static TokenResponse of(SignedIn signedIn) {
 		WxIssuedTokens tokens = signedIn.tokens();
 		Instant issuedAt = tokens.issuedAt();
 		return new TokenResponse(tokens.accessToken(), "Bearer", secondsUntil(issuedAt, tokens.accessTokenExpiresAt()),
 				tokens.refreshToken(), secondsUntil(issuedAt, tokens.refreshTokenExpiresAt()), signedIn.newUser(),
-				signedIn.user().phoneNumber() != null, UserResponse.of(signedIn.user()));
+				signedIn.user().phoneNumber() != null, UserResponse.of(signedIn.user()), signedIn.restored());
 	}
 
 	private static long secondsUntil(Instant now, Instant then) {
@@ -37,7 +39,7 @@ public record TokenResponse(String accessToken, String tokenType, long expiresIn
 	@Override
 	public String toString() {
 		return "TokenResponse[expiresIn=" + this.expiresIn + ", newUser=" + this.newUser + ", phoneBound=" + this.phoneBound
-				+ ", user=" + this.user + "]";
+				+ ", user=" + this.user + ", restored=" + this.restored + "]";
 	}
 
 }

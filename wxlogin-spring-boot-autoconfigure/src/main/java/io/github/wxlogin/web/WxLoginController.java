@@ -6,6 +6,8 @@ import java.util.Map;
 import io.github.wxlogin.WxPrincipal;
 import io.github.wxlogin.http.WxLoginEndpoints;
 import io.github.wxlogin.login.SignOutRequest;
+import io.github.wxlogin.login.WxAccountDeletionService;
+import io.github.wxlogin.login.WxAccountMergeService;
 import io.github.wxlogin.login.WxAccountService;
 import io.github.wxlogin.login.WxJwkSetService;
 import io.github.wxlogin.login.WxLoginException;
@@ -53,6 +55,10 @@ public class WxLoginController {
 
 	private final WxLoginSessionService sessions;
 
+	private final @Nullable WxAccountDeletionService deletions;
+
+	private final @Nullable WxAccountMergeService merges;
+
 	/**
 	 * Create the controller.
 	 * @param signIn login, refresh and logout
@@ -62,6 +68,23 @@ public class WxLoginController {
 	 */
 	public WxLoginController(WxSignInService signIn, WxAccountService accounts, WxJwkSetService jwkSet,
 			WxLoginSessionService sessions) {
+		this(signIn, accounts, jwkSet, sessions, null, null);
+	}
+
+	/**
+	 * Create the controller with the account lifecycle's endpoints.
+	 * @param signIn login, refresh and logout
+	 * @param accounts the caller's user, identities, phone and profile
+	 * @param jwkSet the public keys
+	 * @param sessions the caller's sessions
+	 * @param deletions account deletion, or {@code null} to answer {@code DELETE {base}/me} with 404
+	 * @param merges merges on a phone conflict, or {@code null} to answer {@code POST {base}/me/merge} with 404
+	 */
+	public WxLoginController(WxSignInService signIn, WxAccountService accounts, WxJwkSetService jwkSet,
+			WxLoginSessionService sessions, @Nullable WxAccountDeletionService deletions,
+			@Nullable WxAccountMergeService merges) {
+		this.deletions = deletions;
+		this.merges = merges;
 		this.signIn = signIn;
 		this.accounts = accounts;
 		this.jwkSet = jwkSet;
@@ -98,6 +121,28 @@ public class WxLoginController {
 	public UserResponse me(@AuthenticationPrincipal @Nullable WxPrincipal principal) {
 		WxPrincipal caller = signedIn(principal);
 		return UserResponse.of(this.accounts.user(caller), this.accounts.identities(caller));
+	}
+
+	@DeleteMapping(WxLoginEndpoints.ME)
+	public ResponseEntity<DeletionResponse> deleteAccount(@AuthenticationPrincipal @Nullable WxPrincipal principal) {
+		WxPrincipal caller = signedIn(principal);
+		if (this.deletions == null) {
+			throw notServed();
+		}
+		return this.deletions.requestDeletion(caller)
+			.map((purgeAt) -> ResponseEntity.status(HttpStatus.ACCEPTED).body(new DeletionResponse(purgeAt)))
+			.orElseGet(() -> ResponseEntity.noContent().build());
+	}
+
+	@PostMapping(WxLoginEndpoints.ME_MERGE)
+	public TokenResponse mergeAccount(@AuthenticationPrincipal @Nullable WxPrincipal principal,
+			@RequestBody PhoneRequest body, HttpServletRequest request) {
+		WxPrincipal caller = signedIn(principal);
+		if (this.merges == null) {
+			throw notServed();
+		}
+		return TokenResponse
+			.of(this.merges.mergeByPhone(caller, body.code(), ClientAddress.of(request).origin(null)));
 	}
 
 	@DeleteMapping(WxLoginEndpoints.ME_IDENTITY)
@@ -154,6 +199,10 @@ public class WxLoginController {
 		return this.jwkSet.publicJwkSet()
 			.map((keys) -> ResponseEntity.ok().contentType(JWK_SET_JSON).body(keys))
 			.orElseGet(() -> ResponseEntity.notFound().build());
+	}
+
+	private static WxLoginException notServed() {
+		return new WxLoginException(Reason.NOT_FOUND, "This back end does not serve this endpoint.");
 	}
 
 	private static @Nullable Jwt presentedToken(@Nullable Authentication authentication) {

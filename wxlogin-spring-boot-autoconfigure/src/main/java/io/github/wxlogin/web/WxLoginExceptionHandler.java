@@ -37,7 +37,12 @@ public class WxLoginExceptionHandler {
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> loginFailed(WxLoginException ex) {
-		return WxProblem.of(ex).toResponseEntity();
+		ResponseEntity<ProblemDetail> problem = WxProblem.of(ex).toResponseEntity();
+		if (ex.mergeable() && problem.getBody() != null) {
+			// the client may offer to merge the account into the phone's (POST {base}/me/merge)
+			problem.getBody().setProperty("mergeable", true);
+		}
+		return problem;
 	}
 
 	@ExceptionHandler

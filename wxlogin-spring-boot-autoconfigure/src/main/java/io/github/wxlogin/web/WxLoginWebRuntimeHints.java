@@ -28,7 +28,7 @@ public final class WxLoginWebRuntimeHints implements RuntimeHintsRegistrar {
 
 	/** The replies. */
 	static final List<Class<?>> REPLIES = List.of(TokenResponse.class, UserResponse.class, PhoneResponse.class,
-			SessionResponse.class, AvatarResponse.class);
+			SessionResponse.class, AvatarResponse.class, DeletionResponse.class);
 
 	@Override
 	public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {

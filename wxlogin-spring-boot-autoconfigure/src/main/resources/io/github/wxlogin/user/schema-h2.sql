@@ -31,3 +31,26 @@ CREATE TABLE IF NOT EXISTS wx_identity (
 CREATE INDEX IF NOT EXISTS wx_identity_account_idx ON wx_identity (account_id);
 
 CREATE INDEX IF NOT EXISTS wx_identity_unionid_idx ON wx_identity (unionid, appid);
+
+-- An account its user asked to delete: purged once purge_at has passed, unless a login cancels it first. Once
+-- the account's own rows are purged (purged = TRUE), this row keeps what the rest of the purge needs until it
+-- is done. New with account deletion: an existing database gets it from this script, which creates only what
+-- is missing.
+CREATE TABLE IF NOT EXISTS wx_account_deletion (
+	account_id VARCHAR(36) NOT NULL,
+	tenant VARCHAR(64) NOT NULL,
+	purge_at TIMESTAMP(3) WITH TIME ZONE NOT NULL,
+	purged BOOLEAN DEFAULT FALSE NOT NULL,
+	avatar_url VARCHAR(1024),
+	CONSTRAINT wx_account_deletion_pk PRIMARY KEY (account_id)
+);
+
+CREATE INDEX IF NOT EXISTS wx_account_deletion_due_idx ON wx_account_deletion (purge_at);
+
+-- Leases that let one instance at a time run a job, such as the purge of deleted accounts.
+CREATE TABLE IF NOT EXISTS wx_lease (
+	name VARCHAR(64) NOT NULL,
+	holder VARCHAR(64) NOT NULL,
+	expires_at TIMESTAMP(3) WITH TIME ZONE NOT NULL,
+	CONSTRAINT wx_lease_pk PRIMARY KEY (name)
+);

@@ -39,7 +39,10 @@ class ConfigurationMetadataTests {
 				Map.entry("wx.login.store.type", "auto"), Map.entry("wx.login.store.redis.key-prefix", "wxlogin:"),
 				Map.entry("wx.login.user-store.type", "auto"),
 				Map.entry("wx.login.user-store.initialize-schema", "embedded"),
-				Map.entry("wx.login.security.enabled", "true"), Map.entry("wx.login.profile.content-check", "false"));
+				Map.entry("wx.login.security.enabled", "true"), Map.entry("wx.login.profile.content-check", "false"),
+				Map.entry("wx.login.accounts.deletion-grace-period", "7d"),
+				Map.entry("wx.login.accounts.purge-interval", "1m"),
+				Map.entry("wx.login.accounts.phone-conflict", "reject"));
 		defaults.forEach((name, value) -> {
 			assertThat(metadata).as(name).containsKey(name);
 			assertThat(metadata.get(name).path("defaultValue").asString()).as(name).isEqualTo(value);

@@ -19,10 +19,13 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
+import io.github.wxlogin.WxAccountStore;
+import io.github.wxlogin.WxPhone;
 import io.github.wxlogin.app.WxAppManager;
 import io.github.wxlogin.app.WxAppRegistration;
 import io.github.wxlogin.it.LocalDatabaseServers;
 import io.github.wxlogin.login.WxAccountManager;
+import io.github.wxlogin.login.WxAccountPurger;
 import io.github.wxlogin.redis.LocalRedis;
 import io.github.wxlogin.session.WxLoginSessionService;
 import io.github.wxlogin.test.Api;
@@ -151,7 +154,9 @@ abstract class TwoInstanceClusterTests {
 				"--wx.login.jwt.hmac-secret=a-secret-both-instances-share-of-32-bytes-or-more",
 				"--wx.login.api-base-url=" + fake().baseUrl(), "--wx.login.appid=" + fake().appid(),
 				"--wx.login.secret=" + fake().secret(), "--wx.login.app-registry.type=jdbc",
-				"--wx.login.app-registry.encryption-key=" + APP_REGISTRY_KEY));
+				"--wx.login.app-registry.encryption-key=" + APP_REGISTRY_KEY,
+				// the tests purge when they say so
+				"--wx.login.accounts.phone-conflict=merge", "--wx.login.accounts.purge-interval=1h"));
 		args.addAll(this.redisProperties);
 		return new SpringApplicationBuilder(ClusterApplication.class).web(WebApplicationType.SERVLET)
 			.run(args.toArray(String[]::new));
@@ -348,6 +353,69 @@ abstract class TwoInstanceClusterTests {
 		assertThat(again.text("banReason")).isEqualTo("fraud");
 		this.instanceB.getBean(WxAccountManager.class).enable(userId);
 		assertThat(login(this.a, openid).json().path("user").path("id").asString()).isEqualTo(userId);
+	}
+
+	@Test
+	void deletionOnOneInstanceIsHonouredOnTheOtherAndALoginThereRestoresTheAccount() throws InterruptedException {
+		String openid = newOpenid();
+		Reply phone = login(this.a, openid);
+		Reply tablet = login(this.b, openid);
+		String userId = phone.json().path("user").path("id").asString();
+		assertThat(this.b.get("/api/hello", tablet.text("accessToken")).status()).isEqualTo(200);
+
+		assertThat(this.a.delete("/wx/me", phone.text("accessToken")).status()).isEqualTo(202);
+		long ended = System.nanoTime();
+
+		assertRefusedWithinTheRevocationBound(this.b, tablet.text("accessToken"), ended);
+		Reply restored = login(this.b, openid);
+		assertThat(restored.json().path("restored").asBoolean()).isTrue();
+		assertThat(restored.json().path("user").path("id").asString()).isEqualTo(userId);
+		this.instanceB.getBean(WxAccountManager.class).delete(userId);
+		assertThat(login(this.a, openid).json().path("newUser").asBoolean()).isTrue();
+	}
+
+	@Test
+	void mergeOnOneInstanceIsHonouredOnTheOther() throws InterruptedException {
+		String phone = Long.toString(13_000_000_000L + ThreadLocalRandom.current().nextLong(900_000_000L));
+		String owner = this.instanceA.getBean(WxAccountManager.class)
+			.createAccount(new WxPhone(phone, phone, "86"))
+			.id();
+		String openid = newOpenid();
+		Reply silent = login(this.b, openid);
+		assertThat(this.b.get("/api/hello", silent.text("accessToken")).status()).isEqualTo(200);
+
+		Reply merged = this.a.post("/wx/me/merge", silent.text("accessToken"),
+				Map.of("code", fake().issuePhoneCode(phone, openid)));
+		long ended = System.nanoTime();
+
+		assertThat(merged.status()).as(merged.body()).isEqualTo(200);
+		assertThat(merged.json().path("user").path("id").asString()).isEqualTo(owner);
+		assertRefusedWithinTheRevocationBound(this.b, silent.text("accessToken"), ended);
+		assertThat(this.b.get("/api/hello", merged.text("accessToken")).status()).isEqualTo(200);
+		assertThat(login(this.b, openid).json().path("user").path("id").asString()).isEqualTo(owner);
+	}
+
+	@Test
+	void oneInstanceAtATimePurgesWhatIsDue() throws Exception {
+		JdbcClient.create(dataSource()).sql("DELETE FROM wx_lease").update();
+		String userId = login(this.a, newOpenid()).json().path("user").path("id").asString();
+		this.instanceA.getBean(WxAccountStore.class).scheduleDeletion(userId, java.time.Instant.now());
+
+		ExecutorService executor = Executors.newFixedThreadPool(2);
+		CountDownLatch start = new CountDownLatch(1);
+		List<Future<Integer>> runs = new ArrayList<>();
+		for (ConfigurableApplicationContext instance : List.of(this.instanceA, this.instanceB)) {
+			runs.add(executor.submit(() -> {
+				start.await();
+				return instance.getBean(WxAccountPurger.class).purgeDue();
+			}));
+		}
+		start.countDown();
+		executor.shutdown();
+
+		// the lease went to one of them, which purged; the other purged nothing
+		assertThat(List.of(runs.get(0).get(), runs.get(1).get())).containsOnlyOnce(0);
+		assertThat(this.instanceB.getBean(WxAccountStore.class).findAccount(userId)).isEmpty();
 	}
 
 	@Test

@@ -11,10 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.github.wxlogin.WxPhone;
 import io.github.wxlogin.avatar.TestImages;
 import io.github.wxlogin.event.WxAvatarVerdictEvent;
 import io.github.wxlogin.event.WxPushEvent;
 import io.github.wxlogin.it.WxLoginClient.Reply;
+import io.github.wxlogin.login.WxAccountManager;
 import io.github.wxlogin.test.AutoConfigureFakeWeChat;
 import io.github.wxlogin.test.FakeWeChatServer;
 import io.github.wxlogin.test.MediaCheck;
@@ -44,7 +46,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = { HostApplication.class, AvatarIntegrationTests.EventsConfiguration.class },
 		webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "wx.login.connect-timeout=10s", "wx.login.read-timeout=30s",
-				"wx.login.rate-limit.enabled=false", "wx.login.store.type=memory",
+				"wx.login.rate-limit.enabled=false", "wx.login.store.type=memory", "wx.login.accounts.phone-conflict=merge",
 				"wx.login.avatar.public-base-url=https://avatars.example.com",
 				"wx.login.push.token=" + AvatarIntegrationTests.PUSH_TOKEN,
 				"wx.login.push.encoding-aes-key=" + AvatarIntegrationTests.AES_KEY })
@@ -72,6 +74,9 @@ class AvatarIntegrationTests {
 
 	@Autowired
 	Events events;
+
+	@Autowired
+	WxAccountManager accounts;
 
 	@LocalServerPort
 	int port;
@@ -151,6 +156,30 @@ class AvatarIntegrationTests {
 		assertThat(second).isNotEqualTo(first);
 		assertProblem(fetch(first), 404, "not_found");
 		assertThat(fetch(second).status().value()).isEqualTo(200);
+	}
+
+	@Test
+	void aDeletedAccountsAvatarIsErasedWhenItIsPurged() {
+		String token = accessToken("openid-avatar-del");
+		String avatar = upload(token, TestImages.png(40, 40)).text("avatarUrl");
+		String userId = this.client.get("/wx/me", token).json().path("id").asString();
+
+		this.accounts.delete(userId);
+
+		assertProblem(fetch(avatar), 404, "not_found");
+	}
+
+	@Test
+	void theAvatarOfAnAccountMergedAwayIsErased() {
+		this.accounts.createAccount(new WxPhone("13800139301", "13800139301", "86"));
+		String token = accessToken("openid-avatar-merge");
+		String avatar = upload(token, TestImages.png(40, 40)).text("avatarUrl");
+
+		Reply merged = this.client.post("/wx/me/merge", token,
+				Map.of("code", this.fake.issuePhoneCode("13800139301", "openid-avatar-merge")));
+
+		assertThat(merged.status().value()).as(merged.body()).isEqualTo(200);
+		assertProblem(fetch(avatar), 404, "not_found");
 	}
 
 	@Test

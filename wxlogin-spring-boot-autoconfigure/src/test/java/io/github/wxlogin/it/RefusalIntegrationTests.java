@@ -76,7 +76,7 @@ class RefusalIntegrationTests extends HostIntegrationTest {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "DELETE /wx/me", "GET /wx/phone", "POST /wx/profile" })
+	@ValueSource(strings = { "PUT /wx/me", "GET /wx/phone", "POST /wx/profile" })
 	void aWrongMethodOnAGuardedEndpointIsMethodNotAllowedForTheCallerAndUnauthorizedForAnyoneElse(String request)
 			throws IOException {
 		String token = accessToken("openid-wrong-method");

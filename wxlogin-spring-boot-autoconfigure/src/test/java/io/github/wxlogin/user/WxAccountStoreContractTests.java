@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.tuple;
  *
  * @param <S> the user service under test
  */
-abstract class WxAccountStoreContractTests<S extends WxAccountStore> extends WxUserServiceContractTests<S> {
+abstract class WxAccountStoreContractTests<S extends WxAccountStore> extends WxAccountLifecycleContractTests<S> {
 
 	private WxIdentity identity(String openid) {
 		return new WxIdentity(this.appid, openid, null);

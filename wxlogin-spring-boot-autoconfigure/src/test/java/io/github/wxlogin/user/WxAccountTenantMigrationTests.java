@@ -150,6 +150,45 @@ abstract class WxAccountTenantMigrationTests {
 		assertThat(users().findByPhone(PHONE.phoneNumber())).isEmpty();
 	}
 
+	@Test
+	void accountsMadeBeforeDeletionsAndMergesCanBeDeletedAndMergedOnceStarted() {
+		String owner = insertOldAccount(PHONE, null);
+		insertOldIdentity(owner, "wx-app-a", "openid-1", null);
+		String other = insertOldAccount(null, null);
+		insertOldIdentity(other, "wx-app-b", "openid-2", null);
+		String deleted = insertOldAccount(null, null);
+		insertOldIdentity(deleted, "wx-app-a", "openid-3", null);
+
+		initialize();
+
+		JdbcWxUserService users = users();
+		assertThat(users.merge(other, owner).identities()).hasSize(2);
+		Instant now = Instant.now();
+		users.scheduleDeletion(deleted, now);
+		assertThat(users.purge(deleted, now)).isPresent();
+		users.forgetDeletion(deleted);
+		assertThat(users.findByIdentity("wx-app-a", "openid-3")).isEmpty();
+		assertThat(count("wx_account")).isOne();
+	}
+
+	@Test
+	void aSchemaManagedByTheHostGetsDeletionsFromTheMigrationScripts() {
+		String deleted = insertOldAccount(null, null);
+		insertOldIdentity(deleted, "wx-app-a", "openid-1", null);
+
+		for (String script : List.of("migrate-tenant", "migrate-deletion")) {
+			new ResourceDatabasePopulator(
+					new ClassPathResource("io/github/wxlogin/user/" + script + "-" + this.database.platform() + ".sql"))
+				.execute(this.dataSource);
+		}
+
+		JdbcWxUserService users = users();
+		Instant now = Instant.now();
+		users.scheduleDeletion(deleted, now);
+		assertThat(users.purge(deleted, now)).isPresent();
+		assertThat(users.findByIdentity("wx-app-a", "openid-1")).isEmpty();
+	}
+
 	private String insertOldAccount(@Nullable WxPhone phone, @Nullable String nickname) {
 		String id = UUID.randomUUID().toString();
 		this.jdbc.sql("INSERT INTO wx_account (id, phone_number, pure_phone_number, country_code, nickname, disabled, "
