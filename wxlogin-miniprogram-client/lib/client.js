@@ -312,8 +312,10 @@ class WxLoginClient {
 	afterLogin(tokens, method) {
 		const session = this.keep(tokens);
 		const newUser = Boolean(tokens.newUser);
-		this.emit('loggedIn', { user: session.user, phoneBound: session.phoneBound, newUser, method });
-		return Object.assign({ newUser }, session);
+		// A login of an account whose deletion was pending cancelled the deletion
+		const restored = Boolean(tokens.restored);
+		this.emit('loggedIn', { user: session.user, phoneBound: session.phoneBound, newUser, restored, method });
+		return Object.assign({ newUser, restored }, session);
 	}
 
 	sendLogin() {
@@ -561,6 +563,18 @@ class WxLoginClient {
 	 * Delete the account: DELETE {base}/me. Every session ends; loggedOut fires with account_deleted.
 	 * Resolves with the reply ({deletionScheduledAt}), or null when deleted at once.
 	 */
+	/**
+	 * Merge this account into the one that owns a phone number, after a phone login refused with
+	 * identity_conflict whose problem says `mergeable` (the back end's accounts.phone-conflict=merge):
+	 * POST {base}/me/merge with the getPhoneNumber button's new event (or its code), as a phone code is
+	 * spent by the refused login. Resolves with the session of the phone's account; loggedIn fires.
+	 */
+	async mergeWithPhone(eventOrCode) {
+		const data = { code: phoneCodeOf(eventOrCode) };
+		const tokens = await this.request({ path: this.basePath + '/me/merge', method: 'POST', data });
+		return this.afterLogin(tokens, 'merge');
+	}
+
 	async deleteAccount() {
 		const reply = await this.request({ path: this.basePath + '/me', method: 'DELETE' });
 		this.end(SessionEndReason.ACCOUNT_DELETED);

@@ -21,6 +21,7 @@ const ErrorCode = Object.freeze({
 	METHOD_NOT_ALLOWED: 'method_not_allowed',
 	PHONE_CONFLICT: 'phone_conflict',
 	IDENTITY_CONFLICT: 'identity_conflict',
+	MERGE_CONFLICT: 'merge_conflict',
 	IMAGE_TOO_LARGE: 'image_too_large',
 	UNSUPPORTED_IMAGE: 'unsupported_image',
 	CONTENT_REJECTED: 'content_rejected',

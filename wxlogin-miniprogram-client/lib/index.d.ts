@@ -16,6 +16,7 @@ export declare const ErrorCode: {
 	readonly METHOD_NOT_ALLOWED: 'method_not_allowed';
 	readonly PHONE_CONFLICT: 'phone_conflict';
 	readonly IDENTITY_CONFLICT: 'identity_conflict';
+	readonly MERGE_CONFLICT: 'merge_conflict';
 	readonly IMAGE_TOO_LARGE: 'image_too_large';
 	readonly UNSUPPORTED_IMAGE: 'unsupported_image';
 	readonly CONTENT_REJECTED: 'content_rejected';
@@ -154,7 +155,9 @@ export interface LoggedInEvent {
 	user: User;
 	phoneBound: boolean;
 	newUser: boolean;
-	method: 'login' | 'phone';
+	/** Whether the login cancelled a pending deletion of the account. */
+	restored: boolean;
+	method: 'login' | 'phone' | 'merge';
 }
 
 export interface LoggedOutEvent {
@@ -237,7 +240,9 @@ export declare class WxLoginClient {
 	ensureLogin(): Promise<StoredSession>;
 	/** A silent login with a fresh login code; a second call while one runs joins it. */
 	login(): Promise<StoredSession>;
-	loginWithPhone(event: PhoneNumberEvent | string): Promise<StoredSession & { newUser: boolean }>;
+	loginWithPhone(event: PhoneNumberEvent | string): Promise<StoredSession & { newUser: boolean; restored: boolean }>;
+	/** After identity_conflict with `problem.mergeable`: merge this account into the phone's (POST {base}/me/merge). */
+	mergeWithPhone(event: PhoneNumberEvent | string): Promise<StoredSession & { newUser: boolean; restored: boolean }>;
 	refresh(refusedAccessToken?: string): Promise<StoredSession>;
 	request<T = any>(options: RequestOptions): Promise<T>;
 	me(): Promise<User>;

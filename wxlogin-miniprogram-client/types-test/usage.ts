@@ -30,6 +30,9 @@ async function flows(): Promise<void> {
 	native.on('loggedIn', (event) => console.log(event.newUser, event.method === 'phone'));
 	const phoneLogin = await client.loginWithPhone({ detail: { code: 'phone-code' } });
 	const isNew: boolean = phoneLogin.newUser;
+	const restored: boolean = phoneLogin.restored;
+	const merged = await client.mergeWithPhone({ detail: { code: 'another-phone-code' } });
+	console.log(restored, merged.user.id);
 	const hello = await client.request<{ message: string }>({ path: '/api/hello' });
 	const message: string = hello.message;
 	const { avatarUrl, checking } = await client.uploadAvatar('wxfile://tmp.png');

@@ -102,23 +102,34 @@ test('when the fresh login code is refused too, the user is asked to tap again',
 	assert.equal(page.data.phoneBound, false);
 });
 
-test('the number of another account leaves the user in their own account, told why', async () => {
+test('the number of another account leaves the user in their own account, and offers to merge it there', async () => {
 	const owner = uniqueOpenid('owner');
 	const phoneNumber = uniquePhoneNumber();
 	const first = await openPage(owner);
 	await first.page.onPhoneLogin(await phoneButtonEvent(owner, phoneNumber));
 	assert.equal(first.page.data.phoneBound, true);
+	const ownerId = first.page.data.user.id;
 
 	const other = uniqueOpenid('other');
 	const { wx, page } = await openPage(other);
 	const ownUserId = page.data.user.id;
 	await page.onPhoneLogin(await phoneButtonEvent(other, phoneNumber));
 
-	assert.equal(page.data.message, 'Your WeChat account already belongs to an account with another phone number');
+	// the sample app sets wx.login.accounts.phone-conflict=merge
+	assert.equal(page.data.message, 'This number belongs to another account: merge this one into it?');
+	assert.equal(page.data.mergeOffered, true);
 	assert.deepEqual(wx.calls, ['POST /wx/login', 'POST /wx/login/phone', 'POST /wx/login']);
 	assert.equal(page.data.user.id, ownUserId);
 	assert.equal(page.data.phoneBound, false);
-	assert.equal(miniProgram.app.client.user.id, ownUserId);
+
+	await page.onMerge(await phoneButtonEvent(other, phoneNumber));
+
+	assert.equal(page.data.message, 'Merged into the account of this phone number');
+	assert.equal(page.data.mergeOffered, false);
+	assert.equal(page.data.user.id, ownerId, "now in the number's account");
+	assert.equal(page.data.user.openid, other, 'seen through its own WeChat identity');
+	assert.equal(page.data.phoneBound, true);
+	assert.equal(wx.calls[wx.calls.length - 1], 'POST /wx/me/merge');
 });
 
 test('a user who declines to share the number is told so, and nothing is sent', async () => {

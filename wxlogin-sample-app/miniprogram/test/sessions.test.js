@@ -84,3 +84,20 @@ test('a session ended from another phone tells the user why, by the reason the b
 	assert.equal(page.data.user, null);
 	assert.equal(page.data.message, 'You logged out of this device from another one');
 });
+
+test('deleting the account logs out, and logging in again within the grace period restores it', async () => {
+	const openid = uniqueOpenid('delete');
+	const { wx, page } = await openPage(openid);
+	const userId = page.data.user.id;
+
+	await page.onDeleteAccount();
+
+	assert.match(page.data.message, /^Account deleted; log in again before \d{4}-\d{2}-\d{2} to keep it$/);
+	assert.equal(page.data.user, null);
+	assert.ok(wx.calls.includes('DELETE /wx/me'));
+
+	await page.onLogin();
+
+	assert.equal(page.data.message, 'Welcome back: logging in cancelled the deletion of your account');
+	assert.equal(page.data.user.id, userId);
+});

@@ -37,6 +37,8 @@ Page({
 		phoneBound: false,
 		// The session list, once asked for
 		sessions: null,
+		// After a phone login refused as another account's number, when the back end allows merging
+		mergeOffered: false,
 		avatarPath: '',
 		message: '',
 	},
@@ -80,12 +82,19 @@ Page({
 				this.say('The phone number was not shared');
 				break;
 			case ErrorCode.IDENTITY_CONFLICT:
-				// This WeChat user has an account with another phone: back to it, and the user decides
+				// This WeChat user has an account of its own: back to it, and the user decides
 				await this.run(async () => {
 					await client().login();
 					this.show();
 				});
-				this.say('Your WeChat account already belongs to an account with another phone number');
+				if (error.problem && error.problem.mergeable) {
+					// The back end may merge this account into the number's (accounts.phone-conflict=merge)
+					this.setData({ mergeOffered: true });
+					this.say('This number belongs to another account: merge this one into it?');
+				}
+				else {
+					this.say('Your WeChat account already belongs to an account with another phone number');
+				}
 				break;
 			case ErrorCode.ACCOUNT_DISABLED:
 				this.say('This account is disabled');
@@ -98,6 +107,29 @@ Page({
 				// Busy or unreachable: a new tap asks WeChat for the number again, charged only when given
 				this.say(error.code + ': ' + error.message);
 		}
+	},
+
+	// <button open-type="getPhoneNumber"> of the merge offer: the refused login spent its phone code, so the
+	// user shares the number once more; this account's identities move to the number's account
+	async onMerge(event) {
+		await this.run(async () => {
+			await client().mergeWithPhone(event);
+			this.setData({ mergeOffered: false });
+			this.show();
+			this.say('Merged into the account of this phone number');
+		});
+	},
+
+	// Deleting the account (注销): every session ends now; logging in again within the back end's grace
+	// period restores it, after that it is gone
+	async onDeleteAccount() {
+		await this.run(async () => {
+			const reply = await client().deleteAccount();
+			this.show();
+			this.say(reply && reply.deletionScheduledAt
+				? 'Account deleted; log in again before ' + reply.deletionScheduledAt.slice(0, 10) + ' to keep it'
+				: 'Account deleted');
+		});
 	},
 
 	// <button open-type="getPhoneNumber"> of an account that has a number: binds another one to it
@@ -189,9 +221,9 @@ Page({
 
 	async onLogin() {
 		await this.run(async () => {
-			await client().login();
+			const session = await client().login();
 			this.show();
-			this.say('Logged in');
+			this.say(session.restored ? 'Welcome back: logging in cancelled the deletion of your account' : 'Logged in');
 		});
 	},
 

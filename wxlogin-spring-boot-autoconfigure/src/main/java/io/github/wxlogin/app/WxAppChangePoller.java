@@ -1,16 +1,16 @@
 package io.github.wxlogin.app;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.temporal.Temporal;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 /**
  * Reads the rows of {@code wx_app} that changed since the last poll, on a daemon thread of its own. The
@@ -34,7 +34,7 @@ final class WxAppChangePoller {
 
 	private final Object lifecycleMonitor = new Object();
 
-	private @Nullable ScheduledExecutorService executor;
+	private @Nullable ThreadPoolTaskScheduler scheduler;
 
 	/** The database's time at the start of the last poll that succeeded. */
 	private @Nullable Temporal lastPolled;
@@ -57,39 +57,33 @@ final class WxAppChangePoller {
 
 	void start() {
 		synchronized (this.lifecycleMonitor) {
-			if (this.executor != null) {
+			if (this.scheduler != null) {
 				return;
 			}
-			this.executor = Executors.newSingleThreadScheduledExecutor((task) -> {
-				Thread thread = new Thread(task, "wx-app-registry-poll");
-				thread.setDaemon(true);
-				return thread;
-			});
-			long millis = this.interval.toMillis();
-			this.executor.scheduleWithFixedDelay(this::poll, millis, millis, TimeUnit.MILLISECONDS);
+			ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+			scheduler.setThreadNamePrefix("wx-app-registry-poll-");
+			scheduler.setDaemon(true);
+			scheduler.setAwaitTerminationSeconds(5);
+			scheduler.initialize();
+			scheduler.scheduleWithFixedDelay(this::poll, Instant.now().plus(this.interval), this.interval);
+			this.scheduler = scheduler;
 		}
 	}
 
 	void stop() {
-		ScheduledExecutorService stopped;
+		ThreadPoolTaskScheduler stopped;
 		synchronized (this.lifecycleMonitor) {
-			stopped = this.executor;
-			this.executor = null;
+			stopped = this.scheduler;
+			this.scheduler = null;
 		}
 		if (stopped != null) {
-			stopped.shutdownNow();
-			try {
-				stopped.awaitTermination(5, TimeUnit.SECONDS);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
+			stopped.shutdown();
 		}
 	}
 
 	boolean isRunning() {
 		synchronized (this.lifecycleMonitor) {
-			return this.executor != null;
+			return this.scheduler != null;
 		}
 	}
 

@@ -1,16 +1,15 @@
 package io.github.wxlogin.login;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 /**
  * Runs {@link WxAccountDeletionService#purgeDue} every interval on a daemon thread of its own, while the
@@ -36,7 +35,7 @@ public class WxAccountPurger implements SmartLifecycle {
 
 	private final Object lifecycleMonitor = new Object();
 
-	private @Nullable ScheduledExecutorService executor;
+	private @Nullable ThreadPoolTaskScheduler scheduler;
 
 	/**
 	 * Create a purger.
@@ -62,16 +61,16 @@ public class WxAccountPurger implements SmartLifecycle {
 	@Override
 	public void start() {
 		synchronized (this.lifecycleMonitor) {
-			if (this.executor != null) {
+			if (this.scheduler != null) {
 				return;
 			}
-			this.executor = Executors.newSingleThreadScheduledExecutor((task) -> {
-				Thread thread = new Thread(task, "wx-account-purge");
-				thread.setDaemon(true);
-				return thread;
-			});
-			long millis = this.interval.toMillis();
-			this.executor.scheduleWithFixedDelay(this::run, millis, millis, TimeUnit.MILLISECONDS);
+			ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+			scheduler.setThreadNamePrefix("wx-account-purge-");
+			scheduler.setDaemon(true);
+			scheduler.setAwaitTerminationSeconds(5);
+			scheduler.initialize();
+			scheduler.scheduleWithFixedDelay(this::run, Instant.now().plus(this.interval), this.interval);
+			this.scheduler = scheduler;
 		}
 	}
 
@@ -86,26 +85,20 @@ public class WxAccountPurger implements SmartLifecycle {
 
 	@Override
 	public void stop() {
-		ScheduledExecutorService stopped;
+		ThreadPoolTaskScheduler stopped;
 		synchronized (this.lifecycleMonitor) {
-			stopped = this.executor;
-			this.executor = null;
+			stopped = this.scheduler;
+			this.scheduler = null;
 		}
 		if (stopped != null) {
-			stopped.shutdownNow();
-			try {
-				stopped.awaitTermination(5, TimeUnit.SECONDS);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
+			stopped.shutdown();
 		}
 	}
 
 	@Override
 	public boolean isRunning() {
 		synchronized (this.lifecycleMonitor) {
-			return this.executor != null;
+			return this.scheduler != null;
 		}
 	}
 
