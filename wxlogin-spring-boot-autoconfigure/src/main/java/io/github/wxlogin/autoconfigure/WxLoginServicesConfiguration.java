@@ -9,6 +9,7 @@ import io.github.wxlogin.app.WxApps;
 import io.github.wxlogin.login.WxAccountManager;
 import io.github.wxlogin.login.WxAccountService;
 import io.github.wxlogin.login.WxJwkSetService;
+import io.github.wxlogin.login.WxRegistrationRiskCheck;
 import io.github.wxlogin.login.WxSignInService;
 import io.github.wxlogin.session.WxLoginSessionService;
 import io.github.wxlogin.token.WxSigningKey;
@@ -20,6 +21,7 @@ import io.micrometer.observation.ObservationRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -36,8 +38,23 @@ class WxLoginServicesConfiguration {
 	@ConditionalOnMissingBean
 	WxSignInService wxSignInService(WxApps apps, WxApiClient wechat, WxSessionKeyStore sessionKeys,
 			WxUserService users, WxTokenService tokens, WxLoginSessionService sessions,
-			ObjectProvider<ObservationRegistry> observations, ApplicationEventPublisher events) {
+			ObjectProvider<ObservationRegistry> observations, ApplicationEventPublisher events,
+			ObjectProvider<WxRegistrationRiskCheck> riskCheck) {
 		return new WxSignInService(apps, wechat, sessionKeys, users, tokens, sessions,
+				observations.getIfAvailable(() -> ObservationRegistry.NOOP), events, riskCheck.getIfAvailable());
+	}
+
+	/**
+	 * WeChat's risk verdict on users about to get a new account, with {@code wx.login.risk-check.enabled}.
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBooleanProperty("wx.login.risk-check.enabled")
+	WxRegistrationRiskCheck wxRegistrationRiskCheck(WxApiClient wechat, WxLoginProperties properties,
+			ObjectProvider<ObservationRegistry> observations, ApplicationEventPublisher events) {
+		WxLoginProperties.RiskCheck risk = properties.riskCheck();
+		return new WxRegistrationRiskCheck(wechat,
+				new WxRegistrationRiskCheck.Policy(risk.refuseAt(), risk.recordOnly(), risk.failOpen(), risk.testMode()),
 				observations.getIfAvailable(() -> ObservationRegistry.NOOP), events);
 	}
 
@@ -47,7 +64,7 @@ class WxLoginServicesConfiguration {
 			WxUserService users, WxLoginSessionService sessions, WxLoginProperties properties,
 			ObjectProvider<ObservationRegistry> observations) {
 		return new WxAccountService(apps, wechat, sessionKeys, users, sessions, properties.profile().contentCheck(),
-				observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+				properties.phone().checkEncryptedData(), observations.getIfAvailable(() -> ObservationRegistry.NOOP));
 	}
 
 	@Bean

@@ -72,6 +72,8 @@ public class WxSignInService {
 
 	private final PhoneNumbers phoneNumbers;
 
+	private final @Nullable WxRegistrationRiskCheck riskCheck;
+
 	/**
 	 * Create the service.
 	 * @param apps the mini programs served
@@ -87,6 +89,27 @@ public class WxSignInService {
 	public WxSignInService(WxApps apps, WxApiClient wechat, WxSessionKeyStore sessionKeys, WxUserService users,
 			WxTokenService tokens, WxLoginSessionService sessions, ObservationRegistry observations,
 			ApplicationEventPublisher events) {
+		this(apps, wechat, sessionKeys, users, tokens, sessions, observations, events, null);
+	}
+
+	/**
+	 * Create the service with a risk check of new users.
+	 * @param apps the mini programs served
+	 * @param wechat the WeChat client
+	 * @param sessionKeys the store of session keys
+	 * @param users the host's users
+	 * @param tokens the token service
+	 * @param sessions the login sessions
+	 * @param observations where logins and refreshes are observed, {@link ObservationRegistry#NOOP} for
+	 * nowhere
+	 * @param events where the audit and new-user events are published
+	 * @param riskCheck WeChat's risk verdict on a user about to get a new account, or {@code null} for none;
+	 * it needs a {@link WxAccountStore} to tell a new user from a returning one, and asks nothing otherwise
+	 */
+	public WxSignInService(WxApps apps, WxApiClient wechat, WxSessionKeyStore sessionKeys, WxUserService users,
+			WxTokenService tokens, WxLoginSessionService sessions, ObservationRegistry observations,
+			ApplicationEventPublisher events, @Nullable WxRegistrationRiskCheck riskCheck) {
+		this.riskCheck = riskCheck;
 		this.apps = apps;
 		this.wechat = wechat;
 		this.sessionKeys = sessionKeys;
@@ -108,8 +131,12 @@ public class WxSignInService {
 		return audited(Action.LOGIN, request.appid(), request.origin(), () -> observe(WxLoginObservation.LOGIN, () -> {
 			WxApp app = appNamedBy(request.appid());
 			WxSession session = exchangeLoginCode(app, request.code());
-			WxUserLogin login = this.users
-				.findOrCreate(new WxIdentity(app.appid(), session.openid(), session.unionid(), app.tenant()));
+			WxIdentity identity = new WxIdentity(app.appid(), session.openid(), session.unionid(), app.tenant());
+			WxRegistrationRiskCheck.Verdict verdict = (this.users instanceof WxAccountStore accounts
+					&& accounts.findByIdentity(identity.appid(), identity.openid()).isEmpty())
+							? riskOfNewAccount(app, identity, request.origin(), null) : null;
+			WxUserLogin login = this.users.findOrCreate(identity);
+			recordRisk(verdict, login.user(), login.created());
 			refuseDisabled(login.user());
 			return signedIn(login.user(), app.tenant(), login.created(), request.origin());
 		}, WxSignInService::loginOutcome));
@@ -137,19 +164,26 @@ public class WxSignInService {
 					WxIdentity identity = new WxIdentity(app.appid(), session.openid(), session.unionid(),
 							app.tenant());
 					SignedInUser user = (this.users instanceof WxAccountStore accounts)
-							? signInWithPhone(accounts, app, identity, request.phoneCode())
+							? signInWithPhone(accounts, app, identity, request.phoneCode(), request.origin())
 							: bindPhoneOfUser(app, identity, request.phoneCode());
 					refuseDisabled(user.user());
 					return signedIn(user.user(), app.tenant(), user.created(), request.origin());
 				}, WxSignInService::loginOutcome));
 	}
 
-	private SignedInUser signInWithPhone(WxAccountStore accounts, WxApp app, WxIdentity identity, String phoneCode) {
-		accounts.findByIdentity(identity.appid(), identity.openid()).ifPresent(this::refuseDisabled);
+	private SignedInUser signInWithPhone(WxAccountStore accounts, WxApp app, WxIdentity identity, String phoneCode,
+			WxLoginOrigin origin) {
+		Optional<WxUser> known = accounts.findByIdentity(identity.appid(), identity.openid());
+		known.ifPresent(this::refuseDisabled);
 		WxPhone phone = this.phoneNumbers.exchange(app, phoneCode, identity.openid());
+		WxRegistrationRiskCheck.Verdict verdict = (known.isEmpty()
+				&& accounts.findByPhone(identity.tenant(), phone.phoneNumber()).isEmpty())
+						? riskOfNewAccount(app, identity, origin, phone.purePhoneNumber()) : null;
 		try {
 			WxPhoneSignIn signIn = accounts.signInWithPhone(identity, phone);
-			return new SignedInUser(signIn.user(), signIn.outcome() == WxPhoneSignIn.Outcome.CREATED);
+			boolean created = signIn.outcome() == WxPhoneSignIn.Outcome.CREATED;
+			recordRisk(verdict, signIn.user(), created);
+			return new SignedInUser(signIn.user(), created);
 		}
 		catch (WxAccountException ex) {
 			throw switch (ex.reason()) {
@@ -234,6 +268,21 @@ public class WxSignInService {
 		if (grant.isPresent() && this.sessions.endSession(userId, grant.get().sessionId()).isEmpty()) {
 			// A family the session list does not show still ends
 			this.tokens.revokeRefreshToken(refreshToken, userId);
+		}
+	}
+
+	/**
+	 * WeChat's verdict on a user about to get an account, when the risk check is on; it refuses the login
+	 * by throwing.
+	 */
+	private WxRegistrationRiskCheck.@Nullable Verdict riskOfNewAccount(WxApp app, WxIdentity identity,
+			WxLoginOrigin origin, @Nullable String mobile) {
+		return (this.riskCheck != null) ? this.riskCheck.check(app, identity.openid(), origin.ip(), mobile) : null;
+	}
+
+	private void recordRisk(WxRegistrationRiskCheck.@Nullable Verdict verdict, WxUser user, boolean created) {
+		if (verdict != null && created && this.riskCheck != null) {
+			this.riskCheck.allowed(verdict, user.id());
 		}
 	}
 

@@ -196,7 +196,8 @@ public class RestClientWxApiClient implements WxApiClient {
 
 	@Override
 	public WxEncryptedDataCheck checkEncryptedData(WxApp app, String encryptedData) {
-		String hash = HexFormat.of().formatHex(sha256(encryptedData));
+		// the hash is of WeChat's Base64 text: a "+" that arrived as a space is restored
+		String hash = HexFormat.of().formatHex(sha256(encryptedData.strip().replace(' ', '+')));
 		try {
 			Map<String, Object> reply = post(app, CHECK_ENCRYPTED_DATA, "/wxa/business/checkencryptedmsg",
 					Map.of("encrypted_msg_hash", hash));
