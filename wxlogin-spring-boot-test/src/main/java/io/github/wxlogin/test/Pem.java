@@ -48,7 +48,8 @@ final class Pem {
 
 	private static void skip(byte[] der, int[] position) {
 		position[0]++;
-		position[0] += length(der, position);
+		int length = length(der, position);
+		position[0] += length;
 	}
 
 	private static int length(byte[] der, int[] position) {
