@@ -67,8 +67,9 @@ public enum WxLoginObservation implements ObservationDocumentation {
 
 	/**
 	 * WeChat's risk verdict on a user about to get a new account ({@code getuserriskrank}), tagged with the
-	 * {@code rank} and, as {@code outcome}, what was done: {@code allowed}, {@code refused},
-	 * {@code no_verdict_allowed}, {@code no_verdict_refused}.
+	 * {@code rank} ({@code none} without a verdict) and, as {@code outcome}, what was done:
+	 * {@code allowed}, {@code no_verdict_allowed}, or the code of the refusal ({@code risky_user}, or
+	 * WeChat's failure when the check fails closed).
 	 */
 	RISK_VERDICT {
 
