@@ -6,6 +6,7 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.Signature;
+import java.security.SignatureException;
 import java.security.spec.MGF1ParameterSpec;
 import java.security.spec.PSSParameterSpec;
 import java.util.Arrays;
@@ -105,10 +106,7 @@ final class WxApiSealing {
 	 */
 	static byte[] encrypt(SecretKey key, byte[] iv, String additionalData, byte[] plaintext) {
 		try {
-			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-			cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_LENGTH * 8, iv));
-			cipher.updateAAD(additionalData.getBytes(StandardCharsets.UTF_8));
-			return cipher.doFinal(plaintext);
+			return gcm(Cipher.ENCRYPT_MODE, key, iv, additionalData).doFinal(plaintext);
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("AES-GCM is not available", ex);
@@ -124,10 +122,7 @@ final class WxApiSealing {
 	 */
 	static byte[] decrypt(SecretKey key, byte[] iv, String additionalData, byte[] sealed) throws AEADBadTagException {
 		try {
-			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-			cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_LENGTH * 8, iv));
-			cipher.updateAAD(additionalData.getBytes(StandardCharsets.UTF_8));
-			return cipher.doFinal(sealed);
+			return gcm(Cipher.DECRYPT_MODE, key, iv, additionalData).doFinal(sealed);
 		}
 		catch (AEADBadTagException ex) {
 			throw ex;
@@ -135,6 +130,14 @@ final class WxApiSealing {
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("AES-GCM is not available", ex);
 		}
+	}
+
+	private static Cipher gcm(int mode, SecretKey key, byte[] iv, String additionalData)
+			throws GeneralSecurityException {
+		Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+		cipher.init(mode, key, new GCMParameterSpec(TAG_LENGTH * 8, iv));
+		cipher.updateAAD(additionalData.getBytes(StandardCharsets.UTF_8));
+		return cipher;
 	}
 
 	static String sign(PrivateKey key, String text) {
@@ -162,7 +165,7 @@ final class WxApiSealing {
 			verifier.update(text.getBytes(StandardCharsets.UTF_8));
 			return verifier.verify(Base64.getDecoder().decode(signature.strip()));
 		}
-		catch (IllegalArgumentException | java.security.SignatureException ex) {
+		catch (IllegalArgumentException | SignatureException ex) {
 			return false;
 		}
 		catch (GeneralSecurityException ex) {

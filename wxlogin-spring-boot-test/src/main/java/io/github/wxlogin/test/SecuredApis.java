@@ -274,16 +274,20 @@ final class SecuredApis {
 				byte[] tag = base64.decode(sealed.get("authtag").asString());
 				byte[] ciphertext = Arrays.copyOf(data, data.length + tag.length);
 				System.arraycopy(tag, 0, ciphertext, data.length, tag.length);
-				Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-				cipher.init(Cipher.DECRYPT_MODE, this.symmetricKey,
-						new GCMParameterSpec(128, base64.decode(sealed.get("iv").asString())));
-				cipher.updateAAD(additionalData(urlpath, appid, timestamp, this.symmetricSn)
-					.getBytes(StandardCharsets.UTF_8));
+				Cipher cipher = gcm(Cipher.DECRYPT_MODE, base64.decode(sealed.get("iv").asString()),
+						additionalData(urlpath, appid, timestamp, this.symmetricSn));
 				return new String(cipher.doFinal(ciphertext), StandardCharsets.UTF_8);
 			}
 			catch (GeneralSecurityException | RuntimeException ex) {
 				return null;
 			}
+		}
+
+		private Cipher gcm(int mode, byte[] iv, String additionalData) throws GeneralSecurityException {
+			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+			cipher.init(mode, this.symmetricKey, new GCMParameterSpec(128, iv));
+			cipher.updateAAD(additionalData.getBytes(StandardCharsets.UTF_8));
+			return cipher;
 		}
 
 		WeChatReply seal(String urlpath, long timestamp, WeChatReply reply) {
@@ -297,11 +301,8 @@ final class SecuredApis {
 			byte[] iv = randomBytes(12);
 			byte[] sealed;
 			try {
-				Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-				cipher.init(Cipher.ENCRYPT_MODE, this.symmetricKey, new GCMParameterSpec(128, iv));
-				cipher.updateAAD(additionalData(urlpath, this.appid, timestamp, this.symmetricSn)
-					.getBytes(StandardCharsets.UTF_8));
-				sealed = cipher.doFinal(Json.write(plaintext).getBytes(StandardCharsets.UTF_8));
+				sealed = gcm(Cipher.ENCRYPT_MODE, iv, additionalData(urlpath, this.appid, timestamp, this.symmetricSn))
+					.doFinal(Json.write(plaintext).getBytes(StandardCharsets.UTF_8));
 			}
 			catch (GeneralSecurityException ex) {
 				throw new IllegalStateException(ex);
