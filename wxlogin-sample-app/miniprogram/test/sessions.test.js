@@ -3,7 +3,6 @@ const assert = require('node:assert/strict');
 const {
 	installWx, loadMiniProgram, uniqueOpenid, loginOnAnotherPhone, refreshStatus,
 } = require('./wx-stand-in');
-const session = require('../utils/session');
 
 const miniProgram = loadMiniProgram();
 
@@ -37,7 +36,7 @@ test('the session list shows this phone and the others, and ends another', async
 	assert.equal(page.data.message, 'Session ended');
 	assert.deepEqual(page.data.sessions.map((each) => each.id), [current.id]);
 	assert.equal(await refreshStatus(otherPhone.refreshToken), 401, "the other phone's session ended");
-	assert.equal(await refreshStatus(session.current().refreshToken), 200, 'this one goes on');
+	assert.equal(await refreshStatus(miniProgram.app.client.session.refreshToken), 200, 'this one goes on');
 });
 
 test('a client without wx.getDeviceInfo names its device with wx.getSystemInfoSync', async () => {
@@ -57,13 +56,13 @@ test('logging out everywhere ends every session of the account', async () => {
 	const openid = uniqueOpenid('everywhere');
 	const otherPhone = await loginOnAnotherPhone(openid, IPHONE);
 	const { wx, page } = await openPage(openid);
-	const thisPhone = session.current();
+	const thisPhone = miniProgram.app.client.session;
 
 	await page.onLogoutEverywhere();
 
 	assert.equal(page.data.message, 'Logged out everywhere');
 	assert.equal(page.data.user, null);
-	assert.equal(session.current(), null);
+	assert.equal(miniProgram.app.client.session, null);
 	assert.ok(wx.calls.includes('POST /wx/logout'));
 	assert.equal(await refreshStatus(otherPhone.refreshToken), 401);
 	assert.equal(await refreshStatus(thisPhone.refreshToken), 401);

@@ -1,6 +1,4 @@
-const session = require('../../utils/session');
-const { request } = require('../../utils/request');
-const { absolute, uploadAvatar } = require('../../utils/avatar');
+const { ErrorCode, ClientErrorCode } = require('wxlogin-miniprogram/wx');
 
 // What the session list shows of a session: the device the login named, or its browser, and where from
 function describeSession(each) {
@@ -8,6 +6,11 @@ function describeSession(each) {
 	const label = [device.model, device.system].filter(Boolean).join(' · ') || each.userAgent || 'Unknown device';
 	const since = String(each.createdAt).slice(0, 16).replace('T', ' ');
 	return { id: each.id, current: each.current, label, detail: [each.ip, 'since ' + since].filter(Boolean).join(' · ') };
+}
+
+// Every call goes through the wxlogin-miniprogram client of app.js: it logs in, refreshes, queues and retries
+function client() {
+	return getApp().client;
 }
 
 Page({
@@ -21,32 +24,33 @@ Page({
 		message: '',
 	},
 
-	// The silent login of app.js comes first; the page then shows what this account needs
+	// The silent login of app.js comes first; the page then shows what this account needs. A session that
+	// ends while the page is open (another device logged out everywhere, the account disabled) shows at once.
 	async onLoad() {
 		await getApp().ready;
-		this.show(session.current());
-	},
-
-	show(current) {
-		this.setData({
-			user: current ? current.user : null,
-			phoneBound: Boolean(current && current.phoneBound),
-			sessions: null,
+		this.stopListening = client().on('loggedOut', ({ reason }) => {
+			this.show();
+			this.say('Logged out: ' + reason);
 		});
+		this.show();
 	},
 
-	// 手机号快捷登录, <button open-type="getPhoneNumber">: WeChat asks the user, then hands over a one-time
-	// code, sent with a fresh wx.login() code; what to do on each error is the table of docs/accounts.md,
-	// 'Phone-number login'
+	onUnload() {
+		this.stopListening();
+	},
+
+	show() {
+		this.setData({ user: client().user, phoneBound: client().phoneBound, sessions: null });
+	},
+
+	// 手机号快捷登录, <button open-type="getPhoneNumber">: the client sends the button's code with a fresh
+	// wx.login() code (a refused login code is replaced once); what to do on each error is the table of
+	// docs/accounts.md, 'Phone-number login'
 	async onPhoneLogin(event) {
-		if (!event.detail.code) {
-			this.say('The phone number was not shared');
-			return;
-		}
 		try {
-			const current = await session.loginWithPhone(event.detail.code);
-			this.show(current);
-			this.say(current.newUser ? 'Account created with the phone number' : 'Logged in with the phone number');
+			const session = await client().loginWithPhone(event);
+			this.show();
+			this.say(session.newUser ? 'Account created with the phone number' : 'Logged in with the phone number');
 		}
 		catch (error) {
 			await this.phoneLoginFailed(error);
@@ -55,21 +59,27 @@ Page({
 
 	async phoneLoginFailed(error) {
 		switch (error.code) {
-			case 'identity_conflict':
+			case ClientErrorCode.PHONE_NOT_SHARED:
+				this.say('The phone number was not shared');
+				break;
+			case ErrorCode.IDENTITY_CONFLICT:
 				// This WeChat user has an account with another phone: back to it, and the user decides
-				await this.run(async () => this.show(await session.login()));
+				await this.run(async () => {
+					await client().login();
+					this.show();
+				});
 				this.say('Your WeChat account already belongs to an account with another phone number');
 				break;
-			case 'account_disabled':
+			case ErrorCode.ACCOUNT_DISABLED:
 				this.say('This account is disabled');
 				break;
-			case 'invalid_code':
+			case ErrorCode.INVALID_CODE:
 				// Refused with a fresh login code too: the phone code is spent
 				this.say('WeChat did not accept the codes; tap the button again');
 				break;
 			default:
 				// Busy or unreachable: a new tap asks WeChat for the number again, charged only when given
-				this.say(error.code ? error.code + ': ' + error.message : error.message);
+				this.say(error.code + ': ' + error.message);
 		}
 	},
 
@@ -80,9 +90,8 @@ Page({
 			return;
 		}
 		await this.run(async () => {
-			const phone = await request({ path: '/wx/phone', method: 'POST', data: { code: event.detail.code } });
-			session.markPhoneBound();
-			this.setData({ user: session.updateUser({ phoneNumber: phone.phoneNumber }), phoneBound: true });
+			await client().bindPhone(event);
+			this.show();
 			this.say('Phone number saved');
 		});
 	},
@@ -92,35 +101,19 @@ Page({
 		this.setData({ avatarPath: event.detail.avatarUrl });
 	},
 
-	// <form> with <input type="nickname">: read on submit, after WeChat's own check of the nickname
+	// <form> with <input type="nickname">: read on submit, after WeChat's own check of the nickname. The
+	// starter keeps the uploaded image and sets it as the avatar itself.
 	async onSaveProfile(event) {
 		const nickname = (event.detail.value.nickname || '').trim();
 		await this.run(async () => {
-			const avatar = this.data.avatarPath ? await uploadAvatar(this.data.avatarPath) : null;
-			if (avatar && avatar.saved) {
-				// The starter's endpoint keeps the image and sets it as the avatar itself
-				this.setData({ user: session.updateUser({ avatarUrl: avatar.url }) });
+			if (this.data.avatarPath) {
+				await client().uploadAvatar(this.data.avatarPath);
 			}
-			const profile = {};
 			if (nickname) {
-				profile.nickname = nickname;
+				await client().saveProfile({ nickname });
 			}
-			if (avatar && !avatar.saved) {
-				profile.avatarUrl = avatar.url;
-			}
-			if (!profile.nickname && !profile.avatarUrl) {
-				this.say(avatar ? 'Avatar saved' : 'Choose an avatar or type a nickname first');
-				return;
-			}
-			const user = await request({ path: '/wx/profile', method: 'PUT', data: profile });
-			if (user.avatarUrl) {
-				// The starter's own avatar URLs are paths on the back end unless it has a public base URL
-				user.avatarUrl = absolute(user.avatarUrl);
-			}
-			this.setData({ user: session.updateUser(user) });
-			this.say(this.data.avatarPath && !avatar
-				? 'Nickname saved; the avatar needs an upload endpoint (config.avatarUploadUrl)'
-				: 'Profile saved');
+			this.show();
+			this.say(nickname || this.data.avatarPath ? 'Profile saved' : 'Choose an avatar or type a nickname first');
 		});
 	},
 
@@ -130,17 +123,8 @@ Page({
 		wx.getUserProfile({
 			desc: 'Show your nickname and avatar',
 			success: (result) => this.run(async () => {
-				const user = await request({
-					path: '/wx/profile/wechat',
-					method: 'POST',
-					data: {
-						rawData: result.rawData,
-						signature: result.signature,
-						encryptedData: result.encryptedData,
-						iv: result.iv,
-					},
-				});
-				this.setData({ user: session.updateUser(user) });
+				await client().saveWeChatProfile(result);
+				this.show();
 				this.say('Profile saved');
 			}),
 			fail: () => this.say('The profile was not shared'),
@@ -149,14 +133,14 @@ Page({
 
 	async onCallApi() {
 		await this.run(async () => {
-			const hello = await request({ path: '/api/hello' });
+			const hello = await client().request({ path: '/api/hello' });
 			this.say(hello.message);
 		});
 	},
 
 	async onShowSessions() {
 		await this.run(async () => {
-			const sessions = await request({ path: '/wx/sessions' });
+			const sessions = await client().sessions();
 			this.setData({ sessions: sessions.map(describeSession) });
 		});
 	},
@@ -165,8 +149,8 @@ Page({
 	async onEndSession(event) {
 		const { id } = event.currentTarget.dataset;
 		await this.run(async () => {
-			await request({ path: '/wx/sessions/' + encodeURIComponent(id), method: 'DELETE' });
-			const sessions = await request({ path: '/wx/sessions' });
+			await client().endSession(id);
+			const sessions = await client().sessions();
 			this.setData({ sessions: sessions.map(describeSession) });
 			this.say('Session ended');
 		});
@@ -174,22 +158,22 @@ Page({
 
 	async onLogoutEverywhere() {
 		await this.run(async () => {
-			await request({ path: '/wx/logout', method: 'POST', data: { all: true } });
-			session.forget();
-			this.show(null);
+			await client().logout({ everywhere: true });
+			this.show();
 			this.say('Logged out everywhere');
 		});
 	},
 
 	async onLogout() {
-		await session.logout();
-		this.show(null);
+		await client().logout();
+		this.show();
 		this.say('Logged out');
 	},
 
 	async onLogin() {
 		await this.run(async () => {
-			this.show(await session.login());
+			await client().login();
+			this.show();
 			this.say('Logged in');
 		});
 	},

@@ -64,7 +64,42 @@ async function call(title, method, path, body, options = {}) {
 	const shownBody = multipart ? 'multipart/form-data: ' + [...body.keys()].map((name) => name + '=' + body.get(name).name).join(', ')
 		: body;
 	showExchange({ title, method, path, headers, body: shownBody, status: response.status, data, client: options.client });
+	if ((response.status === 401 || response.status === 403) && data && typeof data === 'object' && data.reason) {
+		loggedOut(data);
+	}
 	return { status: response.status, ok: response.ok, data };
+}
+
+// Why the back end stopped taking this session's tokens: the "reason" of a 401 (or of a refused refresh),
+// one message each, as a mini program would show it
+const LOGOUT_MESSAGES = {
+	expired: 'The access token expired: press "refresh" (a mini program refreshes without asking the user).',
+	session_ended: 'You logged out, or ended this session from another device.',
+	session_replaced: 'Your account logged in on another device, which ended this session.',
+	session_revoked: 'This session was ended by the service.',
+	account_disabled: 'Your account has been disabled.',
+	account_deleted: 'Your account has been deleted.',
+	account_merged: 'Your account was merged into another one: log in again to continue.',
+	idle_timeout: 'This session was unused for too long and has ended: log in again.',
+	reuse_detected: 'This session was ended for your safety: its refresh token was used twice.',
+};
+
+function loggedOut(problem) {
+	let message = LOGOUT_MESSAGES[problem.reason] || 'This session has ended (' + problem.reason + ').';
+	if (problem.until) {
+		message += ' It can log in again after ' + new Date(problem.until).toLocaleString() + '.';
+	}
+	if (problem.banReason) {
+		message += ' Reason: ' + problem.banReason + '.';
+	}
+	const shown = $('logout-reason');
+	shown.textContent = message;
+	shown.dataset.reason = problem.reason;
+	shown.hidden = false;
+	// Only an expired access token is renewed; the others' tokens are dead
+	if (problem.reason !== 'expired') {
+		forgetTokens();
+	}
 }
 
 // What the WeChat client hands the mini program, asked of the demo endpoints
@@ -271,6 +306,7 @@ function showError(error, reply, message) {
 }
 
 function keepTokens(tokens) {
+	$('logout-reason').hidden = true;
 	session.accessToken = tokens.accessToken;
 	session.refreshToken = tokens.refreshToken;
 	session.user = tokens.user;

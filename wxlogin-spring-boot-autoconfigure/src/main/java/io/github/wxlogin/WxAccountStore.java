@@ -161,6 +161,24 @@ public interface WxAccountStore extends WxUserService {
 	WxAccount disable(String userId);
 
 	/**
+	 * Disable an account on terms: {@link #isDisabled} says so until the ban's end, if it has one, or until
+	 * the account is enabled again; {@link #findBan} gives the terms. A ban with an end lifts itself then,
+	 * with nothing to run. Disabling an account disabled already replaces its terms. The default takes a ban
+	 * without end or reason only; the starter's stores take any.
+	 * @param userId the account's id
+	 * @param ban the terms
+	 * @return the account as stored afterwards
+	 * @throws NoSuchElementException if there is no such account
+	 * @throws UnsupportedOperationException if the store keeps no terms and the ban has some
+	 */
+	default WxAccount disable(String userId, WxBan ban) {
+		if (ban.until() != null || ban.reason() != null) {
+			throw new UnsupportedOperationException(getClass().getName() + " keeps no end or reason of a ban");
+		}
+		return disable(userId);
+	}
+
+	/**
 	 * Enable an account disabled before.
 	 * @param userId the account's id
 	 * @return the account as stored afterwards
@@ -180,7 +198,12 @@ public interface WxAccountStore extends WxUserService {
 
 	@Override
 	default boolean isDisabled(String userId) {
-		return findAccount(userId).map(WxAccount::disabled).orElse(false);
+		return findBan(userId).isPresent();
+	}
+
+	@Override
+	default Optional<WxBan> findBan(String userId) {
+		return findAccount(userId).map(WxAccount::ban);
 	}
 
 	/**

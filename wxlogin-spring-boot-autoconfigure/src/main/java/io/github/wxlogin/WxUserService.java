@@ -74,6 +74,16 @@ public interface WxUserService {
 	}
 
 	/**
+	 * The ban in force on this user: what the 403 {@code account_disabled} shows the client. The default
+	 * gives a ban without end or reason to a user {@link #isDisabled disabled}.
+	 * @param userId the user's id
+	 * @return the ban, or empty when the user is not disabled (or unknown)
+	 */
+	default Optional<WxBan> findBan(String userId) {
+		return isDisabled(userId) ? Optional.of(WxBan.indefinite()) : Optional.empty();
+	}
+
+	/**
 	 * A user found or created at login.
 	 *
 	 * @param user the user

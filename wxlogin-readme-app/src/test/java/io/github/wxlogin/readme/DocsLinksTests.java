@@ -24,9 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The README is the short page a newcomer reads; the reference is in {@code docs/}, each page in English and
  * Chinese. Every docs page is linked from the README of its language and links back to it and to its twin,
- * and every relative link and {@code #anchor} of these pages (and of the sample mini program's README)
- * leads somewhere (anchors as GitHub makes them from headings: lower case, punctuation dropped, spaces to
- * hyphens, other letters kept).
+ * and every relative link and {@code #anchor} of these pages (and of the READMEs of the sample mini program
+ * and of the npm package) leads somewhere (anchors as GitHub makes them from headings: lower case,
+ * punctuation dropped, spaces to hyphens, other letters kept).
  */
 class DocsLinksTests {
 
@@ -99,7 +99,9 @@ class DocsLinksTests {
 
 	static Stream<Path> pages() throws IOException {
 		return Stream.concat(Stream.of(ROOT.resolve("README.md"), ROOT.resolve("README.zh-CN.md"),
-				ROOT.resolve("wxlogin-sample-app/miniprogram/README.md")), docs().stream());
+				ROOT.resolve("wxlogin-sample-app/miniprogram/README.md"),
+				ROOT.resolve("wxlogin-miniprogram-client/README.md"),
+				ROOT.resolve("wxlogin-miniprogram-client/README.zh-CN.md")), docs().stream());
 	}
 
 	private static List<Path> docs() throws IOException {

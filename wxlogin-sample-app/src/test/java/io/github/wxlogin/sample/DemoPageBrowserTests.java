@@ -262,6 +262,26 @@ class DemoPageBrowserTests {
 		assertThat(refresh(http, anotherDevice).status()).isEqualTo(401);
 	}
 
+	@Test
+	void theTokensOfASessionEndedElsewhereAreRefusedAndThePageSaysWhy() {
+		HttpClient http = new HttpClient(this.port);
+		openAsNewVisitor();
+		String openid = browser.findElement(By.id("openid")).getDomProperty("value");
+		String code = http.post("/demo/wx-login", null, Map.of("openid", openid)).text("code");
+		HttpClient.Reply phone = http.post("/wx/login", null, Map.of("code", code));
+		assertThat(http.post("/wx/logout", phone.text("accessToken"), Map.of("all", true)).status()).isEqualTo(204);
+
+		click("btn-hello");
+		assertLatestReply("/api/hello", 401);
+		assertThat(visible("logout-reason")).isTrue();
+		assertThat(browser.findElement(By.id("logout-reason")).getDomAttribute("data-reason")).isEqualTo("session_ended");
+		assertThat(text("logout-reason")).contains("another device");
+		assertThat(text("session-state")).isEqualTo("Logged out");
+
+		click("btn-login");
+		assertThat(visible("logout-reason")).isFalse();
+	}
+
 	// Logs the user in as a phone would, and returns that login's refresh token
 	private static String loginOnAnotherDevice(HttpClient http, String openid) {
 		String code = http.post("/demo/wx-login", null, Map.of("openid", openid)).text("code");

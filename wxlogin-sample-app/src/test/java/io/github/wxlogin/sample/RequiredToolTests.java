@@ -27,10 +27,10 @@ class RequiredToolTests {
 
 	@Test
 	void nodesMajorVersionIsReadFromItsAnswer() {
-		assertThat(MiniProgramTests.majorVersion("v18.19.0\n")).isEqualTo(18);
-		assertThat(MiniProgramTests.majorVersion("v22.4.1")).isEqualTo(22);
-		assertThat(MiniProgramTests.majorVersion("node: command not found")).isEqualTo(-1);
-		assertThat(MiniProgramTests.majorVersion("")).isEqualTo(-1);
+		assertThat(NodeTests.majorVersion("v18.19.0\n")).isEqualTo(18);
+		assertThat(NodeTests.majorVersion("v22.4.1")).isEqualTo(22);
+		assertThat(NodeTests.majorVersion("node: command not found")).isEqualTo(-1);
+		assertThat(NodeTests.majorVersion("")).isEqualTo(-1);
 	}
 
 	@Test

@@ -40,6 +40,7 @@ import org.springframework.util.unit.DataSize;
  * own under "apps" (each mini program's "sessions")
  * @param appRegistry Where the mini programs are read from: the properties above only, or a database
  * table changed at run time as well
+ * @param introspection Token introspection (RFC 7662) for other services
  * @param apiSecurity WeChat's API security (encrypted and signed server calls) of the mini program that
  * "appid" and "secret" configure
  * @param riskCheck WeChat's risk verdict (getuserriskrank) on each user about to get a new account
@@ -54,7 +55,8 @@ public record WxLoginProperties(@DefaultValue("true") boolean enabled, @Nullable
 		@DefaultValue Store store, @DefaultValue UserStore userStore, @DefaultValue Security security,
 		@DefaultValue Profile profile, @DefaultValue RateLimit rateLimit, @DefaultValue Avatar avatar,
 		@DefaultValue Push push, @DefaultValue Sessions sessions, @DefaultValue AppRegistry appRegistry,
-		@DefaultValue ApiSecurity apiSecurity, @DefaultValue RiskCheck riskCheck, @DefaultValue Phone phone) {
+		@DefaultValue Introspection introspection, @DefaultValue ApiSecurity apiSecurity,
+		@DefaultValue RiskCheck riskCheck, @DefaultValue Phone phone) {
 
 	public WxLoginProperties {
 		requirePositive("wx.login.connect-timeout", connectTimeout);
@@ -182,6 +184,35 @@ public record WxLoginProperties(@DefaultValue("true") boolean enabled, @Nullable
 		public String toString() {
 			return "Jwt[issuer=" + this.issuer + ", audience=" + this.audience + ", privateKeyLocation="
 					+ this.privateKeyLocation + ", publicKeyLocation=" + this.publicKeyLocation + "]";
+		}
+
+	}
+
+	/**
+	 * Token introspection (RFC 7662) for other services. The secrets never appear in {@link #toString()}.
+	 *
+	 * @param clients Secret of each service that may introspect tokens, by its client id, presented with
+	 * HTTP Basic; at least 32 characters each. Introspection is off while there is none
+	 */
+	public record Introspection(@DefaultValue Map<String, String> clients) {
+
+		static final int MIN_SECRET_LENGTH = 32;
+
+		public Introspection {
+			clients.forEach((client, secret) -> {
+				if (secret.length() < MIN_SECRET_LENGTH) {
+					throw new WxLoginPropertyException("wx.login.introspection.clients." + client,
+							"is too short: a client secret needs at least " + MIN_SECRET_LENGTH + " characters",
+							"Set 'wx.login.introspection.clients." + client + "' to a random secret of "
+									+ MIN_SECRET_LENGTH + " characters or more, for example the output of "
+									+ "'openssl rand -base64 32'.");
+				}
+			});
+		}
+
+		@Override
+		public String toString() {
+			return "Introspection[clients=" + this.clients.keySet() + "]";
 		}
 
 	}
@@ -399,12 +430,16 @@ public record WxLoginProperties(@DefaultValue("true") boolean enabled, @Nullable
 
 	/**
 	 * Login sessions of each account: each login is one, which ends on its own, with the
-	 * others, or when a newer login goes beyond the limit below.
+	 * others, when a newer login goes beyond the limit below, or when unused for the idle timeout.
 	 *
 	 * @param maxPerAccount How many sessions an account may hold in a mini program at once; a login beyond
 	 * it ends the account's oldest sessions there, so 1 allows one device at a time; unlimited when not set
+	 * @param idleTimeout How long a session may go unused (no refresh, no guarded request seen) before it
+	 * ends: its next refresh is refused with the reason "idle_timeout"; a session's use is recorded at most
+	 * once a minute per instance; 0 or not set for none (a session then lives as long as its refresh token);
+	 * set under "wx.login.sessions" only, for every mini program
 	 */
-	public record Sessions(@Nullable Integer maxPerAccount) {
+	public record Sessions(@Nullable Integer maxPerAccount, @Nullable Duration idleTimeout) {
 
 		public Sessions {
 			if (maxPerAccount != null && maxPerAccount < 1) {
@@ -412,6 +447,18 @@ public record WxLoginProperties(@DefaultValue("true") boolean enabled, @Nullable
 						"Set 'max-per-account' under 'wx.login.sessions' or 'wx.login.apps.<name>.sessions' to 1 or "
 								+ "more (1: one device at a time), or remove it for no limit.");
 			}
+			if (idleTimeout != null && idleTimeout.isNegative()) {
+				throw new WxLoginPropertyException("wx.login.sessions.idle-timeout", "is negative",
+						"Set 'wx.login.sessions.idle-timeout' to a duration such as 7d, or to 0 for no idle timeout.");
+			}
+		}
+
+		/**
+		 * Return the idle timeout.
+		 * @return how long a session may go unused, {@link Duration#ZERO} for no limit
+		 */
+		public Duration idleTimeoutOrZero() {
+			return (this.idleTimeout != null) ? this.idleTimeout : Duration.ZERO;
 		}
 
 	}

@@ -1,5 +1,6 @@
 package io.github.wxlogin.autoconfigure;
 
+import java.time.Clock;
 import java.util.Map;
 
 import com.nimbusds.jose.jwk.JWKSet;
@@ -12,6 +13,7 @@ import io.github.wxlogin.login.WxJwkSetService;
 import io.github.wxlogin.login.WxRegistrationRiskCheck;
 import io.github.wxlogin.login.WxSignInService;
 import io.github.wxlogin.session.WxLoginSessionService;
+import io.github.wxlogin.session.WxSessionEndReason;
 import io.github.wxlogin.token.WxSigningKey;
 import io.github.wxlogin.token.WxTokenService;
 import io.github.wxlogin.wechat.WxApiClient;
@@ -70,8 +72,8 @@ class WxLoginServicesConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	WxAccountManager wxAccountManager(WxUserService users, WxLoginSessionService sessions,
-			ApplicationEventPublisher events) {
-		return new WxAccountManager(users, sessions, events);
+			ApplicationEventPublisher events, ObjectProvider<Clock> clock) {
+		return new WxAccountManager(users, sessions, events, clock.getIfAvailable(Clock::systemUTC));
 	}
 
 	/** Disabling an account through the starter's store ends its sessions, as {@link WxAccountManager} does. */
@@ -81,7 +83,8 @@ class WxLoginServicesConfiguration {
 		return () -> {
 			WxLoginSessionService loginSessions = sessions.getIfUnique();
 			if (users.getIfUnique() instanceof WxAccountStore accounts && loginSessions != null) {
-				accounts.whenDisabled(loginSessions::endSessions);
+				accounts.whenDisabled(
+						(userId) -> loginSessions.endSessions(userId, WxSessionEndReason.ACCOUNT_DISABLED));
 			}
 		};
 	}

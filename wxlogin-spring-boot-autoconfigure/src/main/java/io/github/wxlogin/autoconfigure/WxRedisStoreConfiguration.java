@@ -68,7 +68,8 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  * <tr><td>{@code refresh-token:{<familyId>}:<sha256>}</td><td>hash: {@code family}, {@code user},
  * {@code openid}, {@code appid}, {@code expires} (epoch ms), {@code spent} (0/1)</td><td>with the
  * token</td></tr>
- * <tr><td>{@code refresh-family:{<familyId>}:revoked}</td><td>{@code 1}</td><td>after
+ * <tr><td>{@code refresh-family:{<familyId>}:revoked}</td><td>the revocation's reason ({@code 1} from an
+ * earlier version)</td><td>after
  * {@code jwt.refresh-token-ttl}</td></tr>
  * <tr><td>{@code refresh-family:{<familyId>}:session}</td><td>hash: {@code user}, {@code openid},
  * {@code appid}, {@code created}, {@code used}, {@code expires} and, when known, {@code ip}, {@code ua},
@@ -78,10 +79,10 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  * their expiry (epoch ms)</td><td>with its last member</td></tr>
  * <tr><td>{@code rate-limit:<endpoint>:<client>}</td><td>Bucket4j's bucket state</td><td>once the bucket
  * would be full again</td></tr>
- * <tr><td>{@code revoked-jti:<jti or session id>}</td><td>the token's expiry (a session's: of its last
- * access token), epoch ms</td><td>with the token, plus {@code jwt.clock-skew}</td></tr>
+ * <tr><td>{@code revoked-jti:<jti or session id>}</td><td>the revocation's reason (the token's expiry,
+ * epoch ms, from an earlier version)</td><td>with the token, plus {@code jwt.clock-skew}</td></tr>
  * <tr><td>{@code revocations}</td><td>stream of revocations, fields {@code jti} (a token's or a session's
- * id) and {@code exp}, followed by every instance</td><td>entries older than {@code jwt.access-token-ttl} plus {@code jwt.clock-skew} are
+ * id), {@code exp} and {@code reason}, followed by every instance</td><td>entries older than {@code jwt.access-token-ttl} plus {@code jwt.clock-skew} are
  * trimmed</td></tr>
  * </table>
  */
@@ -118,7 +119,8 @@ class WxRedisStoreConfiguration {
 		RedisRefreshTokenStore redisRefreshTokenStore(RedisConnectionFactory connectionFactory,
 				WxLoginProperties properties, ObjectProvider<Clock> clock) {
 			return new RedisRefreshTokenStore(redis(connectionFactory), keyPrefix(properties),
-					clock.getIfAvailable(Clock::systemUTC), properties.jwt().refreshTokenTtl());
+					clock.getIfAvailable(Clock::systemUTC), properties.jwt().refreshTokenTtl(),
+					properties.sessions().idleTimeoutOrZero());
 		}
 
 		@Bean

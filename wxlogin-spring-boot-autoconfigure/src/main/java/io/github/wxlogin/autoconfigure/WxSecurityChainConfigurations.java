@@ -1,11 +1,15 @@
 package io.github.wxlogin.autoconfigure;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import io.github.wxlogin.http.ProblemJsonWriter;
 import io.github.wxlogin.security.FirewallCharacterRules;
 import io.github.wxlogin.security.WxBearerTokenResolver;
 import io.github.wxlogin.security.WxLoginChainCheck;
 import io.github.wxlogin.security.WxLoginConfigurer;
 import io.github.wxlogin.security.WxProblemRequestRejectedHandler;
+import io.github.wxlogin.token.WxIssuerMetadata;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -54,7 +58,9 @@ abstract class WxSecurityChainConfigurations {
 		@ConditionalOnMissingBean(name = WxLoginSecurityAutoConfiguration.ENDPOINTS_CHAIN_BEAN_NAME)
 		SecurityFilterChain wxLoginEndpointsSecurityFilterChain(HttpSecurity http, WxLoginProperties properties)
 				throws Exception {
-			http.securityMatcher(properties.endpoints().paths().everyPathPattern())
+			List<String> paths = new ArrayList<>(WxIssuerMetadata.paths(properties.jwt().issuer()));
+			paths.add(properties.endpoints().paths().everyPathPattern());
+			http.securityMatcher(paths.toArray(String[]::new))
 				.with(WxLoginConfigurer.wxLogin(), Customizer.withDefaults())
 				.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated());
 			return http.build();

@@ -35,7 +35,8 @@ class WxStateStoreConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	RefreshTokenStore refreshTokenStore(WxLoginProperties properties, ObjectProvider<Clock> clock) {
-		return new CaffeineRefreshTokenStore(clock.getIfAvailable(Clock::systemUTC), properties.jwt().refreshTokenTtl());
+		return new CaffeineRefreshTokenStore(clock.getIfAvailable(Clock::systemUTC), properties.jwt().refreshTokenTtl(),
+				properties.sessions().idleTimeoutOrZero());
 	}
 
 	@Bean

@@ -14,6 +14,7 @@ import io.github.wxlogin.app.WxApps;
 import io.github.wxlogin.session.RefreshTokenStore;
 import io.github.wxlogin.session.TokenRevocationStore;
 import io.github.wxlogin.session.WxLoginSessionService;
+import io.github.wxlogin.session.WxSessionActivity;
 import io.github.wxlogin.token.CachingJwtDecoder;
 import io.github.wxlogin.token.WxJwtClaimsCustomizer;
 import io.github.wxlogin.token.WxJwtDecoders;
@@ -167,12 +168,29 @@ class WxTokenConfiguration {
 		// the apps of a registry's table take the limit of "wx.login.sessions"
 		return new WxLoginSessionService(refreshTokens, revocations, maxSessionsPerAccount(properties),
 				properties.sessions().maxPerAccount(), properties.jwt().accessTokenTtl(),
-				clock.getIfAvailable(Clock::systemUTC), events);
+				properties.sessions().idleTimeoutOrZero(), clock.getIfAvailable(Clock::systemUTC), events);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	WxSessionActivity wxSessionActivity(RefreshTokenStore refreshTokens, WxLoginProperties properties,
+			ObjectProvider<Clock> clock) {
+		return new WxSessionActivity(refreshTokens, properties.sessions().idleTimeoutOrZero(),
+				clock.getIfAvailable(Clock::systemUTC));
 	}
 
 	/** Each mini program's own limit, or the one of "wx.login.sessions" when it sets none. */
 	private static Map<String, Integer> maxSessionsPerAccount(WxLoginProperties properties) {
 		Map<String, Integer> limits = new HashMap<>();
+		if (properties.apps() != null) {
+			properties.apps().forEach((name, app) -> {
+				if (app.sessions() != null && app.sessions().idleTimeout() != null) {
+					throw new WxLoginPropertyException("wx.login.apps." + name + ".sessions.idle-timeout",
+							"is set for one mini program", "Set 'wx.login.sessions.idle-timeout' instead: it applies "
+									+ "to every mini program.");
+				}
+			});
+		}
 		WxApiConfiguration.configuredApps(properties).values().forEach((app) -> {
 			Integer own = (app.sessions() != null) ? app.sessions().maxPerAccount() : null;
 			Integer max = (own != null) ? own : properties.sessions().maxPerAccount();

@@ -1,5 +1,10 @@
 package io.github.wxlogin.autoconfigure;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
 import io.github.bucket4j.Bucket;
 import io.github.wxlogin.http.ProblemJsonWriter;
 import io.github.wxlogin.http.WxErrorCodes;
@@ -8,13 +13,19 @@ import io.github.wxlogin.login.WxAccountService;
 import io.github.wxlogin.login.WxJwkSetService;
 import io.github.wxlogin.login.WxLoginObservationConvention;
 import io.github.wxlogin.login.WxSignInService;
+import io.github.wxlogin.oauth2.WxIntrospectionClients;
+import io.github.wxlogin.oauth2.WxTokenIntrospector;
 import io.github.wxlogin.session.WxLoginSessionService;
+import io.github.wxlogin.token.WxIssuerMetadata;
+import io.github.wxlogin.token.WxSigningKey;
 import io.github.wxlogin.token.WxTokenService;
 import io.github.wxlogin.web.CaffeineWxRateLimiter;
 import io.github.wxlogin.web.WxEndpointErrorResolver;
 import io.github.wxlogin.web.WxErrorDispatchFilter;
+import io.github.wxlogin.web.WxIssuerMetadataRoutes;
 import io.github.wxlogin.web.WxLoginController;
 import io.github.wxlogin.web.WxLoginExceptionHandler;
+import io.github.wxlogin.web.WxOAuth2Controller;
 import io.github.wxlogin.web.WxLoginWebRuntimeHints;
 import io.github.wxlogin.web.WxRateLimitInterceptor;
 import io.github.wxlogin.web.WxRateLimiter;
@@ -34,9 +45,12 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.core.Ordered;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.ServerResponse;
 
 /**
  * The login endpoints and their {@code problem+json} errors.
@@ -57,6 +71,40 @@ class WxWebConfiguration {
 	WxLoginController wxLoginController(WxSignInService signIn, WxAccountService accounts, WxJwkSetService jwkSet,
 			WxLoginSessionService sessions) {
 		return new WxLoginController(signIn, accounts, jwkSet, sessions);
+	}
+
+	/**
+	 * The issuer's metadata, where other services' resource servers look for it: when the issuer is a URL
+	 * and the tokens' key is published.
+	 */
+	@Bean
+	@ConditionalOnMissingBean(name = "wxLoginIssuerMetadataRoutes")
+	RouterFunction<ServerResponse> wxLoginIssuerMetadataRoutes(WxLoginProperties properties, WxJwkSetService jwkSet,
+			ObjectProvider<WxSigningKey> signingKey) {
+		WxSigningKey key = signingKey.getIfAvailable();
+		WxLoginEndpoints paths = properties.endpoints().paths();
+		Map<String, String> endpoints = new LinkedHashMap<>();
+		endpoints.put("revocation_endpoint", paths.path(WxLoginEndpoints.REVOKE));
+		if (!properties.introspection().clients().isEmpty()) {
+			endpoints.put("introspection_endpoint", paths.path(WxLoginEndpoints.INTROSPECT));
+		}
+		Optional<WxIssuerMetadata> metadata = (key != null && jwkSet.publicJwkSet().isPresent())
+				? WxIssuerMetadata.of(properties.jwt().issuer(), paths.path(WxLoginEndpoints.JWK_SET),
+						key.algorithm().getName(), endpoints)
+				: Optional.empty();
+		return WxIssuerMetadataRoutes.of(metadata);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	WxTokenIntrospector wxTokenIntrospector(JwtDecoder jwtDecoder, WxTokenService tokens, WxSignInService signIn) {
+		return new WxTokenIntrospector(jwtDecoder, tokens, signIn);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	WxOAuth2Controller wxOAuth2Controller(WxTokenIntrospector introspector, WxLoginProperties properties) {
+		return new WxOAuth2Controller(introspector, new WxIntrospectionClients(properties.introspection().clients()));
 	}
 
 	@Bean
@@ -91,7 +139,7 @@ class WxWebConfiguration {
 		FilterRegistrationBean<WxRequestBodyFilter> registration = new FilterRegistrationBean<>(
 				new WxRequestBodyFilter(MAX_BODY_BYTES, problems,
 						avatar.enabled() ? properties.endpoints().paths().path(WxLoginEndpoints.PROFILE_AVATAR) : null,
-						avatar.maxSize().toBytes()));
+						avatar.maxSize().toBytes(), List.of(properties.endpoints().paths().formPaths())));
 		registration.addUrlPatterns(properties.endpoints().paths().servletUrlPattern());
 		// Before the security filters, so that an oversized body is refused before any work is done
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);

@@ -66,6 +66,12 @@ public final class WxLoginEndpoints {
 	/** {@code GET}: an avatar kept by the starter's own store, by id. */
 	public static final String AVATAR = "/avatars/{id}";
 
+	/** {@code POST}: whether a token is active (RFC 7662), for the services configured as clients. */
+	public static final String INTROSPECT = "/oauth2/introspect";
+
+	/** {@code POST}: revoke a token (RFC 7009), by the client that holds it. */
+	public static final String REVOKE = "/oauth2/revoke";
+
 	/** {@code GET}, {@code POST}: WeChat's message push of a mini program, by AppID. */
 	public static final String PUSH = "/push/{appid}";
 
@@ -120,12 +126,21 @@ public final class WxLoginEndpoints {
 	}
 
 	/**
-	 * Return the paths of the endpoints that need no token: the logins, refresh, the JWK set, the avatars
-	 * (public images) and WeChat's message push (which WeChat signs itself).
+	 * Return the paths of the endpoints that need no access token: the logins, refresh, the JWK set, the
+	 * avatars (public images), WeChat's message push (which WeChat signs itself) and the OAuth token
+	 * endpoints (introspection checks its clients itself; revocation takes the token it revokes).
 	 * @return the paths, {@link #AVATAR} and {@link #PUSH} as patterns
 	 */
 	public String[] openPaths() {
-		return paths(LOGIN, LOGIN_PHONE, TOKEN_REFRESH, JWK_SET, AVATAR, PUSH);
+		return paths(LOGIN, LOGIN_PHONE, TOKEN_REFRESH, JWK_SET, AVATAR, PUSH, INTROSPECT, REVOKE);
+	}
+
+	/**
+	 * Return the paths of the endpoints that read form-encoded bodies rather than JSON.
+	 * @return the paths of the OAuth token endpoints
+	 */
+	public String[] formPaths() {
+		return paths(INTROSPECT, REVOKE);
 	}
 
 	/**

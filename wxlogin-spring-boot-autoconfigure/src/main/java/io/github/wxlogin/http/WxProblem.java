@@ -1,9 +1,14 @@
 package io.github.wxlogin.http;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
+import io.github.wxlogin.WxBan;
 import io.github.wxlogin.login.WxLoginException;
 import io.github.wxlogin.session.TokenStoreUnavailableException;
+import io.github.wxlogin.session.WxSessionEndReason;
 import io.github.wxlogin.wechat.WxApiException;
 import io.github.wxlogin.wechat.WxPushException;
 import org.jspecify.annotations.Nullable;
@@ -26,9 +31,21 @@ import org.springframework.http.ResponseEntity;
  * @param detail an explanation for the client, never holding a secret, token, code or session key
  * @param wxErrcode WeChat's errcode, or {@code null} when WeChat gave none
  * @param retryAfter when the client may try again, or {@code null} when it should not
+ * @param members the members next to {@code code}, in order: {@value #REASON} (why a token that was valid
+ * once stopped working, {@link WxSessionEndReason#code()}), {@value #UNTIL} and {@value #BAN_REASON} (the
+ * ban of a disabled account)
  */
 public record WxProblem(WxErrorCode code, HttpStatusCode status, String detail, @Nullable Integer wxErrcode,
-		@Nullable Duration retryAfter) {
+		@Nullable Duration retryAfter, Map<String, String> members) {
+
+	/** The member that says why a token that was valid once stopped working. */
+	public static final String REASON = "reason";
+
+	/** The member that says when an account's ban ends (ISO-8601, UTC). */
+	public static final String UNTIL = "until";
+
+	/** The member that carries the host's reason code of an account's ban. */
+	public static final String BAN_REASON = "banReason";
 
 	/** WeChat's per-user quota is per minute. */
 	private static final Duration WECHAT_QUOTA_RETRY = Duration.ofSeconds(60);
@@ -39,6 +56,23 @@ public record WxProblem(WxErrorCode code, HttpStatusCode status, String detail, 
 	private static final Duration STORE_RETRY = Duration.ofSeconds(1);
 
 	private static final int CONTENT_TOO_LARGE = 413;
+
+	public WxProblem {
+		members = Collections.unmodifiableMap(new LinkedHashMap<>(members));
+	}
+
+	/**
+	 * Create a problem without members of its own.
+	 * @param code the contract's code
+	 * @param status the HTTP status, usually the code's own
+	 * @param detail an explanation for the client
+	 * @param wxErrcode WeChat's errcode, or {@code null} when WeChat gave none
+	 * @param retryAfter when the client may try again, or {@code null} when it should not
+	 */
+	public WxProblem(WxErrorCode code, HttpStatusCode status, String detail, @Nullable Integer wxErrcode,
+			@Nullable Duration retryAfter) {
+		this(code, status, detail, wxErrcode, retryAfter, Map.of());
+	}
 
 	/**
 	 * Return the problem of a code, with the code's status and its usual wait before a retry.
@@ -68,7 +102,7 @@ public record WxProblem(WxErrorCode code, HttpStatusCode status, String detail, 
 	public static WxProblem of(Throwable failure) {
 		WxErrorCode code = WxErrorCodes.of(failure);
 		if (failure instanceof WxLoginException login) {
-			return of(code, login.getMessage());
+			return of(code, login.getMessage()).withMembers(login.endReason(), login.ban());
 		}
 		if (failure instanceof WxApiException wechat) {
 			Integer errcode = (wechat.getErrcode() != WxApiException.NO_ERRCODE) ? wechat.getErrcode() : null;
@@ -125,6 +159,29 @@ public record WxProblem(WxErrorCode code, HttpStatusCode status, String detail, 
 	}
 
 	/**
+	 * A request whose Bearer access token was valid once and is refused now.
+	 * @param reason why it stopped working
+	 * @return the problem, with its {@value #REASON} member
+	 */
+	public static WxProblem unauthorized(WxSessionEndReason reason) {
+		return unauthorized().withMembers(reason, null);
+	}
+
+	private WxProblem withMembers(@Nullable WxSessionEndReason reason, @Nullable WxBan ban) {
+		Map<String, String> members = new LinkedHashMap<>(this.members);
+		if (reason != null) {
+			members.put(REASON, reason.code());
+		}
+		if (ban != null && ban.until() != null) {
+			members.put(UNTIL, ban.until().toString());
+		}
+		if (ban != null && ban.reason() != null) {
+			members.put(BAN_REASON, ban.reason());
+		}
+		return new WxProblem(this.code, this.status, this.detail, this.wxErrcode, this.retryAfter, members);
+	}
+
+	/**
 	 * An authenticated request its access token does not allow.
 	 * @return the problem
 	 */
@@ -173,6 +230,32 @@ public record WxProblem(WxErrorCode code, HttpStatusCode status, String detail, 
 	public static WxProblem bodyNotJson() {
 		return of(WxErrorCode.INVALID_REQUEST, HttpStatus.UNSUPPORTED_MEDIA_TYPE,
 				"The request body must be application/json.");
+	}
+
+	/**
+	 * A body that is not a form, to the OAuth token endpoints, which read forms only (RFC 7662, RFC 7009).
+	 * @return the problem
+	 */
+	public static WxProblem bodyNotForm() {
+		return of(WxErrorCode.INVALID_REQUEST, HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+				"The request body must be application/x-www-form-urlencoded.");
+	}
+
+	/**
+	 * A form without the token the OAuth token endpoints act on.
+	 * @return the problem
+	 */
+	public static WxProblem tokenMissing() {
+		return of(WxErrorCode.INVALID_REQUEST, "The form's 'token' is required.");
+	}
+
+	/**
+	 * An introspection without the credentials of a configured client.
+	 * @return the problem
+	 */
+	public static WxProblem introspectionClientUnknown() {
+		return of(WxErrorCode.UNAUTHORIZED,
+				"Introspection needs the client id and secret of a configured client (HTTP Basic).");
 	}
 
 	/**
@@ -251,8 +334,8 @@ public record WxProblem(WxErrorCode code, HttpStatusCode status, String detail, 
 	}
 
 	/**
-	 * Return the body: the status, its reason phrase as the title, the detail, the {@code code} and, where
-	 * WeChat gave one, {@code wxErrcode}.
+	 * Return the body: the status, its reason phrase as the title, the detail, the {@code code}, where
+	 * WeChat gave one, {@code wxErrcode}, and the problem's own members.
 	 * @return the body
 	 */
 	public ProblemDetail body() {
@@ -268,6 +351,7 @@ public record WxProblem(WxErrorCode code, HttpStatusCode status, String detail, 
 		if (this.wxErrcode != null) {
 			problem.setProperty("wxErrcode", this.wxErrcode);
 		}
+		this.members.forEach(problem::setProperty);
 		return problem;
 	}
 

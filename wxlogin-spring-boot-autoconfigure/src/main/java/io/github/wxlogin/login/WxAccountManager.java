@@ -1,10 +1,13 @@
 package io.github.wxlogin.login;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 import io.github.wxlogin.WxAccount;
 import io.github.wxlogin.WxAccountStore;
+import io.github.wxlogin.WxBan;
 import io.github.wxlogin.WxIdentity;
 import io.github.wxlogin.WxLinkedIdentity;
 import io.github.wxlogin.WxPhone;
@@ -13,13 +16,16 @@ import io.github.wxlogin.WxUserService;
 import io.github.wxlogin.event.WxLoginAuditEvent;
 import io.github.wxlogin.event.WxLoginAuditEvent.Action;
 import io.github.wxlogin.session.WxLoginSessionService;
+import io.github.wxlogin.session.WxSessionEndReason;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * The host's own operations on accounts, for its back office and its other channels: create an account
  * for a phone number known from elsewhere (the user's first phone-number login links to it), find an
- * account by phone, link and unlink WeChat identities, list them, and disable or enable an account.
+ * account by phone, link and unlink WeChat identities, list them, and disable an account (for a time, with
+ * a reason code, or until further notice) or enable it.
  * Phones are looked up and accounts created in a {@linkplain io.github.wxlogin.WxTenant tenant}; the
  * methods that name none work in the default tenant, the only one of a back end that names none.
  * <p>
@@ -37,6 +43,8 @@ public class WxAccountManager {
 
 	private final ApplicationEventPublisher events;
 
+	private final Clock clock;
+
 	/**
 	 * Create the manager.
 	 * @param users the user store, a {@link WxAccountStore} for every method to work
@@ -44,6 +52,19 @@ public class WxAccountManager {
 	 * @param events where disabling an account is published
 	 */
 	public WxAccountManager(WxUserService users, WxLoginSessionService sessions, ApplicationEventPublisher events) {
+		this(users, sessions, events, Clock.systemUTC());
+	}
+
+	/**
+	 * Create the manager.
+	 * @param users the user store, a {@link WxAccountStore} for every method to work
+	 * @param sessions the login sessions
+	 * @param events where disabling an account is published
+	 * @param clock the clock a ban's end is checked against
+	 */
+	public WxAccountManager(WxUserService users, WxLoginSessionService sessions, ApplicationEventPublisher events,
+			Clock clock) {
+		this.clock = clock;
 		this.users = users;
 		this.sessions = sessions;
 		this.events = events;
@@ -134,7 +155,7 @@ public class WxAccountManager {
 	 */
 	public WxAccount unlinkIdentity(String userId, String appid, String openid) {
 		WxAccount account = accounts().unlinkIdentity(userId, appid, openid);
-		this.sessions.endSessions(userId, appid);
+		this.sessions.endSessions(userId, appid, WxSessionEndReason.SESSION_REVOKED);
 		return account;
 	}
 
@@ -149,17 +170,42 @@ public class WxAccountManager {
 	}
 
 	/**
-	 * Disable an account: it can no longer log in or refresh (403 {@code account_disabled}), and every
-	 * session it has ends.
+	 * Disable an account until it is enabled again: it can no longer log in or refresh (403
+	 * {@code account_disabled}), and every session it has ends (its tokens are refused with the reason
+	 * {@code account_disabled}).
 	 * @param userId the account's id
 	 * @return the account as stored afterwards
 	 * @throws java.util.NoSuchElementException if there is no such account
 	 */
 	public WxAccount disable(String userId) {
+		return disable(userId, WxBan.indefinite());
+	}
+
+	/**
+	 * Disable an account for a time, with a reason code of the host's: it can no longer log in or refresh
+	 * until {@code until} (403 {@code account_disabled}, whose {@code until} and {@code banReason} members
+	 * carry both), and every session it has ends (its tokens are refused with the reason
+	 * {@code account_disabled}). The ban lifts itself at its end, on every instance, with nothing to run;
+	 * the user logs in again then.
+	 * @param userId the account's id
+	 * @param until when the ban ends, or {@code null} for a ban until the account is enabled again
+	 * @param reason the host's reason code ({@link WxBan#reason()}), or {@code null} for none
+	 * @return the account as stored afterwards
+	 * @throws java.util.NoSuchElementException if there is no such account
+	 * @throws IllegalArgumentException if the reason is not a short code, or the end is not in the future
+	 */
+	public WxAccount disable(String userId, @Nullable Instant until, @Nullable String reason) {
+		if (until != null && !until.isAfter(this.clock.instant())) {
+			throw new IllegalArgumentException("A ban ends in the future; enable the account to lift it now");
+		}
+		return disable(userId, new WxBan(until, reason));
+	}
+
+	private WxAccount disable(String userId, WxBan ban) {
 		// Disabled first, so that no login made while the sessions end survives them; the starter's stores
 		// have ended them already (WxAccountStore.whenDisabled), a host's store may not have
-		WxAccount account = accounts().disable(userId);
-		this.sessions.endSessions(userId);
+		WxAccount account = accounts().disable(userId, ban);
+		this.sessions.endSessions(userId, WxSessionEndReason.ACCOUNT_DISABLED);
 		this.events.publishEvent(new WxLoginAuditEvent(Action.ACCOUNT_DISABLED, WxLoginAuditEvent.SUCCESS, userId,
 				null, null, null, null));
 		return account;

@@ -15,6 +15,7 @@ import io.github.wxlogin.WxUserService;
 import io.github.wxlogin.app.WxApps;
 import io.github.wxlogin.login.WxLoginException.Reason;
 import io.github.wxlogin.session.WxLoginSessionService;
+import io.github.wxlogin.session.WxSessionEndReason;
 import io.github.wxlogin.wechat.WxApiClient;
 import io.github.wxlogin.wechat.WxApp;
 import io.github.wxlogin.wechat.WxContentVerdict;
@@ -142,7 +143,7 @@ public class WxAccountService {
 		for (WxLinkedIdentity identity : linked) {
 			accounts.unlinkIdentity(user.id(), identity.appid(), identity.openid());
 		}
-		this.sessions.endSessions(user.id(), appid);
+		this.sessions.endSessions(user.id(), appid, WxSessionEndReason.SESSION_ENDED);
 		return accounts.identities(user.id());
 	}
 

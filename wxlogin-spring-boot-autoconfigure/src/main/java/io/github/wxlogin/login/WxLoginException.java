@@ -1,12 +1,21 @@
 package io.github.wxlogin.login;
 
+import io.github.wxlogin.WxBan;
+import io.github.wxlogin.session.WxSessionEndReason;
+import org.jspecify.annotations.Nullable;
+
 /**
  * A login use case refused a request, for a {@link Reason}. The message is meant for the client, so it
- * never holds a secret, token, code or session key.
+ * never holds a secret, token, code or session key. A refusal of a token that was valid once says why it
+ * stopped working ({@link #endReason()}); the refusal of a disabled account carries its ban.
  */
 public class WxLoginException extends RuntimeException {
 
 	private final Reason reason;
+
+	private final @Nullable WxSessionEndReason endReason;
+
+	private final @Nullable WxBan ban;
 
 	/**
 	 * Create an exception.
@@ -14,8 +23,22 @@ public class WxLoginException extends RuntimeException {
 	 * @param detail what went wrong, for the client
 	 */
 	public WxLoginException(Reason reason, String detail) {
+		this(reason, detail, null, null);
+	}
+
+	/**
+	 * Create an exception for a token that was valid once, or a disabled account.
+	 * @param reason why the request was refused
+	 * @param detail what went wrong, for the client
+	 * @param endReason why the token stopped working, or {@code null} when it was never valid
+	 * @param ban the ban of a disabled account, or {@code null}
+	 */
+	public WxLoginException(Reason reason, String detail, @Nullable WxSessionEndReason endReason,
+			@Nullable WxBan ban) {
 		super(detail);
 		this.reason = reason;
+		this.endReason = endReason;
+		this.ban = ban;
 	}
 
 	/**
@@ -24,6 +47,32 @@ public class WxLoginException extends RuntimeException {
 	 */
 	public Reason reason() {
 		return this.reason;
+	}
+
+	/**
+	 * Return why the token presented stopped working, the problem's {@code reason} member.
+	 * @return the reason, or {@code null} when the request's token was never valid or is not in question
+	 */
+	public @Nullable WxSessionEndReason endReason() {
+		return this.endReason;
+	}
+
+	/**
+	 * Return the ban of the disabled account the request was refused for.
+	 * @return the ban, or {@code null}
+	 */
+	public @Nullable WxBan ban() {
+		return this.ban;
+	}
+
+	/**
+	 * The refusal of a refresh token that no longer works.
+	 * @param endReason why it stopped working
+	 * @return the exception
+	 */
+	public static WxLoginException invalidRefreshToken(WxSessionEndReason endReason) {
+		return new WxLoginException(Reason.INVALID_REFRESH_TOKEN,
+				"The refresh token is unknown, expired, revoked or spent.", endReason, null);
 	}
 
 	static WxLoginException invalidRequest(String detail) {
@@ -43,7 +92,8 @@ public class WxLoginException extends RuntimeException {
 	 * @return the exception
 	 */
 	public static WxLoginException userGone() {
-		return new WxLoginException(Reason.USER_GONE, "The user of this token no longer exists.");
+		return new WxLoginException(Reason.USER_GONE, "The user of this token no longer exists.",
+				WxSessionEndReason.ACCOUNT_DELETED, null);
 	}
 
 	/**
@@ -70,8 +120,9 @@ public class WxLoginException extends RuntimeException {
 		return new WxLoginException(Reason.APP_DISABLED, "This mini program has been switched off.");
 	}
 
-	static WxLoginException accountDisabled() {
-		return new WxLoginException(Reason.ACCOUNT_DISABLED, "This account has been disabled.");
+	static WxLoginException accountDisabled(WxBan ban) {
+		return new WxLoginException(Reason.ACCOUNT_DISABLED, "This account has been disabled.",
+				WxSessionEndReason.ACCOUNT_DISABLED, ban);
 	}
 
 	static WxLoginException sessionKeyExpired() {

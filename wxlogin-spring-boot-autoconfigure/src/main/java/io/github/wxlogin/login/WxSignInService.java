@@ -24,6 +24,8 @@ import io.github.wxlogin.login.WxLoginException.Reason;
 import io.github.wxlogin.session.RefreshTokenGrant;
 import io.github.wxlogin.session.WxLoginOrigin;
 import io.github.wxlogin.session.WxLoginSessionService;
+import io.github.wxlogin.session.WxSessionEndReason;
+import io.github.wxlogin.token.WxRefreshRefusedException;
 import io.github.wxlogin.token.WxTokenService.Refreshed;
 import io.github.wxlogin.token.WxTokenService;
 import io.github.wxlogin.wechat.WxApiClient;
@@ -232,12 +234,18 @@ public class WxSignInService {
 		return audited(Action.REFRESH, null, origin, () -> observe(WxLoginObservation.REFRESH, () -> {
 			// Should the user's checks fail (a database that does not answer, a disabled account), the token
 			// stays usable and the client's retry succeeds
-			Refreshed<WxUser> refreshed = this.tokens.refresh(refreshToken, (grant) -> {
-				enabled(this.apps.lookUp(grant.subject().appid()).orElseThrow(WxLoginException::appNotServed));
-				WxUser user = this.users.findByPrincipal(grant.subject()).orElseThrow(WxLoginException::userGone);
-				refuseDisabled(user);
-				return user;
-			}).orElseThrow(WxSignInService::invalidRefreshToken);
+			Refreshed<WxUser> refreshed;
+			try {
+				refreshed = this.tokens.refreshOrRefuse(refreshToken, (grant) -> {
+					enabled(this.apps.lookUp(grant.subject().appid()).orElseThrow(WxLoginException::appNotServed));
+					WxUser user = this.users.findByPrincipal(grant.subject()).orElseThrow(WxLoginException::userGone);
+					refuseDisabled(user);
+					return user;
+				});
+			}
+			catch (WxRefreshRefusedException ex) {
+				throw WxLoginException.invalidRefreshToken(ex.reason());
+			}
 			return new SignedIn(refreshed.tokens(), refreshed.admitted(), false);
 		}, (signedIn) -> "success"));
 	}
@@ -250,7 +258,7 @@ public class WxSignInService {
 	 */
 	public void signOut(SignOutRequest request) {
 		if (request.allSessions()) {
-			this.sessions.endSessions(request.userId());
+			this.sessions.endSessions(request.userId(), WxSessionEndReason.SESSION_ENDED);
 		}
 		else if (request.refreshToken() != null) {
 			endSessionOf(request.refreshToken(), request.userId());
@@ -265,7 +273,9 @@ public class WxSignInService {
 	private void endSessionOf(String refreshToken, String userId) {
 		Optional<RefreshTokenGrant> grant = this.tokens.findUsableGrant(refreshToken)
 			.filter((candidate) -> candidate.subject().userId().equals(userId));
-		if (grant.isPresent() && this.sessions.endSession(userId, grant.get().sessionId()).isEmpty()) {
+		if (grant.isPresent() && this.sessions
+			.endSession(userId, grant.get().sessionId(), WxSessionEndReason.SESSION_ENDED)
+			.isEmpty()) {
 			// A family the session list does not show still ends
 			this.tokens.revokeRefreshToken(refreshToken, userId);
 		}
@@ -298,9 +308,9 @@ public class WxSignInService {
 	}
 
 	private void refuseDisabled(WxUser user) {
-		if (this.users.isDisabled(user.id())) {
-			throw WxLoginException.accountDisabled();
-		}
+		this.users.findBan(user.id()).ifPresent((ban) -> {
+			throw WxLoginException.accountDisabled(ban);
+		});
 	}
 
 	/** The app a login names, or the default app when it names none. */
@@ -337,8 +347,9 @@ public class WxSignInService {
 			signedIn = call.get();
 		}
 		catch (RuntimeException ex) {
-			this.events.publishEvent(
-					new WxLoginAuditEvent(action, refusalOf(ex), null, appid, null, origin.ip(), null));
+			WxSessionEndReason endReason = (ex instanceof WxLoginException login) ? login.endReason() : null;
+			this.events.publishEvent(new WxLoginAuditEvent(action, refusalOf(ex), null, appid, null, origin.ip(), null,
+					(endReason != null) ? endReason.code() : null));
 			throw ex;
 		}
 		WxUser user = signedIn.user();
@@ -360,11 +371,6 @@ public class WxSignInService {
 
 	private static String loginOutcome(SignedIn signedIn) {
 		return signedIn.newUser() ? "new_user" : "returning";
-	}
-
-	private static WxLoginException invalidRefreshToken() {
-		return new WxLoginException(Reason.INVALID_REFRESH_TOKEN,
-				"The refresh token is unknown, expired, revoked or spent.");
 	}
 
 	private static WxLoginException identityConflict() {

@@ -2,6 +2,7 @@ package io.github.wxlogin.security;
 
 import io.github.wxlogin.WxPrincipal;
 import io.github.wxlogin.WxTenant;
+import io.github.wxlogin.session.WxSessionActivity;
 import io.github.wxlogin.token.WxClaims;
 import org.jspecify.annotations.Nullable;
 
@@ -15,9 +16,28 @@ import org.springframework.security.oauth2.jwt.JwtClaimNames;
 /**
  * Turns a validated access token into a {@link WxAuthenticationToken} whose principal is the caller.
  * It runs on every guarded request: the string claims it reads are taken as they are, without a trip
- * through the claim conversion service, and the caller has no authorities to parse.
+ * through the claim conversion service, and the caller has no authorities to parse. With a
+ * {@link WxSessionActivity}, it tells it that the token's session is in use (which writes to the store at
+ * most once a minute per session).
  */
 public class WxJwtAuthenticationConverter implements Converter<Jwt, AbstractAuthenticationToken> {
+
+	private final @Nullable WxSessionActivity activity;
+
+	/**
+	 * Create a converter that records no session activity.
+	 */
+	public WxJwtAuthenticationConverter() {
+		this(null);
+	}
+
+	/**
+	 * Create a converter.
+	 * @param activity where the use of a session is recorded, or {@code null} for nowhere
+	 */
+	public WxJwtAuthenticationConverter(@Nullable WxSessionActivity activity) {
+		this.activity = activity;
+	}
 
 	@Override
 	public AbstractAuthenticationToken convert(Jwt jwt) {
@@ -29,7 +49,12 @@ public class WxJwtAuthenticationConverter implements Converter<Jwt, AbstractAuth
 		}
 		// A token issued before tenants carries none: its account is of the default tenant
 		String tenant = stringClaim(jwt, WxClaims.TENANT);
-		return new WxAuthenticationToken(jwt, new WxPrincipal(stringClaim(jwt, JwtClaimNames.SUB), openid, appid,
+		String userId = stringClaim(jwt, JwtClaimNames.SUB);
+		String sessionId = stringClaim(jwt, WxClaims.SESSION_ID);
+		if (this.activity != null && userId != null && sessionId != null) {
+			this.activity.seen(userId, sessionId);
+		}
+		return new WxAuthenticationToken(jwt, new WxPrincipal(userId, openid, appid,
 				(tenant != null) ? tenant : WxTenant.DEFAULT));
 	}
 

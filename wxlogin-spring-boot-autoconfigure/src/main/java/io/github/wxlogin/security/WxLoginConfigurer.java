@@ -2,6 +2,8 @@ package io.github.wxlogin.security;
 
 import io.github.wxlogin.http.ProblemJsonWriter;
 import io.github.wxlogin.http.WxLoginEndpoints;
+import io.github.wxlogin.session.WxSessionActivity;
+import io.github.wxlogin.token.WxIssuerMetadata;
 import jakarta.servlet.DispatcherType;
 
 import org.springframework.context.ApplicationContext;
@@ -49,9 +51,12 @@ public final class WxLoginConfigurer extends AbstractHttpConfigurer<WxLoginConfi
 		}
 		WxLoginEndpoints endpoints = (context != null) ? WxLoginEndpoints.configuredIn(context.getEnvironment())
 				: WxLoginEndpoints.under(WxLoginEndpoints.DEFAULT_BASE_PATH);
+		String issuer = (context != null) ? context.getEnvironment().getProperty(WxIssuerMetadata.ISSUER_PROPERTY) : null;
 		ProblemJsonWriter problems = (context != null)
 				? context.getBeanProvider(ProblemJsonWriter.class).getIfAvailable(() -> ProblemJsonWriter.of(context))
 				: ProblemJsonWriter.of(null);
+		WxSessionActivity activity = (context != null) ? context.getBeanProvider(WxSessionActivity.class).getIfUnique()
+				: null;
 		try {
 			http.csrf((csrf) -> csrf.disable())
 				.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -59,12 +64,14 @@ public final class WxLoginConfigurer extends AbstractHttpConfigurer<WxLoginConfi
 					.authenticationEntryPoint(new WxProblemAuthenticationEntryPoint(problems))
 					.accessDeniedHandler(new WxProblemAccessDeniedHandler(problems)))
 				.oauth2ResourceServer((resourceServer) -> resourceServer
-					.jwt((jwt) -> jwt.jwtAuthenticationConverter(new WxJwtAuthenticationConverter()))
+					.jwt((jwt) -> jwt.jwtAuthenticationConverter(new WxJwtAuthenticationConverter(activity)))
 					.authenticationEntryPoint(new WxProblemAuthenticationEntryPoint(problems))
 					.accessDeniedHandler(new WxProblemAccessDeniedHandler(problems)));
 			// Open whatever the method: a wrong one then gets Spring MVC's 405, not a 401
 			http.authorizeHttpRequests((requests) -> requests
 				.requestMatchers(endpoints.openPaths())
+				.permitAll()
+				.requestMatchers(WxIssuerMetadata.paths(issuer).toArray(String[]::new))
 				.permitAll()
 				.dispatcherTypeMatchers(DispatcherType.ERROR)
 				.permitAll());

@@ -5,8 +5,10 @@ import java.io.IOException;
 import io.github.wxlogin.http.ProblemJsonWriter;
 import io.github.wxlogin.http.WxProblem;
 import io.github.wxlogin.session.TokenStoreUnavailableException;
+import io.github.wxlogin.token.WxTokenRefusedException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
@@ -14,7 +16,8 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 
 /**
  * Answers a request without a valid Bearer token with 401, the {@code WWW-Authenticate} header of RFC
- * 6750 and a {@code problem+json} body with code {@code unauthorized}; a token that could not be checked
+ * 6750 and a {@code problem+json} body with code {@code unauthorized}, and, for a token that was valid once,
+ * a {@code reason} member that says why it stopped working ({@link WxTokenRefusedException}); a token that could not be checked
  * because the store did not answer gets 503 {@code store_unavailable} instead.
  */
 public class WxProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
@@ -40,7 +43,19 @@ public class WxProblemAuthenticationEntryPoint implements AuthenticationEntryPoi
 			return;
 		}
 		this.bearer.commence(request, response, authException);
-		this.problems.write(response, WxProblem.unauthorized());
+		WxTokenRefusedException refused = refusal(authException);
+		this.problems.write(response,
+				(refused != null) ? WxProblem.unauthorized(refused.reason()) : WxProblem.unauthorized());
+	}
+
+	/** Spring Security wraps the decoder's refusal of a token that was valid once. */
+	private static @Nullable WxTokenRefusedException refusal(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof WxTokenRefusedException refused) {
+				return refused;
+			}
+		}
+		return null;
 	}
 
 }

@@ -33,7 +33,9 @@ public class CaffeineRefreshTokenStore implements RefreshTokenStore {
 
 	private final Cache<String, StoredToken> tokens;
 
-	private final Cache<String, Boolean> revokedFamilies;
+	private final Duration idleTimeout;
+
+	private final Cache<String, WxSessionEndReason> revokedFamilies;
 
 	private final Cache<String, WxLoginSession> sessions;
 
@@ -45,7 +47,19 @@ public class CaffeineRefreshTokenStore implements RefreshTokenStore {
 	 * @param refreshTokenTtl lifetime of a refresh token, and so how long a revoked family is remembered
 	 */
 	public CaffeineRefreshTokenStore(Clock clock, Duration refreshTokenTtl) {
+		this(clock, refreshTokenTtl, Duration.ZERO);
+	}
+
+	/**
+	 * Create a store whose sessions end when unused for too long.
+	 * @param clock the clock that tells when a token expired
+	 * @param refreshTokenTtl lifetime of a refresh token, and so how long a revoked family is remembered
+	 * @param idleTimeout how long a session may go unused before its refresh is refused, {@link Duration#ZERO}
+	 * for no limit
+	 */
+	public CaffeineRefreshTokenStore(Clock clock, Duration refreshTokenTtl, Duration idleTimeout) {
 		this.clock = clock;
+		this.idleTimeout = idleTimeout;
 		this.tokens = Caffeine.newBuilder()
 			.expireAfter(Expiry.creating((String hash, StoredToken token) -> TimeLeft.until(clock, token.grant().expiresAt())))
 			.build();
@@ -96,15 +110,24 @@ public class CaffeineRefreshTokenStore implements RefreshTokenStore {
 			return RefreshTokenRotation.refused();
 		}
 		if (spent.spent()) {
+			if (isSentAgain(spent, next)) {
+				return RefreshTokenRotation.rotated(spent.grant());
+			}
 			RefreshTokenSuccessor replayed = replayable(spent, now, reuseInterval);
 			if (replayed != null) {
 				return RefreshTokenRotation.replayed(spent.grant(), replayed);
 			}
-			revokeFamily(spent.grant().familyId());
-			return RefreshTokenRotation.refused();
+			revokeFamily(spent.grant().familyId(), WxSessionEndReason.REUSE_DETECTED);
+			return RefreshTokenRotation.refused(null, refusal(spent.grant()));
 		}
 		if (!isUsable(spent.grant())) {
-			return RefreshTokenRotation.refused();
+			return RefreshTokenRotation.refused(null, refusal(spent.grant()));
+		}
+		WxLoginSession used = this.sessions.getIfPresent(spent.grant().familyId());
+		if (used != null && isIdle(used, now)) {
+			// Spent above, but the family ends with it: nothing of it can be used again
+			revokeFamily(spent.grant().familyId(), WxSessionEndReason.IDLE_TIMEOUT);
+			return RefreshTokenRotation.refused(spent.grant(), WxSessionEndReason.IDLE_TIMEOUT);
 		}
 		RefreshTokenGrant successor = new RefreshTokenGrant(spent.grant().familyId(), spent.grant().subject(),
 				next.expiresAt());
@@ -117,6 +140,20 @@ public class CaffeineRefreshTokenStore implements RefreshTokenStore {
 					? with(families, successor.familyId(), successor.expiresAt()) : families;
 		});
 		return RefreshTokenRotation.rotated(spent.grant());
+	}
+
+	/**
+	 * Whether a spent token is presented again for the successor it was spent for, while its family is not
+	 * revoked and that successor not spent: the same rotation sent again by a caller that never got the answer.
+	 */
+	private boolean isSentAgain(StoredToken token, RefreshTokenSuccessor next) {
+		Spend spend = token.spend();
+		if (spend == null || !next.id().hash().equals(spend.next())
+				|| this.revokedFamilies.getIfPresent(token.grant().familyId()) != null) {
+			return false;
+		}
+		StoredToken successor = this.tokens.getIfPresent(spend.next());
+		return successor != null && !successor.spent();
 	}
 
 	/**
@@ -184,8 +221,42 @@ public class CaffeineRefreshTokenStore implements RefreshTokenStore {
 
 	@Override
 	public void revokeFamily(String familyId) {
-		this.revokedFamilies.put(familyId, Boolean.TRUE);
+		revokeFamily(familyId, WxSessionEndReason.SESSION_REVOKED);
+	}
+
+	@Override
+	public void revokeFamily(String familyId, WxSessionEndReason reason) {
+		this.revokedFamilies.asMap().putIfAbsent(familyId, reason);
 		this.sessions.invalidate(familyId);
+	}
+
+	@Override
+	public void touch(String accountId, String sessionId, Instant usedAt) {
+		Map<String, Instant> families = this.familiesByAccount.getIfPresent(accountId);
+		if (families == null) {
+			return;
+		}
+		for (String familyId : families.keySet()) {
+			WxLoginSession session = liveSession(familyId);
+			if (session != null && session.id().equals(sessionId)) {
+				this.sessions.asMap().computeIfPresent(familyId, (id, live) -> live.lastUsedAt().isBefore(usedAt)
+						? new WxLoginSession(live.id(), live.accountId(), live.appid(), live.createdAt(), usedAt,
+								live.expiresAt(), live.ip(), live.userAgent(), live.device())
+						: live);
+				return;
+			}
+		}
+	}
+
+	/** Why a token of a family no longer works: the family's revocation, or else its expiry. */
+	private WxSessionEndReason refusal(RefreshTokenGrant grant) {
+		WxSessionEndReason revoked = this.revokedFamilies.getIfPresent(grant.familyId());
+		return (revoked != null) ? revoked : WxSessionEndReason.EXPIRED;
+	}
+
+	private boolean isIdle(WxLoginSession session, Instant now) {
+		return !this.idleTimeout.isZero() && !this.idleTimeout.isNegative()
+				&& !session.lastUsedAt().plus(this.idleTimeout).isAfter(now);
 	}
 
 	@Override
@@ -212,11 +283,26 @@ public class CaffeineRefreshTokenStore implements RefreshTokenStore {
 	}
 
 	@Override
+	public Optional<WxLoginSession> endSession(String accountId, String sessionId, WxSessionEndReason reason) {
+		return end(accountId, (session) -> session.id().equals(sessionId), reason).stream().findFirst();
+	}
+
+	@Override
 	public List<WxLoginSession> endSessions(String accountId) {
 		return end(accountId, (session) -> true);
 	}
 
+	@Override
+	public List<WxLoginSession> endSessions(String accountId, WxSessionEndReason reason) {
+		return end(accountId, (session) -> true, reason);
+	}
+
 	private List<WxLoginSession> end(String accountId, Predicate<WxLoginSession> which) {
+		return end(accountId, which, WxSessionEndReason.SESSION_REVOKED);
+	}
+
+	private List<WxLoginSession> end(String accountId, Predicate<WxLoginSession> which,
+			WxSessionEndReason reason) {
 		List<WxLoginSession> ended = new ArrayList<>();
 		this.familiesByAccount.asMap().computeIfPresent(accountId, (account, families) -> {
 			Map<String, Instant> left = new HashMap<>(families);
@@ -226,7 +312,7 @@ public class CaffeineRefreshTokenStore implements RefreshTokenStore {
 					left.remove(familyId);
 				}
 				if (session != null && which.test(session)) {
-					revokeFamily(familyId);
+					revokeFamily(familyId, reason);
 					ended.add(session);
 				}
 			});

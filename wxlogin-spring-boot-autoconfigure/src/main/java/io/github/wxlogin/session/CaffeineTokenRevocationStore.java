@@ -3,6 +3,7 @@ package io.github.wxlogin.session;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -14,7 +15,7 @@ import com.github.benmanes.caffeine.cache.Expiry;
  */
 public class CaffeineTokenRevocationStore implements TokenRevocationStore {
 
-	private final Cache<String, Instant> revoked;
+	private final Cache<String, Revocation> revoked;
 
 	/**
 	 * Create a store.
@@ -22,19 +23,50 @@ public class CaffeineTokenRevocationStore implements TokenRevocationStore {
 	 * @param clockSkew the tolerance on {@code exp} of the decoder
 	 */
 	public CaffeineTokenRevocationStore(Clock clock, Duration clockSkew) {
-		this.revoked = Caffeine.newBuilder()
-			.expireAfter(Expiry.creating((String jti, Instant expiresAt) -> TimeLeft.until(clock, expiresAt.plus(clockSkew))))
-			.build();
+		this.revoked = Revocation.cache(clock, clockSkew);
 	}
 
 	@Override
 	public void revoke(String jti, Instant expiresAt) {
-		this.revoked.put(jti, expiresAt);
+		revoke(jti, expiresAt, WxSessionEndReason.SESSION_REVOKED);
+	}
+
+	@Override
+	public void revoke(String jti, Instant expiresAt, WxSessionEndReason reason) {
+		this.revoked.put(jti, new Revocation(expiresAt, reason));
 	}
 
 	@Override
 	public boolean isRevoked(String jti) {
-		return this.revoked.getIfPresent(jti) != null;
+		return revocation(jti).isPresent();
+	}
+
+	@Override
+	public Optional<WxSessionEndReason> revocation(String jti) {
+		return Optional.ofNullable(this.revoked.getIfPresent(jti)).map(Revocation::reason);
+	}
+
+	@Override
+	public Optional<WxSessionEndReason> knownRevocation(String jti) {
+		return revocation(jti);
+	}
+
+	/**
+	 * A revocation as an instance keeps it in memory: until when it matters, and why it was made.
+	 *
+	 * @param expiresAt the token's expiry, after which the revocation is forgotten
+	 * @param reason why
+	 */
+	record Revocation(Instant expiresAt, WxSessionEndReason reason) {
+
+		/** A cache whose entries leave when their tokens expire, plus the decoder's clock skew. */
+		static Cache<String, Revocation> cache(Clock clock, Duration clockSkew) {
+			return Caffeine.newBuilder()
+				.expireAfter(Expiry.creating((String jti, Revocation revocation) -> TimeLeft.until(clock,
+						revocation.expiresAt().plus(clockSkew))))
+				.build();
+		}
+
 	}
 
 }

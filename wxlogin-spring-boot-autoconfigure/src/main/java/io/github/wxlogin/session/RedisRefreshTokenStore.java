@@ -29,7 +29,8 @@ import org.springframework.data.redis.core.script.RedisScript;
  * undone, and {@code spent-at}, {@code next-expires} and {@code sealed} (the successor sealed under a key
  * derived from the spent token, which Redis never holds), so that a retry within the reuse interval is
  * answered with the same successor. It expires with the token, so a spent token stays until then and its reuse is recognised. A
- * revoked family is the key {@code <prefix>refresh-family:{<familyId>}:revoked}, kept for one
+ * revoked family is the key {@code <prefix>refresh-family:{<familyId>}:revoked}, whose value is the
+ * revocation's {@link WxSessionEndReason#code() reason} ({@code 1} before reasons were kept), kept for one
  * refresh-token lifetime, as long as any token of the family can live. A family's session is the hash
  * {@code <prefix>refresh-family:{<familyId>}:session} with the fields {@code user}, {@code openid},
  * {@code appid}, {@code created}, {@code used}, {@code expires}, {@code indexed} (until when the account's
@@ -69,6 +70,10 @@ public class RedisRefreshTokenStore implements RefreshTokenStore {
 
 	private static final String UNINDEXED = "unindexed";
 
+	private static final String REUSED = "reused";
+
+	private static final String IDLE = "idle";
+
 	/** The field of a family's session that names its live token, the one a replay may hand out again. */
 	private static final String HEAD = "head";
 
@@ -90,7 +95,8 @@ public class RedisRefreshTokenStore implements RefreshTokenStore {
 	 * and, unless refused, the presented token's family, user, openid, appid, expiry and tenant (then,
 	 * replayed, the stored successor's hash, expiry and sealed form). The spent token keeps what
 	 * {@link #undoScript} needs to put everything back; the same rotation sent twice (a reply lost with its
-	 * connection) is answered as rotated rather than taken for a reuse; a rotation whose successor would
+	 * connection), while its successor is the family's live token, is answered as rotated rather than taken
+	 * for a reuse; a rotation whose successor would
 	 * outlive what the account's index holds is answered {@value #UNINDEXED}, for the caller to raise the
 	 * index first.
 	 */
@@ -104,6 +110,9 @@ public class RedisRefreshTokenStore implements RefreshTokenStore {
 	 */
 	private final RedisScript<Long> undoScript = RedisScripts.load("refresh-token-undo-rotation.lua", Long.class);
 
+	/** Moves a live session's last use on ({@code session-touch.lua}). */
+	private final RedisScript<Long> touchScript = RedisScripts.load("session-touch.lua", Long.class);
+
 	private final StringRedisTemplate redis;
 
 	private final String keyPrefix;
@@ -111,6 +120,8 @@ public class RedisRefreshTokenStore implements RefreshTokenStore {
 	private final Clock clock;
 
 	private final Duration refreshTokenTtl;
+
+	private final Duration idleTimeout;
 
 	private final RedisSessionIndex index;
 
@@ -123,6 +134,21 @@ public class RedisRefreshTokenStore implements RefreshTokenStore {
 	 */
 	public RedisRefreshTokenStore(StringRedisTemplate redis, String keyPrefix, Clock clock,
 			Duration refreshTokenTtl) {
+		this(redis, keyPrefix, clock, refreshTokenTtl, Duration.ZERO);
+	}
+
+	/**
+	 * Create a store whose sessions end when unused for too long.
+	 * @param redis the Redis client
+	 * @param keyPrefix the prefix of every key, such as {@code wxlogin:}
+	 * @param clock the clock that tells when a token expired
+	 * @param refreshTokenTtl lifetime of a refresh token, and so how long a revoked family is remembered
+	 * @param idleTimeout how long a session may go unused before its refresh is refused, {@link Duration#ZERO}
+	 * for no limit
+	 */
+	public RedisRefreshTokenStore(StringRedisTemplate redis, String keyPrefix, Clock clock,
+			Duration refreshTokenTtl, Duration idleTimeout) {
+		this.idleTimeout = idleTimeout;
 		this.redis = redis;
 		this.keyPrefix = keyPrefix;
 		this.clock = clock;
@@ -177,7 +203,19 @@ public class RedisRefreshTokenStore implements RefreshTokenStore {
 					Instant.ofEpochMilli(Long.parseLong(reply.get(8))), reply.get(9));
 			return RefreshTokenRotation.replayed(grant(reply), stored);
 		}
-		return RefreshTokenRotation.refused();
+		if (REUSED.equals(reply.get(0))) {
+			return RefreshTokenRotation.refused(null, reasonOf(reply.get(7)));
+		}
+		if (IDLE.equals(reply.get(0))) {
+			return RefreshTokenRotation.refused(grant(reply), WxSessionEndReason.IDLE_TIMEOUT);
+		}
+		return (reply.size() > 1) ? RefreshTokenRotation.refused(null, reasonOf(reply.get(1)))
+				: RefreshTokenRotation.refused();
+	}
+
+	/** A family revoked before reasons were kept ('1') was ended by the host, as far as anyone can tell now. */
+	private static WxSessionEndReason reasonOf(@Nullable String code) {
+		return WxSessionEndReason.ofCode(code).orElse(WxSessionEndReason.SESSION_REVOKED);
 	}
 
 	private List<String> rotate(List<String> keys, RefreshTokenSuccessor next, Duration reuseInterval,
@@ -188,7 +226,8 @@ public class RedisRefreshTokenStore implements RefreshTokenStore {
 		List<String> reply = this.redis.execute(this.rotateScript, keys, Long.toString(now),
 				Long.toString(this.refreshTokenTtl.toMillis()), Long.toString(nextExpiry - now),
 				Long.toString(nextExpiry), next.id().hash(), Long.toString(indexedUntil),
-				replayable ? next.sealed() : "", Long.toString(reuseInterval.toMillis()));
+				replayable ? next.sealed() : "", Long.toString(reuseInterval.toMillis()),
+				Long.toString(Math.max(0, this.idleTimeout.toMillis())));
 		return (reply != null && !reply.isEmpty()) ? reply : List.of("refused");
 	}
 
@@ -218,8 +257,24 @@ public class RedisRefreshTokenStore implements RefreshTokenStore {
 
 	@Override
 	public void revokeFamily(String familyId) {
+		revokeFamily(familyId, WxSessionEndReason.SESSION_REVOKED);
+	}
+
+	@Override
+	public void revokeFamily(String familyId, WxSessionEndReason reason) {
 		this.redis.execute(this.revokeScript, List.of(familyKey(familyId), sessionKey(familyId)),
-				Long.toString(this.refreshTokenTtl.toMillis()));
+				Long.toString(this.refreshTokenTtl.toMillis()), reason.code());
+	}
+
+	@Override
+	public void touch(String accountId, String sessionId, Instant usedAt) {
+		for (Map.Entry<String, WxLoginSession> live : liveSessions(accountId).entrySet()) {
+			if (live.getValue().id().equals(sessionId)) {
+				this.redis.execute(this.touchScript, List.of(sessionKey(live.getKey())),
+						Long.toString(usedAt.toEpochMilli()));
+				return;
+			}
+		}
 	}
 
 	@Override
@@ -231,9 +286,14 @@ public class RedisRefreshTokenStore implements RefreshTokenStore {
 
 	@Override
 	public Optional<WxLoginSession> endSession(String accountId, String sessionId) {
+		return endSession(accountId, sessionId, WxSessionEndReason.SESSION_REVOKED);
+	}
+
+	@Override
+	public Optional<WxLoginSession> endSession(String accountId, String sessionId, WxSessionEndReason reason) {
 		for (Map.Entry<String, WxLoginSession> live : liveSessions(accountId).entrySet()) {
 			if (live.getValue().id().equals(sessionId)) {
-				revokeFamily(live.getKey());
+				revokeFamily(live.getKey(), reason);
 				this.index.remove(accountId, List.of(live.getKey()));
 				return Optional.of(live.getValue());
 			}
@@ -243,12 +303,17 @@ public class RedisRefreshTokenStore implements RefreshTokenStore {
 
 	@Override
 	public List<WxLoginSession> endSessions(String accountId) {
+		return endSessions(accountId, WxSessionEndReason.SESSION_REVOKED);
+	}
+
+	@Override
+	public List<WxLoginSession> endSessions(String accountId, WxSessionEndReason reason) {
 		Set<String> families = this.index.families(accountId, this.clock.millis());
 		List<WxLoginSession> ended = new ArrayList<>();
 		for (String familyId : families) {
 			// A member without a session may be a login being saved right now: revoked too, it never starts
 			session(accountId, familyId).ifPresent(ended::add);
-			revokeFamily(familyId);
+			revokeFamily(familyId, reason);
 		}
 		// Only the members ended here: a login saved meanwhile keeps its own
 		this.index.remove(accountId, families);

@@ -5,13 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -28,10 +27,11 @@ import org.springframework.data.redis.core.script.RedisScript;
 /**
  * {@link TokenRevocationStore} in Redis, shared by every instance.
  * <p>
- * A revoked token is the key {@code <prefix>revoked-jti:<jti>}, whose value is the token's expiry in
- * epoch milliseconds and which expires with the token, plus the clock skew that the decoder tolerates.
- * Each revocation is also appended to the stream {@code <prefix>revocations} (fields {@code jti} and
- * {@code exp}), which keeps the revocations of one access-token lifetime: every instance follows that
+ * A revoked token is the key {@code <prefix>revoked-jti:<jti>}, whose value is the revocation's reason
+ * ({@link WxSessionEndReason#code()}; a value written before reasons, the token's expiry, reads as
+ * {@code session_revoked}) and which expires with the token, plus the clock skew that the decoder tolerates.
+ * Each revocation is also appended to the stream {@code <prefix>revocations} (fields {@code jti},
+ * {@code exp} and {@code reason}), so that every instance knows why, which keeps the revocations of one access-token lifetime: every instance follows that
  * stream, polling it every {@link #POLL_INTERVAL}, into a copy in its own memory. A token this instance
  * verified before is then checked against that copy ({@link #isKnownRevoked}) with no call to Redis, and
  * a revocation made on any instance is honoured on every other within about a second. While Redis is
@@ -52,6 +52,8 @@ public class RedisTokenRevocationStore implements TokenRevocationStore, SmartLif
 
 	private static final String EXPIRES = "exp";
 
+	private static final String REASON = "reason";
+
 	/**
 	 * Appends a revocation to the stream and drops those whose tokens have all expired, reckoned on Redis' own
 	 * clock ({@code revocation-append.lua}).
@@ -68,7 +70,7 @@ public class RedisTokenRevocationStore implements TokenRevocationStore, SmartLif
 
 	private final Duration retention;
 
-	private final Cache<String, Instant> known;
+	private final Cache<String, CaffeineTokenRevocationStore.Revocation> known;
 
 	private volatile String lastSeen = "0-0";
 
@@ -91,13 +93,16 @@ public class RedisTokenRevocationStore implements TokenRevocationStore, SmartLif
 		this.clock = clock;
 		this.clockSkew = clockSkew;
 		this.retention = accessTokenTtl.plus(clockSkew);
-		this.known = Caffeine.newBuilder()
-			.expireAfter(Expiry.creating((String jti, Instant expiresAt) -> TimeLeft.until(clock, expiresAt.plus(clockSkew))))
-			.build();
+		this.known = CaffeineTokenRevocationStore.Revocation.cache(clock, clockSkew);
 	}
 
 	@Override
 	public void revoke(String jti, Instant expiresAt) {
+		revoke(jti, expiresAt, WxSessionEndReason.SESSION_REVOKED);
+	}
+
+	@Override
+	public void revoke(String jti, Instant expiresAt, WxSessionEndReason reason) {
 		Duration left = TimeLeft.until(this.clock, expiresAt.plus(this.clockSkew));
 		if (left.toMillis() <= 0) {
 			// The decoder refuses the token anyway
@@ -106,19 +111,34 @@ public class RedisTokenRevocationStore implements TokenRevocationStore, SmartLif
 		// The stream first: once it holds the revocation, every instance learns of it even if the key
 		// below is never written (a failure here answers 503 and the client tries again)
 		this.redis.execute(this.appendScript, List.of(streamKey()), Long.toString(this.retention.toMillis()), jti,
-				Long.toString(expiresAt.toEpochMilli()));
-		this.redis.opsForValue().set(key(jti), Long.toString(expiresAt.toEpochMilli()), left);
-		this.known.put(jti, expiresAt);
+				Long.toString(expiresAt.toEpochMilli()), reason.code());
+		this.redis.opsForValue().set(key(jti), reason.code(), left);
+		this.known.put(jti, new CaffeineTokenRevocationStore.Revocation(expiresAt, reason));
 	}
 
 	@Override
 	public boolean isRevoked(String jti) {
-		return isKnownRevoked(jti) || Boolean.TRUE.equals(this.redis.hasKey(key(jti)));
+		return revocation(jti).isPresent();
+	}
+
+	@Override
+	public Optional<WxSessionEndReason> revocation(String jti) {
+		Optional<WxSessionEndReason> known = knownRevocation(jti);
+		if (known.isPresent()) {
+			return known;
+		}
+		String stored = this.redis.opsForValue().get(key(jti));
+		return (stored != null) ? Optional.of(reasonOf(stored)) : Optional.empty();
 	}
 
 	@Override
 	public boolean isKnownRevoked(String jti) {
-		return this.known.getIfPresent(jti) != null;
+		return knownRevocation(jti).isPresent();
+	}
+
+	@Override
+	public Optional<WxSessionEndReason> knownRevocation(String jti) {
+		return Optional.ofNullable(this.known.getIfPresent(jti)).map(CaffeineTokenRevocationStore.Revocation::reason);
 	}
 
 	/**
@@ -144,8 +164,16 @@ public class RedisTokenRevocationStore implements TokenRevocationStore, SmartLif
 		Object jti = revocation.get(JTI);
 		Object expires = revocation.get(EXPIRES);
 		if (jti != null && expires != null) {
-			this.known.put(jti.toString(), Instant.ofEpochMilli(Long.parseLong(expires.toString())));
+			Object reason = revocation.get(REASON);
+			this.known.put(jti.toString(), new CaffeineTokenRevocationStore.Revocation(
+					Instant.ofEpochMilli(Long.parseLong(expires.toString())),
+					reasonOf((reason != null) ? reason.toString() : null)));
 		}
+	}
+
+	/** A revocation written before reasons were kept was the host's, as far as anyone can tell now. */
+	private static WxSessionEndReason reasonOf(@Nullable String code) {
+		return WxSessionEndReason.ofCode(code).orElse(WxSessionEndReason.SESSION_REVOKED);
 	}
 
 	private void poll() {

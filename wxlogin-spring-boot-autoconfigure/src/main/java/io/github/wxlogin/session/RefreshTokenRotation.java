@@ -11,11 +11,25 @@ import org.jspecify.annotations.Nullable;
  * @param outcome what happened
  * @param spent the presented token's grant, unless refused
  * @param successor for a replay, the successor its rotation stored (the one to hand out again)
+ * @param refusal for a refusal, why the token no longer works, when the store knows: the reason its
+ * family was revoked with, {@link WxSessionEndReason#EXPIRED}, or {@code null} for a token the store does
+ * not know (never issued, or forgotten since it expired)
  */
 public record RefreshTokenRotation(Outcome outcome, @Nullable RefreshTokenGrant spent,
-		@Nullable RefreshTokenSuccessor successor) {
+		@Nullable RefreshTokenSuccessor successor, @Nullable WxSessionEndReason refusal) {
 
-	private static final RefreshTokenRotation REFUSED = new RefreshTokenRotation(Outcome.REFUSED, null, null);
+	private static final RefreshTokenRotation REFUSED = new RefreshTokenRotation(Outcome.REFUSED, null, null, null);
+
+	/**
+	 * Create a rotation that says nothing of a refusal's reason.
+	 * @param outcome what happened
+	 * @param spent the presented token's grant, unless refused
+	 * @param successor for a replay, the successor its rotation stored
+	 */
+	public RefreshTokenRotation(Outcome outcome, @Nullable RefreshTokenGrant spent,
+			@Nullable RefreshTokenSuccessor successor) {
+		this(outcome, spent, successor, null);
+	}
 
 	/**
 	 * The token was spent for the successor given.
@@ -23,7 +37,7 @@ public record RefreshTokenRotation(Outcome outcome, @Nullable RefreshTokenGrant 
 	 * @return the rotation
 	 */
 	public static RefreshTokenRotation rotated(RefreshTokenGrant spent) {
-		return new RefreshTokenRotation(Outcome.ROTATED, spent, null);
+		return new RefreshTokenRotation(Outcome.ROTATED, spent, null, null);
 	}
 
 	/**
@@ -34,7 +48,7 @@ public record RefreshTokenRotation(Outcome outcome, @Nullable RefreshTokenGrant 
 	 * @return the rotation
 	 */
 	public static RefreshTokenRotation replayed(RefreshTokenGrant spent, RefreshTokenSuccessor successor) {
-		return new RefreshTokenRotation(Outcome.REPLAYED, spent, successor);
+		return new RefreshTokenRotation(Outcome.REPLAYED, spent, successor, null);
 	}
 
 	/**
@@ -43,6 +57,17 @@ public record RefreshTokenRotation(Outcome outcome, @Nullable RefreshTokenGrant 
 	 */
 	public static RefreshTokenRotation refused() {
 		return REFUSED;
+	}
+
+	/**
+	 * The token no longer works, for a reason the store knows.
+	 * @param grant the presented token's grant, when the store read it (a session that went idle), or
+	 * {@code null}
+	 * @param reason why
+	 * @return the rotation
+	 */
+	public static RefreshTokenRotation refused(@Nullable RefreshTokenGrant grant, @Nullable WxSessionEndReason reason) {
+		return new RefreshTokenRotation(Outcome.REFUSED, grant, null, reason);
 	}
 
 	/**

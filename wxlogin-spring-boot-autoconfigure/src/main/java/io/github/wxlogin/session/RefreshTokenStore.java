@@ -53,8 +53,11 @@ public interface RefreshTokenStore {
 	 * Presented again within {@code reuseInterval} of its spend, while its family is not revoked and its
 	 * successor was not spent (the client did get the reply then), the token is answered
 	 * {@linkplain RefreshTokenRotation#replayed replayed} with the successor its rotation stored and nothing
-	 * changes; otherwise a spent token revokes its family as before. The default never replays: a store that
-	 * keeps no sealed successor works as it did.
+	 * changes; otherwise a spent token revokes its family as before. The same rotation sent again (the same
+	 * successor) while the family is not revoked and the successor not spent is answered
+	 * {@linkplain RefreshTokenRotation#rotated rotated}, at any time: a caller whose call failed after the store spent the token (its answer lost with
+	 * the connection) sends it again. The default never replays: a store that keeps no sealed successor works
+	 * as it did.
 	 * @param id the presented token's id
 	 * @param next the successor, of the same family
 	 * @param reuseInterval how long after its spend a token presented again is replayed; zero never
@@ -114,6 +117,28 @@ public interface RefreshTokenStore {
 	void revokeFamily(String familyId);
 
 	/**
+	 * Revoke every token of a family, which ends its session, and keep why: a token of the family presented
+	 * afterwards is {@linkplain RefreshTokenRotation#refusal() refused} with that reason. A family revoked
+	 * before keeps its first reason. The default keeps no reason.
+	 * @param familyId the family
+	 * @param reason why
+	 */
+	default void revokeFamily(String familyId, WxSessionEndReason reason) {
+		revokeFamily(familyId);
+	}
+
+	/**
+	 * Record that a session was used (a guarded request was seen), so that its idle timeout starts again:
+	 * its {@link WxLoginSession#lastUsedAt()} moves on. Called at most about once a minute per session. The
+	 * default records nothing: a session's use is then its last refresh.
+	 * @param accountId the account
+	 * @param sessionId the session
+	 * @param usedAt when it was used
+	 */
+	default void touch(String accountId, String sessionId, Instant usedAt) {
+	}
+
+	/**
 	 * List an account's sessions that can still be refreshed.
 	 * @param accountId the account
 	 * @return the sessions, {@link #NEWEST_FIRST}
@@ -130,11 +155,34 @@ public interface RefreshTokenStore {
 	Optional<WxLoginSession> endSession(String accountId, String sessionId);
 
 	/**
+	 * End one of an account's sessions for a reason, as {@link #revokeFamily(String, WxSessionEndReason)}
+	 * keeps it. The default keeps no reason.
+	 * @param accountId the account
+	 * @param sessionId the session
+	 * @param reason why
+	 * @return the session ended, or empty when the account has no such session
+	 */
+	default Optional<WxLoginSession> endSession(String accountId, String sessionId, WxSessionEndReason reason) {
+		return endSession(accountId, sessionId);
+	}
+
+	/**
 	 * End every session of an account.
 	 * @param accountId the account
 	 * @return the sessions ended
 	 */
 	List<WxLoginSession> endSessions(String accountId);
+
+	/**
+	 * End every session of an account for a reason, as {@link #revokeFamily(String, WxSessionEndReason)}
+	 * keeps it. The default keeps no reason.
+	 * @param accountId the account
+	 * @param reason why
+	 * @return the sessions ended
+	 */
+	default List<WxLoginSession> endSessions(String accountId, WxSessionEndReason reason) {
+		return endSessions(accountId);
+	}
 
 	/**
 	 * End the sessions of an account in one mini program beyond the newest {@code max}: with {@code 1},
@@ -147,7 +195,7 @@ public interface RefreshTokenStore {
 	 */
 	default List<WxLoginSession> keepNewest(String accountId, String appid, int max) {
 		return beyondNewest(sessions(accountId), appid, max).stream()
-			.flatMap((session) -> endSession(accountId, session.id()).stream())
+			.flatMap((session) -> endSession(accountId, session.id(), WxSessionEndReason.SESSION_REPLACED).stream())
 			.toList();
 	}
 

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -13,11 +15,11 @@ import io.github.wxlogin.session.TimeLeft;
 import io.github.wxlogin.session.TokenHash;
 import io.github.wxlogin.session.TokenRevocationStore;
 import io.github.wxlogin.session.TokenStoreUnavailableException;
+import io.github.wxlogin.session.WxSessionEndReason;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.security.oauth2.core.OAuth2Error;
-import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
@@ -38,14 +40,13 @@ import org.springframework.security.oauth2.jwt.JwtValidationException;
  * Redis store answers from memory, so a cached token costs no store call and is served while the store is
  * down).</li>
  * </ul>
- * The token's mini program is checked on every use too: a token of an app switched off or removed in the
+ * A token refused for its expiry (with a valid signature) or a revocation is refused with a
+ * {@link WxTokenRefusedException} that says why. The token's mini program is checked on every use too: a token of an app switched off or removed in the
  * app registry is refused from then on. A token leaves the cache when it expires. What those checks read of a token (its {@code jti}, {@code sid}
  * and expiry) is read once, when it is verified, and kept with it: a cached token costs no claim
  * conversion.
  */
 public class CachingJwtDecoder implements JwtDecoder {
-
-	private static final OAuth2Error REVOKED = new OAuth2Error("invalid_token", "The token was revoked", null);
 
 	private static final OAuth2Error APP_NOT_SERVED = new OAuth2Error("invalid_token",
 			"The token's mini program is not served", null);
@@ -105,21 +106,24 @@ public class CachingJwtDecoder implements JwtDecoder {
 			try {
 				verified = VerifiedToken.of(this.delegate.decode(token));
 				requireAppServed(verified);
-				requireNotRevoked(verified, this.revocations::isRevoked);
+				requireNotRevoked(verified, this.revocations::revocation);
 			}
 			catch (DataAccessException ex) {
 				throw new TokenStoreUnavailableException(ex);
+			}
+			catch (JwtValidationException ex) {
+				throw WxJwtDecoders.isExpiredOnly(ex) ? new WxTokenRefusedException(WxSessionEndReason.EXPIRED) : ex;
 			}
 			this.verified.put(hash, verified);
 			return verified.jwt();
 		}
 		if (remainingLife(verified).isZero()) {
 			this.verified.invalidate(hash);
-			throw new BadJwtException("Jwt expired at " + verified.expiresAt());
+			throw new WxTokenRefusedException(WxSessionEndReason.EXPIRED);
 		}
 		try {
 			requireAppServed(verified);
-			requireNotRevoked(verified, this.revocations::isKnownRevoked);
+			requireNotRevoked(verified, this.revocations::knownRevocation);
 		}
 		catch (JwtValidationException ex) {
 			this.verified.invalidate(hash);
@@ -134,11 +138,17 @@ public class CachingJwtDecoder implements JwtDecoder {
 		}
 	}
 
-	/** A token is revoked alone, by its jti, or with its session, by its sid. */
-	private static void requireNotRevoked(VerifiedToken token, Predicate<String> revoked) {
-		if ((token.id() != null && revoked.test(token.id()))
-				|| (token.sessionId() != null && revoked.test(token.sessionId()))) {
-			throw new JwtValidationException("The token was revoked", List.of(REVOKED));
+	/**
+	 * A token is revoked alone, by its jti, or with its session, by its sid; the revocation's reason is the
+	 * one the client is told.
+	 */
+	private static void requireNotRevoked(VerifiedToken token, Function<String, Optional<WxSessionEndReason>> revoked) {
+		Optional<WxSessionEndReason> reason = (token.id() != null) ? revoked.apply(token.id()) : Optional.empty();
+		if (reason.isEmpty() && token.sessionId() != null) {
+			reason = revoked.apply(token.sessionId());
+		}
+		if (reason.isPresent()) {
+			throw new WxTokenRefusedException(reason.get());
 		}
 	}
 

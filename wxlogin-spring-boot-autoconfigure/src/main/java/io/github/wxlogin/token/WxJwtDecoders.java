@@ -1,6 +1,7 @@
 package io.github.wxlogin.token;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -15,13 +16,17 @@ import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtTypeValidator;
+import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 /**
@@ -35,7 +40,26 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
  */
 public final class WxJwtDecoders {
 
+	/** The one error of a token refused for its expiry. */
+	private static final OAuth2Error EXPIRED = new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN, "The token expired",
+			null);
+
 	private WxJwtDecoders() {
+	}
+
+	/**
+	 * Return whether a decoder made here refused a token for its expiry alone: its signature and every
+	 * other claim are valid, so it was valid once.
+	 * @param refusal the decoder's refusal
+	 * @return whether the token's expiry is its only fault
+	 */
+	static boolean isExpiredOnly(JwtValidationException refusal) {
+		return refusal.getErrors().size() == 1 && refusal.getErrors().contains(EXPIRED);
+	}
+
+	private static boolean expired(Jwt jwt, Duration clockSkew, Clock clock) {
+		Instant expiresAt = jwt.getExpiresAt();
+		return expiresAt != null && clock.instant().minus(clockSkew).isAfter(expiresAt);
 	}
 
 	/**
@@ -83,7 +107,12 @@ public final class WxJwtDecoders {
 			Clock clock) {
 		JwtTimestampValidator timestamps = new JwtTimestampValidator(settings.clockSkew());
 		timestamps.setClock(clock);
-		return new DelegatingOAuth2TokenValidator<>(List.of(JwtTypeValidator.jwt(), timestamps,
+		return new DelegatingOAuth2TokenValidator<>(List.of(JwtTypeValidator.jwt(),
+				// Expiry apart, with an error of its own: a token refused for it alone was valid once
+				(jwt) -> expired(jwt, settings.clockSkew(), clock) ? OAuth2TokenValidatorResult.failure(EXPIRED)
+						: OAuth2TokenValidatorResult.success(),
+				(jwt) -> expired(jwt, settings.clockSkew(), clock) ? OAuth2TokenValidatorResult.success()
+						: timestamps.validate(jwt),
 				new JwtClaimValidator<>(JwtClaimNames.EXP, Objects::nonNull),
 				// JwtTimestampValidator leaves iat alone; a token issued in the future was not issued by us
 				new JwtClaimValidator<Instant>(JwtClaimNames.IAT,

@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.wxlogin.WxPrincipal;
 import io.github.wxlogin.session.RefreshTokenGrant;
 import io.github.wxlogin.session.RefreshTokenId;
@@ -18,6 +20,7 @@ import io.github.wxlogin.session.RefreshTokenStore;
 import io.github.wxlogin.session.RefreshTokenSuccessor;
 import io.github.wxlogin.session.WxLoginOrigin;
 import io.github.wxlogin.session.WxLoginSessionService;
+import io.github.wxlogin.session.WxSessionEndReason;
 
 import org.springframework.security.oauth2.jose.jws.JwsAlgorithm;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
@@ -49,6 +52,18 @@ public class WxTokenService {
 	private final List<WxJwtClaimsCustomizer> customizers;
 
 	private final SecureRandom random = new SecureRandom();
+
+	/**
+	 * The successors of rotations the store did not answer (it may have spent the token before its answer
+	 * was lost), by the presented token: the client's retry on this instance sends the same rotation again,
+	 * which the store answers as rotated however long the outage lasted, instead of taking the retry for a
+	 * reuse once the reuse interval has passed.
+	 */
+	private final Cache<RefreshTokenId, Successor> unanswered = Caffeine.newBuilder()
+		.maximumSize(10_000)
+		.expireAfterWrite(Duration.ofHours(1))
+		.executor(Runnable::run)
+		.build();
 
 	/**
 	 * Create a service.
@@ -136,33 +151,46 @@ public class WxTokenService {
 	 * expired, revoked or spent
 	 */
 	public <T> Optional<Refreshed<T>> refresh(String refreshToken, Function<RefreshTokenGrant, T> admit) {
-		Optional<RefreshTokenId> id = RefreshTokenId.of(refreshToken);
-		if (id.isEmpty()) {
+		try {
+			return Optional.of(refreshOrRefuse(refreshToken, admit));
+		}
+		catch (WxRefreshRefusedException ex) {
 			return Optional.empty();
 		}
-		Rotation rotation = new Rotation(refreshToken, id.get());
+	}
+
+	/**
+	 * Spend a refresh token and issue a new pair once {@code admit} let the grant through, as
+	 * {@link #refresh(String, Function)} does, or say why the token does not work.
+	 * @param <T> what {@code admit} returns
+	 * @param refreshToken the refresh token the client holds
+	 * @param admit checks what the token stands for, and throws to refuse the refresh
+	 * @return the new tokens with what {@code admit} returned
+	 * @throws WxRefreshRefusedException if the refresh token is unknown, expired, revoked or spent, with
+	 * the reason its session ended
+	 */
+	public <T> Refreshed<T> refreshOrRefuse(String refreshToken, Function<RefreshTokenGrant, T> admit) {
+		RefreshTokenId id = RefreshTokenId.of(refreshToken)
+			.orElseThrow(() -> new WxRefreshRefusedException(WxSessionEndReason.EXPIRED));
+		Rotation rotation = new Rotation(refreshToken, id);
 		if (!this.refreshTokens.canUndoRotation()) {
-			Optional<RefreshTokenGrant> found = this.refreshTokens.find(id.get());
+			Optional<RefreshTokenGrant> found = this.refreshTokens.find(id);
 			if (found.isEmpty()) {
 				// Only the rotation tells a spent token (whose family it revokes, unless a retry) from an unknown one
-				return rotation.spend().map((spend) -> {
-					T admitted = admit.apply(spend.spent());
-					return new Refreshed<>(rotation.issue(spend), admitted);
-				});
+				Spend spend = rotation.spend();
+				T admitted = admit.apply(spend.spent());
+				return new Refreshed<>(rotation.issue(spend), admitted);
 			}
 			T admitted = admit.apply(found.get());
-			return rotation.spend().map((spend) -> new Refreshed<>(rotation.issue(spend), admitted));
+			return new Refreshed<>(rotation.issue(rotation.spend()), admitted);
 		}
-		Optional<Spend> spend = rotation.spend();
-		if (spend.isEmpty()) {
-			return Optional.empty();
-		}
+		Spend spend = rotation.spend();
 		try {
-			T admitted = admit.apply(spend.get().spent());
-			return Optional.of(new Refreshed<>(rotation.issue(spend.get()), admitted));
+			T admitted = admit.apply(spend.spent());
+			return new Refreshed<>(rotation.issue(spend), admitted);
 		}
 		catch (RuntimeException ex) {
-			if (!spend.get().replayed()) {
+			if (!spend.replayed()) {
 				// A replay changed nothing: there is nothing to undo
 				rotation.undo(ex);
 			}
@@ -187,7 +215,7 @@ public class WxTokenService {
 	 */
 	public void revokeRefreshToken(String refreshToken, String userId) {
 		findUsableGrant(refreshToken).filter((grant) -> grant.subject().userId().equals(userId))
-			.ifPresent((grant) -> this.refreshTokens.revokeFamily(grant.familyId()));
+			.ifPresent((grant) -> this.refreshTokens.revokeFamily(grant.familyId(), WxSessionEndReason.SESSION_ENDED));
 	}
 
 	private WxIssuedTokens issued(RefreshTokenGrant grant, Instant now, String refreshToken) {
@@ -215,7 +243,8 @@ public class WxTokenService {
 
 	/**
 	 * One rotation of a presented refresh token: the successor's token and expiry are drawn before the
-	 * spend, so that the store writes the successor in the same step.
+	 * spend (or kept from a rotation of the same token that the store did not answer), so that the store
+	 * writes the successor in the same step.
 	 */
 	private final class Rotation {
 
@@ -225,64 +254,85 @@ public class WxTokenService {
 
 		private final Instant now = WxTokenService.this.clock.instant();
 
-		private final String next;
-
-		private final RefreshTokenId nextId;
-
-		private final Instant nextExpiresAt;
+		private final Successor next;
 
 		Rotation(String presented, RefreshTokenId id) {
 			this.presented = presented;
 			this.id = id;
+			Successor kept = WxTokenService.this.unanswered.getIfPresent(id);
+			this.next = (kept != null) ? kept : draw(id);
+		}
+
+		private Successor draw(RefreshTokenId id) {
 			// The successor stays in the family, so that the family's state stays together
-			this.next = RefreshTokenId.newToken(id.familyId(), WxTokenService.this.random);
-			this.nextId = RefreshTokenId.ofNewToken(id.familyId(), this.next);
-			this.nextExpiresAt = this.now.plus(WxTokenService.this.settings.refreshTokenTtl());
+			String token = RefreshTokenId.newToken(id.familyId(), WxTokenService.this.random);
+			return new Successor(token, RefreshTokenId.ofNewToken(id.familyId(), token),
+					this.now.plus(WxTokenService.this.settings.refreshTokenTtl()));
 		}
 
 		/**
-		 * The spend: the token spent here, or a retry answered with the successor of its earlier spend; empty
-		 * when refused, and a token spent before ends its session here.
+		 * The spend: the token spent here, or a retry answered with the successor of its earlier spend; refused
+		 * with the reason the token does not work, and a token spent before ends its session here.
 		 */
-		Optional<Spend> spend() {
+		Spend spend() {
 			RefreshTokenStore store = WxTokenService.this.refreshTokens;
 			Duration reuseInterval = WxTokenService.this.settings.refreshReuseInterval();
 			// The store keeps the successor only sealed with the presented token, which it never holds
 			String sealed = (!reuseInterval.isZero() && !reuseInterval.isNegative())
-					? SuccessorSeal.seal(this.presented, this.next, WxTokenService.this.random) : null;
-			RefreshTokenRotation rotation = store.rotate(this.id,
-					new RefreshTokenSuccessor(this.nextId, this.nextExpiresAt, sealed), reuseInterval);
+					? SuccessorSeal.seal(this.presented, this.next.token(), WxTokenService.this.random) : null;
+			RefreshTokenSuccessor successor = new RefreshTokenSuccessor(this.next.id(), this.next.expiresAt(), sealed);
+			RefreshTokenRotation rotation;
+			try {
+				rotation = store.rotate(this.id, successor, reuseInterval);
+			}
+			catch (RuntimeException ex) {
+				WxTokenService.this.unanswered.put(this.id, this.next);
+				throw ex;
+			}
+			WxTokenService.this.unanswered.invalidate(this.id);
 			RefreshTokenGrant spent = rotation.spent();
 			switch (rotation.outcome()) {
 				case ROTATED -> {
-					return Optional.of(new Spend(Objects.requireNonNull(spent), this.next, this.nextExpiresAt, false));
+					return new Spend(Objects.requireNonNull(spent), this.next.token(), this.next.expiresAt(), false);
 				}
 				case REPLAYED -> {
 					return replay(Objects.requireNonNull(spent), Objects.requireNonNull(rotation.successor()));
 				}
 				case REFUSED -> {
-					// A token spent before, presented again: someone else may hold it, so its session ends whole
-					store.findSpent(this.id).ifPresent(WxTokenService.this.sessions::reuseDetected);
-					return Optional.empty();
+					throw refused(rotation);
 				}
 			}
 			throw new IllegalStateException("Unknown outcome " + rotation.outcome());
+		}
+
+		/** Why the token does not work; a reuse, or a session gone idle, ends the session's access tokens too. */
+		private WxRefreshRefusedException refused(RefreshTokenRotation rotation) {
+			WxSessionEndReason reason = rotation.refusal();
+			if (reason == WxSessionEndReason.IDLE_TIMEOUT && rotation.spent() != null) {
+				WxTokenService.this.sessions.idleTimedOut(rotation.spent());
+			}
+			else if (reason == null || reason == WxSessionEndReason.REUSE_DETECTED) {
+				// A token spent before, presented again: someone else may hold it, so its session ends whole
+				WxTokenService.this.refreshTokens.findSpent(this.id)
+					.ifPresent(WxTokenService.this.sessions::reuseDetected);
+			}
+			return new WxRefreshRefusedException((reason != null) ? reason : WxSessionEndReason.EXPIRED);
 		}
 
 		/**
 		 * The successor handed out again, opened with the presented token and checked against the hash the
 		 * store keeps; one that does not open or match is not handed out, and the token counts as reused.
 		 */
-		private Optional<Spend> replay(RefreshTokenGrant spent, RefreshTokenSuccessor successor) {
+		private Spend replay(RefreshTokenGrant spent, RefreshTokenSuccessor successor) {
 			Optional<String> opened = Optional.ofNullable(successor.sealed())
 				.flatMap((sealed) -> SuccessorSeal.open(this.presented, sealed))
 				.filter((token) -> RefreshTokenId.ofNewToken(spent.familyId(), token).equals(successor.id()));
 			if (opened.isEmpty()) {
-				WxTokenService.this.refreshTokens.revokeFamily(spent.familyId());
+				WxTokenService.this.refreshTokens.revokeFamily(spent.familyId(), WxSessionEndReason.REUSE_DETECTED);
 				WxTokenService.this.sessions.reuseDetected(spent);
-				return Optional.empty();
+				throw new WxRefreshRefusedException(WxSessionEndReason.REUSE_DETECTED);
 			}
-			return Optional.of(new Spend(spent, opened.get(), successor.expiresAt(), true));
+			return new Spend(spent, opened.get(), successor.expiresAt(), true);
 		}
 
 		WxIssuedTokens issue(Spend spend) {
@@ -294,13 +344,23 @@ public class WxTokenService {
 		/** Leave the presented token usable again; a store that does not answer now adds to the failure. */
 		void undo(Throwable failure) {
 			try {
-				WxTokenService.this.refreshTokens.undoRotation(this.id, this.nextId);
+				WxTokenService.this.refreshTokens.undoRotation(this.id, this.next.id());
 			}
 			catch (RuntimeException ex) {
 				failure.addSuppressed(ex);
 			}
 		}
 
+	}
+
+	/**
+	 * A successor drawn for a rotation.
+	 *
+	 * @param token the successor token
+	 * @param id its id
+	 * @param expiresAt when it stops working
+	 */
+	private record Successor(String token, RefreshTokenId id, Instant expiresAt) {
 	}
 
 	/**

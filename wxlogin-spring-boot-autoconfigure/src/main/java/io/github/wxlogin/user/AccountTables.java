@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.github.wxlogin.WxAccount;
+import io.github.wxlogin.WxBan;
 import io.github.wxlogin.WxIdentity;
 import io.github.wxlogin.WxLinkedIdentity;
 import io.github.wxlogin.WxPhone;
@@ -33,7 +34,7 @@ final class AccountTables {
 			+ "FROM wx_identity i JOIN wx_account a ON a.id = i.account_id";
 
 	private static final String SELECT_ACCOUNT = "SELECT id, tenant, phone_number, pure_phone_number, country_code, "
-			+ "nickname, avatar_url, disabled, created_at, updated_at FROM wx_account";
+			+ "nickname, avatar_url, disabled, disabled_until, disabled_reason, created_at, updated_at FROM wx_account";
 
 	/** The identity linked first, with a tie broken the same way on every database. */
 	private static final String FIRST_LINKED = " ORDER BY i.linked_at, i.appid, i.openid LIMIT 1";
@@ -74,19 +75,20 @@ final class AccountTables {
 		// The identities are read after the account row, not while it is read: no second connection at once
 		return this.jdbc.sql(SELECT_ACCOUNT + " WHERE id = :id")
 			.param("id", accountId)
-			.query(AccountTables::account)
+			.query((rs, row) -> account(rs))
 			.optional()
 			.map((account) -> new WxAccount(account.id(), account.phone(), account.nickname(), account.avatarUrl(),
 					account.disabled(), account.createdAt(), account.updatedAt(), identities(accountId),
-					account.tenant()));
+					account.tenant(), account.ban()));
 	}
 
-	boolean isDisabled(String accountId) {
-		return this.jdbc.sql("SELECT disabled FROM wx_account WHERE id = :id")
+	/** The ban in force, read against the clock: a ban whose end has passed is none, with nothing to lift it. */
+	Optional<WxBan> ban(String accountId) {
+		return this.jdbc.sql("SELECT disabled, disabled_until, disabled_reason FROM wx_account WHERE id = :id")
 			.param("id", accountId)
-			.query(Boolean.class)
+			.query((rs, row) -> Optional.ofNullable(ban(rs, this.clock.instant())))
 			.optional()
-			.orElse(false);
+			.flatMap((ban) -> ban);
 	}
 
 	/**
@@ -217,11 +219,20 @@ final class AccountTables {
 			.param("removeAvatar", WxProfile.NO_AVATAR.equals(profile.avatarUrl()), Types.BOOLEAN));
 	}
 
-	/** @throws NoSuchElementException if there is no such account */
-	void updateDisabled(String accountId, boolean disabled) {
-		updateAccount(accountId,
-				this.jdbc.sql("UPDATE wx_account SET disabled = :disabled, updated_at = :updatedAt WHERE id = :id")
-					.param("disabled", disabled));
+	/**
+	 * Set or lift an account's ban.
+	 * @param ban the ban's terms, or {@code null} to enable the account
+	 * @throws NoSuchElementException if there is no such account
+	 */
+	void updateBan(String accountId, @Nullable WxBan ban) {
+		Instant until = (ban != null) ? ban.until() : null;
+		updateAccount(accountId, this.jdbc
+			.sql("UPDATE wx_account SET disabled = :disabled, disabled_until = :until, disabled_reason = :reason, "
+					+ "updated_at = :updatedAt WHERE id = :id")
+			.param("disabled", ban != null)
+			.param("until", (until != null) ? Timestamp.from(until.truncatedTo(ChronoUnit.MILLIS)) : null,
+					Types.TIMESTAMP)
+			.param("reason", (ban != null) ? ban.reason() : null, Types.VARCHAR));
 	}
 
 	/** @throws NoSuchElementException if there is no such account */
@@ -245,14 +256,24 @@ final class AccountTables {
 		return new NoSuchElementException("No user with id " + accountId);
 	}
 
-	/** An account without its identities. */
-	private static WxAccount account(ResultSet rs, int rowNum) throws SQLException {
+	/** An account without its identities, its ban as it stands now. */
+	private WxAccount account(ResultSet rs) throws SQLException {
 		String phoneNumber = rs.getString("phone_number");
 		WxPhone phone = (phoneNumber != null)
 				? new WxPhone(phoneNumber, rs.getString("pure_phone_number"), rs.getString("country_code")) : null;
+		WxBan ban = ban(rs, this.clock.instant());
 		return new WxAccount(rs.getString("id"), phone, rs.getString("nickname"), rs.getString("avatar_url"),
-				rs.getBoolean("disabled"), instant(rs, "created_at"), instant(rs, "updated_at"), List.of(),
-				rs.getString("tenant"));
+				ban != null, instant(rs, "created_at"), instant(rs, "updated_at"), List.of(), rs.getString("tenant"),
+				ban);
+	}
+
+	private static @Nullable WxBan ban(ResultSet rs, Instant now) throws SQLException {
+		if (!rs.getBoolean("disabled")) {
+			return null;
+		}
+		Timestamp until = rs.getTimestamp("disabled_until");
+		WxBan ban = new WxBan((until != null) ? until.toInstant() : null, rs.getString("disabled_reason"));
+		return ban.isActiveAt(now) ? ban : null;
 	}
 
 	private static WxLinkedIdentity identity(ResultSet rs, int rowNum) throws SQLException {

@@ -16,6 +16,7 @@ import io.github.wxlogin.WxAccount;
 import io.github.wxlogin.WxAccountException;
 import io.github.wxlogin.WxAccountStore;
 import io.github.wxlogin.WxAccountStore.WxPhoneSignIn;
+import io.github.wxlogin.WxBan;
 import io.github.wxlogin.WxIdentity;
 import io.github.wxlogin.WxLinkedIdentity;
 import io.github.wxlogin.WxPhone;
@@ -104,7 +105,7 @@ public class InMemoryWxUserService implements WxAccountStore {
 
 	@Override
 	public synchronized Optional<WxAccount> findAccount(String userId) {
-		return Optional.ofNullable(this.accounts.get(userId)).map(Account::toWxAccount);
+		return Optional.ofNullable(this.accounts.get(userId)).map((account) -> account.toWxAccount(this.clock.instant()));
 	}
 
 	@Override
@@ -130,7 +131,7 @@ public class InMemoryWxUserService implements WxAccountStore {
 		WxLinkedIdentity identity = firstIdentity(account);
 		Account updated = save(new Account(account.id(), account.tenant(), account.phone(),
 				(profile.nickname() != null) ? profile.nickname() : account.nickname(),
-				profile.avatarUrlAfter(account.avatarUrl()), account.disabled(),
+				profile.avatarUrlAfter(account.avatarUrl()), account.ban(),
 				account.createdAt(), now(), account.identities()));
 		return updated.seenThrough(identity);
 	}
@@ -140,7 +141,7 @@ public class InMemoryWxUserService implements WxAccountStore {
 		if (this.accountIdsByPhone.containsKey(new PhoneKey(tenant, phone.phoneNumber()))) {
 			throw WxAccountException.phoneConflict();
 		}
-		return bind(newAccount(tenant), phone).toWxAccount();
+		return bind(newAccount(tenant), phone).toWxAccount(this.clock.instant());
 	}
 
 	@Override
@@ -180,7 +181,7 @@ public class InMemoryWxUserService implements WxAccountStore {
 		else if (!owner.equals(userId)) {
 			throw WxAccountException.identityConflict("The WeChat identity belongs to another account");
 		}
-		return this.accounts.get(userId).toWxAccount();
+		return this.accounts.get(userId).toWxAccount(this.clock.instant());
 	}
 
 	@Override
@@ -196,17 +197,28 @@ public class InMemoryWxUserService implements WxAccountStore {
 		this.accountIdsByIdentity.remove(key);
 		List<WxLinkedIdentity> remaining = new ArrayList<>(account.identities());
 		remaining.removeIf((identity) -> identity.appid().equals(appid) && identity.openid().equals(openid));
-		return save(account.withIdentities(remaining)).toWxAccount();
+		return save(account.withIdentities(remaining)).toWxAccount(this.clock.instant());
 	}
 
 	@Override
 	public WxAccount disable(String userId) {
+		return disable(userId, WxBan.indefinite());
+	}
+
+	@Override
+	public WxAccount disable(String userId, WxBan ban) {
 		WxAccount disabled;
 		synchronized (this) {
-			disabled = save(require(userId).withDisabled(true, now())).toWxAccount();
+			disabled = save(require(userId).withBan(ban, now())).toWxAccount(this.clock.instant());
 		}
 		this.whenDisabled.accept(userId);
 		return disabled;
+	}
+
+	@Override
+	public synchronized Optional<WxBan> findBan(String userId) {
+		Account account = this.accounts.get(userId);
+		return (account != null) ? Optional.ofNullable(account.banAt(this.clock.instant())) : Optional.empty();
 	}
 
 	@Override
@@ -216,7 +228,7 @@ public class InMemoryWxUserService implements WxAccountStore {
 
 	@Override
 	public synchronized WxAccount enable(String userId) {
-		return save(require(userId).withDisabled(false, now())).toWxAccount();
+		return save(require(userId).withBan(null, now())).toWxAccount(this.clock.instant());
 	}
 
 	/** Records the unionid of a linked identity that had none, and gives the user seen through it. */
@@ -249,12 +261,12 @@ public class InMemoryWxUserService implements WxAccountStore {
 		}
 		this.accountIdsByPhone.put(new PhoneKey(account.tenant(), phone.phoneNumber()), account.id());
 		return save(new Account(account.id(), account.tenant(), phone, account.nickname(), account.avatarUrl(),
-				account.disabled(), account.createdAt(), now(), account.identities()));
+				account.ban(), account.createdAt(), now(), account.identities()));
 	}
 
 	private Account newAccount(String tenant) {
 		Instant now = now();
-		return save(new Account(UUID.randomUUID().toString(), tenant, null, null, null, false, now, now, List.of()));
+		return save(new Account(UUID.randomUUID().toString(), tenant, null, null, null, null, now, now, List.of()));
 	}
 
 	/** The account of the tenant's identity linked first among those with this unionid, if any. */
@@ -311,24 +323,32 @@ public class InMemoryWxUserService implements WxAccountStore {
 	private record PhoneKey(String tenant, String phoneNumber) {
 	}
 
-	/** An account as this store keeps it, its identities in the order they were linked. */
+	/**
+	 * An account as this store keeps it, its identities in the order they were linked, and its ban as the
+	 * host set it (one whose end passed is kept, and read as none).
+	 */
 	private record Account(String id, String tenant, @Nullable WxPhone phone, @Nullable String nickname,
-			@Nullable String avatarUrl, boolean disabled, Instant createdAt, Instant updatedAt,
+			@Nullable String avatarUrl, @Nullable WxBan ban, Instant createdAt, Instant updatedAt,
 			List<WxLinkedIdentity> identities) {
 
 		Account withIdentities(List<WxLinkedIdentity> identities) {
-			return new Account(this.id, this.tenant, this.phone, this.nickname, this.avatarUrl, this.disabled,
+			return new Account(this.id, this.tenant, this.phone, this.nickname, this.avatarUrl, this.ban,
 					this.createdAt, this.updatedAt, List.copyOf(identities));
 		}
 
 		Account withUpdatedAt(Instant updatedAt) {
-			return new Account(this.id, this.tenant, this.phone, this.nickname, this.avatarUrl, this.disabled,
+			return new Account(this.id, this.tenant, this.phone, this.nickname, this.avatarUrl, this.ban,
 					this.createdAt, updatedAt, this.identities);
 		}
 
-		Account withDisabled(boolean disabled, Instant updatedAt) {
-			return new Account(this.id, this.tenant, this.phone, this.nickname, this.avatarUrl, disabled,
+		Account withBan(@Nullable WxBan ban, Instant updatedAt) {
+			return new Account(this.id, this.tenant, this.phone, this.nickname, this.avatarUrl, ban,
 					this.createdAt, updatedAt, this.identities);
+		}
+
+		/** The ban in force at an instant: a ban lifts itself at its end. */
+		@Nullable WxBan banAt(Instant now) {
+			return (this.ban != null && this.ban.isActiveAt(now)) ? this.ban : null;
 		}
 
 		WxLinkedIdentity identity(String appid, String openid) {
@@ -345,9 +365,10 @@ public class InMemoryWxUserService implements WxAccountStore {
 					this.createdAt, this.updatedAt);
 		}
 
-		WxAccount toWxAccount() {
-			return new WxAccount(this.id, this.phone, this.nickname, this.avatarUrl, this.disabled, this.createdAt,
-					this.updatedAt, this.identities, this.tenant);
+		WxAccount toWxAccount(Instant now) {
+			WxBan inForce = banAt(now);
+			return new WxAccount(this.id, this.phone, this.nickname, this.avatarUrl, inForce != null, this.createdAt,
+					this.updatedAt, this.identities, this.tenant, inForce);
 		}
 
 	}

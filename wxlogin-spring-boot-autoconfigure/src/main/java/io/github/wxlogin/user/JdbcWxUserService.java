@@ -11,6 +11,7 @@ import io.github.wxlogin.WxAccount;
 import io.github.wxlogin.WxAccountException;
 import io.github.wxlogin.WxAccountStore;
 import io.github.wxlogin.WxAccountStore.WxPhoneSignIn.Outcome;
+import io.github.wxlogin.WxBan;
 import io.github.wxlogin.WxIdentity;
 import io.github.wxlogin.WxLinkedIdentity;
 import io.github.wxlogin.WxPhone;
@@ -104,8 +105,8 @@ public class JdbcWxUserService implements WxAccountStore {
 	}
 
 	@Override
-	public boolean isDisabled(String userId) {
-		return this.tables.isDisabled(userId);
+	public Optional<WxBan> findBan(String userId) {
+		return this.tables.ban(userId);
 	}
 
 	@Override
@@ -208,7 +209,12 @@ public class JdbcWxUserService implements WxAccountStore {
 
 	@Override
 	public WxAccount disable(String userId) {
-		this.tables.updateDisabled(userId, true);
+		return disable(userId, WxBan.indefinite());
+	}
+
+	@Override
+	public WxAccount disable(String userId, WxBan ban) {
+		this.tables.updateBan(userId, ban);
 		WxAccount disabled = account(userId);
 		this.whenDisabled.accept(userId);
 		return disabled;
@@ -221,7 +227,7 @@ public class JdbcWxUserService implements WxAccountStore {
 
 	@Override
 	public WxAccount enable(String userId) {
-		this.tables.updateDisabled(userId, false);
+		this.tables.updateBan(userId, null);
 		return account(userId);
 	}
 

@@ -15,7 +15,8 @@ import org.springframework.boot.sql.init.DatabaseInitializationMode;
  * A database that still has the single-table layout of earlier versions ({@code wx_user}) and no
  * identities yet gets its users copied into the new tables with their ids, in one transaction (see
  * {@link WxUserTableMigration}). A {@code wx_account} table made before tenants is upgraded in place, its
- * accounts joining the default tenant (see {@link WxAccountTenantMigration}).
+ * accounts joining the default tenant, and one made before timed bans gets the columns of a ban's end and
+ * reason (see {@link WxAccountColumnMigration}).
  */
 public class WxUserSchemaInitializer extends DataSourceScriptDatabaseInitializer {
 
@@ -37,7 +38,8 @@ public class WxUserSchemaInitializer extends DataSourceScriptDatabaseInitializer
 	public boolean initializeDatabase() {
 		boolean initialized = super.initializeDatabase();
 		if (initialized) {
-			new WxAccountTenantMigration(this.dataSource).migrateIfNeeded();
+			WxAccountColumnMigration.TENANT.migrateIfNeeded(this.dataSource);
+			WxAccountColumnMigration.BAN.migrateIfNeeded(this.dataSource);
 			new WxUserTableMigration(this.dataSource).migrateIfNeeded();
 		}
 		return initialized;

@@ -8,8 +8,8 @@ import org.springframework.aot.hint.RuntimeHintsRegistrar;
 /**
  * The SQL scripts of the JDBC user store, for applications compiled ahead of time (Spring AOT, GraalVM
  * native images): {@link WxUserSchemaInitializer} picks its script by the database's name at run time
- * ({@code schema-@@platform@@.sql}), {@link WxAccountTenantMigration} likewise
- * ({@code migrate-tenant-@@platform@@.sql}) and {@link WxUserTableMigration} reads
+ * ({@code schema-@@platform@@.sql}), {@link WxAccountColumnMigration} likewise
+ * ({@code migrate-tenant-@@platform@@.sql}, {@code migrate-ban-@@platform@@.sql}) and {@link WxUserTableMigration} reads
  * {@code migrate-wx_user.sql}, none of which the AOT engine can see.
  */
 public final class WxUserSchemaRuntimeHints implements RuntimeHintsRegistrar {

@@ -12,6 +12,7 @@ import io.github.wxlogin.login.WxLoginException;
 import io.github.wxlogin.login.WxLoginException.Reason;
 import io.github.wxlogin.login.WxSignInService;
 import io.github.wxlogin.session.WxLoginSessionService;
+import io.github.wxlogin.session.WxSessionEndReason;
 import io.github.wxlogin.token.WxClaims;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
@@ -111,14 +112,15 @@ public class WxLoginController {
 		String current = sessionIdOf(presentedToken(authentication));
 		return this.sessions.sessions(signedIn(principal).userId())
 			.stream()
-			.map((session) -> SessionResponse.of(session, current))
+			.map((session) -> SessionResponse.of(session, current,
+					this.sessions.idleExpiresAt(session).orElse(null)))
 			.toList();
 	}
 
 	@DeleteMapping(WxLoginEndpoints.SESSION)
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	public void endSession(@AuthenticationPrincipal @Nullable WxPrincipal principal, @PathVariable String id) {
-		if (this.sessions.endSession(signedIn(principal).userId(), id).isEmpty()) {
+		if (this.sessions.endSession(signedIn(principal).userId(), id, WxSessionEndReason.SESSION_ENDED).isEmpty()) {
 			throw new WxLoginException(Reason.NOT_FOUND, "The caller has no session with this id.");
 		}
 	}

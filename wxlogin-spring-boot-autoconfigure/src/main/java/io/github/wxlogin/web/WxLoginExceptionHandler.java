@@ -29,7 +29,8 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
  * {@code code} (and WeChat's {@code wxErrcode}), as {@link WxProblem} spells each one. Scoped to the
  * starter's controllers, so the host's own error handling stays as it is.
  */
-@RestControllerAdvice(assignableTypes = { WxLoginController.class, WxAvatarController.class, WxPushController.class })
+@RestControllerAdvice(assignableTypes = { WxLoginController.class, WxAvatarController.class, WxPushController.class,
+		WxOAuth2Controller.class })
 public class WxLoginExceptionHandler {
 
 	private static final Log logger = LogFactory.getLog(WxLoginExceptionHandler.class);

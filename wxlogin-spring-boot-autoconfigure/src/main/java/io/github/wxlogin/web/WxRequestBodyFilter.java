@@ -1,6 +1,8 @@
 package io.github.wxlogin.web;
 
 import java.io.IOException;
+import java.util.List;
+import java.util.Set;
 
 import io.github.wxlogin.http.ProblemJsonWriter;
 import io.github.wxlogin.http.WxProblem;
@@ -23,7 +25,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * would otherwise be parsed, and could fail, outside the endpoints' own error handling. A body without a
  * declared length stops being read at the cap (the endpoint then answers 400). The avatar upload is the
  * one exception: it takes {@code multipart/form-data} only, up to its own cap (413 {@code image_too_large}
- * beyond).
+ * beyond). The OAuth token endpoints are the other: they take form-encoded bodies only, as their RFCs have
+ * it, up to the same cap as JSON.
  */
 public class WxRequestBodyFilter extends OncePerRequestFilter {
 
@@ -37,6 +40,8 @@ public class WxRequestBodyFilter extends OncePerRequestFilter {
 	private final @Nullable String uploadPath;
 
 	private final long maxUploadBytes;
+
+	private final Set<String> formPaths;
 
 	/**
 	 * Create a filter for JSON endpoints only.
@@ -56,10 +61,24 @@ public class WxRequestBodyFilter extends OncePerRequestFilter {
 	 */
 	public WxRequestBodyFilter(int maxBytes, ProblemJsonWriter problems, @Nullable String uploadPath,
 			long maxUploadBytes) {
+		this(maxBytes, problems, uploadPath, maxUploadBytes, List.of());
+	}
+
+	/**
+	 * Create a filter that also lets the avatar upload and the form-encoded endpoints through.
+	 * @param maxBytes the largest JSON or form body accepted
+	 * @param problems the writer of the {@code problem+json} refusals
+	 * @param uploadPath the path of the avatar upload, within the application, or {@code null} when there is none
+	 * @param maxUploadBytes the largest image the upload accepts
+	 * @param formPaths the paths, within the application, of the endpoints that read form-encoded bodies
+	 */
+	public WxRequestBodyFilter(int maxBytes, ProblemJsonWriter problems, @Nullable String uploadPath,
+			long maxUploadBytes, List<String> formPaths) {
 		this.maxBytes = maxBytes;
 		this.problems = problems;
 		this.uploadPath = uploadPath;
 		this.maxUploadBytes = maxUploadBytes + MULTIPART_OVERHEAD;
+		this.formPaths = Set.copyOf(formPaths);
 	}
 
 	@Override
@@ -72,6 +91,15 @@ public class WxRequestBodyFilter extends OncePerRequestFilter {
 		}
 		if (request.getContentLengthLong() > this.maxBytes) {
 			this.problems.write(response, WxProblem.bodyTooLarge(this.maxBytes));
+			return;
+		}
+		if (this.formPaths.contains(path)) {
+			if (hasBody(request) && !isForm(request.getContentType())) {
+				this.problems.write(response, WxProblem.bodyNotForm());
+				return;
+			}
+			// Tomcat reads the form's parameters itself, under the declared length checked above
+			chain.doFilter(request, response);
 			return;
 		}
 		if (hasBody(request) && !isJsonOrAbsent(request.getContentType())) {
@@ -98,6 +126,16 @@ public class WxRequestBodyFilter extends OncePerRequestFilter {
 	private static boolean isMultipartFormData(@Nullable String contentType) {
 		try {
 			return contentType != null && MediaType.MULTIPART_FORM_DATA.includes(MediaType.parseMediaType(contentType));
+		}
+		catch (InvalidMediaTypeException ex) {
+			return false;
+		}
+	}
+
+	private static boolean isForm(@Nullable String contentType) {
+		try {
+			return contentType != null
+					&& MediaType.APPLICATION_FORM_URLENCODED.includes(MediaType.parseMediaType(contentType));
 		}
 		catch (InvalidMediaTypeException ex) {
 			return false;

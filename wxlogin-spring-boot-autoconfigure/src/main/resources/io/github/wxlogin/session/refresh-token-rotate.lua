@@ -2,8 +2,8 @@
 -- The successor stands for what the presented token did and is written from its fields, so nothing is
 -- read before this one call. The spent token keeps its successor's hash and the session's last use and
 -- expiry before the spend, so that refresh-token-undo-rotation.lua can put everything back; the same
--- rotation sent twice (a reply lost with its connection) is answered as rotated rather than taken for a
--- reuse. The spent token also keeps when it was spent ('spent-at'), its successor's expiry and, when the
+-- rotation sent twice (a reply lost with its connection), while its successor is the family's live token,
+-- is answered as rotated rather than taken for a reuse. The spent token also keeps when it was spent ('spent-at'), its successor's expiry and, when the
 -- caller gives it, the successor sealed under a key derived from the presented token ('sealed': no dump
 -- of Redis reveals the successor), and the session names the family's live token ('head'): a spent token
 -- presented for another successor within the reuse interval, while its family is not revoked and its
@@ -11,16 +11,22 @@
 -- reply lost on a weak network, retried); otherwise it revokes its family. The session keeps until when
 -- the account's index holds the family ('indexed'): a rotation whose successor would outlive that is not
 -- made and answered 'unindexed', for the caller to raise the index first, as for a new family.
+-- A family revoked keeps its reason's code as the revocation's value ('1' before reasons were kept); a refused
+-- token whose family was revoked is answered with that code, one that expired with 'expired'. A session not
+-- used (refreshed, or touched by session-touch.lua) for longer than the idle timeout is revoked with
+-- 'idle_timeout' instead of rotated.
 -- KEYS: the presented token, its successor, the family's revocation, the family's session (one hash
 -- slot: {<familyId>}).
 -- ARGV: now (epoch ms), the family revocation's time to live (ms), the successor's time to live (ms),
 -- the successor's expiry (epoch ms), the successor's hash, until when (epoch ms) the account's index
 -- holds the family by a raise the caller just made, or 0, the sealed successor or '' (never replayed),
--- and the reuse interval (ms).
--- Returns the outcome ('rotated', 'replayed', 'reused', 'unindexed' or 'refused') followed, unless the
+-- the reuse interval (ms), and the idle timeout (ms, 0 for none).
+-- Returns the outcome ('rotated', 'replayed', 'reused', 'idle', 'unindexed' or 'refused') followed, unless the
 -- token is unknown or refused, by the presented token's family, user, openid, appid, expiry and tenant
 -- ('' for a token saved before tenants, which the caller reads as the default tenant); for 'replayed',
--- then by the stored successor's hash, expiry and sealed form.
+-- then by the stored successor's hash, expiry and sealed form; for 'reused', then by the family revocation's
+-- reason. 'refused' is followed by the reason when the token is known: the family revocation's, or
+-- 'expired'.
 local token = redis.call('HMGET', KEYS[1], 'family', 'user', 'openid', 'appid', 'expires', 'spent', 'next',
 	'spent-at', 'next-expires', 'sealed', 'tenant')
 if not token[5] then
@@ -29,9 +35,10 @@ end
 local tenant = token[11] or ''
 local grant = {token[1], token[2], token[3], token[4], token[5], tenant}
 if token[6] == '1' then
-	if token[7] == ARGV[5] then
-		if redis.call('EXISTS', KEYS[3]) == 1 then
-			return {'refused'}
+	if token[7] == ARGV[5] and redis.call('HGET', KEYS[4], 'head') == token[7] then
+		local revoked = redis.call('GET', KEYS[3])
+		if revoked then
+			return {'refused', revoked}
 		end
 		return {'rotated', unpack(grant)}
 	end
@@ -39,14 +46,23 @@ if token[6] == '1' then
 			and redis.call('EXISTS', KEYS[3]) == 0 and redis.call('HGET', KEYS[4], 'head') == token[7] then
 		return {'replayed', token[1], token[2], token[3], token[4], token[5], tenant, token[7], token[9], token[10]}
 	end
-	redis.call('SET', KEYS[3], '1', 'PX', ARGV[2])
+	redis.call('SET', KEYS[3], 'reuse_detected', 'PX', ARGV[2], 'NX')
 	redis.call('DEL', KEYS[4])
-	return {'reused', unpack(grant)}
+	return {'reused', token[1], token[2], token[3], token[4], token[5], tenant, redis.call('GET', KEYS[3])}
 end
-if tonumber(token[5]) <= tonumber(ARGV[1]) or redis.call('EXISTS', KEYS[3]) == 1 then
-	return {'refused'}
+local revoked = redis.call('GET', KEYS[3])
+if revoked then
+	return {'refused', revoked}
+end
+if tonumber(token[5]) <= tonumber(ARGV[1]) then
+	return {'refused', 'expired'}
 end
 local session = redis.call('HMGET', KEYS[4], 'used', 'expires', 'indexed')
+if tonumber(ARGV[9]) > 0 and session[1] and tonumber(session[1]) + tonumber(ARGV[9]) <= tonumber(ARGV[1]) then
+	redis.call('SET', KEYS[3], 'idle_timeout', 'PX', ARGV[2], 'NX')
+	redis.call('DEL', KEYS[4])
+	return {'idle', unpack(grant)}
+end
 local indexed = session[3] or '0'
 if tonumber(ARGV[6]) > tonumber(indexed) then
 	indexed = ARGV[6]

@@ -1,5 +1,6 @@
 -- An account belongs to a tenant and owns any number of WeChat identities of the tenant's mini programs and
--- at most one phone (unique inside the tenant, across its mini programs).
+-- at most one phone (unique inside the tenant, across its mini programs). A disabled account stays so until
+-- disabled_until (none: until it is enabled); disabled_reason is the host's code for the ban.
 -- Binary collation: openids and unionids are case-sensitive. utf8mb4: nicknames may hold emoji.
 -- Indexes are declared inline because MySQL has no CREATE INDEX IF NOT EXISTS.
 CREATE TABLE IF NOT EXISTS wx_account (
@@ -11,6 +12,8 @@ CREATE TABLE IF NOT EXISTS wx_account (
 	nickname VARCHAR(64),
 	avatar_url VARCHAR(1024),
 	disabled BOOLEAN DEFAULT FALSE NOT NULL,
+	disabled_until DATETIME(3),
+	disabled_reason VARCHAR(64),
 	created_at DATETIME(3) NOT NULL,
 	updated_at DATETIME(3) NOT NULL,
 	PRIMARY KEY (id),

@@ -1,5 +1,6 @@
 -- An account belongs to a tenant and owns any number of WeChat identities of the tenant's mini programs and
--- at most one phone (unique inside the tenant, across its mini programs).
+-- at most one phone (unique inside the tenant, across its mini programs). A disabled account stays so until
+-- disabled_until (none: until it is enabled); disabled_reason is the host's code for the ban.
 CREATE TABLE IF NOT EXISTS wx_account (
 	id VARCHAR(36) NOT NULL,
 	tenant VARCHAR(64) DEFAULT 'default' NOT NULL,
@@ -9,6 +10,8 @@ CREATE TABLE IF NOT EXISTS wx_account (
 	nickname VARCHAR(64),
 	avatar_url VARCHAR(1024),
 	disabled BOOLEAN DEFAULT FALSE NOT NULL,
+	disabled_until TIMESTAMP(3) WITH TIME ZONE,
+	disabled_reason VARCHAR(64),
 	created_at TIMESTAMP(3) WITH TIME ZONE NOT NULL,
 	updated_at TIMESTAMP(3) WITH TIME ZONE NOT NULL,
 	CONSTRAINT wx_account_pk PRIMARY KEY (id),

@@ -2,6 +2,8 @@ package io.github.wxlogin.cluster;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -317,11 +319,35 @@ abstract class TwoInstanceClusterTests {
 		assertThat(this.a.get("/api/hello", phone.text("accessToken")).status()).isEqualTo(401);
 		// the other instance learns of it from the revocations it follows, read every half second
 		assertRefusedWithinTheRevocationBound(this.b, tablet.text("accessToken"), ended);
+		// the reason travelled with the revocation
+		assertThat(this.b.get("/api/hello", tablet.text("accessToken")).text("reason")).isEqualTo("session_revoked");
 		for (Reply device : List.of(phone, tablet)) {
 			Reply refresh = this.b.post("/wx/token/refresh", null, Map.of("refreshToken", device.text("refreshToken")));
 			assertThat(refresh.code()).isEqualTo("invalid_refresh_token");
+			assertThat(refresh.text("reason")).isEqualTo("session_revoked");
 		}
 		assertThat(this.b.get("/api/hello", phone.text("accessToken")).status()).isEqualTo(401);
+	}
+
+	@Test
+	void aTimedBanOnOneInstanceIsHonouredOnTheOtherWithItsEndAndReason() throws InterruptedException {
+		String openid = newOpenid();
+		Reply login = login(this.a, openid);
+		String userId = login.json().path("user").path("id").asString();
+		assertThat(this.b.get("/api/hello", login.text("accessToken")).status()).isEqualTo(200);
+		Instant until = Instant.now().plus(Duration.ofDays(7)).truncatedTo(ChronoUnit.MILLIS);
+		this.instanceA.getBean(WxAccountManager.class).disable(userId, until, "fraud");
+		assertRefusedWithinTheRevocationBound(this.b, login.text("accessToken"), System.nanoTime());
+		assertThat(this.b.get("/api/hello", login.text("accessToken")).text("reason")).isEqualTo("account_disabled");
+		Reply refresh = this.b.post("/wx/token/refresh", null, Map.of("refreshToken", login.text("refreshToken")));
+		assertThat(refresh.text("reason")).isEqualTo("account_disabled");
+		Reply again = this.b.post("/wx/login", null, Map.of("code", fake().issueLoginCode(openid)));
+		assertThat(again.status()).isEqualTo(403);
+		assertThat(again.code()).isEqualTo("account_disabled");
+		assertThat(Instant.parse(again.text("until"))).isEqualTo(until);
+		assertThat(again.text("banReason")).isEqualTo("fraud");
+		this.instanceB.getBean(WxAccountManager.class).enable(userId);
+		assertThat(login(this.a, openid).json().path("user").path("id").asString()).isEqualTo(userId);
 	}
 
 	@Test

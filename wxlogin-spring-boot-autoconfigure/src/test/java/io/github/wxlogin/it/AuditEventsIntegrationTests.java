@@ -104,7 +104,8 @@ class AuditEventsIntegrationTests extends HostIntegrationTest {
 		this.accounts.disable(userId);
 		assertThat(events(Action.ACCOUNT_DISABLED)).singleElement()
 			.satisfies((event) -> assertThat(event.accountId()).isEqualTo(userId));
-		assertThat(events(Action.SESSION_ENDED)).hasSize(1);
+		assertThat(events(Action.SESSION_ENDED)).singleElement()
+			.satisfies((event) -> assertThat(event.reason()).isEqualTo("account_disabled"));
 		assertProblem(this.client.post("/wx/login", Map.of("code", this.fake.issueLoginCode("openid-audit-2"))), 403,
 				"account_disabled");
 		assertThat(events(Action.LOGIN)).singleElement()

@@ -22,9 +22,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(classes = HostApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "wx.login.connect-timeout=10s", "wx.login.read-timeout=30s", "wx.login.rate-limit.enabled=false",
-				"wx.login.store.type=memory" })
+				"wx.login.store.type=memory",
+				"wx.login.introspection.clients.orders=" + HostIntegrationTest.INTROSPECTION_SECRET })
 @AutoConfigureFakeWeChat
 abstract class HostIntegrationTest {
+
+	/** The secret of the service {@code orders}, which may introspect tokens. */
+	static final String INTROSPECTION_SECRET = "a-secret-of-the-orders-service-of-32-chars";
 
 	@Autowired
 	FakeWeChatServer fake;

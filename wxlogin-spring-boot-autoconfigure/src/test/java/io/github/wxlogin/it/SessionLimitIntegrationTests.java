@@ -21,9 +21,12 @@ class SessionLimitIntegrationTests extends HostIntegrationTest {
 		Reply phone = login("openid-one-device");
 		assertThat(this.client.get("/api/hello", phone.text("accessToken")).status().value()).isEqualTo(200);
 		Reply tablet = login("openid-one-device");
-		assertProblem(this.client.get("/api/hello", phone.text("accessToken")), 401, "unauthorized");
-		assertProblem(this.client.post("/wx/token/refresh", Map.of("refreshToken", phone.text("refreshToken"))), 401,
-				"invalid_refresh_token");
+		Reply refused = this.client.get("/api/hello", phone.text("accessToken"));
+		assertProblem(refused, 401, "unauthorized");
+		assertThat(refused.text("reason")).isEqualTo("session_replaced");
+		Reply refusedRefresh = this.client.post("/wx/token/refresh", Map.of("refreshToken", phone.text("refreshToken")));
+		assertProblem(refusedRefresh, 401, "invalid_refresh_token");
+		assertThat(refusedRefresh.text("reason")).isEqualTo("session_replaced");
 		assertThat(this.client.get("/api/hello", tablet.text("accessToken")).status().value()).isEqualTo(200);
 		Reply refreshed = this.client.post("/wx/token/refresh", Map.of("refreshToken", tablet.text("refreshToken")));
 		assertThat(refreshed.status().value()).isEqualTo(200);

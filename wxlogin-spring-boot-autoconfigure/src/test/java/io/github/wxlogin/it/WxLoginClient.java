@@ -9,6 +9,8 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -51,6 +53,21 @@ final class WxLoginClient {
 			.headers((headers) -> bearer(headers, bearer))
 			.contentType(MediaType.parseMediaType(contentType))
 			.body(body));
+	}
+
+	/** A form-encoded post, as the OAuth token endpoints take it, with the given {@code Authorization}. */
+	Reply form(String path, @Nullable String authorization, Map<String, String> fields) {
+		MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+		fields.forEach(form::add);
+		return exchange(this.http.post()
+			.uri(path)
+			.headers((headers) -> {
+				if (authorization != null) {
+					headers.set(HttpHeaders.AUTHORIZATION, authorization);
+				}
+			})
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body(form));
 	}
 
 	Reply put(String path, String bearer, Object body) {

@@ -1,6 +1,7 @@
 package io.github.wxlogin.session;
 
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * The sessions of the refresh-token store in memory.
@@ -16,6 +17,11 @@ class CaffeineRefreshTokenStoreTests extends RefreshTokenStoreSessionTests {
 			this.shared = new CaffeineRefreshTokenStore(clock, TTL);
 		}
 		return this.shared;
+	}
+
+	@Override
+	RefreshTokenStore newStore(Clock clock, Duration idleTimeout) {
+		return new CaffeineRefreshTokenStore(clock, TTL, idleTimeout);
 	}
 
 }

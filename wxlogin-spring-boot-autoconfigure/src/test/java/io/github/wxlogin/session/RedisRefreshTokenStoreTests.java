@@ -72,6 +72,11 @@ abstract class RedisRefreshTokenStoreTests extends RefreshTokenStoreSessionTests
 		return new RedisRefreshTokenStore(this.redis, this.keyPrefix, clock, TTL);
 	}
 
+	@Override
+	RedisRefreshTokenStore newStore(Clock clock, Duration idleTimeout) {
+		return new RedisRefreshTokenStore(this.redis, this.keyPrefix, clock, TTL, idleTimeout);
+	}
+
 	private RefreshTokenGrant newGrant(Duration life) {
 		// Redis keeps the expiry in milliseconds
 		return new RefreshTokenGrant(UUID.randomUUID().toString(), USER,

@@ -27,7 +27,7 @@ class RedisSessionStoreRuntimeHintsTests {
 	@Test
 	void theScriptsOfTheRefreshTokenStoreTheIndexAndTheRevocationsAreRegistered() {
 		assertThat(List.of("refresh-token-save.lua", "refresh-token-rotate.lua", "refresh-token-undo-rotation.lua",
-				"refresh-family-revoke.lua", "session-index-raise.lua", "revocation-append.lua"))
+				"refresh-family-revoke.lua", "session-index-raise.lua", "revocation-append.lua", "session-touch.lua"))
 			.map((script) -> "io/github/wxlogin/session/" + script)
 			.allSatisfy((script) -> assertThat(RuntimeHintsPredicates.resource().forResource(script)).as(script)
 				.accepts(this.hints));

@@ -3,6 +3,7 @@ package io.github.wxlogin.session;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -141,6 +142,39 @@ abstract class RedisTokenRevocationStoreTests {
 		RedisTokenRevocationStore late = storeOnTheRealClock();
 		late.catchUp();
 		assertThat(late.isKnownRevoked("jti-9")).isTrue();
+	}
+
+	@Test
+	void theReasonOfARevocationTravelsToEveryInstance() {
+		RedisTokenRevocationStore first = storeOnTheRealClock();
+		RedisTokenRevocationStore second = storeOnTheRealClock();
+		second.catchUp();
+		first.revoke("sid-12", Instant.now().plus(Duration.ofHours(2)), WxSessionEndReason.SESSION_REPLACED);
+		assertThat(first.knownRevocation("sid-12")).contains(WxSessionEndReason.SESSION_REPLACED);
+		// asked of Redis by an instance that has not read the stream yet
+		assertThat(second.revocation("sid-12")).contains(WxSessionEndReason.SESSION_REPLACED);
+		assertThat(second.knownRevocation("sid-12")).isEmpty();
+		second.catchUp();
+		assertThat(second.knownRevocation("sid-12")).contains(WxSessionEndReason.SESSION_REPLACED);
+	}
+
+	@Test
+	void aRevocationWrittenBeforeReasonsReadsAsTheHosts() {
+		this.redis.opsForValue()
+			.set(this.keyPrefix + "revoked-jti:jti-13", Long.toString(Instant.now().toEpochMilli()), Duration.ofHours(1));
+		this.redis.opsForStream()
+			.add(this.keyPrefix + "revocations", Map.of("jti", "jti-14", "exp",
+					Long.toString(Instant.now().plus(Duration.ofHours(1)).toEpochMilli())));
+		RedisTokenRevocationStore late = storeOnTheRealClock();
+		late.catchUp();
+		assertThat(late.revocation("jti-13")).contains(WxSessionEndReason.SESSION_REVOKED);
+		assertThat(late.knownRevocation("jti-14")).contains(WxSessionEndReason.SESSION_REVOKED);
+	}
+
+	@Test
+	void aRevocationWithoutAReasonIsTheHosts() {
+		store(CLOCK_SKEW).revoke("jti-15", now().plus(Duration.ofHours(2)));
+		assertThat(store(CLOCK_SKEW).revocation("jti-15")).contains(WxSessionEndReason.SESSION_REVOKED);
 	}
 
 }

@@ -49,6 +49,12 @@ abstract class RefreshTokenStoreSessionTests {
 	 */
 	abstract RefreshTokenStore newStore(Clock clock);
 
+	/**
+	 * A new store on the given clock whose sessions end when unused for the idle timeout; in Redis sharing
+	 * its state with the others, in memory a store of its own.
+	 */
+	abstract RefreshTokenStore newStore(Clock clock, Duration idleTimeout);
+
 	@BeforeEach
 	void newClock() {
 		this.clock = new SettableClock();
@@ -242,6 +248,33 @@ abstract class RefreshTokenStoreSessionTests {
 		RefreshTokenId afterNext = nextId(login);
 		assertThat(rotate(next, afterNext, "sealed-after-next").outcome()).isEqualTo(RefreshTokenRotation.Outcome.ROTATED);
 		assertThat(rotate(login.id(), nextId(login), "sealed-other").outcome())
+			.isEqualTo(RefreshTokenRotation.Outcome.REFUSED);
+		assertThat(this.store.find(afterNext)).isEmpty();
+		assertThat(this.store.sessions(this.alice.userId())).isEmpty();
+	}
+
+	@Test
+	void theSameRotationSentAgainIsAnsweredAsRotatedAfterTheReuseInterval() {
+		Login login = login(this.alice);
+		RefreshTokenSuccessor next = new RefreshTokenSuccessor(nextId(login), nextExpiry(), "sealed-successor");
+		assertThat(this.store.rotate(login.id(), next, REUSE_INTERVAL).outcome())
+			.isEqualTo(RefreshTokenRotation.Outcome.ROTATED);
+		this.clock.advance(REUSE_INTERVAL.multipliedBy(100));
+		RefreshTokenRotation again = this.store.rotate(login.id(), next, REUSE_INTERVAL);
+		assertThat(again.outcome()).isEqualTo(RefreshTokenRotation.Outcome.ROTATED);
+		assertThat(again.spent()).isEqualTo(login.grant());
+		assertThat(this.store.find(next.id())).isPresent();
+		assertThat(this.store.sessions(this.alice.userId())).hasSize(1);
+	}
+
+	@Test
+	void theSameRotationSentAgainAfterItsSuccessorWasSpentRevokesItsFamily() {
+		Login login = login(this.alice);
+		RefreshTokenSuccessor next = new RefreshTokenSuccessor(nextId(login), nextExpiry(), "sealed-successor");
+		this.store.rotate(login.id(), next, REUSE_INTERVAL);
+		RefreshTokenId afterNext = nextId(login);
+		rotate(next.id(), afterNext, "sealed-after-next");
+		assertThat(this.store.rotate(login.id(), next, REUSE_INTERVAL).outcome())
 			.isEqualTo(RefreshTokenRotation.Outcome.REFUSED);
 		assertThat(this.store.find(afterNext)).isEmpty();
 		assertThat(this.store.sessions(this.alice.userId())).isEmpty();
@@ -450,6 +483,98 @@ abstract class RefreshTokenStoreSessionTests {
 		this.clock.advance(Duration.ofMinutes(10));
 		assertThat(this.store.sessions(this.alice.userId())).extracting(WxLoginSession::id)
 			.containsExactly(login.grant().sessionId());
+	}
+
+	@Test
+	void aTokenOfAFamilyRevokedForAReasonIsRefusedWithThatReason() {
+		Login login = login(this.alice);
+		this.store.revokeFamily(login.id().familyId(), WxSessionEndReason.ACCOUNT_DISABLED);
+		assertThat(rotation(login).refusal()).isEqualTo(WxSessionEndReason.ACCOUNT_DISABLED);
+	}
+
+	@Test
+	void aFamilyRevokedTwiceKeepsItsFirstReason() {
+		Login login = login(this.alice);
+		this.store.revokeFamily(login.id().familyId(), WxSessionEndReason.SESSION_ENDED);
+		newStore(this.clock).revokeFamily(login.id().familyId(), WxSessionEndReason.SESSION_REVOKED);
+		assertThat(rotation(login).refusal()).isEqualTo(WxSessionEndReason.SESSION_ENDED);
+	}
+
+	@Test
+	void anExpiredTokenIsRefusedAsExpiredAndAnUnknownOneWithoutReason() {
+		Login login = login(this.alice, PHONE, Duration.ofMinutes(10));
+		this.clock.advance(Duration.ofMinutes(11));
+		assertThat(rotation(login).refusal()).isEqualTo(WxSessionEndReason.EXPIRED);
+		RefreshTokenId unknown = new RefreshTokenId(UUID.randomUUID().toString(), UUID.randomUUID().toString());
+		assertThat(this.store.rotate(unknown, new RefreshTokenSuccessor(
+				new RefreshTokenId(unknown.familyId(), "next"), nextExpiry(), null), Duration.ZERO).refusal())
+			.isNull();
+	}
+
+	@Test
+	void aSpentTokenPresentedAgainIsRefusedAsReuseOnEveryInstance() {
+		Login login = login(this.alice);
+		assertThat(refresh(login)).isPresent();
+		assertThat(rotation(login).refusal()).isEqualTo(WxSessionEndReason.REUSE_DETECTED);
+		assertThat(newStore(this.clock).rotate(login.id(), new RefreshTokenSuccessor(nextId(login), nextExpiry(), null),
+				Duration.ZERO).refusal()).isEqualTo(WxSessionEndReason.REUSE_DETECTED);
+	}
+
+	@Test
+	void sessionsEndedForAReasonRefuseTheirTokensWithIt() {
+		Login phone = login(this.alice);
+		Login tablet = login(this.alice, TABLET, TTL);
+		Login other = login(this.alice);
+		assertThat(this.store.endSession(this.alice.userId(), phone.grant().sessionId(),
+				WxSessionEndReason.SESSION_ENDED)).isPresent();
+		assertThat(newStore(this.clock).endSessions(this.alice.userId(), WxSessionEndReason.ACCOUNT_DELETED))
+			.extracting(WxLoginSession::id)
+			.containsExactlyInAnyOrder(tablet.grant().sessionId(), other.grant().sessionId());
+		assertThat(rotation(phone).refusal()).isEqualTo(WxSessionEndReason.SESSION_ENDED);
+		assertThat(rotation(tablet).refusal()).isEqualTo(WxSessionEndReason.ACCOUNT_DELETED);
+		assertThat(rotation(other).refusal()).isEqualTo(WxSessionEndReason.ACCOUNT_DELETED);
+	}
+
+	@Test
+	void aSessionUnusedForTheIdleTimeoutIsRefusedAsIdleAndEnds() {
+		this.store = newStore(this.clock, Duration.ofHours(1));
+		Login login = login(this.alice);
+		this.clock.advance(Duration.ofHours(1));
+		RefreshTokenRotation idle = rotation(login);
+		assertThat(idle.refusal()).isEqualTo(WxSessionEndReason.IDLE_TIMEOUT);
+		assertThat(idle.spent()).isEqualTo(login.grant());
+		assertThat(this.store.sessions(this.alice.userId())).isEmpty();
+		assertThat(rotation(login).refusal()).isEqualTo(WxSessionEndReason.IDLE_TIMEOUT);
+	}
+
+	@Test
+	void aSessionUsedWithinTheIdleTimeoutIsRefreshedAndItsUseMovesOn() {
+		this.store = newStore(this.clock, Duration.ofHours(1));
+		Login login = login(this.alice);
+		this.clock.advance(Duration.ofMinutes(50));
+		Instant used = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
+		this.store.touch(this.alice.userId(), login.grant().sessionId(), used);
+		assertThat(this.store.sessions(this.alice.userId())).extracting(WxLoginSession::lastUsedAt)
+			.containsExactly(used);
+		this.clock.advance(Duration.ofMinutes(50));
+		assertThat(rotation(login).outcome()).isEqualTo(RefreshTokenRotation.Outcome.ROTATED);
+	}
+
+	@Test
+	void aTouchNeverMovesASessionsLastUseBackNorRevivesAnEndedOne() {
+		Login login = login(this.alice);
+		Instant loggedIn = this.store.sessions(this.alice.userId()).get(0).lastUsedAt();
+		this.store.touch(this.alice.userId(), login.grant().sessionId(), loggedIn.minusSeconds(60));
+		assertThat(this.store.sessions(this.alice.userId())).extracting(WxLoginSession::lastUsedAt)
+			.containsExactly(loggedIn);
+		this.store.endSessions(this.alice.userId(), WxSessionEndReason.SESSION_ENDED);
+		this.store.touch(this.alice.userId(), login.grant().sessionId(), loggedIn.plusSeconds(60));
+		assertThat(this.store.sessions(this.alice.userId())).isEmpty();
+	}
+
+	RefreshTokenRotation rotation(Login login) {
+		return this.store.rotate(login.id(), new RefreshTokenSuccessor(nextId(login), nextExpiry(), null),
+				Duration.ZERO);
 	}
 
 	record Login(RefreshTokenId id, RefreshTokenGrant grant) {

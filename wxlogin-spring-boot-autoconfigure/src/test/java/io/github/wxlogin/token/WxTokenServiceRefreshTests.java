@@ -23,6 +23,7 @@ import io.github.wxlogin.session.RefreshTokenRotation;
 import io.github.wxlogin.session.RefreshTokenStore;
 import io.github.wxlogin.session.RefreshTokenSuccessor;
 import io.github.wxlogin.session.TokenHash;
+import io.github.wxlogin.session.TokenStoreUnavailableException;
 import io.github.wxlogin.session.WxLoginOrigin;
 import io.github.wxlogin.session.WxLoginSession;
 import io.github.wxlogin.session.WxLoginSessionService;
@@ -258,6 +259,34 @@ abstract class WxTokenServiceRefreshTests {
 		assertThat(retried.sessionId()).isEqualTo(login.sessionId());
 		assertThat(tokens.refresh(retried.refreshToken())).isPresent();
 		assertThat(this.events).isEmpty();
+	}
+
+	@Test
+	void aRotationWhoseAnswerWasLostIsSentAgainWhenTheClientRetriesAfterTheReuseInterval() {
+		// The store spent the token, then its answer was lost with the connection (a store that stopped)
+		AtomicBoolean answerLost = new AtomicBoolean(true);
+		CountingStore losingAnswer = new CountingStore(this.store, true) {
+			@Override
+			public RefreshTokenRotation rotate(RefreshTokenId id, RefreshTokenSuccessor next, Duration reuseInterval) {
+				RefreshTokenRotation rotation = super.rotate(id, next, reuseInterval);
+				if (answerLost.getAndSet(false)) {
+					throw new TokenStoreUnavailableException(new IllegalStateException("connection closed"));
+				}
+				return rotation;
+			}
+		};
+		WxTokenService tokens = withReuseInterval(losingAnswer);
+		WxIssuedTokens login = tokens.issue(this.alice);
+		assertThatExceptionOfType(TokenStoreUnavailableException.class)
+			.isThrownBy(() -> tokens.refresh(login.refreshToken()));
+		this.clock.advance(REUSE_INTERVAL.multipliedBy(6));
+		WxIssuedTokens retried = tokens.refresh(login.refreshToken()).orElseThrow();
+		assertThat(retried.sessionId()).isEqualTo(login.sessionId());
+		assertThat(this.events).isEmpty();
+		// the successor goes on, and now the spent token is a reuse
+		assertThat(tokens.refresh(retried.refreshToken())).isPresent();
+		assertThat(tokens.refresh(login.refreshToken())).isEmpty();
+		assertThat(this.events).extracting(WxLoginAuditEvent::action).containsExactly(Action.REFRESH_REUSE_DETECTED);
 	}
 
 	@Test

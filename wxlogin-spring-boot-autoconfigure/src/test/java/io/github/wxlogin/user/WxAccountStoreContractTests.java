@@ -1,6 +1,7 @@
 package io.github.wxlogin.user;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -13,6 +14,7 @@ import io.github.wxlogin.WxAccountException;
 import io.github.wxlogin.WxAccountStore;
 import io.github.wxlogin.WxAccountStore.WxPhoneSignIn;
 import io.github.wxlogin.WxAccountStore.WxPhoneSignIn.Outcome;
+import io.github.wxlogin.WxBan;
 import io.github.wxlogin.WxIdentity;
 import io.github.wxlogin.WxLinkedIdentity;
 import io.github.wxlogin.WxPhone;
@@ -361,6 +363,43 @@ abstract class WxAccountStoreContractTests<S extends WxAccountStore> extends WxU
 
 		assertThat(users().enable(user.id()).disabled()).isFalse();
 		assertThat(users().isDisabled(user.id())).isFalse();
+	}
+
+	@Test
+	void aTimedBanWithAReasonHoldsUntilItsEndAndThenLiftsItself() {
+		WxUser user = login("openid-1");
+		Instant until = this.clock.instant().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.MILLIS);
+		WxBan ban = new WxBan(until, "spam");
+
+		WxAccount banned = users().disable(user.id(), ban);
+		assertThat(banned.disabled()).isTrue();
+		assertThat(banned.ban()).isEqualTo(ban);
+		assertThat(users().findBan(user.id())).contains(ban);
+		assertThat(users().findAccount(user.id())).hasValueSatisfying((account) -> assertThat(account.ban()).isEqualTo(ban));
+
+		this.clock.advance(Duration.ofDays(3).minusMillis(1));
+		assertThat(users().isDisabled(user.id())).isTrue();
+		this.clock.advance(Duration.ofMillis(1));
+		assertThat(users().isDisabled(user.id())).isFalse();
+		assertThat(users().findBan(user.id())).isEmpty();
+		assertThat(users().findAccount(user.id())).hasValueSatisfying((account) -> {
+			assertThat(account.disabled()).isFalse();
+			assertThat(account.ban()).isNull();
+		});
+	}
+
+	@Test
+	void aBanWithoutEndKeepsItsReasonUntilEnabledAndABanAgainReplacesIt() {
+		WxUser user = login("openid-1");
+		users().disable(user.id(), new WxBan(null, "chargeback"));
+		this.clock.advance(Duration.ofDays(365));
+		assertThat(users().findBan(user.id())).contains(new WxBan(null, "chargeback"));
+
+		users().disable(user.id());
+		assertThat(users().findBan(user.id())).contains(WxBan.indefinite());
+
+		users().enable(user.id());
+		assertThat(users().findBan(user.id())).isEmpty();
 	}
 
 	// (7) tenants keep accounts apart: the rules hold inside a tenant, and two tenants never meet

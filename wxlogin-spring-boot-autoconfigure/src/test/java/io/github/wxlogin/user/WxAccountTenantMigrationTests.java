@@ -2,7 +2,9 @@ package io.github.wxlogin.user;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -10,6 +12,7 @@ import javax.sql.DataSource;
 
 import io.github.wxlogin.WxAccount;
 import io.github.wxlogin.WxAccountException;
+import io.github.wxlogin.WxBan;
 import io.github.wxlogin.WxIdentity;
 import io.github.wxlogin.WxLinkedIdentity;
 import io.github.wxlogin.WxPhone;
@@ -33,7 +36,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * Tests of the start-up that finds a {@code wx_account} table made before tenants (by the schema scripts
  * copied into {@code legacy-wx_account-<platform>.sql}), on a database of the test's own: the accounts
- * join the default tenant with their ids, identities and phones, and a phone becomes unique per tenant.
+ * join the default tenant with their ids, identities and phones, a phone becomes unique per tenant, and a ban
+ * gains an end and a reason.
  */
 abstract class WxAccountTenantMigrationTests {
 
@@ -47,33 +51,27 @@ abstract class WxAccountTenantMigrationTests {
 
 	private JdbcClient jdbc;
 
-	/**
-	 * Create an empty database (or schema) of the test's own.
-	 * @return a data source that connects to it
-	 */
-	protected abstract DataSource createEmptyDatabase();
-
-	/** Drop the database created by {@link #createEmptyDatabase()}. */
-	protected abstract void dropDatabase();
+	private ScratchDatabase database;
 
 	/**
-	 * The platform name of the database's scripts.
-	 * @return {@code h2}, {@code postgresql} or {@code mysql}
+	 * An empty database of the test's own.
+	 * @return the database, not created yet
 	 */
-	protected abstract String platform();
+	abstract ScratchDatabase newDatabase();
 
 	@BeforeEach
 	void createTheTablesOfTheVersionBeforeTenants() {
-		this.dataSource = createEmptyDatabase();
+		this.database = newDatabase();
+		this.dataSource = this.database.create();
 		this.jdbc = JdbcClient.create(this.dataSource);
 		DatabasePopulatorUtils.execute(new ResourceDatabasePopulator(
-				new ClassPathResource("io/github/wxlogin/user/legacy-wx_account-" + platform() + ".sql")),
+				new ClassPathResource("io/github/wxlogin/user/legacy-wx_account-" + this.database.platform() + ".sql")),
 				this.dataSource);
 	}
 
 	@AfterEach
 	void drop() {
-		dropDatabase();
+		this.database.drop();
 	}
 
 	@Test
@@ -125,6 +123,21 @@ abstract class WxAccountTenantMigrationTests {
 		assertThat(users().findAccount(id)).contains(before);
 		assertThat(count("wx_account")).isEqualTo(2);
 		assertThat(count("wx_identity")).isOne();
+	}
+
+	@Test
+	void anAccountDisabledBeforeTimedBansStaysDisabledWithoutEndAndBansGainAnEndAndAReason() {
+		String disabled = insertOldAccount(null, null);
+		this.jdbc.sql("UPDATE wx_account SET disabled = TRUE WHERE id = :id").param("id", disabled).update();
+		String other = insertOldAccount(PHONE, null);
+
+		initialize();
+
+		JdbcWxUserService users = users();
+		assertThat(users.findBan(disabled)).contains(WxBan.indefinite());
+		WxBan ban = new WxBan(Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.MILLIS), "spam");
+		users.disable(other, ban);
+		assertThat(users.findBan(other)).contains(ban);
 	}
 
 	@Test

@@ -27,7 +27,9 @@ class WxUserSchemaRuntimeHintsTests {
 	@Test
 	void theSchemaOfEachDatabaseAndTheMigrationAreRegistered() {
 		assertThat(List.of("io/github/wxlogin/user/schema-h2.sql", "io/github/wxlogin/user/schema-postgresql.sql",
-				"io/github/wxlogin/user/schema-mysql.sql", WxUserTableMigration.SCRIPT))
+				"io/github/wxlogin/user/schema-mysql.sql", WxUserTableMigration.SCRIPT,
+				"io/github/wxlogin/user/migrate-ban-h2.sql", "io/github/wxlogin/user/migrate-ban-postgresql.sql",
+				"io/github/wxlogin/user/migrate-ban-mysql.sql"))
 			.allSatisfy((script) -> assertThat(RuntimeHintsPredicates.resource().forResource(script)).as(script)
 				.accepts(this.hints));
 	}

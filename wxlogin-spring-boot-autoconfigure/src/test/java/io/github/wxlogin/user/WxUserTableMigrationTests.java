@@ -43,32 +43,26 @@ abstract class WxUserTableMigrationTests {
 
 	private JdbcClient jdbc;
 
-	/**
-	 * Create an empty database (or schema) of the test's own.
-	 * @return a data source that connects to it
-	 */
-	protected abstract DataSource createEmptyDatabase();
-
-	/** Drop the database created by {@link #createEmptyDatabase()}. */
-	protected abstract void dropDatabase();
+	private ScratchDatabase database;
 
 	/**
-	 * The platform name of the database's scripts.
-	 * @return {@code h2}, {@code postgresql} or {@code mysql}
+	 * An empty database of the test's own.
+	 * @return the database, not created yet
 	 */
-	protected abstract String platform();
+	abstract ScratchDatabase newDatabase();
 
 	@BeforeEach
 	void createTheEarlierVersionsTable() {
-		this.dataSource = createEmptyDatabase();
+		this.database = newDatabase();
+		this.dataSource = this.database.create();
 		this.jdbc = JdbcClient.create(this.dataSource);
 		DatabasePopulatorUtils.execute(new ResourceDatabasePopulator(
-				new ClassPathResource("io/github/wxlogin/user/legacy-wx_user-" + platform() + ".sql")), this.dataSource);
+				new ClassPathResource("io/github/wxlogin/user/legacy-wx_user-" + this.database.platform() + ".sql")), this.dataSource);
 	}
 
 	@AfterEach
 	void drop() {
-		dropDatabase();
+		this.database.drop();
 	}
 
 	@Test

@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.github.wxlogin.token.CachingJwtDecoder;
 import io.github.wxlogin.token.WxJwtDecoders;
+import io.github.wxlogin.token.WxRevokedTokenValidator;
 
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -14,14 +15,19 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 /**
  * What a guarded request costs on the token side, three ways: {@code stock} is Spring Security's
  * {@code NimbusJwtDecoder} as its builders make it (default validators), {@code ours} the starter's
  * pinned decoder from {@code WxJwtDecoders.create} (more claims checked), and {@code oursCached} that
- * decoder behind {@code CachingJwtDecoder} (which adds the revocation check), as the starter registers it.
+ * decoder behind {@code CachingJwtDecoder} (which adds the revocation check), as the starter registers it,
+ * and {@code stockFollowingRevocations} the stock decoder of another service with the validator that
+ * {@code wx.login.revocation-feed.enabled} gives it (the revocations it follows, looked up in memory).
  * <p>
  * Each call decodes the next of {@value #USERS} tokens of as many users, so the cache serves tokens
  * it verified once, as it does for a server's returning callers.
@@ -49,6 +55,8 @@ public class VerifyBenchmark {
 
 	private JwtDecoder oursCached;
 
+	private JwtDecoder stockFollowingRevocations;
+
 	@Setup
 	public void issueTokens() {
 		TokenFixture fixture = new TokenFixture(this.algorithm);
@@ -59,10 +67,15 @@ public class VerifyBenchmark {
 		this.ours = WxJwtDecoders.create(fixture.key, fixture.settings, List.of(TokenFixture.APPID), fixture.clock);
 		this.oursCached = new CachingJwtDecoder(this.ours, fixture.revocations, fixture.clock,
 				fixture.settings.clockSkew(), VERIFIED_TOKENS);
+		NimbusJwtDecoder following = (NimbusJwtDecoder) this.algorithm.stockDecoder(fixture.key);
+		following.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefault(),
+				new WxRevokedTokenValidator(fixture.revocations)));
+		this.stockFollowingRevocations = following;
 		// Every decoder must accept every token, or the numbers below would time a failure path
 		for (String token : this.tokens) {
 			this.stock.decode(token);
 			this.oursCached.decode(token);
+			this.stockFollowingRevocations.decode(token);
 		}
 	}
 
@@ -84,6 +97,11 @@ public class VerifyBenchmark {
 	@Benchmark
 	public Jwt oursCached() {
 		return this.oursCached.decode(nextToken());
+	}
+
+	@Benchmark
+	public Jwt stockFollowingRevocations() {
+		return this.stockFollowingRevocations.decode(nextToken());
 	}
 
 }
