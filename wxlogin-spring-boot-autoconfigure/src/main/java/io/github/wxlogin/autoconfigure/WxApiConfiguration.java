@@ -79,7 +79,8 @@ class WxApiConfiguration {
 			WxLoginProperties.App app = configured.getValue();
 			WxApp credentials = new WxApp(appid(prefix + ".appid", app.appid(), properties.validateAppidFormat()),
 					required(prefix + ".secret", app.secret(), "the mini program's AppSecret"),
-					tenant(prefix + ".tenant", app.tenant()));
+					tenant(prefix + ".tenant", app.tenant()),
+					WxApiSecuritySettings.read(prefix + ".api-security", app.apiSecurity()));
 			if (apps.putIfAbsent(credentials.appid(), new WxRegisteredApp(credentials, true, push(prefix, app.push()),
 					WxRegisteredApp.Source.PROPERTIES)) != null) {
 				throw new WxLoginPropertyException("wx.login.apps",
@@ -169,7 +170,7 @@ class WxApiConfiguration {
 		if (shortForm) {
 			named.put(SHORT_FORM,
 					new WxLoginProperties.App(properties.appid(), properties.secret(), null, properties.push(),
-							properties.sessions()));
+							properties.sessions(), properties.apiSecurity()));
 		}
 		configured.forEach((name, app) -> named.put(SHORT_FORM + ".apps." + name, app));
 		return named;
@@ -186,7 +187,7 @@ class WxApiConfiguration {
 		return appid;
 	}
 
-	private static String required(String property, @Nullable String value, String what) {
+	static String required(String property, @Nullable String value, String what) {
 		String variable = UnresolvedPlaceholder.variableIn(value);
 		if (variable != null) {
 			throw UnresolvedPlaceholder.failure(property, variable);
@@ -223,7 +224,8 @@ class WxApiConfiguration {
 	@ConditionalOnMissingBean
 	WxApiClient wxApiClient(WeChatRestClient wechat, WxAccessTokenProvider accessTokens, WxApiOutcomes outcomes,
 			ObjectProvider<ObservationRegistry> observations, ObjectProvider<Clock> clock) {
-		return new ObservedWxApiClient(new RestClientWxApiClient(wechat.restClient(), accessTokens, BUSY_BACKOFF),
+		return new ObservedWxApiClient(new RestClientWxApiClient(wechat.restClient(), accessTokens,
+				clock.getIfAvailable(Clock::systemUTC), BUSY_BACKOFF),
 				observations.getIfAvailable(() -> ObservationRegistry.NOOP), outcomes,
 				clock.getIfAvailable(Clock::systemUTC));
 	}

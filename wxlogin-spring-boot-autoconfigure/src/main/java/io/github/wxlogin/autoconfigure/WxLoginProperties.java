@@ -42,6 +42,10 @@ import org.springframework.util.unit.DataSize;
  * @param appRegistry Where the mini programs are read from: the properties above only, or a database
  * table changed at run time as well
  * @param introspection Token introspection (RFC 7662) for other services
+ * @param apiSecurity WeChat's API security (encrypted and signed server calls) of the mini program that
+ * "appid" and "secret" configure
+ * @param riskCheck WeChat's risk verdict (getuserriskrank) on each user about to get a new account
+ * @param phone Phone numbers given by older clients
  */
 @ConfigurationProperties("wx.login")
 public record WxLoginProperties(@DefaultValue("true") boolean enabled, @Nullable String appid,
@@ -52,7 +56,8 @@ public record WxLoginProperties(@DefaultValue("true") boolean enabled, @Nullable
 		@DefaultValue Store store, @DefaultValue UserStore userStore, @DefaultValue Security security,
 		@DefaultValue Profile profile, @DefaultValue RateLimit rateLimit, @DefaultValue Avatar avatar,
 		@DefaultValue Push push, @DefaultValue Sessions sessions, @DefaultValue Accounts accounts,
-		@DefaultValue AppRegistry appRegistry, @DefaultValue Introspection introspection) {
+		@DefaultValue AppRegistry appRegistry, @DefaultValue Introspection introspection,
+		@DefaultValue ApiSecurity apiSecurity, @DefaultValue RiskCheck riskCheck, @DefaultValue Phone phone) {
 
 	public WxLoginProperties {
 		requirePositive("wx.login.connect-timeout", connectTimeout);
@@ -80,9 +85,10 @@ public record WxLoginProperties(@DefaultValue("true") boolean enabled, @Nullable
 	 * @param push WeChat message push of this mini program
 	 * @param sessions Login sessions of each account in this mini program; those of "wx.login.sessions"
 	 * when not set
+	 * @param apiSecurity WeChat's API security (encrypted and signed server calls) of this mini program
 	 */
 	public record App(@Nullable String appid, @Nullable String secret, @Nullable String tenant,
-			@DefaultValue Push push, @DefaultValue Sessions sessions) {
+			@DefaultValue Push push, @DefaultValue Sessions sessions, @DefaultValue ApiSecurity apiSecurity) {
 
 		@Override
 		public String toString() {
@@ -536,6 +542,95 @@ public record WxLoginProperties(@DefaultValue("true") boolean enabled, @Nullable
 
 		}
 
+	}
+
+	/**
+	 * WeChat's API security of a mini program ("API 安全", admin console: Development > Development Settings >
+	 * API Security): calls to the secured paths are encrypted (AES-256-GCM) and signed (RSA-PSS), and
+	 * WeChat's replies verified with its platform certificate and decrypted. Off unless a key is set; then
+	 * every setting below without a default is required, and checked at start-up. No key appears in
+	 * {@link #toString()}.
+	 *
+	 * @param symmetricKey Symmetric key (AES-256) shown in the console, Base64 of 32 bytes; never logged
+	 * @param symmetricSn Number (SN) of the symmetric key shown in the console
+	 * @param privateKey Mini program's RSA private key whose public half is registered in the console: PEM
+	 * text, or the location of a PEM file ("classpath:", "file:" or a path); PKCS#1 ("BEGIN RSA PRIVATE
+	 * KEY", as the console downloads it) or PKCS#8 ("BEGIN PRIVATE KEY"); never logged
+	 * @param privateKeySn Number (SN) of the mini program's key pair shown in the console
+	 * @param platformCertificates WeChat's platform certificates with their console numbers: one, or two
+	 * while WeChat rolls its certificate over
+	 * @param sendSerial Whether each secured call carries the key pair's number as "Wechatmp-Serial"
+	 * (WeChat asks for it with errcode 40230)
+	 * @param securedPaths Paths of the WeChat APIs whose calls are secured; those WeChat's API security
+	 * covers among the starter's calls by default
+	 */
+	public record ApiSecurity(@Nullable String symmetricKey, @Nullable String symmetricSn,
+			@Nullable String privateKey, @Nullable String privateKeySn,
+			@Nullable List<PlatformCertificate> platformCertificates, @DefaultValue("false") boolean sendSerial,
+			@DefaultValue({ "/wxa/business/getuserphonenumber", "/wxa/msg_sec_check", "/wxa/media_check_async",
+					"/wxa/getuserriskrank", "/wxa/business/checkencryptedmsg" }) List<String> securedPaths) {
+
+		/**
+		 * Return whether any of its settings is given, which switches API security on.
+		 * @return whether API security is configured
+		 */
+		public boolean configured() {
+			return this.symmetricKey != null || this.symmetricSn != null || this.privateKey != null
+					|| this.privateKeySn != null || (this.platformCertificates != null && !this.platformCertificates.isEmpty());
+		}
+
+		@Override
+		public String toString() {
+			return "ApiSecurity[configured=" + configured() + ", symmetricSn=" + this.symmetricSn + ", privateKeySn="
+					+ this.privateKeySn + "]";
+		}
+
+	}
+
+	/**
+	 * One of WeChat's platform certificates, as the console shows it.
+	 *
+	 * @param number Certificate's number in the console (not its X.509 serial number)
+	 * @param certificate Certificate: PEM text, or the location of a PEM file ("classpath:", "file:" or a path)
+	 */
+	public record PlatformCertificate(@Nullable String number, @Nullable String certificate) {
+	}
+
+	/**
+	 * WeChat's risk verdict on users about to get a new account (getuserriskrank, scene 0: registration),
+	 * asked at their first silent or phone login with the client's IP address and, in a phone login, the
+	 * phone number. A returning user's login never asks. The API must be enabled in the WeChat admin
+	 * console (Security Center); it is free in production.
+	 *
+	 * @param enabled Whether to ask WeChat's verdict before creating an account
+	 * @param refuseAt Lowest rank (1 to 4: 1-2 low or mild suspicion, 3 medium, 4 high) at which the login
+	 * is refused with 403 "risky_user"; ranks below it are let through and recorded
+	 * @param recordOnly Whether to let every user through and only record the rank
+	 * @param failOpen Whether a login goes on without a verdict when WeChat gives none (the user has not
+	 * used the mini program recently, 61010, or WeChat fails); refused otherwise
+	 * @param testMode Whether to ask in WeChat's test mode ("is_test"), whose quota is small
+	 */
+	public record RiskCheck(@DefaultValue("false") boolean enabled, @DefaultValue("4") int refuseAt,
+			@DefaultValue("false") boolean recordOnly, @DefaultValue("true") boolean failOpen,
+			@DefaultValue("false") boolean testMode) {
+
+		public RiskCheck {
+			if (refuseAt < 1 || refuseAt > 4) {
+				throw new WxLoginPropertyException("wx.login.risk-check.refuse-at", "is not a rank from 1 to 4",
+						"Set 'wx.login.risk-check.refuse-at' to 1, 2, 3 or 4 (WeChat's high risk), or set "
+								+ "'wx.login.risk-check.record-only=true' to refuse nobody.");
+			}
+		}
+
+	}
+
+	/**
+	 * Phone numbers given by older clients as "encryptedData".
+	 *
+	 * @param checkEncryptedData Whether to ask WeChat (checkencryptedmsg) that it made the "encryptedData"
+	 * of a phone number in the last three days before trusting it, refusing a replay of older data
+	 */
+	public record Phone(@DefaultValue("false") boolean checkEncryptedData) {
 	}
 
 }

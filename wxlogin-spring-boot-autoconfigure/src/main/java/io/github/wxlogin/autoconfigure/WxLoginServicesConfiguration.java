@@ -17,6 +17,7 @@ import io.github.wxlogin.login.WxAccountMergeService;
 import io.github.wxlogin.login.WxAccountPurger;
 import io.github.wxlogin.login.WxAccountService;
 import io.github.wxlogin.login.WxJwkSetService;
+import io.github.wxlogin.login.WxRegistrationRiskCheck;
 import io.github.wxlogin.login.WxSignInService;
 import io.github.wxlogin.session.WxLoginSessionService;
 import io.github.wxlogin.session.WxSessionEndReason;
@@ -29,6 +30,7 @@ import io.micrometer.observation.ObservationRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -46,10 +48,11 @@ class WxLoginServicesConfiguration {
 	WxSignInService wxSignInService(WxApps apps, WxApiClient wechat, WxSessionKeyStore sessionKeys,
 			WxUserService users, WxTokenService tokens, WxLoginSessionService sessions,
 			ObjectProvider<ObservationRegistry> observations, ApplicationEventPublisher events,
-			ObjectProvider<WxAccountDeletionService> deletions, WxLoginProperties properties) {
+			ObjectProvider<WxAccountDeletionService> deletions, WxLoginProperties properties,
+			ObjectProvider<WxRegistrationRiskCheck> riskCheck) {
 		return new WxSignInService(apps, wechat, sessionKeys, users, tokens, sessions,
 				observations.getIfAvailable(() -> ObservationRegistry.NOOP), events, deletions.getIfUnique(),
-				properties.accounts().phoneConflict() == PhoneConflict.MERGE);
+				properties.accounts().phoneConflict() == PhoneConflict.MERGE, riskCheck.getIfAvailable());
 	}
 
 	@Bean
@@ -83,13 +86,27 @@ class WxLoginServicesConfiguration {
 		return (account) -> avatars.ifAvailable((service) -> service.eraseAvatarOf(account));
 	}
 
+	/**
+	 * WeChat's risk verdict on users about to get a new account, with {@code wx.login.risk-check.enabled}.
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBooleanProperty("wx.login.risk-check.enabled")
+	WxRegistrationRiskCheck wxRegistrationRiskCheck(WxApiClient wechat, WxLoginProperties properties,
+			ObjectProvider<ObservationRegistry> observations, ApplicationEventPublisher events) {
+		WxLoginProperties.RiskCheck risk = properties.riskCheck();
+		return new WxRegistrationRiskCheck(wechat,
+				new WxRegistrationRiskCheck.Policy(risk.refuseAt(), risk.recordOnly(), risk.failOpen(), risk.testMode()),
+				observations.getIfAvailable(() -> ObservationRegistry.NOOP), events);
+	}
+
 	@Bean
 	@ConditionalOnMissingBean
 	WxAccountService wxAccountService(WxApps apps, WxApiClient wechat, WxSessionKeyStore sessionKeys,
 			WxUserService users, WxLoginSessionService sessions, WxLoginProperties properties,
 			ObjectProvider<ObservationRegistry> observations) {
 		return new WxAccountService(apps, wechat, sessionKeys, users, sessions, properties.profile().contentCheck(),
-				observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+				properties.phone().checkEncryptedData(), observations.getIfAvailable(() -> ObservationRegistry.NOOP));
 	}
 
 	@Bean

@@ -44,6 +44,8 @@ public class WxAccountService {
 
 	private final boolean contentCheck;
 
+	private final boolean checkEncryptedData;
+
 	private final PhoneNumbers phoneNumbers;
 
 	/**
@@ -59,6 +61,26 @@ public class WxAccountService {
 	 */
 	public WxAccountService(WxApps apps, WxApiClient wechat, WxSessionKeyStore sessionKeys, WxUserService users,
 			WxLoginSessionService sessions, boolean contentCheck, ObservationRegistry observations) {
+		this(apps, wechat, sessionKeys, users, sessions, contentCheck, false, observations);
+	}
+
+	/**
+	 * Create the service, with or without WeChat's check of an older client's phone data.
+	 * @param apps the mini programs served
+	 * @param wechat the WeChat client
+	 * @param sessionKeys the store of session keys
+	 * @param users the host's users
+	 * @param sessions the login sessions, which end with the identity they were made with
+	 * @param contentCheck whether nicknames go through WeChat's msgSecCheck
+	 * @param checkEncryptedData whether an older client's encrypted phone data must be one WeChat made in the
+	 * last three days (checkencryptedmsg), refusing a replay of older data
+	 * @param observations where the phone numbers WeChat gives are observed, {@link ObservationRegistry#NOOP}
+	 * for nowhere
+	 */
+	public WxAccountService(WxApps apps, WxApiClient wechat, WxSessionKeyStore sessionKeys, WxUserService users,
+			WxLoginSessionService sessions, boolean contentCheck, boolean checkEncryptedData,
+			ObservationRegistry observations) {
+		this.checkEncryptedData = checkEncryptedData;
 		this.apps = apps;
 		this.wechat = wechat;
 		this.sessionKeys = sessionKeys;
@@ -138,13 +160,18 @@ public class WxAccountService {
 
 	/**
 	 * Bind the phone number of an older client's encrypted data to the caller, decrypted with the caller's
-	 * session key and checked to be made for the caller's mini program.
+	 * session key and checked to be made for the caller's mini program, and, when the check is on, made by
+	 * WeChat in the last three days.
 	 * @param caller the signed-in caller
 	 * @param data the encrypted phone data
 	 * @return the phone number bound
 	 */
 	public WxPhone bindPhone(WxPrincipal caller, EncryptedData data) {
 		WxPhone phone = WxLegacyData.phone(WxLegacyData.decrypt(sessionKeyOf(caller), data, caller.appid()));
+		if (this.checkEncryptedData && !this.wechat.checkEncryptedData(appOf(caller), data.encryptedData()).valid()) {
+			throw WxLoginException.invalidRequest("WeChat did not make this phone data in the last three days: get "
+					+ "the number again with the phone-number button.");
+		}
 		return bind(caller, phone);
 	}
 

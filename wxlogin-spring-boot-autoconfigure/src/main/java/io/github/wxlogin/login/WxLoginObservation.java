@@ -60,6 +60,26 @@ public enum WxLoginObservation implements ObservationDocumentation {
 
 		@Override
 		public KeyName[] getLowCardinalityKeyNames() {
+			return new KeyName[] { LowCardinalityKeyNames.OUTCOME, LowCardinalityKeyNames.APPID };
+		}
+
+	},
+
+	/**
+	 * WeChat's risk verdict on a user about to get a new account ({@code getuserriskrank}), tagged with the
+	 * {@code rank} ({@code none} without a verdict) and, as {@code outcome}, what was done:
+	 * {@code allowed}, {@code no_verdict_allowed}, or the code of the refusal ({@code risky_user}, or
+	 * WeChat's failure when the check fails closed).
+	 */
+	RISK_VERDICT {
+
+		@Override
+		public String getName() {
+			return "wxlogin.risk.verdict";
+		}
+
+		@Override
+		public KeyName[] getLowCardinalityKeyNames() {
 			return LowCardinalityKeyNames.values();
 		}
 
@@ -95,13 +115,27 @@ public enum WxLoginObservation implements ObservationDocumentation {
 		},
 
 		/**
-		 * The mini program, of {@link WxLoginObservation#PHONE_NUMBER} only: whose bill the number is on.
+		 * The mini program, of {@link WxLoginObservation#PHONE_NUMBER} (whose bill the number is on) and
+		 * {@link WxLoginObservation#RISK_VERDICT}.
 		 */
 		APPID {
 
 			@Override
 			public String asString() {
 				return "appid";
+			}
+
+		},
+
+		/**
+		 * WeChat's risk rank, {@code 0} to {@code 4}, or {@code none} when it gave no verdict; of
+		 * {@link WxLoginObservation#RISK_VERDICT} only.
+		 */
+		RANK {
+
+			@Override
+			public String asString() {
+				return "rank";
 			}
 
 		}

@@ -13,6 +13,8 @@ public class WxLoginObservationContext extends Observation.Context {
 
 	private @Nullable String outcome;
 
+	private @Nullable String rank;
+
 	/**
 	 * Create the context of a call.
 	 * @param appid the mini program, or {@code null} when the observation does not name one
@@ -44,6 +46,23 @@ public class WxLoginObservationContext extends Observation.Context {
 	 */
 	public void setOutcome(String outcome) {
 		this.outcome = outcome;
+	}
+
+	/**
+	 * Return WeChat's risk rank of a {@link WxLoginObservation#RISK_VERDICT}.
+	 * @return {@code 0} to {@code 4}, {@code none} when WeChat gave no verdict, or {@code null} for other
+	 * observations
+	 */
+	public @Nullable String getRank() {
+		return this.rank;
+	}
+
+	/**
+	 * Set WeChat's risk rank.
+	 * @param rank {@code 0} to {@code 4}, or {@code none}
+	 */
+	public void setRank(String rank) {
+		this.rank = rank;
 	}
 
 }

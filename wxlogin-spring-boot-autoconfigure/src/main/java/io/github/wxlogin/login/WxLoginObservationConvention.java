@@ -48,7 +48,11 @@ public class WxLoginObservationConvention implements GlobalObservationConvention
 	public KeyValues getLowCardinalityKeyValues(WxLoginObservationContext context) {
 		KeyValues keyValues = KeyValues.of(LowCardinalityKeyNames.OUTCOME.withValue(outcomeOf(context)));
 		String appid = context.getAppid();
-		return (appid != null) ? keyValues.and(LowCardinalityKeyNames.APPID.withValue(appid)) : keyValues;
+		if (appid != null) {
+			keyValues = keyValues.and(LowCardinalityKeyNames.APPID.withValue(appid));
+		}
+		String rank = context.getRank();
+		return (rank != null) ? keyValues.and(LowCardinalityKeyNames.RANK.withValue(rank)) : keyValues;
 	}
 
 	private String outcomeOf(WxLoginObservationContext context) {

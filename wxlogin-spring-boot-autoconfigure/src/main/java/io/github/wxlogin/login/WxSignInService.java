@@ -79,6 +79,8 @@ public class WxSignInService {
 
 	private final boolean mergeOnPhoneConflict;
 
+	private final @Nullable WxRegistrationRiskCheck riskCheck;
+
 	/**
 	 * Create the service.
 	 * @param apps the mini programs served
@@ -94,12 +96,12 @@ public class WxSignInService {
 	public WxSignInService(WxApps apps, WxApiClient wechat, WxSessionKeyStore sessionKeys, WxUserService users,
 			WxTokenService tokens, WxLoginSessionService sessions, ObservationRegistry observations,
 			ApplicationEventPublisher events) {
-		this(apps, wechat, sessionKeys, users, tokens, sessions, observations, events, null, false);
+		this(apps, wechat, sessionKeys, users, tokens, sessions, observations, events, null, false, null);
 	}
 
 	/**
-	 * Create the service with the account lifecycle: logins restore accounts whose deletion is pending, and
-	 * a phone conflict may offer a merge.
+	 * Create the service with the account lifecycle (logins restore accounts whose deletion is pending, and a
+	 * phone conflict may offer a merge) and a risk check of new users.
 	 * @param apps the mini programs served
 	 * @param wechat the WeChat client
 	 * @param sessionKeys the store of session keys
@@ -112,13 +114,16 @@ public class WxSignInService {
 	 * @param deletions the account deletions a login cancels, or {@code null} for none
 	 * @param mergeOnPhoneConflict whether a phone conflict tells the client it may merge its account instead
 	 * ({@link WxAccountMergeService})
+	 * @param riskCheck WeChat's risk verdict on a user about to get a new account, or {@code null} for none;
+	 * it needs a {@link WxAccountStore} to tell a new user from a returning one, and asks nothing otherwise
 	 */
 	public WxSignInService(WxApps apps, WxApiClient wechat, WxSessionKeyStore sessionKeys, WxUserService users,
 			WxTokenService tokens, WxLoginSessionService sessions, ObservationRegistry observations,
 			ApplicationEventPublisher events, @Nullable WxAccountDeletionService deletions,
-			boolean mergeOnPhoneConflict) {
+			boolean mergeOnPhoneConflict, @Nullable WxRegistrationRiskCheck riskCheck) {
 		this.deletions = deletions;
 		this.mergeOnPhoneConflict = mergeOnPhoneConflict;
+		this.riskCheck = riskCheck;
 		this.apps = apps;
 		this.wechat = wechat;
 		this.sessionKeys = sessionKeys;
@@ -156,8 +161,14 @@ public class WxSignInService {
 	private SignedInUser identify(SignInRequest request) {
 		WxApp app = appNamedBy(request.appid());
 		WxSession session = exchangeLoginCode(app, request.code());
-		WxUserLogin login = this.users
-			.findOrCreate(new WxIdentity(app.appid(), session.openid(), session.unionid(), app.tenant()));
+		WxIdentity identity = new WxIdentity(app.appid(), session.openid(), session.unionid(), app.tenant());
+		// Only a user about to get an account is checked: one more read, and only with the check on
+		WxRegistrationRiskCheck.Verdict verdict = (this.riskCheck != null
+				&& this.users instanceof WxAccountStore accounts
+				&& accounts.findByIdentity(identity.appid(), identity.openid()).isEmpty())
+						? riskOfNewAccount(app, identity, request.origin(), null) : null;
+		WxUserLogin login = this.users.findOrCreate(identity);
+		recordRisk(verdict, login.user(), login.created());
 		refuseDisabled(login.user());
 		return restoring(new SignedInUser(login.user(), app.tenant(), login.created()));
 	}
@@ -199,7 +210,7 @@ public class WxSignInService {
 		WxSession session = exchangeLoginCode(app, request.loginCode());
 		WxIdentity identity = new WxIdentity(app.appid(), session.openid(), session.unionid(), app.tenant());
 		SignedInUser user = (this.users instanceof WxAccountStore accounts)
-				? signInWithPhone(accounts, app, identity, request.phoneCode())
+				? signInWithPhone(accounts, app, identity, request.phoneCode(), request.origin())
 				: bindPhoneOfUser(app, identity, request.phoneCode());
 		refuseDisabled(user.user());
 		return restoring(user);
@@ -214,12 +225,19 @@ public class WxSignInService {
 		return restored ? new SignedInUser(user.user(), user.tenant(), false, true) : user;
 	}
 
-	private SignedInUser signInWithPhone(WxAccountStore accounts, WxApp app, WxIdentity identity, String phoneCode) {
-		accounts.findByIdentity(identity.appid(), identity.openid()).ifPresent(this::refuseDisabled);
+	private SignedInUser signInWithPhone(WxAccountStore accounts, WxApp app, WxIdentity identity, String phoneCode,
+			WxLoginOrigin origin) {
+		Optional<WxUser> known = accounts.findByIdentity(identity.appid(), identity.openid());
+		known.ifPresent(this::refuseDisabled);
 		WxPhone phone = this.phoneNumbers.exchange(app, phoneCode, identity.openid());
+		WxRegistrationRiskCheck.Verdict verdict = (this.riskCheck != null && known.isEmpty()
+				&& accounts.findByPhone(identity.tenant(), phone.phoneNumber()).isEmpty())
+						? riskOfNewAccount(app, identity, origin, phone.purePhoneNumber()) : null;
 		try {
 			WxPhoneSignIn signIn = accounts.signInWithPhone(identity, phone);
-			return new SignedInUser(signIn.user(), app.tenant(), signIn.outcome() == WxPhoneSignIn.Outcome.CREATED);
+			boolean created = signIn.outcome() == WxPhoneSignIn.Outcome.CREATED;
+			recordRisk(verdict, signIn.user(), created);
+			return new SignedInUser(signIn.user(), app.tenant(), created);
 		}
 		catch (WxAccountException ex) {
 			throw switch (ex.reason()) {
@@ -322,6 +340,21 @@ public class WxSignInService {
 			.isEmpty()) {
 			// A family the session list does not show still ends
 			this.tokens.revokeRefreshToken(refreshToken, userId);
+		}
+	}
+
+	/**
+	 * WeChat's verdict on a user about to get an account, when the risk check is on; it refuses the login
+	 * by throwing.
+	 */
+	private WxRegistrationRiskCheck.@Nullable Verdict riskOfNewAccount(WxApp app, WxIdentity identity,
+			WxLoginOrigin origin, @Nullable String mobile) {
+		return (this.riskCheck != null) ? this.riskCheck.check(app, identity.openid(), origin.ip(), mobile) : null;
+	}
+
+	private void recordRisk(WxRegistrationRiskCheck.@Nullable Verdict verdict, WxUser user, boolean created) {
+		if (verdict != null && created && this.riskCheck != null) {
+			this.riskCheck.allowed(verdict, user.id());
 		}
 	}
 

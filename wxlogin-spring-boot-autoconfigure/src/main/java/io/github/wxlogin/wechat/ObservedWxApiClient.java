@@ -3,6 +3,7 @@ package io.github.wxlogin.wechat;
 import java.time.Clock;
 
 import io.micrometer.observation.ObservationRegistry;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link WxApiClient} that observes every call: the observation {@link WxApiObservation#REQUEST} (a
@@ -54,6 +55,18 @@ public class ObservedWxApiClient implements WxApiClient {
 	public String mediaCheckAsync(WxApp app, String openid, String mediaUrl) {
 		return this.observer.observe(WxErrcodes.MEDIA_CHECK_ASYNC,
 				() -> this.delegate.mediaCheckAsync(app, openid, mediaUrl));
+	}
+
+	@Override
+	public WxRiskRank riskRank(WxApp app, String openid, String clientIp, @Nullable String mobile, boolean test) {
+		return this.observer.observe(WxErrcodes.RISK_RANK,
+				() -> this.delegate.riskRank(app, openid, clientIp, mobile, test));
+	}
+
+	@Override
+	public WxEncryptedDataCheck checkEncryptedData(WxApp app, String encryptedData) {
+		return this.observer.observe(WxErrcodes.CHECK_ENCRYPTED_DATA,
+				() -> this.delegate.checkEncryptedData(app, encryptedData));
 	}
 
 }

@@ -3,8 +3,12 @@ package io.github.wxlogin.wechat;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -13,6 +17,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import io.github.wxlogin.wechat.WxApiException.Reason;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.client.RestClient;
 import org.springframework.web.util.UriBuilder;
@@ -38,10 +43,22 @@ public class RestClientWxApiClient implements WxApiClient {
 
 	private static final int PROFILE_SCENE = 1;
 
+	private static final String RISK_RANK = WxErrcodes.RISK_RANK;
+
+	private static final String CHECK_ENCRYPTED_DATA = WxErrcodes.CHECK_ENCRYPTED_DATA;
+
+	/** getuserriskrank's scene of registration and login. */
+	private static final int REGISTRATION_SCENE = 0;
+
+	/** checkencryptedmsg's answer for data WeChat does not know or made more than three days ago. */
+	private static final int UNKNOWN_OR_OLD_DATA = 1;
+
 	/** WeChat's answer to a checkSession whose signature does not match the user's current session key. */
 	private static final int INVALID_SIGNATURE = 87009;
 
 	private final WxApiCalls calls;
+
+	private final WxSecuredCalls securedCalls;
 
 	private final WxAccessTokenProvider accessTokens;
 
@@ -66,7 +83,22 @@ public class RestClientWxApiClient implements WxApiClient {
 	 */
 	public RestClientWxApiClient(Supplier<RestClient> restClient, WxAccessTokenProvider accessTokens,
 			Duration... busyBackoff) {
+		this(restClient, accessTokens, Clock.systemUTC(), busyBackoff);
+	}
+
+	/**
+	 * Create a client whose {@link RestClient} is made when first asked for, with the clock that dates
+	 * secured calls and checks the timestamps of their replies.
+	 * @param restClient supplies a client whose base URL is WeChat's API root and whose request factory has
+	 * the timeouts to use, asked for on each call (it should hand out one client)
+	 * @param accessTokens where the calls that need it get WeChat's access token
+	 * @param clock the clock of secured calls
+	 * @param busyBackoff the pauses before each retry of a call WeChat answered with {@code -1}
+	 */
+	public RestClientWxApiClient(Supplier<RestClient> restClient, WxAccessTokenProvider accessTokens, Clock clock,
+			Duration... busyBackoff) {
 		this.calls = new WxApiCalls(restClient, busyBackoff);
+		this.securedCalls = new WxSecuredCalls(this.calls, clock);
 		this.accessTokens = accessTokens;
 	}
 
@@ -86,8 +118,8 @@ public class RestClientWxApiClient implements WxApiClient {
 
 	@Override
 	public WxPhoneInfo phoneNumber(WxApp app, String code, String openid) {
-		Map<String, Object> reply = withAccessToken(app, (token) -> this.calls.call(PHONE_NUMBER, () -> this.calls
-			.post(withToken("/wxa/business/getuserphonenumber", token), Map.of("code", code, "openid", openid))));
+		Map<String, Object> reply = post(app, PHONE_NUMBER, "/wxa/business/getuserphonenumber",
+				Map.of("code", code, "openid", openid));
 		Map<String, Object> info = WxApiCalls.object(reply, "phone_info");
 		String phoneNumber = WxApiCalls.required(PHONE_NUMBER, info, "phoneNumber");
 		String purePhoneNumber = WxApiCalls.required(PHONE_NUMBER, info, "purePhoneNumber");
@@ -101,8 +133,7 @@ public class RestClientWxApiClient implements WxApiClient {
 	@Override
 	public WxContentVerdict msgSecCheck(WxApp app, String openid, String content) {
 		Map<String, Object> body = Map.of("content", content, "version", 2, "scene", 1, "openid", openid);
-		Map<String, Object> reply = withAccessToken(app, (token) -> this.calls.call(MSG_SEC_CHECK,
-				() -> this.calls.post(withToken("/wxa/msg_sec_check", token), body)));
+		Map<String, Object> reply = post(app, MSG_SEC_CHECK, "/wxa/msg_sec_check", body);
 		String suggest = WxApiCalls.required(MSG_SEC_CHECK, WxApiCalls.object(reply, "result"), "suggest");
 		return switch (suggest) {
 			case "pass" -> WxContentVerdict.PASS;
@@ -138,9 +169,61 @@ public class RestClientWxApiClient implements WxApiClient {
 	public String mediaCheckAsync(WxApp app, String openid, String mediaUrl) {
 		Map<String, Object> body = Map.of("media_url", mediaUrl, "media_type", IMAGE, "version", 2, "scene",
 				PROFILE_SCENE, "openid", openid);
-		Map<String, Object> reply = withAccessToken(app, (token) -> this.calls.call(MEDIA_CHECK_ASYNC,
-				() -> this.calls.post(withToken("/wxa/media_check_async", token), body)));
+		Map<String, Object> reply = post(app, MEDIA_CHECK_ASYNC, "/wxa/media_check_async", body);
 		return WxApiCalls.required(MEDIA_CHECK_ASYNC, reply, "trace_id");
+	}
+
+	@Override
+	public WxRiskRank riskRank(WxApp app, String openid, String clientIp, @Nullable String mobile, boolean test) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("appid", app.appid());
+		body.put("openid", openid);
+		body.put("scene", REGISTRATION_SCENE);
+		body.put("client_ip", clientIp);
+		if (mobile != null) {
+			body.put("mobile_no", mobile);
+		}
+		if (test) {
+			body.put("is_test", true);
+		}
+		Map<String, Object> reply = post(app, RISK_RANK, "/wxa/getuserriskrank", body);
+		Object rank = reply.get("risk_rank");
+		if (!(rank instanceof Number number) || number.intValue() < 0 || number.intValue() > WxRiskRank.HIGHEST) {
+			throw WxApiCalls.badResponse(RISK_RANK, "reply has no risk_rank from 0 to " + WxRiskRank.HIGHEST);
+		}
+		return new WxRiskRank(number.intValue());
+	}
+
+	@Override
+	public WxEncryptedDataCheck checkEncryptedData(WxApp app, String encryptedData) {
+		// the hash is of WeChat's Base64 text: a "+" that arrived as a space is restored
+		String hash = HexFormat.of().formatHex(sha256(encryptedData.strip().replace(' ', '+')));
+		try {
+			Map<String, Object> reply = post(app, CHECK_ENCRYPTED_DATA, "/wxa/business/checkencryptedmsg",
+					Map.of("encrypted_msg_hash", hash));
+			// WeChat spells it "vaild"
+			boolean valid = Boolean.TRUE.equals(reply.get("vaild")) || Boolean.TRUE.equals(reply.get("valid"));
+			return new WxEncryptedDataCheck(valid, WxApiCalls.number(reply, "create_time"));
+		}
+		catch (WxApiException ex) {
+			if (ex.getErrcode() == UNKNOWN_OR_OLD_DATA) {
+				return new WxEncryptedDataCheck(false, 0);
+			}
+			throw ex;
+		}
+	}
+
+	/**
+	 * Make a POST call with the app's access token, secured when the app's API security covers its path.
+	 */
+	private Map<String, Object> post(WxApp app, String api, String path, Map<String, ?> body) {
+		WxApiSecurity security = app.apiSecurity();
+		if (security != null && security.secures(path)) {
+			return withAccessToken(app,
+					(token) -> this.securedCalls.post(api, app, security, withToken(path, token), body));
+		}
+		return withAccessToken(app,
+				(token) -> this.calls.call(api, () -> this.calls.post(withToken(path, token), body)));
 	}
 
 	/**
@@ -176,6 +259,15 @@ public class RestClientWxApiClient implements WxApiClient {
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("HmacSHA256 is not available", ex);
+		}
+	}
+
+	private static byte[] sha256(String text) {
+		try {
+			return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is not available", ex);
 		}
 	}
 

@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.json.JsonParser;
 import org.springframework.boot.json.JsonParserFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.util.StreamUtils;
 import org.springframework.web.client.ResourceAccessException;
@@ -56,8 +57,20 @@ final class WxApiCalls {
 	 * @return the reply, whose errcode is 0
 	 */
 	Map<String, Object> call(String api, Supplier<RequestHeadersSpec<?>> request) {
+		return call(api, request, (reply) -> json(api, reply.body()));
+	}
+
+	/**
+	 * Make a call whose reply is read by the caller, again while WeChat answers that it is busy.
+	 * @param api the API's name, as exceptions and metrics name it
+	 * @param request makes the request, once per attempt
+	 * @param reader reads a reply of HTTP status 200 into its JSON members
+	 * @return the reply, whose errcode is 0
+	 */
+	Map<String, Object> call(String api, Supplier<RequestHeadersSpec<?>> request,
+			Function<Reply, Map<String, Object>> reader) {
 		for (int retry = 0;; retry++) {
-			Map<String, Object> reply = exchange(api, request.get());
+			Map<String, Object> reply = reader.apply(exchange(api, request.get()));
 			int errcode = (int) number(reply, "errcode");
 			if (errcode == 0) {
 				return reply;
@@ -72,10 +85,10 @@ final class WxApiCalls {
 		}
 	}
 
-	private Map<String, Object> exchange(String api, RequestHeadersSpec<?> request) {
+	private Reply exchange(String api, RequestHeadersSpec<?> request) {
 		Reply reply;
 		try {
-			reply = request.exchange((req, res) -> new Reply(res.getStatusCode().value(),
+			reply = request.exchange((req, res) -> new Reply(res.getStatusCode().value(), res.getHeaders(),
 					StreamUtils.copyToString(res.getBody(), StandardCharsets.UTF_8)));
 		}
 		catch (ResourceAccessException ex) {
@@ -87,11 +100,22 @@ final class WxApiCalls {
 		if (reply.status() != 200) {
 			throw badResponse(api, "WeChat answered HTTP " + reply.status());
 		}
-		if (!reply.body().strip().startsWith("{")) {
+		return reply;
+	}
+
+	/**
+	 * Read a body as a JSON object.
+	 * @param api the API's name
+	 * @param body the body
+	 * @return its members
+	 * @throws WxApiException ({@code BAD_RESPONSE}) if the body is not a JSON object
+	 */
+	Map<String, Object> json(String api, String body) {
+		if (!body.strip().startsWith("{")) {
 			throw badResponse(api, "WeChat's reply is not a JSON object");
 		}
 		try {
-			return this.jsonParser.parseMap(reply.body());
+			return this.jsonParser.parseMap(body);
 		}
 		catch (IllegalArgumentException ex) {
 			// Boot's JsonParseException, whichever library parses
@@ -150,7 +174,14 @@ final class WxApiCalls {
 		}
 	}
 
-	private record Reply(int status, String body) {
+	/**
+	 * A reply of HTTP status 200.
+	 *
+	 * @param status the HTTP status
+	 * @param headers its headers
+	 * @param body its body
+	 */
+	record Reply(int status, HttpHeaders headers, String body) {
 	}
 
 }

@@ -1,5 +1,7 @@
 package io.github.wxlogin.wechat;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * WeChat's server API, the calls a mini program's back end needs. The calls that need WeChat's access
  * token get it themselves (from a {@link WxAccessTokenProvider}, in the starter's client), so the token
@@ -58,5 +60,33 @@ public interface WxApiClient {
 	 * @return the trace id that the verdict will carry
 	 */
 	String mediaCheckAsync(WxApp app, String openid, String mediaUrl);
+
+	/**
+	 * Ask WeChat's verdict on a user about to register ({@code wxa/getuserriskrank}, scene 0). The
+	 * default implementation refuses: a host's own client that does not make this call gives no verdict.
+	 * @param app the mini program, whose access token the call needs
+	 * @param openid the user
+	 * @param clientIp the IP address the user's request came from
+	 * @param mobile the user's phone number when known, or {@code null}
+	 * @param test whether to ask in WeChat's test mode ({@code is_test}), whose quota is small
+	 * @return the verdict
+	 * @throws WxApiException with errcode 61010 when the user has not used the mini program recently
+	 */
+	default WxRiskRank riskRank(WxApp app, String openid, String clientIp, @Nullable String mobile, boolean test) {
+		throw new WxApiException(WxApiException.Reason.REFUSED, "getuserriskrank", WxApiException.NO_ERRCODE,
+				"this client does not ask for risk ranks");
+	}
+
+	/**
+	 * Ask whether WeChat made a legacy {@code encryptedData} in the last three days
+	 * ({@code wxa/business/checkencryptedmsg}). The default implementation refuses.
+	 * @param app the mini program, whose access token the call needs
+	 * @param encryptedData the Base64 {@code encryptedData} as the client sent it
+	 * @return WeChat's answer
+	 */
+	default WxEncryptedDataCheck checkEncryptedData(WxApp app, String encryptedData) {
+		throw new WxApiException(WxApiException.Reason.REFUSED, "checkencryptedmsg", WxApiException.NO_ERRCODE,
+				"this client does not check encrypted data");
+	}
 
 }

@@ -145,6 +145,8 @@ class RestClientWxApiClientTests {
 			case MSG_SEC_CHECK -> () -> client().msgSecCheck(app(), "openid-f", "hello");
 			case CHECK_SESSION -> () -> client().checkSession(app(), "openid-f", "key");
 			case MEDIA_CHECK_ASYNC -> () -> client().mediaCheckAsync(app(), "openid-f", "https://example.com/a.png");
+			case RISK_RANK -> () -> client().riskRank(app(), "openid-f", "203.0.113.7", null, false);
+			case CHECK_ENCRYPTED_MSG -> () -> client().checkEncryptedData(app(), "bm90IFdlQ2hhdCdz");
 		};
 	}
 

@@ -35,7 +35,18 @@ public enum Api {
 	 * {@code POST /wxa/media_check_async}: the asynchronous image check (version 2), whose
 	 * verdict is pushed to the mini program's message-push URL.
 	 */
-	MEDIA_CHECK_ASYNC("/wxa/media_check_async");
+	MEDIA_CHECK_ASYNC("/wxa/media_check_async"),
+
+	/**
+	 * {@code POST /wxa/getuserriskrank}: WeChat's risk verdict on a user.
+	 */
+	RISK_RANK("/wxa/getuserriskrank"),
+
+	/**
+	 * {@code POST /wxa/business/checkencryptedmsg}: whether WeChat made an {@code encryptedData}
+	 * in the last three days.
+	 */
+	CHECK_ENCRYPTED_MSG("/wxa/business/checkencryptedmsg");
 
 	private final String path;
 

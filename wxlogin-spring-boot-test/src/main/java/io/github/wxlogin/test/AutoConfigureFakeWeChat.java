@@ -55,4 +55,13 @@ public @interface AutoConfigureFakeWeChat {
 	 */
 	String secret() default "";
 
+	/**
+	 * Whether the fake's mini program has WeChat's API security on: its secured calls must be encrypted
+	 * and signed, and the context's environment gets the matching {@code wx.login.api-security.*}
+	 * properties (fresh keys, PKCS#1 private key, one platform certificate; see
+	 * {@link FakeWeChatServer#enableApiSecurity()}).
+	 * @return whether API security is on
+	 */
+	boolean apiSecurity() default false;
+
 }

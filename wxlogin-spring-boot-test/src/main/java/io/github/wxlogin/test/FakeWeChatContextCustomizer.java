@@ -1,5 +1,6 @@
 package io.github.wxlogin.test;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -28,8 +29,12 @@ import org.springframework.test.context.MergedContextConfiguration;
  *
  * @param appid the AppID to accept, empty for the application's own or the default
  * @param secret the AppSecret to accept, empty for a random one
+ * @param apiSecurity whether the mini program has API security on
  */
-record FakeWeChatContextCustomizer(String appid, String secret) implements ContextCustomizer {
+record FakeWeChatContextCustomizer(String appid, String secret, boolean apiSecurity) implements ContextCustomizer {
+
+	/** The prefix of the API security properties of the mini program "wx.login.appid" configures. */
+	static final String API_SECURITY = "wx.login.api-security";
 
 	static final String BEAN_NAME = "fakeWeChatServer";
 
@@ -51,7 +56,11 @@ record FakeWeChatContextCustomizer(String appid, String secret) implements Conte
 		if (beanFactory instanceof DefaultSingletonBeanRegistry registry) {
 			registry.registerDisposableBean(BEAN_NAME, server::close);
 		}
-		MapPropertySource properties = new MapPropertySource(PROPERTY_SOURCE_NAME, FakeWeChatProperties.of(server));
+		Map<String, Object> values = new LinkedHashMap<>(FakeWeChatProperties.of(server));
+		if (this.apiSecurity) {
+			values.putAll(server.enableApiSecurity().properties(API_SECURITY));
+		}
+		MapPropertySource properties = new MapPropertySource(PROPERTY_SOURCE_NAME, values);
 		environment.getPropertySources().addFirst(properties);
 		// Once every customizer has added its properties (dynamic ones too), this test's must still come first
 		context.addBeanFactoryPostProcessor(new FirstPropertySource(environment, properties));
@@ -95,7 +104,7 @@ record FakeWeChatContextCustomizer(String appid, String secret) implements Conte
 
 	@Override
 	public String toString() {
-		return "FakeWeChatContextCustomizer[appid=" + this.appid + "]";
+		return "FakeWeChatContextCustomizer[appid=" + this.appid + ", apiSecurity=" + this.apiSecurity + "]";
 	}
 
 	/**
@@ -122,7 +131,7 @@ record FakeWeChatContextCustomizer(String appid, String secret) implements Conte
 			}
 			PropertySource<?> source = sourceOf(this.environment.getPropertySources(), name);
 			String where = (source != null) ? " from " + source.getName() : "";
-			boolean secret = FakeWeChatProperties.SECRET.equals(name);
+			boolean secret = FakeWeChatProperties.SECRET.equals(name) || name.startsWith(API_SECURITY);
 			logger.warn("@AutoConfigureFakeWeChat: this test uses the fake WeChat server's " + name
 					+ (secret ? "" : " (" + fake + ")") + " rather than the configured one"
 					+ (secret ? "" : " (" + configured + ")") + where + ". " + advice(name));

@@ -20,7 +20,8 @@ class FakeWeChatContextCustomizerFactory implements ContextCustomizerFactory {
 			List<ContextConfigurationAttributes> configAttributes) {
 		AutoConfigureFakeWeChat annotation = TestContextAnnotationUtils.findMergedAnnotation(testClass,
 				AutoConfigureFakeWeChat.class);
-		return (annotation != null) ? new FakeWeChatContextCustomizer(annotation.appid(), annotation.secret()) : null;
+		return (annotation != null) ? new FakeWeChatContextCustomizer(annotation.appid(), annotation.secret(),
+				annotation.apiSecurity()) : null;
 	}
 
 }

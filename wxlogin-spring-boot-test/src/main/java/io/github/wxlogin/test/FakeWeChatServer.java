@@ -12,7 +12,9 @@ import org.jspecify.annotations.Nullable;
  * A fake of WeChat's server API on a loopback port, for tests and demos: one-time login
  * and phone codes that expire, rotating session keys, stable access tokens that expire and
  * are checked on every call, msgSecCheck verdicts, asynchronous image checks whose
- * verdicts are pushed to the application's message-push URL, fault and latency injection,
+ * verdicts are pushed to the application's message-push URL, risk verdicts
+ * (getuserriskrank), checks of legacy encrypted data, WeChat's API security (encrypted and
+ * signed calls, with a platform certificate that rolls over), fault and latency injection,
  * and a count of calls per API.
  * <p>
  * The server hosts one mini program, the primary one, and more on
@@ -64,19 +66,29 @@ public final class FakeWeChatServer implements AutoCloseable {
 
 	private final MediaChecks mediaChecks = new MediaChecks(this.push);
 
+	private final SecuredApis securedApis = new SecuredApis(this.clock);
+
+	private final RiskRankEndpoint riskRanks;
+
+	private final CheckEncryptedMsgEndpoint encryptedMessages;
+
 	private final WeChatRouter router;
 
 	private final LoopbackHttpServer server;
 
 	private FakeWeChatServer(AppCredentials credentials) {
 		this.apps = new MiniPrograms(credentials, this.clock);
+		this.riskRanks = new RiskRankEndpoint(this.apps);
+		this.encryptedMessages = new CheckEncryptedMsgEndpoint(this.apps, this.clock);
 		this.router = new WeChatRouter(Map.of(
 				Api.CODE2SESSION, new Code2SessionEndpoint(this.apps, this.loginCodes),
 				Api.STABLE_TOKEN, new StableTokenEndpoint(this.apps),
 				Api.PHONE_NUMBER, new PhoneNumberEndpoint(this.apps, this.phoneCodes, this.clock),
 				Api.MSG_SEC_CHECK, new MsgSecCheckEndpoint(this.apps, this.verdicts),
 				Api.CHECK_SESSION, new CheckSessionEndpoint(this.apps),
-				Api.MEDIA_CHECK_ASYNC, new MediaCheckEndpoint(this.apps, this.mediaChecks)), this.apps::appidOf);
+				Api.MEDIA_CHECK_ASYNC, new MediaCheckEndpoint(this.apps, this.mediaChecks),
+				Api.RISK_RANK, this.riskRanks,
+				Api.CHECK_ENCRYPTED_MSG, this.encryptedMessages), this.apps::appidOf, this.securedApis);
 		this.server = LoopbackHttpServer.start(this.router);
 	}
 
@@ -357,8 +369,10 @@ public final class FakeWeChatServer implements AutoCloseable {
 	 * @throws IllegalStateException when the user never logged in
 	 */
 	public EncryptedData encryptedPhoneData(String openid, String phoneNumber, String watermarkAppid) {
-		return this.userData.encryptedPhone(loggedIn(primary(), openid), PhoneNumber.parse(phoneNumber),
+		EncryptedData data = this.userData.encryptedPhone(loggedIn(primary(), openid), PhoneNumber.parse(phoneNumber),
 				watermarkAppid);
+		this.encryptedMessages.made(data.encryptedData(), this.clock.instant());
+		return data;
 	}
 
 	/**
@@ -564,6 +578,108 @@ public final class FakeWeChatServer implements AutoCloseable {
 	}
 
 	/**
+	 * Set WeChat's risk verdict ({@code getuserriskrank}) on a user of any mini program; 0 (no risk
+	 * seen) unless set.
+	 * @param openid the user
+	 * @param rank 0 to 4
+	 */
+	public void riskRank(String openid, int rank) {
+		if (rank < 0 || rank > 4) {
+			throw new IllegalArgumentException("A risk rank is 0 to 4, not " + rank);
+		}
+		this.riskRanks.rank(openid, rank);
+	}
+
+	/**
+	 * Make WeChat have no risk verdict on a user: {@code getuserriskrank} answers errcode 61010 (the user
+	 * has not used the mini program recently).
+	 * @param openid the user
+	 */
+	public void noRiskVerdict(String openid) {
+		this.riskRanks.rank(openid, RiskRankEndpoint.NO_VERDICT);
+	}
+
+	/**
+	 * Return the {@code getuserriskrank} calls received, oldest first.
+	 * @return the calls since the start or the last reset
+	 */
+	public List<RiskRankRequest> riskRankRequests() {
+		return this.riskRanks.requests();
+	}
+
+	/**
+	 * Turn WeChat's API security on for the primary mini program, as its admin would in the console:
+	 * from now on, calls to the secured APIs (phone number, msgSecCheck, mediaCheckAsync,
+	 * getuserriskrank, checkencryptedmsg) must be encrypted and signed, and their replies are.
+	 * @return the keys and certificate the starter needs, made fresh
+	 * @see #enableApiSecurity(String)
+	 */
+	public ApiSecurityKeys enableApiSecurity() {
+		return enableApiSecurity(appid());
+	}
+
+	/**
+	 * Turn WeChat's API security on for a mini program, with new keys and a new platform certificate.
+	 * A plain call to a secured API is then refused with errcode 40233, a call signed with another key
+	 * with 40234, one encrypted with another key or key number with 40235, one whose timestamp is more
+	 * than five minutes off with 40240. To have WeChat refuse a call with any other 4023x errcode, use
+	 * {@link #failNext(Api, Fault, int)} with {@link Fault#errcode(int)}: such errors are answered plainly,
+	 * as WeChat does.
+	 * @param appid a hosted mini program
+	 * @return the keys and certificate the starter needs
+	 */
+	public ApiSecurityKeys enableApiSecurity(String appid) {
+		return this.securedApis.enable(this.apps.get(appid).appid());
+	}
+
+	/**
+	 * Turn WeChat's API security off for a mini program: its calls are plain again.
+	 * @param appid a hosted mini program
+	 */
+	public void disableApiSecurity(String appid) {
+		this.securedApis.disable(appid);
+	}
+
+	/**
+	 * Start rolling a mini program's platform certificate over, as WeChat does before one expires:
+	 * replies are signed with a new certificate ({@code Wechatmp-Serial}) and still with the old one
+	 * ({@code Wechatmp-Serial-Deprecated}) until {@link #finishPlatformCertificateRollOver(String)}.
+	 * @param appid a mini program with API security on
+	 * @return the new certificate, with its number
+	 */
+	public PlatformCertificate rollPlatformCertificate(String appid) {
+		return this.securedApis.rollPlatformCertificate(appid);
+	}
+
+	/**
+	 * End a roll-over: replies are signed with the new certificate only.
+	 * @param appid a mini program with API security on
+	 */
+	public void finishPlatformCertificateRollOver(String appid) {
+		this.securedApis.finishRollOver(appid);
+	}
+
+	/**
+	 * Require the app key's number in {@code Wechatmp-Serial} on each secured call (errcode 40230 without
+	 * it), as some of WeChat's APIs do.
+	 * @param appid a mini program with API security on
+	 * @param required whether the header is required
+	 */
+	public void requireApiSecuritySerial(String appid, boolean required) {
+		this.securedApis.requireSerial(appid, required);
+	}
+
+	/**
+	 * Answer the secured calls of a mini program with plain replies, as a man in the middle who strips
+	 * the encryption would: the starter must refuse them as a downgrade.
+	 * @param appid a mini program with API security on
+	 * @param plainly whether replies are plain
+	 */
+	public void answerSecuredCallsPlainly(String appid, boolean plainly) {
+		this.securedApis.answerPlainly(appid, plainly);
+	}
+
+	/**
 	 * Answer the next calls of an API with a fault. Faulted calls are counted; faults
 	 * scheduled for the same API apply one after another.
 	 * @param api the API
@@ -623,13 +739,14 @@ public final class FakeWeChatServer implements AutoCloseable {
 	}
 
 	/**
-	 * Forget scheduled faults, latency, content verdicts, image checks and their automatic
-	 * verdicts, and call counts, and restore the default code and access-token lifetimes.
-	 * Hosted mini programs and their current AppSecrets, users, their session keys, issued
-	 * codes, access tokens and push URLs are kept.
+	 * Forget scheduled faults, latency, content verdicts, risk verdicts and calls, image checks
+	 * and their automatic verdicts, and call counts, and restore the default code and
+	 * access-token lifetimes. Hosted mini programs and their current AppSecrets, users, their
+	 * session keys, issued codes, access tokens, push URLs and API security are kept.
 	 */
 	public void reset() {
 		this.mediaChecks.clear();
+		this.riskRanks.reset();
 		this.router.faults().clear();
 		this.router.latency(Duration.ZERO);
 		resetCounts();

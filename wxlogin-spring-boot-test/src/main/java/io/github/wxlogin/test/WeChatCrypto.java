@@ -110,11 +110,24 @@ final class WeChatCrypto {
 	 * @return the digest
 	 */
 	static String sha1Hex(String text) {
+		return digestHex("SHA-1", text);
+	}
+
+	/**
+	 * Lowercase hex SHA-256 of a text's UTF-8 bytes.
+	 * @param text the text
+	 * @return the digest
+	 */
+	static String sha256Hex(String text) {
+		return digestHex("SHA-256", text);
+	}
+
+	private static String digestHex(String algorithm, String text) {
 		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
+			return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(text.getBytes(StandardCharsets.UTF_8)));
 		}
 		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("SHA-1 is not available", ex);
+			throw new IllegalStateException(algorithm + " is not available", ex);
 		}
 	}
 

@@ -1,5 +1,7 @@
 package io.github.wxlogin.test;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -8,8 +10,13 @@ import java.util.concurrent.ThreadLocalRandom;
  * @param status the HTTP status
  * @param contentType the {@code Content-Type} header
  * @param body the body text
+ * @param headers the other headers, such as those of API security
  */
-record WeChatReply(int status, String contentType, String body) {
+record WeChatReply(int status, String contentType, String body, Map<String, String> headers) {
+
+	WeChatReply(int status, String contentType, String body) {
+		this(status, contentType, body, Map.of());
+	}
 
 	static final String JSON = "application/json; encoding=utf-8";
 
@@ -35,7 +42,13 @@ record WeChatReply(int status, String contentType, String body) {
 	}
 
 	WeChatReply withContentType(String contentType) {
-		return new WeChatReply(this.status, contentType, this.body);
+		return new WeChatReply(this.status, contentType, this.body, this.headers);
+	}
+
+	WeChatReply withHeader(String name, String value) {
+		Map<String, String> headers = new LinkedHashMap<>(this.headers);
+		headers.put(name, value);
+		return new WeChatReply(this.status, this.contentType, this.body, Map.copyOf(headers));
 	}
 
 	/**

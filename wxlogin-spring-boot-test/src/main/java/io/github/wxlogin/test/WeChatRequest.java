@@ -35,6 +35,23 @@ final class WeChatRequest {
 	}
 
 	/**
+	 * Return the body as sent.
+	 * @return the body text
+	 */
+	String body() {
+		return this.body;
+	}
+
+	/**
+	 * Return this call with another body, such as the plaintext of a secured call.
+	 * @param body the body text
+	 * @return the call
+	 */
+	WeChatRequest withBody(String body) {
+		return new WeChatRequest(this.query, body);
+	}
+
+	/**
 	 * Return a query parameter.
 	 * @param name the parameter name
 	 * @return its value, or {@code null} when absent or empty

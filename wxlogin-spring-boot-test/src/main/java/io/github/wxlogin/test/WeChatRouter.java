@@ -7,7 +7,9 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
+import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import org.jspecify.annotations.Nullable;
@@ -30,9 +32,12 @@ final class WeChatRouter implements HttpHandler {
 
 	private volatile Duration latency = Duration.ZERO;
 
-	WeChatRouter(Map<Api, WeChatEndpoint> endpoints, CallerIdentification callers) {
+	private final SecuredApis securedApis;
+
+	WeChatRouter(Map<Api, WeChatEndpoint> endpoints, CallerIdentification callers, SecuredApis securedApis) {
 		this.endpoints = new EnumMap<>(endpoints);
 		this.callers = callers;
+		this.securedApis = securedApis;
 	}
 
 	FaultSchedule faults() {
@@ -83,7 +88,12 @@ final class WeChatRouter implements HttpHandler {
 		this.lastRequests.put(api, RecordedRequest.of(exchange.getRequestMethod(), exchange.getRequestHeaders()));
 		Thread.sleep(latency.toMillis());
 		WeChatEndpoint endpoint = this.endpoints.get(api);
-		return (fault != null) ? fault.reply(() -> answer(endpoint, request)) : answer(endpoint, request);
+		// a fault is WeChat failing before the security layer: its reply stays plain, as a 4023x error is
+		String urlpath = "http://" + exchange.getRequestHeaders().getFirst("Host") + exchange.getRequestURI().getRawPath();
+		Headers headers = exchange.getRequestHeaders();
+		Supplier<WeChatReply> answer = () -> this.securedApis.answer(api, urlpath, headers, request,
+				this.callers.appidOf(api, request), (opened) -> answer(endpoint, opened));
+		return (fault != null) ? fault.reply(answer) : answer.get();
 	}
 
 	private static WeChatReply answer(WeChatEndpoint endpoint, WeChatRequest request) {
@@ -127,6 +137,7 @@ final class WeChatRouter implements HttpHandler {
 	private static void send(HttpExchange exchange, WeChatReply reply) throws IOException {
 		byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
 		exchange.getResponseHeaders().set("Content-Type", reply.contentType());
+		reply.headers().forEach(exchange.getResponseHeaders()::set);
 		exchange.sendResponseHeaders(reply.status(), (body.length > 0) ? body.length : -1);
 		try (OutputStream out = exchange.getResponseBody()) {
 			out.write(body);
