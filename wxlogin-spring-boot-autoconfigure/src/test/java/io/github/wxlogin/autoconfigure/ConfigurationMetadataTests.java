@@ -42,7 +42,7 @@ class ConfigurationMetadataTests {
 				Map.entry("wx.login.security.enabled", "true"), Map.entry("wx.login.profile.content-check", "false"),
 				Map.entry("wx.login.accounts.deletion-grace-period", "7d"),
 				Map.entry("wx.login.accounts.purge-interval", "1m"),
-				Map.entry("wx.login.accounts.phone-conflict", "reject"));
+				Map.entry("wx.login.accounts.phone-conflict", "refuse"));
 		defaults.forEach((name, value) -> {
 			assertThat(metadata).as(name).containsKey(name);
 			assertThat(metadata.get(name).path("defaultValue").asString()).as(name).isEqualTo(value);

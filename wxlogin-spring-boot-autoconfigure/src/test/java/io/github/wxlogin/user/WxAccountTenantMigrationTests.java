@@ -176,7 +176,7 @@ abstract class WxAccountTenantMigrationTests {
 		String deleted = insertOldAccount(null, null);
 		insertOldIdentity(deleted, "wx-app-a", "openid-1", null);
 
-		for (String script : List.of("migrate-tenant", "migrate-deletion")) {
+		for (String script : List.of("migrate-tenant", "migrate-ban", "migrate-deletion")) {
 			new ResourceDatabasePopulator(
 					new ClassPathResource("io/github/wxlogin/user/" + script + "-" + this.database.platform() + ".sql"))
 				.execute(this.dataSource);
