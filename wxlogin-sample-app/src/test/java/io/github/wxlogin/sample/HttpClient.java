@@ -36,6 +36,14 @@ final class HttpClient {
 			.body(json.writeValueAsString(body)));
 	}
 
+	Reply put(String path, @Nullable String bearer, Object body) {
+		return exchange(this.http.put()
+			.uri(path)
+			.headers((headers) -> bearer(headers, bearer))
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(json.writeValueAsString(body)));
+	}
+
 	Reply multipart(String path, @Nullable String bearer, MultiValueMap<String, Object> parts) {
 		return exchange(this.http.post()
 			.uri(path)
