@@ -11,8 +11,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.github.wxlogin.WxPrincipal;
-import io.github.wxlogin.event.WxLoginAuditEvent.Action;
 import io.github.wxlogin.event.WxLoginAuditEvent;
+import io.github.wxlogin.event.WxLoginAuditEvent.Action;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
