@@ -173,10 +173,12 @@ function suite(adapter) {
 			const session = await client.ensureLogin();
 
 			await control.disableAccount(session.user.id);
-			await assert.rejects(client.request({ path: '/api/hello' }), { code: ErrorCode.ACCOUNT_DISABLED, status: 403 });
+			// Disabling ends the account's sessions: its access token is refused, saying why
+			await assert.rejects(client.request({ path: '/api/hello' }),
+				{ code: ErrorCode.UNAUTHORIZED, status: 401, reason: 'account_disabled' });
 
 			assert.equal(client.session, null);
-			assert.deepEqual(events.slice(1), [['loggedOut', { reason: 'account_disabled', code: ErrorCode.ACCOUNT_DISABLED }]]);
+			assert.deepEqual(events.slice(1), [['loggedOut', { reason: 'account_disabled', code: ErrorCode.UNAUTHORIZED }]]);
 			phone.calls.length = 0;
 			await assert.rejects(client.request({ path: '/api/hello' }), { code: ClientErrorCode.NOT_LOGGED_IN, reason: 'account_disabled' });
 			assert.deepEqual(phone.calls, []);
