@@ -8,6 +8,7 @@ import io.github.wxlogin.app.WxAppManager;
 import io.github.wxlogin.app.WxAppRegistration;
 import io.github.wxlogin.app.WxAppRegistry;
 import io.github.wxlogin.app.WxRegisteredApp;
+import io.github.wxlogin.http.WxErrorCode;
 import io.github.wxlogin.wechat.WxApiOutcomes;
 import org.jspecify.annotations.Nullable;
 
@@ -79,7 +80,7 @@ public class WxAppsEndpoint {
 	public WebEndpointResponse<?> app(@Selector String appid) {
 		return this.registry.find(appid)
 			.<WebEndpointResponse<?>>map((app) -> new WebEndpointResponse<>(view(app)))
-			.orElseGet(() -> problem(HttpStatus.NOT_FOUND, "not_found", "No app has AppID " + appid));
+			.orElseGet(() -> problem(WxErrorCode.NOT_FOUND, "No app has AppID " + appid));
 	}
 
 	/**
@@ -123,11 +124,11 @@ public class WxAppsEndpoint {
 			@org.springframework.lang.Nullable @Nullable String tenant,
 			@org.springframework.lang.Nullable @Nullable Boolean enabled) {
 		if (secret == null && pushToken == null && pushEncodingAesKey == null && tenant == null && enabled == null) {
-			return problem(HttpStatus.BAD_REQUEST, "invalid_request",
+			return problem(WxErrorCode.INVALID_REQUEST,
 					"Give at least one of secret, pushToken (with pushEncodingAesKey), tenant and enabled");
 		}
 		if (pushEncodingAesKey != null && (pushToken == null || pushToken.isEmpty())) {
-			return problem(HttpStatus.BAD_REQUEST, "invalid_request", "pushEncodingAesKey needs pushToken");
+			return problem(WxErrorCode.INVALID_REQUEST, "pushEncodingAesKey needs pushToken");
 		}
 		return managed(HttpStatus.OK, (manager) -> {
 			WxRegisteredApp changed = null;
@@ -164,7 +165,7 @@ public class WxAppsEndpoint {
 	private WebEndpointResponse<?> managed(HttpStatus success, ManagerAction action, @Nullable String... secrets) {
 		WxAppManager manager = this.manager;
 		if (manager == null) {
-			return problem(HttpStatus.CONFLICT, "read_only",
+			return problem(HttpStatus.CONFLICT, WxAppsProblem.READ_ONLY,
 					"The app registry is read-only: its apps come from the properties. Changes need a registry "
 							+ "with a table (a WxAppManager)");
 		}
@@ -174,18 +175,22 @@ public class WxAppsEndpoint {
 					: new WebEndpointResponse<>(success.value());
 		}
 		catch (NoSuchElementException ex) {
-			return problem(HttpStatus.NOT_FOUND, "not_found", detail(ex, "No such app", secrets));
+			return problem(WxErrorCode.NOT_FOUND, detail(ex, "No such app", secrets));
 		}
 		catch (IllegalArgumentException ex) {
-			return problem(HttpStatus.BAD_REQUEST, "invalid_request", detail(ex, "A value has the wrong form", secrets));
+			return problem(WxErrorCode.INVALID_REQUEST, detail(ex, "A value has the wrong form", secrets));
 		}
 		catch (IllegalStateException ex) {
-			return problem(HttpStatus.CONFLICT, "conflict", detail(ex, "The registry refused the change", secrets));
+			return problem(HttpStatus.CONFLICT, WxAppsProblem.CONFLICT, detail(ex, "The registry refused the change", secrets));
 		}
 	}
 
 	private WxAppView view(WxRegisteredApp app) {
 		return WxAppView.of(app, this.outcomes.lastTokenFetch(app.appid()).map(Instant::toString).orElse(null));
+	}
+
+	private static WebEndpointResponse<?> problem(WxErrorCode code, String detail) {
+		return problem(code.status(), code.code(), detail);
 	}
 
 	private static WebEndpointResponse<?> problem(HttpStatus status, String code, String detail) {
