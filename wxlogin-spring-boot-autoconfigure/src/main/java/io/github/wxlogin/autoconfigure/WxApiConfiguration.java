@@ -18,6 +18,7 @@ import io.github.wxlogin.wechat.ObservedWxStableTokenClient;
 import io.github.wxlogin.wechat.RestClientWxApiClient;
 import io.github.wxlogin.wechat.RestClientWxStableTokenClient;
 import io.github.wxlogin.wechat.WxAccessTokenProvider;
+import io.github.wxlogin.wechat.WxApiCallQueue;
 import io.github.wxlogin.wechat.WxApiClient;
 import io.github.wxlogin.wechat.WxApiOutcomes;
 import io.github.wxlogin.wechat.WxApp;
@@ -213,10 +214,13 @@ class WxApiConfiguration {
 		// The settings and the proxy are read now, so that a wrong one fails start-up; the builder (with its
 		// message converters), the HTTP client and its TLS context wait for the first WeChat call
 		Supplier<ClientHttpRequestFactory> requestFactory = WeChatRequestFactory.create(properties, beans);
+		WxApiCallQueue callQueue = new WxApiCallQueue(properties.http().maxConcurrentCalls(),
+				properties.connectTimeout().plus(properties.readTimeout()), properties.http().queueTimeout());
 		return new WeChatRestClient(SingletonSupplier.of(() -> restClientBuilder.getIfAvailable(RestClient::builder)
 			.clone()
 			.baseUrl(properties.apiBaseUrl())
 			.requestFactory(requestFactory.get())
+			.requestInterceptor(callQueue)
 			.build()));
 	}
 

@@ -101,8 +101,21 @@ public record WxLoginProperties(@DefaultValue("true") boolean enabled, @Nullable
 	 * HTTP client of the WeChat calls, built with Spring Boot's {@code ClientHttpRequestFactoryBuilder}.
 	 *
 	 * @param proxy Outbound proxy of the WeChat calls
+	 * @param maxConcurrentCalls WeChat calls one instance makes at a time; the others wait their turn, so that
+	 * a burst of logins reuses warm connections rather than opening one each
+	 * @param queueTimeout Longest wait of a WeChat call for its turn while calls come back; a WeChat that does
+	 * not answer refuses the waiting calls at once
 	 */
-	public record Http(@DefaultValue Proxy proxy) {
+	public record Http(@DefaultValue Proxy proxy, @DefaultValue("64") int maxConcurrentCalls,
+			@DefaultValue("10s") Duration queueTimeout) {
+
+		public Http {
+			if (maxConcurrentCalls < 1) {
+				throw new WxLoginPropertyException("wx.login.http.max-concurrent-calls", "must be at least 1",
+						"Set 'wx.login.http.max-concurrent-calls' to 1 or more, such as 64.");
+			}
+			requirePositive("wx.login.http.queue-timeout", queueTimeout);
+		}
 
 		/**
 		 * Outbound proxy of the WeChat calls. The password never appears in {@link #toString()}.

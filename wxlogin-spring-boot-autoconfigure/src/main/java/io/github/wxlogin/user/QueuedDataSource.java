@@ -9,12 +9,12 @@ import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 
 import javax.sql.DataSource;
+
+import io.github.wxlogin.queue.TurnQueue;
+import io.github.wxlogin.queue.TurnRefusedException;
 
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
@@ -32,26 +32,12 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * <li>no connection came back for the store timeout while a caller waited: the queries in flight are
  * stuck, so the caller is refused then, as it would have been by its own query's timeout.</li>
  * </ul>
- * Refusals are {@link SQLException}s, which Spring translates to the data access failures the endpoints
- * answer with 503 {@code store_unavailable}.
+ * The line is a {@link TurnQueue}. Refusals are {@link SQLException}s, which Spring translates to the data
+ * access failures the endpoints answer with 503 {@code store_unavailable}.
  */
 public final class QueuedDataSource extends DelegatingDataSource {
 
-	private final ReentrantLock lock = new ReentrantLock();
-
-	/** Callers waiting for a connection, first come first served. */
-	private final ArrayDeque<Turn> queue = new ArrayDeque<>();
-
-	private final long storeTimeoutNanos;
-
-	private final long queueTimeoutNanos;
-
-	private int free;
-
-	private long lastReturned = System.nanoTime();
-
-	/** Counts the connections the pool could not give; a change tells waiters the database is away. */
-	private long refusals;
+	private final TurnQueue turns;
 
 	/**
 	 * Create a queue in front of a pool.
@@ -62,12 +48,7 @@ public final class QueuedDataSource extends DelegatingDataSource {
 	 */
 	public QueuedDataSource(DataSource pool, int size, Duration storeTimeout, Duration queueTimeout) {
 		super(pool);
-		if (size < 1) {
-			throw new IllegalArgumentException("size must be at least 1");
-		}
-		this.free = size;
-		this.storeTimeoutNanos = storeTimeout.toNanos();
-		this.queueTimeoutNanos = queueTimeout.toNanos();
+		this.turns = new TurnQueue(size, storeTimeout, queueTimeout);
 	}
 
 	@Override
@@ -85,101 +66,38 @@ public final class QueuedDataSource extends DelegatingDataSource {
 	 * @return the length of the queue
 	 */
 	public int waiting() {
-		this.lock.lock();
-		try {
-			return this.queue.size();
-		}
-		finally {
-			this.lock.unlock();
-		}
+		return this.turns.waiting();
 	}
 
 	private Connection queued(ConnectionSupplier supplier) throws SQLException {
-		awaitTurn();
+		try {
+			this.turns.awaitTurn();
+		}
+		catch (TurnRefusedException ex) {
+			throw refusal(ex);
+		}
 		Connection connection;
 		try {
 			connection = supplier.get();
 		}
 		catch (SQLException | RuntimeException ex) {
-			giveBack(false);
+			// the pool could not reach the database: everyone waiting is refused
+			this.turns.giveBack(false);
 			throw ex;
 		}
 		return returnedOnClose(connection);
 	}
 
-	private void awaitTurn() throws SQLException {
-		this.lock.lock();
-		try {
-			if (this.free > 0 && this.queue.isEmpty()) {
-				this.free--;
-				return;
-			}
-			Turn turn = new Turn(this.lock.newCondition(), System.nanoTime(), this.refusals);
-			this.queue.addLast(turn);
-			try {
-				while (!turn.granted) {
-					waitOnce(turn);
-				}
-			}
-			finally {
-				if (!turn.granted) {
-					this.queue.remove(turn);
-				}
-			}
-		}
-		finally {
-			this.lock.unlock();
-		}
-	}
-
-	private void waitOnce(Turn turn) throws SQLException {
-		if (this.refusals != turn.refusalsAtStart) {
-			throw new SQLTransientConnectionException("The database gave no connection while this call waited for one");
-		}
-		long now = System.nanoTime();
-		long stalledAt = Math.max(this.lastReturned - turn.since, 0) + turn.since + this.storeTimeoutNanos;
-		long giveUpAt = turn.since + this.queueTimeoutNanos;
-		if (now - stalledAt >= 0) {
-			throw new SQLTimeoutException("No database connection came back within the store timeout");
-		}
-		if (now - giveUpAt >= 0) {
-			throw new SQLTransientConnectionException("No database connection was free within the queue timeout");
-		}
-		try {
-			turn.ready.awaitNanos(Math.min(stalledAt - now, giveUpAt - now));
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new SQLTransientConnectionException("Interrupted while waiting for a database connection", ex);
-		}
-	}
-
-	/**
-	 * Return a turn: to the first caller in line, or to the free ones. A connection the pool could not give
-	 * refuses everyone waiting, whose turn would end the same way.
-	 */
-	private void giveBack(boolean served) {
-		this.lock.lock();
-		try {
-			if (!served) {
-				this.refusals++;
-				this.queue.forEach((turn) -> turn.ready.signal());
-				this.free++;
-				return;
-			}
-			this.lastReturned = System.nanoTime();
-			Turn next = this.queue.pollFirst();
-			if (next != null) {
-				next.granted = true;
-				next.ready.signal();
-			}
-			else {
-				this.free++;
-			}
-		}
-		finally {
-			this.lock.unlock();
-		}
+	private static SQLException refusal(TurnRefusedException refused) {
+		return switch (refused.why()) {
+			case FAILED_AHEAD -> new SQLTransientConnectionException(
+					"The database gave no connection while this call waited for one");
+			case STALLED -> new SQLTimeoutException("No database connection came back within the store timeout");
+			case QUEUE_TIMEOUT -> new SQLTransientConnectionException(
+					"No database connection was free within the queue timeout");
+			case INTERRUPTED -> new SQLTransientConnectionException("Interrupted while waiting for a database connection",
+					refused);
+		};
 	}
 
 	private Connection returnedOnClose(Connection connection) {
@@ -191,7 +109,7 @@ public final class QueuedDataSource extends DelegatingDataSource {
 				}
 				finally {
 					if (returned.compareAndSet(false, true)) {
-						giveBack(true);
+						this.turns.giveBack(true);
 					}
 				}
 				return null;
@@ -215,24 +133,6 @@ public final class QueuedDataSource extends DelegatingDataSource {
 	private interface ConnectionSupplier {
 
 		Connection get() throws SQLException;
-
-	}
-
-	private static final class Turn {
-
-		final Condition ready;
-
-		final long since;
-
-		final long refusalsAtStart;
-
-		boolean granted;
-
-		Turn(Condition ready, long since, long refusalsAtStart) {
-			this.ready = ready;
-			this.since = since;
-			this.refusalsAtStart = refusalsAtStart;
-		}
 
 	}
 

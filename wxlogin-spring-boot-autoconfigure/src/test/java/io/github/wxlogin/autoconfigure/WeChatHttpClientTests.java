@@ -165,6 +165,15 @@ class WeChatHttpClientTests {
 		});
 	}
 
+	@Test
+	void noTurnsForWeChatCallsFailsStartUpNamingTheProperty() {
+		this.contextRunner.withPropertyValues("wx.login.http.max-concurrent-calls=0").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("wx.login.http.max-concurrent-calls");
+		});
+	}
+
 	private static WxApp app(AssertableApplicationContext context) {
 		return context.getBean(WxApps.class).defaultApp().orElseThrow();
 	}

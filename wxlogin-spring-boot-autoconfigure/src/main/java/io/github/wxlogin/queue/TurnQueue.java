@@ -1,0 +1,163 @@
+package io.github.wxlogin.queue;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * At most {@code size} turns at a time, the other callers waiting in line, first come first served.
+ * <p>
+ * A caller waits while turns keep coming back, up to the queue timeout. It is refused earlier when the
+ * resource is away:
+ * <ul>
+ * <li>a turn ended in a failure of the resource ({@link #giveBack giveBack(false)}): everyone waiting then
+ * is refused at once, since their turns would end the same way;</li>
+ * <li>no turn came back for the stall timeout while the caller waited: the turns in use are stuck.</li>
+ * </ul>
+ */
+public final class TurnQueue {
+
+	private final ReentrantLock lock = new ReentrantLock();
+
+	/** Callers waiting for a turn, first come first served. */
+	private final ArrayDeque<Turn> queue = new ArrayDeque<>();
+
+	private final long stallTimeoutNanos;
+
+	private final long queueTimeoutNanos;
+
+	private int free;
+
+	private long lastReturned = System.nanoTime();
+
+	/** Counts the turns that ended in a failure; a change tells waiters the resource is away. */
+	private long failures;
+
+	/**
+	 * Create a line.
+	 * @param size how many turns there are at once
+	 * @param stallTimeout how long without a turn coming back means the resource does not answer
+	 * @param queueTimeout the longest wait in line while turns come back
+	 */
+	public TurnQueue(int size, Duration stallTimeout, Duration queueTimeout) {
+		if (size < 1) {
+			throw new IllegalArgumentException("size must be at least 1");
+		}
+		this.free = size;
+		this.stallTimeoutNanos = stallTimeout.toNanos();
+		this.queueTimeoutNanos = queueTimeout.toNanos();
+	}
+
+	/**
+	 * Wait for a turn, which the caller must give back with {@link #giveBack}.
+	 * @throws TurnRefusedException if the caller is refused its turn
+	 */
+	public void awaitTurn() throws TurnRefusedException {
+		this.lock.lock();
+		try {
+			if (this.free > 0 && this.queue.isEmpty()) {
+				this.free--;
+				return;
+			}
+			Turn turn = new Turn(this.lock.newCondition(), System.nanoTime(), this.failures);
+			this.queue.addLast(turn);
+			try {
+				while (!turn.granted) {
+					waitOnce(turn);
+				}
+			}
+			finally {
+				if (!turn.granted) {
+					this.queue.remove(turn);
+				}
+			}
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Give back a turn: to the first caller in line, or to the free ones.
+	 * @param served whether the resource answered; {@code false} refuses everyone waiting
+	 */
+	public void giveBack(boolean served) {
+		this.lock.lock();
+		try {
+			if (!served) {
+				this.failures++;
+				this.queue.forEach((turn) -> turn.ready.signal());
+				this.free++;
+				return;
+			}
+			this.lastReturned = System.nanoTime();
+			Turn next = this.queue.pollFirst();
+			if (next != null) {
+				next.granted = true;
+				next.ready.signal();
+			}
+			else {
+				this.free++;
+			}
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Return how many callers wait for a turn now.
+	 * @return the length of the line
+	 */
+	public int waiting() {
+		this.lock.lock();
+		try {
+			return this.queue.size();
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	private void waitOnce(Turn turn) throws TurnRefusedException {
+		if (this.failures != turn.failuresAtStart) {
+			throw new TurnRefusedException(TurnRefusedException.Why.FAILED_AHEAD);
+		}
+		long now = System.nanoTime();
+		long stalledAt = Math.max(this.lastReturned - turn.since, 0) + turn.since + this.stallTimeoutNanos;
+		long giveUpAt = turn.since + this.queueTimeoutNanos;
+		if (now - stalledAt >= 0) {
+			throw new TurnRefusedException(TurnRefusedException.Why.STALLED);
+		}
+		if (now - giveUpAt >= 0) {
+			throw new TurnRefusedException(TurnRefusedException.Why.QUEUE_TIMEOUT);
+		}
+		try {
+			turn.ready.awaitNanos(Math.min(stalledAt - now, giveUpAt - now));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new TurnRefusedException(TurnRefusedException.Why.INTERRUPTED);
+		}
+	}
+
+	private static final class Turn {
+
+		final Condition ready;
+
+		final long since;
+
+		final long failuresAtStart;
+
+		boolean granted;
+
+		Turn(Condition ready, long since, long failuresAtStart) {
+			this.ready = ready;
+			this.since = since;
+			this.failuresAtStart = failuresAtStart;
+		}
+
+	}
+
+}

@@ -1,0 +1,80 @@
+package io.github.wxlogin.wechat;
+
+import java.io.IOException;
+import java.time.Duration;
+
+import io.github.wxlogin.queue.TurnQueue;
+import io.github.wxlogin.queue.TurnRefusedException;
+
+import org.springframework.http.HttpRequest;
+import org.springframework.http.client.ClientHttpRequestExecution;
+import org.springframework.http.client.ClientHttpRequestInterceptor;
+import org.springframework.http.client.ClientHttpResponse;
+
+/**
+ * At most so many WeChat calls of this instance at a time, the others waiting their turn, so that a burst
+ * of logins reuses a few warm connections instead of opening one each.
+ * <p>
+ * Without it, a cold instance meeting a burst (or any instance on virtual threads, where nothing else
+ * bounds the logins in flight) opens a new connection to WeChat for every login at once, and some of those
+ * fail to connect in time although WeChat answers. A caller waits while calls keep coming back, up to the
+ * queue timeout, and is refused at once when WeChat is away: a call ahead of it failed to reach WeChat,
+ * or no call came back within the connect and read timeouts. The reply's body is read before the turn is
+ * given back, so the connection is free for the next caller. Refusals are {@link IOException}s, answered
+ * like any WeChat that cannot be reached (503 {@code wechat_unavailable}).
+ */
+public final class WxApiCallQueue implements ClientHttpRequestInterceptor {
+
+	private final TurnQueue turns;
+
+	/**
+	 * Create a queue.
+	 * @param maxConcurrentCalls the calls at a time
+	 * @param callTimeout the longest a call may take (connect and read timeouts): no call back for so long
+	 * means WeChat is stuck
+	 * @param queueTimeout the longest wait in line while calls come back
+	 */
+	public WxApiCallQueue(int maxConcurrentCalls, Duration callTimeout, Duration queueTimeout) {
+		this.turns = new TurnQueue(maxConcurrentCalls, callTimeout, queueTimeout);
+	}
+
+	@Override
+	public ClientHttpResponse intercept(HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
+			throws IOException {
+		try {
+			this.turns.awaitTurn();
+		}
+		catch (TurnRefusedException ex) {
+			throw new NoTurnException(ex);
+		}
+		boolean answered = false;
+		try {
+			ClientHttpResponse response = execution.execute(request, body);
+			// buffered (the request factory buffers bodies): this reads it off the connection now
+			response.getBody();
+			answered = true;
+			return response;
+		}
+		finally {
+			this.turns.giveBack(answered);
+		}
+	}
+
+	/**
+	 * Return how many calls wait for their turn now.
+	 * @return the length of the line
+	 */
+	public int waiting() {
+		return this.turns.waiting();
+	}
+
+	/** A call refused its turn: WeChat did not answer the calls ahead of it, or the line was too long. */
+	static final class NoTurnException extends IOException {
+
+		NoTurnException(TurnRefusedException refused) {
+			super("No turn for a WeChat call: " + refused.getMessage(), refused);
+		}
+
+	}
+
+}

@@ -1,0 +1,168 @@
+package io.github.wxlogin.wechat;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.IntConsumer;
+
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.http.client.BufferingClientHttpRequestFactory;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The line of WeChat calls, over real HTTP with the JDK client the starter uses by default: a burst shares
+ * a few connections, and a WeChat that does not answer refuses the calls waiting behind it at once.
+ */
+class WxApiCallQueueTests {
+
+	/** Long enough never to be reached by a test that expects the line to move. */
+	private static final Duration LONG = Duration.ofSeconds(30);
+
+	private final ExecutorService callers = Executors.newFixedThreadPool(100);
+
+	private final List<AutoCloseable> servers = new ArrayList<>();
+
+	@AfterEach
+	void stop() throws Exception {
+		this.callers.shutdownNow();
+		for (AutoCloseable server : this.servers) {
+			server.close();
+		}
+	}
+
+	@Test
+	void aBurstOfCallsSharesAsManyConnectionsAsTheLineAllows() throws Exception {
+		Set<Integer> connections = ConcurrentHashMap.newKeySet();
+		String url = answering((port) -> connections.add(port));
+		RestClient wechat = client(url, new WxApiCallQueue(4, LONG, LONG), LONG);
+		List<Future<String>> calls = new ArrayList<>();
+		for (int i = 0; i < 100; i++) {
+			calls.add(this.callers.submit(() -> post(wechat)));
+		}
+		for (Future<String> call : calls) {
+			assertThat(call.get(30, TimeUnit.SECONDS)).isEqualTo("{\"errcode\":0}");
+		}
+		// each client port is one connection: at most one per turn, reused by the calls that follow
+		assertThat(connections).hasSizeBetween(1, 4);
+	}
+
+	@Test
+	void callsWaitingBehindOneThatCannotReachWeChatAreRefusedWithoutTryingThemselves() throws Exception {
+		try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+			Set<Socket> accepted = ConcurrentHashMap.newKeySet();
+			this.callers.execute(() -> acceptForever(silent, accepted));
+			WxApiCallQueue queue = new WxApiCallQueue(1, LONG, LONG);
+			RestClient wechat = client("http://127.0.0.1:" + silent.getLocalPort(), queue, LONG);
+			List<Future<?>> calls = new ArrayList<>();
+			for (int i = 0; i < 4; i++) {
+				calls.add(this.callers.submit(() -> post(wechat)));
+			}
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+			while (queue.waiting() < 3 || accepted.isEmpty()) {
+				assertThat(System.nanoTime()).as("calls in line").isLessThan(deadline);
+				Thread.onSpinWait();
+			}
+			// the connection of the call in progress drops without a reply
+			for (Socket socket : accepted) {
+				socket.close();
+			}
+			List<Throwable> failures = new ArrayList<>();
+			for (Future<?> call : calls) {
+				failures.add(failure(call));
+			}
+			assertThat(failures).filteredOn(WxApiCallQueue.NoTurnException.class::isInstance).hasSize(3);
+			// only the call that had the turn ever reached the server
+			assertThat(accepted).hasSize(1);
+		}
+	}
+
+	private static String post(RestClient wechat) {
+		return wechat.post().uri("/wxa/business/getuserphonenumber").body("{}").retrieve().body(String.class);
+	}
+
+	private static Throwable failure(Future<?> call) throws InterruptedException {
+		try {
+			call.get(30, TimeUnit.SECONDS);
+		}
+		catch (ExecutionException ex) {
+			assertThat(ex.getCause()).isInstanceOf(ResourceAccessException.class);
+			return ex.getCause().getCause();
+		}
+		catch (TimeoutException ex) {
+			throw new AssertionError("the call neither ended nor failed", ex);
+		}
+		throw new AssertionError("the call succeeded");
+	}
+
+	private static void acceptForever(ServerSocket server, Set<Socket> accepted) {
+		try {
+			while (true) {
+				accepted.add(server.accept());
+			}
+		}
+		catch (IOException ex) {
+			// closed at the end of the test
+		}
+	}
+
+	/** A server that answers every call after a little while, telling each call's client port. */
+	private String answering(IntConsumer clientPort) throws IOException {
+		HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
+		ExecutorService threads = Executors.newFixedThreadPool(16);
+		server.setExecutor(threads);
+		server.createContext("/", (exchange) -> {
+			clientPort.accept(exchange.getRemoteAddress().getPort());
+			try {
+				Thread.sleep(5);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			byte[] reply = "{\"errcode\":0}".getBytes(StandardCharsets.UTF_8);
+			exchange.getResponseHeaders().set("Content-Type", "text/plain");
+			exchange.sendResponseHeaders(200, reply.length);
+			try (OutputStream body = exchange.getResponseBody()) {
+				body.write(reply);
+			}
+		});
+		server.start();
+		this.servers.add(() -> {
+			server.stop(0);
+			threads.shutdownNow();
+		});
+		return "http://127.0.0.1:" + server.getAddress().getPort();
+	}
+
+	private static RestClient client(String url, WxApiCallQueue queue, Duration readTimeout) {
+		JdkClientHttpRequestFactory jdk = new JdkClientHttpRequestFactory();
+		jdk.setReadTimeout(readTimeout);
+		return RestClient.builder()
+			.baseUrl(url)
+			.requestFactory(new BufferingClientHttpRequestFactory(jdk))
+			.requestInterceptor(queue)
+			.build();
+	}
+
+}
