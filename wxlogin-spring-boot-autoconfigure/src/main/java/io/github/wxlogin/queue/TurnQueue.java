@@ -11,9 +11,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * A caller waits while turns keep coming back, up to the queue timeout. It is refused earlier when the
  * resource is away:
  * <ul>
- * <li>a turn ended in a failure of the resource ({@link #giveBack giveBack(false)}): everyone waiting then
- * is refused at once, since their turns would end the same way;</li>
- * <li>no turn came back for the stall timeout while the caller waited: the turns in use are stuck.</li>
+ * <li>a turn ended in a failure of the resource ({@link #giveBack giveBack(false)}), or without an answer
+ * while no other turn was answered either ({@link #giveBackUnanswered}): everyone waiting then is refused
+ * at once, since their turns would end the same way;</li>
+ * <li>no turn was answered for the stall timeout while the caller waited: the turns in use are stuck.</li>
  * </ul>
  */
 public final class TurnQueue {
@@ -29,7 +30,7 @@ public final class TurnQueue {
 
 	private int free;
 
-	private long lastReturned = System.nanoTime();
+	private long lastAnswered = System.nanoTime();
 
 	/** Counts the turns that ended in a failure; a change tells waiters the resource is away. */
 	private long failures;
@@ -37,7 +38,7 @@ public final class TurnQueue {
 	/**
 	 * Create a line.
 	 * @param size how many turns there are at once
-	 * @param stallTimeout how long without a turn coming back means the resource does not answer
+	 * @param stallTimeout how long without an answered turn means the resource does not answer
 	 * @param queueTimeout the longest wait in line while turns come back
 	 */
 	public TurnQueue(int size, Duration stallTimeout, Duration queueTimeout) {
@@ -50,15 +51,16 @@ public final class TurnQueue {
 	}
 
 	/**
-	 * Wait for a turn, which the caller must give back with {@link #giveBack}.
+	 * Wait for a turn, which the caller must give back with {@link #giveBack} or {@link #giveBackUnanswered}.
+	 * @return when the turn began ({@link System#nanoTime()})
 	 * @throws TurnRefusedException if the caller is refused its turn
 	 */
-	public void awaitTurn() throws TurnRefusedException {
+	public long awaitTurn() throws TurnRefusedException {
 		this.lock.lock();
 		try {
 			if (this.free > 0 && this.queue.isEmpty()) {
 				this.free--;
-				return;
+				return System.nanoTime();
 			}
 			Turn turn = new Turn(this.lock.newCondition(), System.nanoTime(), this.failures);
 			this.queue.addLast(turn);
@@ -72,6 +74,7 @@ public final class TurnQueue {
 					this.queue.remove(turn);
 				}
 			}
+			return System.nanoTime();
 		}
 		finally {
 			this.lock.unlock();
@@ -85,25 +88,55 @@ public final class TurnQueue {
 	public void giveBack(boolean served) {
 		this.lock.lock();
 		try {
-			if (!served) {
-				this.failures++;
-				this.queue.forEach((turn) -> turn.ready.signal());
-				this.free++;
-				return;
-			}
-			this.lastReturned = System.nanoTime();
-			Turn next = this.queue.pollFirst();
-			if (next != null) {
-				next.granted = true;
-				next.ready.signal();
+			if (served) {
+				this.lastAnswered = System.nanoTime();
+				passOn();
 			}
 			else {
-				this.free++;
+				refuseWaiting();
 			}
 		}
 		finally {
 			this.lock.unlock();
 		}
+	}
+
+	/**
+	 * Give back a turn that ended without an answer, such as a timeout. If another turn was answered since
+	 * this one began, the resource answers and this was one slow call among others (under load, say): the
+	 * turn passes on. Otherwise the resource answers nobody, and everyone waiting is refused.
+	 * @param began when the turn began, as {@link #awaitTurn()} returned it
+	 */
+	public void giveBackUnanswered(long began) {
+		this.lock.lock();
+		try {
+			if (this.lastAnswered - began > 0) {
+				passOn();
+			}
+			else {
+				refuseWaiting();
+			}
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	private void passOn() {
+		Turn next = this.queue.pollFirst();
+		if (next != null) {
+			next.granted = true;
+			next.ready.signal();
+		}
+		else {
+			this.free++;
+		}
+	}
+
+	private void refuseWaiting() {
+		this.failures++;
+		this.queue.forEach((turn) -> turn.ready.signal());
+		this.free++;
 	}
 
 	/**
@@ -125,7 +158,7 @@ public final class TurnQueue {
 			throw new TurnRefusedException(TurnRefusedException.Why.FAILED_AHEAD);
 		}
 		long now = System.nanoTime();
-		long stalledAt = Math.max(this.lastReturned - turn.since, 0) + turn.since + this.stallTimeoutNanos;
+		long stalledAt = Math.max(this.lastAnswered - turn.since, 0) + turn.since + this.stallTimeoutNanos;
 		long giveUpAt = turn.since + this.queueTimeoutNanos;
 		if (now - stalledAt >= 0) {
 			throw new TurnRefusedException(TurnRefusedException.Why.STALLED);

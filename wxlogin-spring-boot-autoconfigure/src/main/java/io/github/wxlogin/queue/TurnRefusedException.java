@@ -27,8 +27,8 @@ public final class TurnRefusedException extends Exception {
 		/** A turn that came before this caller's ended in a failure of the resource. */
 		FAILED_AHEAD("a call ahead in line found the resource away"),
 
-		/** No turn came back within the stall timeout. */
-		STALLED("no turn came back within the stall timeout"),
+		/** No turn was answered within the stall timeout. */
+		STALLED("no turn was answered within the stall timeout"),
 
 		/** The caller waited the whole queue timeout while turns came back. */
 		QUEUE_TIMEOUT("no turn was free within the queue timeout"),

@@ -18,9 +18,11 @@ import org.springframework.http.client.ClientHttpResponse;
  * Without it, a cold instance meeting a burst (or any instance on virtual threads, where nothing else
  * bounds the logins in flight) opens a new connection to WeChat for every login at once, and some of those
  * fail to connect in time although WeChat answers. A caller waits while calls keep coming back, up to the
- * queue timeout, and is refused at once when WeChat is away: a call ahead of it failed to reach WeChat,
- * or no call came back within the connect and read timeouts. The reply's body is read before the turn is
- * given back, so the connection is free for the next caller. Refusals are {@link IOException}s, answered
+ * queue timeout, and is refused at once when WeChat is away: a call ahead of it failed (could not connect,
+ * timed out) while no other call was answered, or no call was answered within the connect and read
+ * timeouts. One failed call among answered ones (a loaded machine, a dropped connection) lets the line
+ * move on. The reply's body is read before the turn is given back, so the connection is free for the next
+ * caller. Refusals are {@link IOException}s, answered
  * like any WeChat that cannot be reached (503 {@code wechat_unavailable}).
  */
 public final class WxApiCallQueue implements ClientHttpRequestInterceptor {
@@ -41,8 +43,9 @@ public final class WxApiCallQueue implements ClientHttpRequestInterceptor {
 	@Override
 	public ClientHttpResponse intercept(HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
 			throws IOException {
+		long began;
 		try {
-			this.turns.awaitTurn();
+			began = this.turns.awaitTurn();
 		}
 		catch (TurnRefusedException ex) {
 			throw new NoTurnException(ex);
@@ -56,7 +59,12 @@ public final class WxApiCallQueue implements ClientHttpRequestInterceptor {
 			return response;
 		}
 		finally {
-			this.turns.giveBack(answered);
+			if (answered) {
+				this.turns.giveBack(true);
+			}
+			else {
+				this.turns.giveBackUnanswered(began);
+			}
 		}
 	}
 

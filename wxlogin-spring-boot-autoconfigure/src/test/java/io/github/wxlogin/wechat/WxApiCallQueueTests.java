@@ -98,6 +98,23 @@ class WxApiCallQueueTests {
 		}
 	}
 
+	@Test
+	void oneCallTimingOutWhileOthersAreAnsweredLetsTheLineMoveOn() throws Exception {
+		String url = answering((port) -> {
+		});
+		RestClient wechat = client(url, new WxApiCallQueue(2, LONG, LONG), Duration.ofSeconds(1));
+		Future<?> stuck = this.callers.submit(() -> wechat.post().uri("/hang").body("{}").retrieve().body(String.class));
+		List<Future<String>> calls = new ArrayList<>();
+		for (int i = 0; i < 20; i++) {
+			// one turn left for these, 200 ms each: most of them wait when the stuck one times out
+			calls.add(this.callers.submit(() -> wechat.post().uri("/slow").body("{}").retrieve().body(String.class)));
+		}
+		assertThat(failure(stuck)).isNotInstanceOf(WxApiCallQueue.NoTurnException.class);
+		for (Future<String> call : calls) {
+			assertThat(call.get(30, TimeUnit.SECONDS)).isEqualTo("{\"errcode\":0}");
+		}
+	}
+
 	private static String post(RestClient wechat) {
 		return wechat.post().uri("/wxa/business/getuserphonenumber").body("{}").retrieve().body(String.class);
 	}
@@ -127,7 +144,10 @@ class WxApiCallQueueTests {
 		}
 	}
 
-	/** A server that answers every call after a little while, telling each call's client port. */
+	/**
+	 * A server that answers every call after a little while ({@code /slow} after 200 ms, {@code /hang} after a
+	 * minute), telling each call's client port.
+	 */
 	private String answering(IntConsumer clientPort) throws IOException {
 		HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
 		ExecutorService threads = Executors.newFixedThreadPool(16);
@@ -135,7 +155,11 @@ class WxApiCallQueueTests {
 		server.createContext("/", (exchange) -> {
 			clientPort.accept(exchange.getRemoteAddress().getPort());
 			try {
-				Thread.sleep(5);
+				Thread.sleep(switch (exchange.getRequestURI().getPath()) {
+					case "/hang" -> 60_000;
+					case "/slow" -> 200;
+					default -> 5;
+				});
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
