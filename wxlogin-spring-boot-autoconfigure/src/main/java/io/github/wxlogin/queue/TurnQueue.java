@@ -51,7 +51,7 @@ public final class TurnQueue {
 	}
 
 	/**
-	 * Wait for a turn, which the caller must give back with {@link #giveBack} or {@link #giveBackUnanswered}.
+	 * Wait for a turn, which the caller must give back once, with one of the {@code giveBack} methods.
 	 * @return when the turn began ({@link System#nanoTime()})
 	 * @throws TurnRefusedException if the caller is refused its turn
 	 */
@@ -116,6 +116,20 @@ public final class TurnQueue {
 			else {
 				refuseWaiting();
 			}
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Give back a turn that tells nothing about the resource, such as a connection dropped on the way: it
+	 * passes on, and is no answer.
+	 */
+	public void giveBackInconclusive() {
+		this.lock.lock();
+		try {
+			passOn();
 		}
 		finally {
 			this.lock.unlock();

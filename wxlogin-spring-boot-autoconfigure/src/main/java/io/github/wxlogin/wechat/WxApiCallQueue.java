@@ -1,10 +1,16 @@
 package io.github.wxlogin.wechat;
 
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 
 import io.github.wxlogin.queue.TurnQueue;
 import io.github.wxlogin.queue.TurnRefusedException;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpRequest;
 import org.springframework.http.client.ClientHttpRequestExecution;
@@ -18,11 +24,10 @@ import org.springframework.http.client.ClientHttpResponse;
  * Without it, a cold instance meeting a burst (or any instance on virtual threads, where nothing else
  * bounds the logins in flight) opens a new connection to WeChat for every login at once, and some of those
  * fail to connect in time although WeChat answers. A caller waits while calls keep coming back, up to the
- * queue timeout, and is refused at once when WeChat is away: a call ahead of it failed (could not connect,
- * timed out) while no other call was answered, or no call was answered within the connect and read
- * timeouts. One failed call among answered ones (a loaded machine, a dropped connection) lets the line
- * move on. The reply's body is read before the turn is given back, so the connection is free for the next
- * caller. Refusals are {@link IOException}s, answered
+ * queue timeout, and is refused at once when WeChat is away: a call ahead of it could not connect or timed
+ * out while no other call was answered, or no call was answered within the connect and read timeouts. A
+ * timeout among answered calls (a loaded machine) or a connection dropped on the way lets the line move on.
+ * The reply's body is read before the turn is given back, so the connection is free for the next caller. Refusals are {@link IOException}s, answered
  * like any WeChat that cannot be reached (503 {@code wechat_unavailable}).
  */
 public final class WxApiCallQueue implements ClientHttpRequestInterceptor {
@@ -50,22 +55,42 @@ public final class WxApiCallQueue implements ClientHttpRequestInterceptor {
 		catch (TurnRefusedException ex) {
 			throw new NoTurnException(ex);
 		}
-		boolean answered = false;
+		Throwable failure = null;
 		try {
 			ClientHttpResponse response = execution.execute(request, body);
 			// buffered (the request factory buffers bodies): this reads it off the connection now
 			response.getBody();
-			answered = true;
 			return response;
 		}
-		finally {
-			if (answered) {
-				this.turns.giveBack(true);
-			}
-			else {
-				this.turns.giveBackUnanswered(began);
-			}
+		catch (Throwable ex) {
+			failure = ex;
+			throw ex;
 		}
+		finally {
+			giveBack(began, failure);
+		}
+	}
+
+	private void giveBack(long began, @Nullable Throwable failure) {
+		if (failure == null) {
+			this.turns.giveBack(true);
+		}
+		else if (isAway(failure)) {
+			this.turns.giveBackUnanswered(began);
+		}
+		else {
+			this.turns.giveBackInconclusive();
+		}
+	}
+
+	/**
+	 * Whether a failure says WeChat may be away: it could not be reached (refused, no route, no such host) or
+	 * did not answer in time. A connection dropped on the way says nothing of the kind.
+	 */
+	private static boolean isAway(Throwable failure) {
+		return failure instanceof HttpTimeoutException || failure instanceof ConnectException
+				|| failure instanceof NoRouteToHostException || failure instanceof UnknownHostException
+				|| failure instanceof SocketTimeoutException;
 	}
 
 	/**
