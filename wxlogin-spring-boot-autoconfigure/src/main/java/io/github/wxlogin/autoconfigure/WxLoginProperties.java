@@ -101,18 +101,19 @@ public record WxLoginProperties(@DefaultValue("true") boolean enabled, @Nullable
 	 * HTTP client of the WeChat calls, built with Spring Boot's {@code ClientHttpRequestFactoryBuilder}.
 	 *
 	 * @param proxy Outbound proxy of the WeChat calls
-	 * @param maxConcurrentCalls WeChat calls one instance makes at a time; the others wait their turn, so that
-	 * a burst of logins reuses warm connections rather than opening one each
+	 * @param maxConcurrentCalls WeChat calls one instance makes at a time (by default as many as Tomcat's
+	 * worker threads); the others wait their turn, so that a burst of logins on virtual threads reuses warm
+	 * connections rather than opening one each
 	 * @param queueTimeout Longest wait of a WeChat call for its turn while calls come back; a WeChat that does
 	 * not answer refuses the waiting calls at once
 	 */
-	public record Http(@DefaultValue Proxy proxy, @DefaultValue("64") int maxConcurrentCalls,
+	public record Http(@DefaultValue Proxy proxy, @DefaultValue("200") int maxConcurrentCalls,
 			@DefaultValue("10s") Duration queueTimeout) {
 
 		public Http {
 			if (maxConcurrentCalls < 1) {
 				throw new WxLoginPropertyException("wx.login.http.max-concurrent-calls", "must be at least 1",
-						"Set 'wx.login.http.max-concurrent-calls' to 1 or more, such as 64.");
+						"Set 'wx.login.http.max-concurrent-calls' to 1 or more, such as 200.");
 			}
 			requirePositive("wx.login.http.queue-timeout", queueTimeout);
 		}

@@ -19,7 +19,7 @@ import org.springframework.http.client.ClientHttpResponse;
 
 /**
  * At most so many WeChat calls of this instance at a time, the others waiting their turn, so that a burst
- * of logins reuses a few warm connections instead of opening one each.
+ * of logins reuses warm connections instead of opening one each.
  * <p>
  * Without it, a cold instance meeting a burst (or any instance on virtual threads, where nothing else
  * bounds the logins in flight) opens a new connection to WeChat for every login at once, and some of those
