@@ -27,8 +27,9 @@ import org.springframework.http.client.ClientHttpResponse;
  * queue timeout, and is refused at once when WeChat is away: a call ahead of it could not connect or timed
  * out while no other call was answered, or no call was answered within the connect and read timeouts. A
  * timeout among answered calls (a loaded machine) or a connection dropped on the way lets the line move on.
- * The reply's body is read before the turn is given back, so the connection is free for the next caller. Refusals are {@link IOException}s, answered
- * like any WeChat that cannot be reached (503 {@code wechat_unavailable}).
+ * The reply's body is read before the turn is given back, so the connection is free for the next caller.
+ * Refusals are {@link IOException}s, answered like any WeChat that cannot be reached (503
+ * {@code wechat_unavailable}).
  */
 public final class WxApiCallQueue implements ClientHttpRequestInterceptor {
 
