@@ -209,13 +209,18 @@ class WxApiConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean
+	WxApiCallQueue wxApiCallQueue(WxLoginProperties properties) {
+		return new WxApiCallQueue(properties.http().maxConcurrentCalls(),
+				properties.connectTimeout().plus(properties.readTimeout()), properties.http().queueTimeout());
+	}
+
+	@Bean
 	WeChatRestClient wxWeChatRestClient(WxLoginProperties properties,
-			ObjectProvider<RestClient.Builder> restClientBuilder, BeanFactory beans) {
+			ObjectProvider<RestClient.Builder> restClientBuilder, WxApiCallQueue callQueue, BeanFactory beans) {
 		// The settings and the proxy are read now, so that a wrong one fails start-up; the builder (with its
 		// message converters), the HTTP client and its TLS context wait for the first WeChat call
 		Supplier<ClientHttpRequestFactory> requestFactory = WeChatRequestFactory.create(properties, beans);
-		WxApiCallQueue callQueue = new WxApiCallQueue(properties.http().maxConcurrentCalls(),
-				properties.connectTimeout().plus(properties.readTimeout()), properties.http().queueTimeout());
 		return new WeChatRestClient(SingletonSupplier.of(() -> restClientBuilder.getIfAvailable(RestClient::builder)
 			.clone()
 			.baseUrl(properties.apiBaseUrl())

@@ -3,6 +3,8 @@ package io.github.wxlogin.autoconfigure;
 import java.time.Clock;
 
 import io.github.wxlogin.observability.WxAccessTokenGauge;
+import io.github.wxlogin.observability.WxApiCallQueueGauge;
+import io.github.wxlogin.wechat.WxApiCallQueue;
 import io.github.wxlogin.wechat.WxApiOutcomes;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
@@ -14,8 +16,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 /**
- * The {@code wxlogin} health indicator and the WeChat access token's gauge, each when its library is
- * present. Logins, refreshes and WeChat calls need nothing here: their observations become timers
+ * The {@code wxlogin} health indicator, and the gauges of the WeChat access token and of the WeChat calls
+ * waiting their turn, each when its library is present. Logins, refreshes and WeChat calls need nothing here: their observations become timers
  * wherever Spring Boot's meter observation handler is set up.
  */
 @Configuration(proxyBeanMethods = false)
@@ -30,6 +32,12 @@ class WxObservabilityConfiguration {
 		@ConditionalOnMissingBean
 		WxAccessTokenGauge wxAccessTokenGauge(WxApiOutcomes outcomes, ObjectProvider<Clock> clock) {
 			return new WxAccessTokenGauge(outcomes, clock.getIfAvailable(Clock::systemUTC));
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		WxApiCallQueueGauge wxApiCallQueueGauge(WxApiCallQueue queue) {
+			return new WxApiCallQueueGauge(queue);
 		}
 
 	}

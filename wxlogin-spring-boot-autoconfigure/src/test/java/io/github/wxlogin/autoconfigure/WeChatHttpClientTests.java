@@ -8,6 +8,7 @@ import io.github.wxlogin.test.Api;
 import io.github.wxlogin.test.FakeWeChatServer;
 import io.github.wxlogin.test.FakeWeChatServerExtension;
 import io.github.wxlogin.test.RecordedRequest;
+import io.github.wxlogin.wechat.WxApiCallQueue;
 import io.github.wxlogin.wechat.WxApiClient;
 import io.github.wxlogin.wechat.WxApiException;
 import io.github.wxlogin.wechat.WxApp;
@@ -171,6 +172,17 @@ class WeChatHttpClientTests {
 			assertThat(context).hasFailed();
 			assertThat(context.getStartupFailure()).rootCause()
 				.hasMessageContaining("wx.login.http.max-concurrent-calls");
+		});
+	}
+
+	@Test
+	void aLineOfTheApplicationsOwnTakesTheStartersPlace() {
+		WxApiCallQueue own = new WxApiCallQueue(1, Duration.ofSeconds(20), Duration.ofSeconds(20));
+		this.contextRunner.withBean(WxApiCallQueue.class, () -> own).run((context) -> {
+			assertThat(context).getBean(WxApiCallQueue.class).isSameAs(own);
+			String code = fake().issueLoginCode("openid-own-line-1");
+			assertThat(context.getBean(WxApiClient.class).code2Session(app(context), code).openid())
+				.isEqualTo("openid-own-line-1");
 		});
 	}
 

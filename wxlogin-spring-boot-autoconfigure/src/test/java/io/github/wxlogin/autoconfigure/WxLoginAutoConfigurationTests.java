@@ -25,6 +25,7 @@ import io.github.wxlogin.login.WxLoginObservationContext;
 import io.github.wxlogin.login.WxLoginObservationConvention;
 import io.github.wxlogin.login.WxSignInService;
 import io.github.wxlogin.observability.WxAccessTokenGauge;
+import io.github.wxlogin.observability.WxApiCallQueueGauge;
 import io.github.wxlogin.session.RefreshTokenStore;
 import io.github.wxlogin.session.TokenRevocationStore;
 import io.github.wxlogin.token.WxJwtClaimsCustomizer;
@@ -335,19 +336,24 @@ class WxLoginAutoConfigurationTests {
 	}
 
 	@Test
-	void whenMicrometerIsPresentThenTheAccessTokenGaugeIsBoundAndHealthIsReported() {
+	void whenMicrometerIsPresentThenTheGaugesAreBoundAndHealthIsReported() {
 		this.contextRunner.run((context) -> {
-			assertThat(context).hasSingleBean(WxAccessTokenGauge.class).hasBean("wxloginHealthIndicator");
+			assertThat(context).hasSingleBean(WxAccessTokenGauge.class)
+				.hasSingleBean(WxApiCallQueueGauge.class)
+				.hasBean("wxloginHealthIndicator");
 			SimpleMeterRegistry meters = new SimpleMeterRegistry();
-			context.getBean(MeterBinder.class).bindTo(meters);
+			context.getBeansOfType(MeterBinder.class).values().forEach((binder) -> binder.bindTo(meters));
 			assertThat(meters.get("wxlogin.wechat.access.token.remaining").gauge().value()).isZero();
+			assertThat(meters.get("wxlogin.wechat.calls.waiting").gauge().value()).isZero();
 		});
 	}
 
 	@Test
 	void whenMicrometerCoreIsMissingThenThereIsNoGauge() {
 		this.contextRunner.withClassLoader(new FilteredClassLoader(MeterBinder.class))
-			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(WxAccessTokenGauge.class));
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(WxAccessTokenGauge.class)
+				.doesNotHaveBean(WxApiCallQueueGauge.class));
 	}
 
 	@Test

@@ -72,6 +72,8 @@ class LoginMetricsIntegrationTests extends HostIntegrationTest {
 		assertThat(count("wxlogin.login", "new_user")).isEqualTo(1);
 		// The phone numbers needed WeChat's access token
 		assertThat(this.meters.get("wxlogin.wechat.access.token.remaining").gauge().value()).isGreaterThan(60);
+		// every call has had its turn and given it back
+		assertThat(this.meters.get("wxlogin.wechat.calls.waiting").gauge().value()).isZero();
 	}
 
 	@Test
